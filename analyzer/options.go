@@ -1,0 +1,48 @@
+// Package analyzer is rampart's library: Scan reads templates, builds the
+// resource graph, evaluates the policies and returns a result. The CLI in
+// cmd/rampart is a thin layer over it.
+package analyzer
+
+import (
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+// Options configure one scan. The CLI fills them from flags, RAMPART_*
+// environment variables and .rampart.yaml, in that order of precedence.
+type Options struct {
+	// Paths to scan: files or directories. Default ".".
+	Paths []string
+	// Root is the directory paths in the report are relative to; default
+	// the current directory.
+	Root string
+	// Exclude holds glob patterns (gitignore style) of paths not to scan.
+	Exclude []string
+
+	// PolicyDirs are extra Rego policy directories.
+	PolicyDirs []string
+	// Rules, when set, runs only these rules (IDs or names).
+	Rules []string
+	// SkipRules never runs these rules (IDs or names).
+	SkipRules []string
+	// Profiles enables opt-in rule profiles.
+	Profiles []string
+	// RuleConfig holds rule parameters (the `rules:` section of
+	// .rampart.yaml), passed to policies as input.config.
+	RuleConfig map[string]any
+
+	// Terraform variables: --var k=v, --var-file, and the process
+	// environment for TF_VAR_* (nil means none).
+	Vars     map[string]string
+	VarFiles []string
+	Env      []string
+
+	// CloudFormation parameters: --cfn-param k=v and --cfn-param-file.
+	CFNParams     map[string]string
+	CFNParamFiles []string
+
+	// Workers bounds parallelism (0 = GOMAXPROCS).
+	Workers int
+}
+
+// Result is what a scan returns.
+type Result = result.Result

@@ -1,0 +1,217 @@
+// Package result holds what a scan produces: findings, undecided results,
+// the accounting of every file, and the rule catalogue. It is the contract
+// between the analyzer (engine, config) and the report writers.
+package result
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// Severity of a rule. The order matters: --fail-on compares with it.
+type Severity int
+
+const (
+	SeverityLow Severity = iota + 1
+	SeverityMedium
+	SeverityHigh
+	SeverityCritical
+)
+
+var severityNames = map[Severity]string{
+	SeverityLow: "LOW", SeverityMedium: "MEDIUM", SeverityHigh: "HIGH", SeverityCritical: "CRITICAL",
+}
+
+func (s Severity) String() string {
+	if n, ok := severityNames[s]; ok {
+		return n
+	}
+	return "UNKNOWN"
+}
+
+// MarshalText renders the severity name in JSON.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText parses a severity name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// ParseSeverity parses LOW, MEDIUM, HIGH, CRITICAL (any case).
+func ParseSeverity(name string) (Severity, error) {
+	for s, n := range severityNames {
+		if strings.EqualFold(n, strings.TrimSpace(name)) {
+			return s, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (want LOW, MEDIUM, HIGH or CRITICAL)", name)
+}
+
+// Rule is a rule's metadata, read from its Rego METADATA block.
+type Rule struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Severity    Severity `json:"severity"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Remediation string   `json:"remediation"`
+	References  []string `json:"references,omitempty"`
+	// Kinds are the canonical kinds the rule examines.
+	Kinds []string `json:"kinds,omitempty"`
+	// Reads are the canonical property paths the rule reads; an Unknown in
+	// one of them without a finding makes the result undecided.
+	Reads []string `json:"reads,omitempty"`
+	// Profile is the opt-in profile the rule belongs to ("" = default).
+	Profile string `json:"profile,omitempty"`
+	// Builtin is false for rules loaded from --policy-dir.
+	Builtin bool `json:"builtin"`
+}
+
+// ResourceRef identifies the resource a result is about.
+type ResourceRef struct {
+	ID   string `json:"id"`
+	Type string `json:"type"`
+	Kind string `json:"kind,omitempty"`
+}
+
+// Suppression says why a finding does not count.
+type Suppression struct {
+	// Source is where the suppression was written: "inline" (a comment),
+	// "metadata" (CFN resource Metadata), "config", "baseline".
+	Source string `json:"source"`
+	Reason string `json:"reason"`
+	// Until is the expiry date (YYYY-MM-DD), if any.
+	Until    string         `json:"until,omitempty"`
+	Location graph.Location `json:"location,omitzero"`
+}
+
+// Finding is one rule violation on one resource.
+type Finding struct {
+	RuleID   string         `json:"rule_id"`
+	RuleName string         `json:"rule_name"`
+	Severity Severity       `json:"severity"`
+	Title    string         `json:"title"`
+	Message  string         `json:"message"`
+	Resource ResourceRef    `json:"resource"`
+	Location graph.Location `json:"location"`
+	// Path is the canonical property path the rule blamed.
+	Path        string       `json:"attribute,omitempty"`
+	Remediation string       `json:"remediation"`
+	Fingerprint string       `json:"fingerprint"`
+	Suppressed  bool         `json:"suppressed"`
+	Suppression *Suppression `json:"suppression,omitempty"`
+	// Trace is the provenance chain of the blamed value, origin first.
+	Trace graph.Trace `json:"trace"`
+	// Notes are diagnostics that bear on this finding (a misspelled
+	// property the rule would have read).
+	Notes []string `json:"notes,omitempty"`
+}
+
+// Undecided is a rule that could not decide on a resource because a value it
+// reads is Unknown.
+type Undecided struct {
+	RuleID   string         `json:"rule_id"`
+	RuleName string         `json:"rule_name"`
+	Severity Severity       `json:"severity"`
+	Resource ResourceRef    `json:"resource"`
+	Location graph.Location `json:"location"`
+	Path     string         `json:"attribute"`
+	Reason   string         `json:"reason"`
+}
+
+// Check is one rule evaluated on one resource; reports that show passing
+// checks (JUnit) use them.
+type Check struct {
+	RuleID   string         `json:"rule_id"`
+	Resource ResourceRef    `json:"resource"`
+	Location graph.Location `json:"location"`
+}
+
+// FileStatus is what happened to a file.
+type FileStatus string
+
+const (
+	FileScanned FileStatus = "scanned"
+	FileIgnored FileStatus = "ignored"
+	FileFailed  FileStatus = "failed"
+)
+
+// File accounts for one file the scan met.
+type File struct {
+	Path   string     `json:"path"`
+	Status FileStatus `json:"status"`
+	// Type is cloudformation, terraform or terraform-plan for scanned files.
+	Type   string `json:"type,omitempty"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// Summary counts a result.
+type Summary struct {
+	Files      int            `json:"files"`
+	Scanned    int            `json:"scanned"`
+	Ignored    int            `json:"ignored"`
+	Failed     int            `json:"failed"`
+	Resources  int            `json:"resources"`
+	Findings   int            `json:"findings"`
+	Suppressed int            `json:"suppressed"`
+	Undecided  int            `json:"undecided"`
+	BySeverity map[string]int `json:"by_severity"`
+}
+
+// Result is everything one scan produced.
+type Result struct {
+	// Root is the scan root paths are relative to.
+	Root      string             `json:"-"`
+	Findings  []Finding          `json:"findings"`
+	Undecided []Undecided        `json:"undecided"`
+	Errors    []graph.Diagnostic `json:"errors"`
+	Warnings  []graph.Diagnostic `json:"warnings"`
+	Files     []File             `json:"files"`
+	// Rules are the rules that ran.
+	Rules  []Rule  `json:"-"`
+	Passed []Check `json:"-"`
+	// Resources is the number of canonical resources evaluated.
+	Resources int `json:"-"`
+}
+
+// Summarize counts the result.
+func (r *Result) Summarize() Summary {
+	s := Summary{BySeverity: map[string]int{}, Resources: r.Resources, Undecided: len(r.Undecided)}
+	for _, f := range r.Files {
+		s.Files++
+		switch f.Status {
+		case FileScanned:
+			s.Scanned++
+		case FileIgnored:
+			s.Ignored++
+		case FileFailed:
+			s.Failed++
+		}
+	}
+	for _, f := range r.Findings {
+		if f.Suppressed {
+			s.Suppressed++
+			continue
+		}
+		s.Findings++
+		s.BySeverity[f.Severity.String()]++
+	}
+	return s
+}
+
+// Failing reports whether any unsuppressed finding is at or above min.
+func (r *Result) Failing(min Severity) bool {
+	for _, f := range r.Findings {
+		if !f.Suppressed && f.Severity >= min {
+			return true
+		}
+	}
+	return false
+}
