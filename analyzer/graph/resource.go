@@ -91,6 +91,9 @@ func (u *Unit) Resource(id string) *Resource {
 type Canonical struct {
 	// Kind is the canonical kind, e.g. "aws.ec2.security_group".
 	Kind string
+	// UID is unique in the whole scan: "<unit path>#<id>", so two
+	// templates may both have a WebSG.
+	UID string
 	// ID is the owning native resource's ID.
 	ID string
 	// Native is the resource the canonical one was built from (the owner,
