@@ -1,0 +1,102 @@
+package aws
+
+import (
+	"strings"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// unitIndex gives mappers fast access to a unit's resources by type and ID,
+// and resolves references between them.
+type unitIndex struct {
+	unit   *graph.Unit
+	byType map[string][]*graph.Resource
+	byID   map[string]*graph.Resource
+	// byBase maps a Terraform address without its instance key
+	// (aws_security_group.web) to its instances, for references written
+	// without an index.
+	byBase map[string][]*graph.Resource
+}
+
+func newUnitIndex(u *graph.Unit) *unitIndex {
+	idx := &unitIndex{
+		unit:   u,
+		byType: map[string][]*graph.Resource{},
+		byID:   map[string]*graph.Resource{},
+		byBase: map[string][]*graph.Resource{},
+	}
+	for _, r := range u.Resources {
+		if r.DataSource {
+			continue
+		}
+		idx.byType[r.Type] = append(idx.byType[r.Type], r)
+		idx.byID[r.ID] = r
+		base := baseAddress(r.ID)
+		idx.byBase[base] = append(idx.byBase[base], r)
+	}
+	return idx
+}
+
+// ofTypes returns the unit's resources of the given native types, in unit order.
+func (idx *unitIndex) ofTypes(types ...string) []*graph.Resource {
+	if len(types) == 1 {
+		return idx.byType[types[0]]
+	}
+	want := map[string]bool{}
+	for _, t := range types {
+		want[t] = true
+	}
+	var out []*graph.Resource
+	for _, r := range idx.unit.Resources {
+		if want[r.Type] && !r.DataSource {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// target resolves the resource a value refers to: the value is a reference
+// (CFN Ref/GetAtt, Terraform traversal) to a resource of one of the given
+// types in the same unit. Terraform references written without an instance
+// key resolve when the resource has exactly one instance.
+func (idx *unitIndex) target(v *graph.Value, types ...string) *graph.Resource {
+	if v == nil || v.Ref == nil {
+		return nil
+	}
+	r := idx.byID[v.Ref.Resource]
+	if r == nil {
+		if inst := idx.byBase[baseAddress(v.Ref.Resource)]; len(inst) == 1 {
+			r = inst[0]
+		}
+	}
+	if r == nil {
+		return nil
+	}
+	for _, t := range types {
+		if r.Type == t {
+			return r
+		}
+	}
+	return nil
+}
+
+// baseAddress strips a trailing instance key: aws_sg.web[0] → aws_sg.web,
+// aws_sg.web["a"] → aws_sg.web. CloudFormation IDs have none.
+func baseAddress(id string) string {
+	if !strings.HasSuffix(id, "]") {
+		return id
+	}
+	depth := 0
+	for i := len(id) - 1; i >= 0; i-- {
+		switch id[i] {
+		case ']':
+			depth++
+		case '[':
+			depth--
+			if depth == 0 {
+				return id[:i]
+			}
+		}
+	}
+	return id
+}

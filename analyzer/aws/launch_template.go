@@ -1,0 +1,43 @@
+package aws
+
+import "github.com/rampart-iac/rampart/analyzer/graph"
+
+// Canonical kind aws.ec2.launch_template: a launch template or the older
+// launch configuration, both of which name the groups of the instances they
+// launch.
+const kindLaunchTemplate = "aws.ec2.launch_template"
+
+type launchTemplateMapper struct{}
+
+func (launchTemplateMapper) kind() string { return kindLaunchTemplate }
+
+func (launchTemplateMapper) normalize(idx *unitIndex) []*graph.Canonical {
+	var out []*graph.Canonical
+	types := []string{
+		"AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration",
+		"aws_launch_template", "aws_launch_configuration",
+	}
+	for _, r := range idx.ofTypes(types...) {
+		p := props(r)
+		groups := &listBuilder{loc: r.Loc}
+		var enis []*graph.Value
+		switch r.Type {
+		case "AWS::EC2::LaunchTemplate":
+			data := attr(r, "LaunchTemplateData")
+			groups.addAll(field(data, "SecurityGroups"), field(data, "SecurityGroupIds"))
+			enis = interfaceGroups(groups, field(data, "NetworkInterfaces"), "Groups")
+		case "AWS::AutoScaling::LaunchConfiguration":
+			groups.add(attr(r, "SecurityGroups"))
+		case "aws_launch_template":
+			groups.addAll(attr(r, "vpc_security_group_ids"), attr(r, "security_group_names"))
+			enis = interfaceGroups(groups, attr(r, "network_interfaces"), "security_groups")
+		case "aws_launch_configuration":
+			groups.add(attr(r, "security_groups"))
+		}
+		p.Set("security_groups", groups.value())
+		p.Set("launch_template", graph.Bool(false, r.Loc))
+		p.Set("network_interfaces", graph.Number(float64(len(enis)), r.Loc))
+		out = append(out, &graph.Canonical{ID: r.ID, Native: r, Props: p})
+	}
+	return out
+}

@@ -1,0 +1,69 @@
+// Package aws maps native CloudFormation and Terraform resources onto the
+// canonical AWS model (docs/model.md). Each canonical kind lives in one file
+// holding both its CloudFormation and its Terraform mapping side by side, so
+// the equivalence between the two is visible and tested in one place.
+//
+// Normalizers apply AWS's documented defaults for absent properties (located
+// at the resource, so rules never reason about absence) and fold attachments
+// into their owner (separate security group rule resources into the group).
+package aws
+
+import (
+	"context"
+	"sort"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// mapper builds the canonical resources of one kind from a unit's native
+// resources, folding attachments into their owners.
+type mapper interface {
+	kind() string
+	normalize(u *unitIndex) []*graph.Canonical
+}
+
+// mappers lists every canonical kind; order does not matter because each
+// mapper only reads the unit.
+func mappers() []mapper {
+	return []mapper{
+		securityGroupMapper{},
+		instanceMapper{},
+		launchTemplateMapper{},
+		networkInterfaceMapper{},
+	}
+}
+
+// Kinds lists the canonical kinds the normalizers produce.
+func Kinds() []string {
+	var out []string
+	for _, m := range mappers() {
+		out = append(out, m.kind())
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Normalize maps the native resources of one unit to canonical resources.
+// Data sources are never canonical resources. The result is sorted by ID for
+// deterministic output.
+func Normalize(ctx context.Context, u *graph.Unit) []*graph.Canonical {
+	idx := newUnitIndex(u)
+	var out []*graph.Canonical
+	for _, m := range mappers() {
+		if ctx.Err() != nil {
+			return out
+		}
+		for _, c := range m.normalize(idx) {
+			c.Kind = m.kind()
+			c.UID = u.Path + "#" + c.ID
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].ID != out[j].ID {
+			return out[i].ID < out[j].ID
+		}
+		return out[i].Kind < out[j].Kind
+	})
+	return out
+}

@@ -1,0 +1,340 @@
+package aws
+
+import (
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// Canonical kind aws.ec2.security_group: a group with all of its rules,
+// wherever they are written (docs/model.md).
+const kindSecurityGroup = "aws.ec2.security_group"
+
+// Native types that declare groups, and those that declare rules of a group.
+var (
+	cfnGroupTypes = []string{"AWS::EC2::SecurityGroup"}
+	tfGroupTypes  = []string{"aws_security_group", "aws_default_security_group"}
+	groupTypes    = append(append([]string{}, cfnGroupTypes...), tfGroupTypes...)
+
+	ruleResourceTypes = []string{
+		"AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress",
+		"aws_security_group_rule",
+		"aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
+	}
+)
+
+// Default port range of a rule that opens every port: protocol -1, or no
+// ports given.
+const (
+	allPortsFrom = 0
+	allPortsTo   = 65535
+)
+
+type securityGroupMapper struct{}
+
+func (securityGroupMapper) kind() string { return kindSecurityGroup }
+
+func (securityGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
+	groups := map[string]*graph.Canonical{}
+	var out []*graph.Canonical
+	for _, r := range idx.ofTypes(groupTypes...) {
+		var c *graph.Canonical
+		if r.Source == graph.SourceCloudFormation {
+			c = cfnSecurityGroup(r)
+		} else {
+			c = tfSecurityGroup(r)
+		}
+		groups[r.ID] = c
+		out = append(out, c)
+	}
+	// Fold separate rule resources into the group they name; a rule whose
+	// group is outside the scan (a literal sg-id, a variable) becomes an
+	// external group of its own, so rules about CIDRs and ports still see it.
+	for _, r := range idx.ofTypes(ruleResourceTypes...) {
+		direction, rule, groupRef := ruleResource(r)
+		if rule == nil {
+			continue
+		}
+		owner := idx.target(groupRef, groupTypes...)
+		var g *graph.Canonical
+		if owner != nil {
+			g = groups[owner.ID]
+		}
+		if g == nil {
+			g = externalGroup(r)
+			out = append(out, g)
+		} else {
+			g.Parts = append(g.Parts, r.ID)
+		}
+		appendRule(g.Props, direction, rule)
+	}
+	return out
+}
+
+func appendRule(p *graph.Value, direction string, rule *graph.Value) {
+	list := p.Get(direction)
+	if list.Kind != graph.KindList {
+		// The group's inline rules are Unknown as a whole; a folded
+		// rule cannot make the list known.
+		return
+	}
+	list.List = append(list.List, rule)
+}
+
+// newGroup starts a canonical group with every property at its default.
+func newGroup(r *graph.Resource) *graph.Canonical {
+	p := props(r)
+	p.Set("name", graph.String("", r.Loc))
+	p.Set("description", graph.String("", r.Loc))
+	p.Set("vpc_id", graph.Unknown("no VPC given: the region's default VPC", r.Loc))
+	p.Set("tags", graph.Map(r.Loc))
+	p.Set("is_default", graph.Bool(false, r.Loc))
+	p.Set("external", graph.Bool(false, r.Loc))
+	p.Set("ingress", graph.List(nil, r.Loc))
+	p.Set("egress", graph.List(nil, r.Loc))
+	return &graph.Canonical{ID: r.ID, Native: r, Props: p}
+}
+
+func externalGroup(rule *graph.Resource) *graph.Canonical {
+	g := newGroup(rule)
+	g.Props.Set("external", graph.Bool(true, rule.Loc))
+	g.Props.Set("vpc_id", graph.Unknown("the group is outside the scan", rule.Loc))
+	return g
+}
+
+// --- CloudFormation ---------------------------------------------------------
+
+// cfnSecurityGroup maps AWS::EC2::SecurityGroup.
+func cfnSecurityGroup(r *graph.Resource) *graph.Canonical {
+	g := newGroup(r)
+	p := g.Props
+	if v := str(attr(r, "GroupName")); v != nil {
+		p.Set("name", v)
+	}
+	if v := str(attr(r, "GroupDescription")); v != nil {
+		p.Set("description", v)
+	}
+	if v := attr(r, "VpcId"); v != nil {
+		p.Set("vpc_id", v)
+	}
+	p.Set("tags", tagMap(r, attr(r, "Tags")))
+	p.Set("ingress", cfnRuleList(r, attr(r, "SecurityGroupIngress"), "ingress"))
+	p.Set("egress", cfnRuleList(r, attr(r, "SecurityGroupEgress"), "egress"))
+	return g
+}
+
+func cfnRuleList(r *graph.Resource, native *graph.Value, direction string) *graph.Value {
+	elems, ok := items(native)
+	if !ok {
+		return graph.Unknown(native.Reason, native.Loc)
+	}
+	out := graph.List(nil, r.Loc)
+	if native != nil {
+		out.Loc = native.Loc
+	}
+	for _, e := range elems {
+		out.List = append(out.List, cfnRule(r, e, direction))
+	}
+	return out
+}
+
+// cfnRule maps one rule: an entry of SecurityGroupIngress/Egress or the
+// properties of an AWS::EC2::SecurityGroupIngress/Egress resource.
+func cfnRule(r *graph.Resource, m *graph.Value, direction string) *graph.Value {
+	if m.Kind == graph.KindUnknown {
+		return m
+	}
+	rule := graph.Map(m.Loc)
+	protocol := normalizeProtocol(field(m, "IpProtocol"), m.Loc)
+	rule.Set("protocol", protocol)
+	setPorts(rule, protocol, field(m, "FromPort"), field(m, "ToPort"), m.Loc)
+
+	cidrs := &listBuilder{loc: m.Loc}
+	cidrs.addAll(field(m, "CidrIp"), field(m, "CidrIpv6"))
+	rule.Set("cidrs", cidrs.value())
+
+	groupKeys := []string{"SourceSecurityGroupId", "SourceSecurityGroupName"}
+	prefixKey := "SourcePrefixListId"
+	if direction == "egress" {
+		groupKeys = []string{"DestinationSecurityGroupId"}
+		prefixKey = "DestinationPrefixListId"
+	}
+	groups := &listBuilder{loc: m.Loc}
+	for _, k := range groupKeys {
+		groups.add(field(m, k))
+	}
+	rule.Set("source_security_groups", groups.value())
+	prefixes := &listBuilder{loc: m.Loc}
+	prefixes.add(field(m, prefixKey))
+	rule.Set("prefix_lists", prefixes.value())
+	rule.Set("self", graph.Bool(false, m.Loc))
+	rule.Set("description", orDefault(str(field(m, "Description")), graph.String("", m.Loc)))
+	rule.Set("origin", origin(r))
+	return rule
+}
+
+// --- Terraform --------------------------------------------------------------
+
+// tfSecurityGroup maps aws_security_group and aws_default_security_group.
+func tfSecurityGroup(r *graph.Resource) *graph.Canonical {
+	g := newGroup(r)
+	p := g.Props
+	isDefault := r.Type == "aws_default_security_group"
+	switch {
+	case isDefault:
+		p.Set("is_default", graph.Bool(true, r.Loc))
+		p.Set("name", graph.String("default", r.Loc))
+		p.Set("description", graph.String("default VPC security group", r.Loc))
+	default:
+		// Terraform's documented default description.
+		p.Set("description", orDefault(str(attr(r, "description")), graph.String("Managed by Terraform", r.Loc)))
+		if v := str(attr(r, "name")); v != nil {
+			p.Set("name", v)
+		}
+	}
+	if v := attr(r, "vpc_id"); v != nil {
+		p.Set("vpc_id", v)
+	}
+	p.Set("tags", tagMap(r, attr(r, "tags")))
+	p.Set("ingress", tfRuleList(r, attr(r, "ingress"), "ingress"))
+	p.Set("egress", tfRuleList(r, attr(r, "egress"), "egress"))
+	return g
+}
+
+func tfRuleList(r *graph.Resource, native *graph.Value, direction string) *graph.Value {
+	elems, ok := items(native)
+	if !ok {
+		return graph.Unknown(native.Reason, native.Loc)
+	}
+	out := graph.List(nil, r.Loc)
+	if native != nil {
+		out.Loc = native.Loc
+	}
+	for _, e := range elems {
+		out.List = append(out.List, tfRule(r, e, "protocol", "security_groups"))
+	}
+	return out
+}
+
+// tfRule maps an inline ingress/egress block or an aws_security_group_rule's
+// arguments (both use the same argument names). groupsKey names the argument
+// holding group sources.
+func tfRule(r *graph.Resource, m *graph.Value, protocolKey string, groupsKeys ...string) *graph.Value {
+	if m.Kind == graph.KindUnknown {
+		return m
+	}
+	rule := graph.Map(m.Loc)
+	protocol := normalizeProtocol(field(m, protocolKey), m.Loc)
+	rule.Set("protocol", protocol)
+	setPorts(rule, protocol, field(m, "from_port"), field(m, "to_port"), m.Loc)
+
+	cidrs := &listBuilder{loc: m.Loc}
+	cidrs.addAll(field(m, "cidr_blocks"), field(m, "ipv6_cidr_blocks"), field(m, "cidr_ipv4"), field(m, "cidr_ipv6"))
+	rule.Set("cidrs", cidrs.value())
+
+	groups := &listBuilder{loc: m.Loc}
+	for _, k := range groupsKeys {
+		groups.add(field(m, k))
+	}
+	rule.Set("source_security_groups", groups.value())
+	prefixes := &listBuilder{loc: m.Loc}
+	prefixes.addAll(field(m, "prefix_list_ids"), field(m, "prefix_list_id"))
+	rule.Set("prefix_lists", prefixes.value())
+	rule.Set("self", orDefault(boolean(field(m, "self")), graph.Bool(false, m.Loc)))
+	rule.Set("description", orDefault(str(field(m, "description")), graph.String("", m.Loc)))
+	rule.Set("origin", origin(r))
+	return rule
+}
+
+// --- separate rule resources (both frameworks) ------------------------------
+
+// ruleResource maps a separate rule resource to its direction, canonical rule
+// and the value naming its group.
+func ruleResource(r *graph.Resource) (direction string, rule, group *graph.Value) {
+	whole := graph.Map(r.Loc)
+	for _, k := range r.Attrs.Keys {
+		whole.Set(k, r.Attrs.Fields[k])
+	}
+	whole.Loc = r.Loc
+	group = ruleGroupRef(r)
+	switch r.Type {
+	case "AWS::EC2::SecurityGroupIngress":
+		return "ingress", cfnRule(r, whole, "ingress"), group
+	case "AWS::EC2::SecurityGroupEgress":
+		return "egress", cfnRule(r, whole, "egress"), group
+	case "aws_security_group_rule":
+		direction, ok := attr(r, "type").AsString()
+		if !ok || (direction != "ingress" && direction != "egress") {
+			// The direction decides which list the rule belongs to; an
+			// unknown one cannot be placed without guessing.
+			return "", nil, nil
+		}
+		return direction, tfRule(r, whole, "protocol", "source_security_group_id"), group
+	case "aws_vpc_security_group_ingress_rule":
+		return "ingress", tfRule(r, whole, "ip_protocol", "referenced_security_group_id"), group
+	case "aws_vpc_security_group_egress_rule":
+		return "egress", tfRule(r, whole, "ip_protocol", "referenced_security_group_id"), group
+	}
+	return "", nil, nil
+}
+
+// ruleGroupRef returns the value naming the group a rule resource belongs to.
+func ruleGroupRef(r *graph.Resource) *graph.Value {
+	if v := attr(r, "GroupId"); v != nil {
+		return v
+	}
+	if v := attr(r, "GroupName"); v != nil {
+		return v
+	}
+	return attr(r, "security_group_id")
+}
+
+// --- shared helpers ---------------------------------------------------------
+
+// protocolNames maps IANA protocol numbers to the names rules use.
+var protocolNames = map[string]string{
+	"6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6", "all": "-1", "-1": "-1",
+	"tcp": "tcp", "udp": "udp", "icmp": "icmp", "icmpv6": "icmpv6",
+}
+
+// normalizeProtocol lower-cases a protocol and maps numbers to names; an
+// absent protocol is -1 (all), the AWS default when a rule names none.
+func normalizeProtocol(v *graph.Value, loc graph.Location) *graph.Value {
+	if v == nil {
+		return graph.String("-1", loc)
+	}
+	s := lower(str(v))
+	if s.Kind != graph.KindString {
+		return s
+	}
+	if name, ok := protocolNames[s.Str]; ok {
+		c := *s
+		c.Str = name
+		return &c
+	}
+	return s
+}
+
+// setPorts writes from_port/to_port. A rule for all protocols covers every
+// port whatever ports it names (AWS ignores them), and absent ports mean all.
+func setPorts(rule, protocol, from, to *graph.Value, loc graph.Location) {
+	if protocol.Kind == graph.KindString && protocol.Str == "-1" {
+		rule.Set("from_port", graph.Number(allPortsFrom, portLoc(from, loc)))
+		rule.Set("to_port", graph.Number(allPortsTo, portLoc(to, loc)))
+		return
+	}
+	rule.Set("from_port", orDefault(num(from), graph.Number(allPortsFrom, loc)))
+	rule.Set("to_port", orDefault(num(to), graph.Number(allPortsTo, loc)))
+}
+
+func portLoc(v *graph.Value, def graph.Location) graph.Location {
+	if v != nil && v.Loc.Known() {
+		return v.Loc
+	}
+	return def
+}
+
+func origin(r *graph.Resource) *graph.Value {
+	o := graph.Map(r.Loc)
+	o.Set("id", graph.String(r.ID, r.Loc))
+	o.Set("type", graph.String(r.Type, r.Loc))
+	return o
+}

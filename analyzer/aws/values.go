@@ -1,0 +1,184 @@
+package aws
+
+import (
+	"strings"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// props starts a canonical property map located at the resource.
+func props(r *graph.Resource) *graph.Value { return graph.Map(r.Loc) }
+
+// attr returns native attribute key of r, or nil when absent or null.
+func attr(r *graph.Resource, key string) *graph.Value {
+	return field(r.Attrs, key)
+}
+
+// field returns m[key], or nil when m is not a map or the entry is absent or
+// null (Terraform null means "not set").
+func field(m *graph.Value, key string) *graph.Value {
+	v := m.Get(key)
+	if v == nil || v.Kind == graph.KindNull {
+		return nil
+	}
+	return v
+}
+
+// orDefault returns v, or a default literal located at loc when v is absent.
+func orDefault(v *graph.Value, def *graph.Value) *graph.Value {
+	if v != nil {
+		return v
+	}
+	return def
+}
+
+// str returns a string-typed copy of v (numbers and bools rendered as
+// CloudFormation and Terraform coerce them), Unknown kept, or nil.
+func str(v *graph.Value) *graph.Value {
+	if v == nil || v.Kind == graph.KindString || v.Kind == graph.KindUnknown {
+		return v
+	}
+	if s, ok := v.AsString(); ok {
+		c := *v
+		c.Kind, c.Str = graph.KindString, s
+		return &c
+	}
+	return v
+}
+
+// num returns a number-typed copy of v ("22" → 22), Unknown kept. A value
+// that is not numeric becomes Unknown: rules must not read a guess.
+func num(v *graph.Value) *graph.Value {
+	if v == nil || v.Kind == graph.KindNumber || v.Kind == graph.KindUnknown {
+		return v
+	}
+	if n, ok := v.AsNumber(); ok {
+		c := *v
+		c.Kind, c.Number, c.Str = graph.KindNumber, n, ""
+		return &c
+	}
+	u := *v
+	u.Kind, u.Reason = graph.KindUnknown, "not a number"
+	return &u
+}
+
+// boolean returns a bool-typed copy of v ("true" → true), Unknown kept.
+func boolean(v *graph.Value) *graph.Value {
+	if v == nil || v.Kind == graph.KindBool || v.Kind == graph.KindUnknown {
+		return v
+	}
+	if b, ok := v.AsBool(); ok {
+		c := *v
+		c.Kind, c.Bool, c.Str = graph.KindBool, b, ""
+		return &c
+	}
+	u := *v
+	u.Kind, u.Reason = graph.KindUnknown, "not a boolean"
+	return &u
+}
+
+// items returns the elements of a list value, treating a single scalar as a
+// one-element list (CloudFormation accepts both for many list properties).
+// ok is false when v is Unknown as a whole (its length is not known).
+func items(v *graph.Value) (out []*graph.Value, ok bool) {
+	switch {
+	case v == nil:
+		return nil, true
+	case v.Kind == graph.KindUnknown:
+		return nil, false
+	case v.Kind == graph.KindList:
+		for _, e := range v.List {
+			if e != nil && e.Kind != graph.KindNull {
+				out = append(out, e)
+			}
+		}
+		return out, true
+	default:
+		return []*graph.Value{v}, true
+	}
+}
+
+// listBuilder concatenates list-valued native attributes into one canonical
+// list; if any part's length is unknown, the whole list is Unknown.
+type listBuilder struct {
+	loc     graph.Location
+	items   []*graph.Value
+	unknown *graph.Value
+}
+
+func (b *listBuilder) add(v *graph.Value) {
+	elems, ok := items(v)
+	if !ok {
+		if b.unknown == nil {
+			b.unknown = v
+		}
+		return
+	}
+	b.items = append(b.items, elems...)
+}
+
+func (b *listBuilder) addAll(vs ...*graph.Value) {
+	for _, v := range vs {
+		b.add(v)
+	}
+}
+
+func (b *listBuilder) value() *graph.Value {
+	if b.unknown != nil {
+		u := graph.Unknown(b.unknown.Reason, b.unknown.Loc)
+		u.Trace = b.unknown.Trace
+		return u
+	}
+	return graph.List(b.items, b.loc)
+}
+
+// tagMap converts tags to a map: CloudFormation's [{Key, Value}] list or a
+// Terraform map, merged over Terraform provider default_tags.
+func tagMap(r *graph.Resource, native *graph.Value) *graph.Value {
+	out := graph.Map(r.Loc)
+	if dt := r.Meta["default_tags"]; dt != nil {
+		if dt.Kind == graph.KindUnknown {
+			return graph.Unknown(dt.Reason, dt.Loc)
+		}
+		for _, k := range dt.Keys {
+			out.Set(k, dt.Fields[k])
+		}
+	}
+	switch {
+	case native == nil:
+	case native.Kind == graph.KindUnknown:
+		return native
+	case native.Kind == graph.KindMap:
+		out.Loc = native.Loc
+		for _, k := range native.Keys {
+			if v := native.Fields[k]; v != nil && v.Kind != graph.KindNull {
+				out.Set(k, v)
+			}
+		}
+	case native.Kind == graph.KindList:
+		out.Loc = native.Loc
+		for _, e := range native.List {
+			key, ok := field(e, "Key").AsString()
+			if !ok {
+				// A tag whose key is unknown could be any key.
+				return graph.Unknown("a tag key is unknown", e.Loc)
+			}
+			val := field(e, "Value")
+			if val == nil {
+				val = graph.String("", e.Loc)
+			}
+			out.Set(key, val)
+		}
+	}
+	return out
+}
+
+// lower returns a lower-cased copy of a string value.
+func lower(v *graph.Value) *graph.Value {
+	if v == nil || v.Kind != graph.KindString {
+		return v
+	}
+	c := *v
+	c.Str = strings.ToLower(c.Str)
+	return &c
+}
