@@ -1,0 +1,195 @@
+package config
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+// Layer is one source of settings. A nil field is unset and leaves the layer
+// below in force. Lists replace the list of a lower layer as a whole; maps
+// (vars, cfn_params) are merged key by key, the higher layer winning per key.
+type Layer struct {
+	// Name describes the layer ("flags", "environment", the file's path);
+	// it is the source of a value Sources does not name more precisely.
+	Name string
+
+	Config        *string
+	Format        *string
+	FailOn        *result.Severity
+	Output        *string
+	Exclude       []string
+	PolicyDirs    []string
+	Rules         []string
+	SkipRules     []string
+	Profiles      []string
+	OnUnknown     *OnUnknown
+	Vars          map[string]string
+	VarFiles      []string
+	CFNParams     map[string]string
+	CFNParamFiles []string
+	NoColor       *bool
+	Verbose       *bool
+
+	// Set only by the file layer.
+	RuleConfig               map[string]any
+	Ignore                   []Ignore
+	RequireSuppressionReason *bool
+
+	// Sources names where each set value came from, by setting key (the
+	// file's key names: "format", "fail_on", "policy_dirs", ...): a flag
+	// ("--fail-on"), an environment variable ("RAMPART_FAIL_ON") or a file
+	// position (".rampart.yaml:3").
+	Sources map[string]string
+}
+
+// Settings are the resolved values a command runs with.
+type Settings struct {
+	// ConfigFile is the configuration file in use ("" for none).
+	ConfigFile    string
+	Format        string
+	FailOn        result.Severity
+	Output        string
+	Exclude       []string
+	PolicyDirs    []string
+	Rules         []string
+	SkipRules     []string
+	Profiles      []string
+	OnUnknown     OnUnknown
+	Vars          map[string]string
+	VarFiles      []string
+	CFNParams     map[string]string
+	CFNParamFiles []string
+	NoColor       bool
+	Verbose       bool
+
+	RuleConfig map[string]any
+	// Ignore entries are validated but not applied to findings yet.
+	Ignore                   []Ignore
+	RequireSuppressionReason bool
+
+	// Sources names where each setting came from; a key not present took
+	// its default.
+	Sources map[string]string
+}
+
+// Defaults are the settings when no layer sets anything.
+func Defaults() Settings {
+	return Settings{
+		Format:                   "text",
+		FailOn:                   result.SeverityLow,
+		OnUnknown:                OnUnknownPass,
+		RequireSuppressionReason: true,
+		Sources:                  map[string]string{},
+	}
+}
+
+// Source returns where the setting key came from, or "default".
+func (s Settings) Source(key string) string {
+	if src, ok := s.Sources[key]; ok {
+		return src
+	}
+	return "default"
+}
+
+// Resolve folds layers, highest precedence first (flags, environment, file),
+// over the defaults.
+func Resolve(layers ...Layer) Settings {
+	s := Defaults()
+	// Apply from the lowest layer up so each higher one overwrites.
+	for i := len(layers) - 1; i >= 0; i-- {
+		l := layers[i]
+		src := func(key string) {
+			if from, ok := l.Sources[key]; ok {
+				s.Sources[key] = from
+			} else {
+				s.Sources[key] = l.Name
+			}
+		}
+		setScalar(&s.ConfigFile, l.Config, "config", src)
+		setScalar(&s.Format, l.Format, "format", src)
+		setScalar(&s.FailOn, l.FailOn, "fail_on", src)
+		setScalar(&s.Output, l.Output, "output", src)
+		setScalar(&s.OnUnknown, l.OnUnknown, "on_unknown", src)
+		setScalar(&s.NoColor, l.NoColor, "no_color", src)
+		setScalar(&s.Verbose, l.Verbose, "verbose", src)
+		setScalar(&s.RequireSuppressionReason, l.RequireSuppressionReason, "require_suppression_reason", src)
+		setList(&s.Exclude, l.Exclude, "exclude", src)
+		setList(&s.PolicyDirs, l.PolicyDirs, "policy_dirs", src)
+		setList(&s.Rules, l.Rules, "rules", src)
+		setList(&s.SkipRules, l.SkipRules, "skip_rules", src)
+		setList(&s.Profiles, l.Profiles, "profiles", src)
+		setList(&s.VarFiles, l.VarFiles, "var_files", src)
+		setList(&s.CFNParamFiles, l.CFNParamFiles, "cfn_param_files", src)
+		setList(&s.Ignore, l.Ignore, "ignore", src)
+		mergeMap(&s.Vars, l.Vars, "vars", src)
+		mergeMap(&s.CFNParams, l.CFNParams, "cfn_params", src)
+		if l.RuleConfig != nil {
+			s.RuleConfig = maps.Clone(l.RuleConfig)
+			src("rule_config")
+		}
+	}
+	return s
+}
+
+func setScalar[T any](dst *T, v *T, key string, src func(string)) {
+	if v != nil {
+		*dst = *v
+		src(key)
+	}
+}
+
+func setList[T any](dst *[]T, v []T, key string, src func(string)) {
+	if v != nil {
+		*dst = slices.Clone(v)
+		src(key)
+	}
+}
+
+func mergeMap(dst *map[string]string, v map[string]string, key string, src func(string)) {
+	if v == nil {
+		return
+	}
+	if *dst == nil {
+		*dst = make(map[string]string, len(v))
+	}
+	maps.Copy(*dst, v)
+	src(key)
+}
+
+// Layer converts the file into the lowest-precedence settings layer.
+func (c *Config) Layer() Layer {
+	l := Layer{
+		Exclude:                  c.Exclude,
+		PolicyDirs:               c.PolicyDirs,
+		Rules:                    c.Rules,
+		SkipRules:                c.SkipRules,
+		Profiles:                 c.Profiles,
+		Vars:                     c.Vars,
+		VarFiles:                 c.VarFiles,
+		CFNParams:                c.CFNParams,
+		CFNParamFiles:            c.CFNParamFiles,
+		RuleConfig:               c.RuleConfig,
+		Ignore:                   c.Ignore,
+		RequireSuppressionReason: c.RequireSuppressionReason,
+		Name:                     c.Path,
+		Sources:                  map[string]string{},
+	}
+	if c.Format != "" {
+		l.Format = &c.Format
+	}
+	if c.FailOn != 0 {
+		l.FailOn = &c.FailOn
+	}
+	if c.Output != "" {
+		l.Output = &c.Output
+	}
+	if c.OnUnknown != "" {
+		l.OnUnknown = &c.OnUnknown
+	}
+	for key := range c.lines {
+		l.Sources[key] = c.Source(key)
+	}
+	return l
+}
