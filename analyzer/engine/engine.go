@@ -1,0 +1,205 @@
+// Package engine evaluates rampart's Rego policies against the canonical
+// resource graph. Policies (the embedded ones and --policy-dir ones) are
+// parsed and compiled once into one compiler; every rule gets its own
+// prepared query over it, so a rule that fails at evaluation cannot silence
+// the others. The input is converted to an OPA value once per Evaluate and
+// shared by all rules, which run on a worker pool.
+//
+// A rule's deny set holds {"uid", "path", "message"} objects (built with
+// data.rampart.lib.finding). The engine walks the canonical value at path
+// to find the exact source line and the provenance trace; a value that is
+// Unknown there turns the result into an Undecided, never a finding.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/policies"
+)
+
+// Options configure which policies load and which rules run.
+type Options struct {
+	PolicyDirs []string       // extra user policy directories (.rego files, recursively)
+	Profiles   []string       // enabled opt-in profiles (rules whose METADATA custom.profile is set run only when named)
+	Rules      []string       // run only these (IDs or names); empty = all default rules
+	SkipRules  []string       // never these (IDs or names)
+	Config     map[string]any // user rule parameters → input.config
+	Workers    int            // 0 = GOMAXPROCS
+}
+
+// Engine holds the compiled policies and one prepared query per rule. It is
+// safe for concurrent use: Evaluate shares nothing mutable between calls.
+type Engine struct {
+	all     []*ruleModule
+	enabled []*preparedRule
+	config  map[string]any
+	workers int
+}
+
+// preparedRule is an enabled rule with its prepared deny query.
+type preparedRule struct {
+	*ruleModule
+	query rego.PreparedEvalQuery
+	kinds map[string]bool
+}
+
+// New loads the embedded policies plus opts.PolicyDirs, compiles them once
+// and prepares a query per enabled rule. Built-ins that reach outside the
+// process are removed for every policy, so a policy calling http.send fails
+// here. An unknown rule in Rules or SkipRules is an error.
+func New(ctx context.Context, opts Options) (*Engine, error) {
+	return newEngine(ctx, policies.FS, opts)
+}
+
+// newEngine is New over any embedded policy tree; tests use it to load a
+// trimmed or extended set.
+func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, error) {
+	builtinSrcs, err := readFS(builtinFS, false)
+	if err != nil {
+		return nil, err
+	}
+	userSrcs, err := readDirs(opts.PolicyDirs, false)
+	if err != nil {
+		return nil, err
+	}
+	srcs := append(builtinSrcs, userSrcs...)
+	mods, err := parse(srcs)
+	if err != nil {
+		return nil, err
+	}
+	builtin := make(map[string]bool, len(builtinSrcs))
+	for _, s := range builtinSrcs {
+		builtin[s.name] = true
+	}
+	rules, err := collectRules(mods, builtin)
+	if err != nil {
+		return nil, err
+	}
+	compiler, err := compile(mods)
+	if err != nil {
+		return nil, err
+	}
+	selected, err := selectRules(rules, opts)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{all: rules, config: opts.Config, workers: opts.Workers}
+	if e.workers <= 0 {
+		e.workers = runtime.GOMAXPROCS(0)
+	}
+	for _, rm := range selected {
+		q, err := rego.New(
+			rego.Query(rm.pkg.Append(ast.StringTerm("deny")).String()),
+			rego.Compiler(compiler),
+			rego.Capabilities(compiler.Capabilities()),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: prepare rule %s: %w", rm.file, rm.line, rm.meta.ID, err)
+		}
+		kinds := make(map[string]bool, len(rm.meta.Kinds))
+		for _, k := range rm.meta.Kinds {
+			kinds[k] = true
+		}
+		e.enabled = append(e.enabled, &preparedRule{ruleModule: rm, query: q, kinds: kinds})
+	}
+	return e, nil
+}
+
+// compile compiles every module once with the sandboxed capabilities.
+// Compile errors carry file:line (ast.Errors), which is what a policy
+// author needs.
+func compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
+	c := newCompiler()
+	c.Compile(mods)
+	if c.Failed() {
+		return nil, fmt.Errorf("compile policies: %w", c.Errors)
+	}
+	return c, nil
+}
+
+// newCompiler returns a compiler with the sandboxed capabilities; scans and
+// policy tests both use it so they agree on what a policy may call.
+func newCompiler() *ast.Compiler {
+	return ast.NewCompiler().WithCapabilities(capabilities())
+}
+
+// selectRules applies Rules, SkipRules and Profiles. A rule named in Rules
+// runs even when it belongs to a profile that is not enabled: naming it is
+// the stronger statement.
+func selectRules(rules []*ruleModule, opts Options) ([]*ruleModule, error) {
+	lookup := func(names []string, flag string) (map[*ruleModule]bool, error) {
+		out := map[*ruleModule]bool{}
+		for _, n := range names {
+			rm := findRule(rules, n)
+			if rm == nil {
+				return nil, fmt.Errorf("%s %q: no such rule (see `rampart rules`)", flag, n)
+			}
+			out[rm] = true
+		}
+		return out, nil
+	}
+	only, err := lookup(opts.Rules, "rule")
+	if err != nil {
+		return nil, err
+	}
+	skip, err := lookup(opts.SkipRules, "skip-rule")
+	if err != nil {
+		return nil, err
+	}
+	profiles := map[string]bool{}
+	for _, p := range opts.Profiles {
+		profiles[strings.ToLower(strings.TrimSpace(p))] = true
+	}
+	var out []*ruleModule
+	for _, rm := range rules {
+		switch {
+		case skip[rm]:
+		case len(only) > 0:
+			if only[rm] {
+				out = append(out, rm)
+			}
+		case rm.meta.Profile == "" || profiles[strings.ToLower(rm.meta.Profile)]:
+			out = append(out, rm)
+		}
+	}
+	return out, nil
+}
+
+// findRule matches an ID (case-insensitive) or a name.
+func findRule(rules []*ruleModule, n string) *ruleModule {
+	n = strings.TrimSpace(n)
+	for _, rm := range rules {
+		if strings.EqualFold(rm.meta.ID, n) || strings.EqualFold(rm.meta.Name, n) {
+			return rm
+		}
+	}
+	return nil
+}
+
+// Rules returns the enabled rules, sorted by ID.
+func (e *Engine) Rules() []result.Rule {
+	out := make([]result.Rule, len(e.enabled))
+	for i, r := range e.enabled {
+		out[i] = r.meta
+	}
+	return out
+}
+
+// AllRules returns every loaded rule, enabled or not, sorted by ID.
+func (e *Engine) AllRules() []result.Rule {
+	out := make([]result.Rule, len(e.all))
+	for i, r := range e.all {
+		out[i] = r.meta
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}

@@ -1,0 +1,419 @@
+package engine
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+// Output is what one evaluation produced.
+type Output struct {
+	Findings  []result.Finding
+	Undecided []result.Undecided
+	Passed    []result.Check
+}
+
+// RuleError is a rule that failed at evaluation: a conflict, a built-in
+// error, a result that is not a finding. The other rules' results are
+// still in the Output.
+type RuleError struct {
+	RuleID string
+	File   string
+	Err    error
+}
+
+func (e *RuleError) Error() string {
+	return fmt.Sprintf("rule %s (%s): %v", e.RuleID, e.File, e.Err)
+}
+
+func (e *RuleError) Unwrap() error { return e.Err }
+
+// scan is what every rule of one Evaluate shares, read-only.
+type scan struct {
+	input  ast.Value
+	byUID  map[string]*graph.Canonical
+	byKind map[string][]*graph.Canonical
+	notes  map[noteKey][]string
+}
+
+type noteKey struct{ file, resource string }
+
+// ruleOutput is one rule's share of the Output.
+type ruleOutput struct {
+	findings  []result.Finding
+	undecided []result.Undecided
+	passed    []result.Check
+	err       error
+}
+
+// Evaluate runs every enabled rule on resources. diags are the front-ends'
+// diagnostics; warnings about a resource are attached to its findings as
+// notes. When some rules fail, Evaluate returns the Output of the others
+// together with an error joining one *RuleError per failed rule.
+func (e *Engine) Evaluate(ctx context.Context, resources []*graph.Canonical, diags graph.Diagnostics) (*Output, error) {
+	input, err := buildInput(resources, e.config)
+	if err != nil {
+		return nil, err
+	}
+	s := &scan{
+		input:  input,
+		byUID:  make(map[string]*graph.Canonical, len(resources)),
+		byKind: map[string][]*graph.Canonical{},
+		notes:  map[noteKey][]string{},
+	}
+	for _, c := range resources {
+		s.byUID[c.UID] = c
+		s.byKind[c.Kind] = append(s.byKind[c.Kind], c)
+	}
+	for _, d := range diags {
+		if d.Severity == graph.SeverityWarning && d.Resource != "" {
+			k := noteKey{d.Location.File, d.Resource}
+			s.notes[k] = append(s.notes[k], d.Summary)
+		}
+	}
+
+	outs := make([]ruleOutput, len(e.enabled))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(e.workers, len(e.enabled)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				outs[i] = e.enabled[i].evaluate(ctx, s)
+			}
+		}()
+	}
+feed:
+	for i := range e.enabled {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("evaluate policies: %w", err)
+	}
+
+	out := &Output{Findings: []result.Finding{}, Undecided: []result.Undecided{}, Passed: []result.Check{}}
+	var errs []error
+	for _, o := range outs {
+		out.Findings = append(out.Findings, o.findings...)
+		out.Undecided = append(out.Undecided, o.undecided...)
+		out.Passed = append(out.Passed, o.passed...)
+		if o.err != nil {
+			errs = append(errs, o.err)
+		}
+	}
+	sortOutput(out)
+	return out, errors.Join(errs...)
+}
+
+// rawResult is one element of a rule's deny set.
+type rawResult struct {
+	res     *graph.Canonical
+	path    graph.Path
+	message string
+}
+
+// evaluate runs one rule and sorts its results into findings, undecided
+// and passed checks.
+func (r *preparedRule) evaluate(ctx context.Context, s *scan) ruleOutput {
+	fail := func(err error) ruleOutput {
+		return ruleOutput{err: &RuleError{RuleID: r.meta.ID, File: r.file, Err: err}}
+	}
+	var builtinErrs []topdown.Error
+	rs, err := r.query.Eval(ctx, rego.EvalParsedInput(s.input), rego.EvalBuiltinErrorList(&builtinErrs))
+	if err != nil {
+		return fail(err)
+	}
+	if len(builtinErrs) > 0 {
+		msgs := make([]string, len(builtinErrs))
+		for i, be := range builtinErrs {
+			msgs[i] = be.Error()
+		}
+		return fail(fmt.Errorf("built-in error: %s", strings.Join(msgs, "; ")))
+	}
+	raws, err := r.decode(rs, s)
+	if err != nil {
+		return fail(err)
+	}
+
+	var out ruleOutput
+	found := map[string]bool{}
+	pending := map[string]*result.Undecided{}
+	for _, raw := range raws {
+		if u := r.unknownAt(raw); u != nil {
+			if pending[raw.res.UID] == nil {
+				pending[raw.res.UID] = u
+			}
+			continue
+		}
+		out.findings = append(out.findings, r.finding(raw, s))
+		found[raw.res.UID] = true
+	}
+	// Every resource the rule examines ends up in exactly one bucket.
+	seen := map[string]bool{}
+	visit := func(c *graph.Canonical) {
+		if seen[c.UID] || found[c.UID] {
+			return
+		}
+		seen[c.UID] = true
+		if u := pending[c.UID]; u != nil {
+			out.undecided = append(out.undecided, *u)
+			return
+		}
+		if u := r.undecidedReads(c); u != nil {
+			out.undecided = append(out.undecided, *u)
+			return
+		}
+		out.passed = append(out.passed, result.Check{RuleID: r.meta.ID, Resource: ref(c), Location: c.Native.Loc.Normalized()})
+	}
+	for _, k := range r.meta.Kinds {
+		for _, c := range s.byKind[k] {
+			visit(c)
+		}
+	}
+	for _, raw := range raws {
+		if pending[raw.res.UID] != nil {
+			visit(raw.res)
+		}
+	}
+	return out
+}
+
+// decode checks the shape of the deny set: a set of objects with a uid of
+// a resource in the scan, a path of keys and indexes, and a message.
+func (r *preparedRule) decode(rs rego.ResultSet, s *scan) ([]rawResult, error) {
+	var out []rawResult
+	for _, row := range rs {
+		for _, expr := range row.Expressions {
+			items, ok := expr.Value.([]any)
+			if !ok {
+				return nil, fmt.Errorf("deny must be a set, got %T", expr.Value)
+			}
+			for _, it := range items {
+				obj, ok := it.(map[string]any)
+				if !ok {
+					return nil, fmt.Errorf("deny element %v is not an object; build it with data.rampart.lib.finding", it)
+				}
+				uid, _ := obj["uid"].(string)
+				c := s.byUID[uid]
+				if c == nil {
+					return nil, fmt.Errorf("deny element names resource %q, which is not in the scan", obj["uid"])
+				}
+				var steps []any
+				if p, present := obj["path"]; present && p != nil {
+					if steps, ok = p.([]any); !ok {
+						return nil, fmt.Errorf("deny element path %v is not a list", p)
+					}
+				}
+				path, err := graph.ParsePath(steps)
+				if err != nil {
+					return nil, fmt.Errorf("deny element path: %w", err)
+				}
+				msg, _ := obj["message"].(string)
+				if msg == "" {
+					msg = r.meta.Title
+				}
+				out = append(out, rawResult{res: c, path: path, message: msg})
+			}
+		}
+	}
+	return out, nil
+}
+
+// unknownAt returns an Undecided when the blamed value is Unknown, or when
+// the path runs into an Unknown before it ends: the rule saw null there and
+// must not be trusted to have judged a real value.
+func (r *preparedRule) unknownAt(raw rawResult) *result.Undecided {
+	v := raw.res.Props.At(raw.path)
+	var at graph.Path = raw.path
+	if v == nil {
+		v, at = nearest(raw.res.Props, raw.path)
+	}
+	if !v.IsUnknown() {
+		return nil
+	}
+	return r.undecided(raw.res, v, at)
+}
+
+// nearest walks path as far as it exists and returns the deepest value
+// and its path.
+func nearest(root *graph.Value, path graph.Path) (*graph.Value, graph.Path) {
+	cur, depth := root, 0
+	for i, step := range path {
+		var next *graph.Value
+		switch s := step.(type) {
+		case string:
+			next = cur.Get(s)
+		case int:
+			next = cur.Index(s)
+		}
+		if next == nil {
+			break
+		}
+		cur, depth = next, i+1
+	}
+	return cur, path[:depth]
+}
+
+// undecidedReads looks for an Unknown in the properties the rule reads.
+func (r *preparedRule) undecidedReads(c *graph.Canonical) *result.Undecided {
+	for _, p := range r.reads {
+		if v, at := firstUnknown(c.Props, p); v != nil {
+			return r.undecided(c, v, at)
+		}
+	}
+	return nil
+}
+
+func (r *preparedRule) undecided(c *graph.Canonical, v *graph.Value, at graph.Path) *result.Undecided {
+	reason := v.Reason
+	if reason == "" {
+		reason = "the value is not known before deployment"
+	}
+	loc := v.Loc
+	if !loc.Known() {
+		loc = locate(c, at)
+	}
+	return &result.Undecided{
+		RuleID: r.meta.ID, RuleName: r.meta.Name, Severity: r.meta.Severity,
+		Resource: ref(c), Location: loc.Normalized(), Path: at.String(), Reason: reason,
+	}
+}
+
+// finding builds the Finding for a result whose blamed value is known.
+func (r *preparedRule) finding(raw rawResult, s *scan) result.Finding {
+	c := raw.res
+	v := c.Props.At(raw.path)
+	if v == nil {
+		v, _ = nearest(c.Props, raw.path)
+	}
+	var trace graph.Trace
+	if v != nil && len(v.Trace) > 0 {
+		trace = append(graph.Trace(nil), v.Trace...)
+	}
+	pathText := raw.path.String()
+	return result.Finding{
+		RuleID:      r.meta.ID,
+		RuleName:    r.meta.Name,
+		Severity:    r.meta.Severity,
+		Title:       r.meta.Title,
+		Message:     raw.message,
+		Resource:    ref(c),
+		Location:    locate(c, raw.path).Normalized(),
+		Path:        pathText,
+		Remediation: r.meta.Remediation,
+		Fingerprint: fingerprint(r.meta.ID, c.Native.Loc.File, c.ID, pathText),
+		Trace:       trace,
+		Notes:       s.notesFor(c),
+	}
+}
+
+// locate returns the location of the deepest value along path that has
+// one; the resource's own location when none does.
+func locate(c *graph.Canonical, path graph.Path) graph.Location {
+	loc := c.Native.Loc
+	cur := c.Props
+	if cur != nil && cur.Loc.Known() {
+		loc = cur.Loc
+	}
+	for _, step := range path {
+		switch s := step.(type) {
+		case string:
+			cur = cur.Get(s)
+		case int:
+			cur = cur.Index(s)
+		}
+		if cur == nil {
+			break
+		}
+		if cur.Loc.Known() {
+			loc = cur.Loc
+		}
+	}
+	return loc
+}
+
+// notesFor returns the front-end warnings about c or a resource folded
+// into it, in the file c is defined in.
+func (s *scan) notesFor(c *graph.Canonical) []string {
+	file := c.Native.Loc.File
+	notes := append([]string(nil), s.notes[noteKey{file, c.Native.ID}]...)
+	for _, part := range c.Parts {
+		notes = append(notes, s.notes[noteKey{file, part}]...)
+	}
+	return notes
+}
+
+func ref(c *graph.Canonical) result.ResourceRef {
+	return result.ResourceRef{ID: c.Native.ID, Type: c.Native.Type, Kind: c.Kind}
+}
+
+// fingerprint identifies a finding without line numbers, so it survives
+// edits that move the resource: rule, file, resource and blamed path.
+func fingerprint(ruleID, file, resourceID, path string) string {
+	sum := sha256.Sum256([]byte(ruleID + "|" + file + "|" + resourceID + "|" + path))
+	return hex.EncodeToString(sum[:])[:32]
+}
+
+func sortOutput(o *Output) {
+	sort.SliceStable(o.Findings, func(i, j int) bool {
+		a, b := o.Findings[i], o.Findings[j]
+		if a.Location.File != b.Location.File {
+			return a.Location.File < b.Location.File
+		}
+		if a.Location.StartLine != b.Location.StartLine {
+			return a.Location.StartLine < b.Location.StartLine
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		if a.Resource.ID != b.Resource.ID {
+			return a.Resource.ID < b.Resource.ID
+		}
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.Message < b.Message
+	})
+	sort.SliceStable(o.Undecided, func(i, j int) bool {
+		a, b := o.Undecided[i], o.Undecided[j]
+		if a.Location.File != b.Location.File {
+			return a.Location.File < b.Location.File
+		}
+		if a.Location.StartLine != b.Location.StartLine {
+			return a.Location.StartLine < b.Location.StartLine
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Resource.ID < b.Resource.ID
+	})
+	sort.SliceStable(o.Passed, func(i, j int) bool {
+		a, b := o.Passed[i], o.Passed[j]
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		if a.Location.File != b.Location.File {
+			return a.Location.File < b.Location.File
+		}
+		return a.Resource.ID < b.Resource.ID
+	})
+}

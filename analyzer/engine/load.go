@@ -1,0 +1,125 @@
+package engine
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// builtinPrefix names embedded policy files in error messages and module
+// names, so they cannot clash with a user's file paths.
+const builtinPrefix = "policies/"
+
+// source is one policy file's text and the name it is reported under.
+type source struct {
+	name    string
+	text    string
+	builtin bool
+}
+
+// isTestFile reports whether a policy file holds Rego unit tests, which
+// `rampart policy test` runs and scans never load.
+func isTestFile(name string) bool { return strings.HasSuffix(name, "_test.rego") }
+
+// readFS collects the .rego files of fsys in lexical order.
+func readFS(fsys fs.FS, withTests bool) ([]source, error) {
+	var out []source
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || path.Ext(p) != ".rego" || (!withTests && isTestFile(p)) {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("read embedded policy %s: %w", p, err)
+		}
+		out = append(out, source{name: builtinPrefix + p, text: string(b), builtin: true})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read embedded policies: %w", err)
+	}
+	return out, nil
+}
+
+// readDirs collects the .rego files under the user's policy directories,
+// recursively and in lexical order. A directory that does not exist is an
+// error: a misspelled --policy-dir must not silently run fewer rules.
+func readDirs(dirs []string, withTests bool) ([]source, error) {
+	var out []source
+	for _, dir := range dirs {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return nil, fmt.Errorf("policy directory: %w", err)
+		}
+		if !info.IsDir() {
+			if filepath.Ext(dir) != ".rego" {
+				return nil, fmt.Errorf("policy directory %s is neither a directory nor a .rego file", dir)
+			}
+			b, err := os.ReadFile(dir)
+			if err != nil {
+				return nil, fmt.Errorf("read policy: %w", err)
+			}
+			out = append(out, source{name: dir, text: string(b)})
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != dir && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if filepath.Ext(p) == ".rego" && (withTests || !isTestFile(p)) {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read policy directory %s: %w", dir, err)
+		}
+		sort.Strings(files)
+		for _, p := range files {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return nil, fmt.Errorf("read policy: %w", err)
+			}
+			out = append(out, source{name: p, text: string(b)})
+		}
+	}
+	return out, nil
+}
+
+// parse parses every source as Rego v1 with METADATA annotations. Parse
+// errors name file:line (ast.Errors carry the location).
+func parse(srcs []source) (map[string]*ast.Module, error) {
+	mods := make(map[string]*ast.Module, len(srcs))
+	opts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
+	for _, s := range srcs {
+		if _, dup := mods[s.name]; dup {
+			return nil, fmt.Errorf("policy %s is loaded twice", s.name)
+		}
+		m, err := ast.ParseModuleWithOpts(s.name, s.text, opts)
+		if err != nil {
+			return nil, fmt.Errorf("parse policy: %w", err)
+		}
+		if m == nil {
+			// An empty file parses to nothing; it holds no rule.
+			continue
+		}
+		mods[s.name] = m
+	}
+	return mods, nil
+}

@@ -1,0 +1,184 @@
+package engine
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+// ruleModule is a policy module that defines a rule: a package with a
+// METADATA block carrying custom.id and a deny set.
+type ruleModule struct {
+	meta  result.Rule
+	pkg   ast.Ref // data.rampart.rules.sg_no_public_admin_ports
+	file  string
+	line  int
+	reads []readPath
+}
+
+// ruleMeta finds the METADATA block that describes the module's rule: the
+// package-scoped one, or one on the deny rule. It returns nil when the
+// module has neither (a helper library).
+func ruleMeta(m *ast.Module) *ast.Annotations {
+	for _, a := range m.Annotations {
+		if a.Scope == "package" || a.Scope == "subpackages" {
+			if _, ok := a.Custom["id"]; ok {
+				return a
+			}
+		}
+	}
+	for _, r := range m.Rules {
+		if !definesDeny(r) {
+			continue
+		}
+		for _, a := range r.Annotations {
+			if _, ok := a.Custom["id"]; ok {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+func definesDeny(r *ast.Rule) bool {
+	ref := r.Head.Ref()
+	return len(ref) > 0 && ref[0].Equal(ast.VarTerm("deny"))
+}
+
+func hasDeny(m *ast.Module) (int, bool) {
+	for _, r := range m.Rules {
+		if definesDeny(r) {
+			return r.Location.Row, true
+		}
+	}
+	return 0, false
+}
+
+// ruleFromModule reads a rule's metadata. Every problem names the file and
+// line of the METADATA block, so a policy author can fix it.
+func ruleFromModule(m *ast.Module, builtin bool) (*ruleModule, error) {
+	a := ruleMeta(m)
+	file := m.Package.Location.File
+	if a == nil {
+		if row, ok := hasDeny(m); ok {
+			return nil, fmt.Errorf("%s:%d: policy defines deny but has no METADATA block with custom.id", file, row)
+		}
+		return nil, nil
+	}
+	line := m.Package.Location.Row
+	if a.Location != nil {
+		line = a.Location.Row
+	}
+	where := fmt.Sprintf("%s:%d", file, line)
+	if _, ok := hasDeny(m); !ok {
+		return nil, fmt.Errorf("%s: rule METADATA but no deny rule in package %s", where, m.Package.Path)
+	}
+	r := result.Rule{Title: strings.TrimSpace(a.Title), Description: strings.TrimSpace(a.Description), Builtin: builtin}
+	var err error
+	str := func(key string, required bool) string {
+		v, ok := a.Custom[key]
+		if !ok || v == nil {
+			if required && err == nil {
+				err = fmt.Errorf("%s: METADATA custom.%s is missing", where, key)
+			}
+			return ""
+		}
+		s, isStr := v.(string)
+		if !isStr && err == nil {
+			err = fmt.Errorf("%s: METADATA custom.%s must be a string, not %T", where, key, v)
+		}
+		return strings.TrimSpace(s)
+	}
+	list := func(key string) []string {
+		v, ok := a.Custom[key]
+		if !ok || v == nil {
+			return nil
+		}
+		items, isList := v.([]any)
+		if !isList {
+			if err == nil {
+				err = fmt.Errorf("%s: METADATA custom.%s must be a list of strings", where, key)
+			}
+			return nil
+		}
+		out := make([]string, 0, len(items))
+		for _, it := range items {
+			s, isStr := it.(string)
+			if !isStr {
+				if err == nil {
+					err = fmt.Errorf("%s: METADATA custom.%s must be a list of strings, found %v", where, key, it)
+				}
+				continue
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	r.ID = str("id", true)
+	r.Name = str("name", true)
+	sev := str("severity", true)
+	r.Remediation = str("remediation", false)
+	r.Profile = str("profile", false)
+	r.References = list("references")
+	r.Kinds = list("kinds")
+	r.Reads = list("reads")
+	if err != nil {
+		return nil, err
+	}
+	if r.Severity, err = result.ParseSeverity(sev); err != nil {
+		return nil, fmt.Errorf("%s: METADATA custom.severity: %w", where, err)
+	}
+	if r.Title == "" {
+		return nil, fmt.Errorf("%s: METADATA title is missing", where)
+	}
+	reads := make([]readPath, 0, len(r.Reads))
+	for _, s := range r.Reads {
+		p, perr := parseReadPath(s)
+		if perr != nil {
+			return nil, fmt.Errorf("%s: METADATA custom.reads: %w", where, perr)
+		}
+		reads = append(reads, p)
+	}
+	return &ruleModule{meta: r, pkg: m.Package.Path, file: file, line: line, reads: reads}, nil
+}
+
+// collectRules reads the rule metadata of every module and checks that IDs
+// and names are unique.
+func collectRules(mods map[string]*ast.Module, builtin map[string]bool) ([]*ruleModule, error) {
+	names := make([]string, 0, len(mods))
+	for n := range mods {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var out []*ruleModule
+	byID := map[string]*ruleModule{}
+	byName := map[string]*ruleModule{}
+	byPkg := map[string]*ruleModule{}
+	for _, n := range names {
+		rm, err := ruleFromModule(mods[n], builtin[n])
+		if err != nil {
+			return nil, err
+		}
+		if rm == nil {
+			continue
+		}
+		id, name, pkg := strings.ToUpper(rm.meta.ID), strings.ToLower(rm.meta.Name), rm.pkg.String()
+		if prev, dup := byID[id]; dup {
+			return nil, fmt.Errorf("%s:%d: rule ID %s is already defined at %s:%d", rm.file, rm.line, rm.meta.ID, prev.file, prev.line)
+		}
+		if prev, dup := byName[name]; dup {
+			return nil, fmt.Errorf("%s:%d: rule name %s is already used by %s at %s:%d", rm.file, rm.line, rm.meta.Name, prev.meta.ID, prev.file, prev.line)
+		}
+		if prev, dup := byPkg[pkg]; dup {
+			return nil, fmt.Errorf("%s:%d: package %s already holds rule %s (%s:%d); one rule per package", rm.file, rm.line, pkg, prev.meta.ID, prev.file, prev.line)
+		}
+		byID[id], byName[name], byPkg[pkg] = rm, rm, rm
+		out = append(out, rm)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].meta.ID < out[j].meta.ID })
+	return out, nil
+}

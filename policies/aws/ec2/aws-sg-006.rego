@@ -1,0 +1,42 @@
+# METADATA
+# title: Security group allows UDP or ICMP from non-private networks
+# description: |
+#   Fires for each CIDR source of an ingress rule with protocol udp, icmp or
+#   icmpv6 when the CIDR is not wholly inside 10.0.0.0/8, 172.16.0.0/12,
+#   192.168.0.0/16, 100.64.0.0/10 or fc00::/7 (public sources included).
+#   UDP and ICMP are connectionless and are the usual vehicles for
+#   reflection, amplification and reconnaissance. Protocol -1 rules are
+#   AWS-SG-001's and are not repeated here. The finding points at the CIDR.
+#   An Unknown protocol or CIDR never produces a finding.
+# custom:
+#   id: AWS-SG-006
+#   name: sg-no-public-udp-icmp
+#   severity: MEDIUM
+#   remediation: |
+#     Limit UDP and ICMP to the private networks that need them. For path MTU
+#     discovery allow only ICMP type 3 code 4 (IPv4) or ICMPv6 type 2.
+#   references:
+#     - "seed 000 #20"
+#     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+#   kinds:
+#     - aws.ec2.security_group
+#   reads:
+#     - ingress[*].protocol
+#     - ingress[*].cidrs[*]
+package rampart.rules.sg_no_public_udp_icmp
+
+import data.rampart.lib
+import data.rampart.lib.net as netlib
+import data.rampart.lib.sg as sglib
+
+protocols := {"udp", "icmp", "icmpv6"}
+
+deny contains f if {
+	some sg in sglib.groups
+	some i, rule in sg.properties.ingress
+	rule.protocol in protocols
+	some j, cidr in rule.cidrs
+	netlib.is_non_private_cidr(cidr)
+	msg := sprintf("security group %v allows %v from non-private network %v%v", [sg.id, rule.protocol, cidr, sglib.origin_text(sg, rule)])
+	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
+}

@@ -1,0 +1,43 @@
+# METADATA
+# title: Security group has too many ingress rules
+# description: |
+#   Fires when a security group has more ingress rules than config
+#   max_ingress_rules (default 3), counting inline rules and separate rule
+#   resources folded into the group; each rule entry counts once, whatever
+#   number of CIDRs it lists. Groups synthesized for rule resources outside
+#   the scan are skipped (they hold only part of a group's rules). The
+#   finding points at the first rule beyond the limit. An ingress list of
+#   Unknown length (a dynamic block over an unset variable) never produces
+#   a finding.
+# custom:
+#   id: AWS-SG-011
+#   name: sg-max-ingress-rules
+#   severity: LOW
+#   remediation: |
+#     Split the group by purpose, replace lists of CIDRs with a managed
+#     prefix list, or use security group references instead of addresses.
+#   references:
+#     - "seed 000 #11"
+#     - https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups
+#     - https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html
+#   kinds:
+#     - aws.ec2.security_group
+#   reads:
+#     - ingress
+package rampart.rules.sg_max_ingress_rules
+
+import data.rampart.lib
+import data.rampart.lib.config
+import data.rampart.lib.sg as sglib
+
+deny contains f if {
+	some sg in sglib.groups
+	sglib.is_group(sg)
+	rules := sg.properties.ingress
+	is_array(rules)
+	limit := config.max_ingress_rules
+	is_number(limit)
+	count(rules) > limit
+	msg := sprintf("security group %v has %d ingress rules, more than %v", [sg.id, count(rules), limit])
+	f := lib.finding(sg, ["ingress", floor(limit)], msg)
+}

@@ -1,0 +1,31 @@
+# METADATA
+# title: rampart policy helpers
+# description: |
+#   Helpers shared by rampart's rules and available to user policies as
+#   data.rampart.lib. A rule returns its results through finding so the
+#   engine can turn the blamed property path into a source line.
+package rampart.lib
+
+# finding is the one shape a rule's deny set contains: the resource's uid,
+# the canonical property path it blames (keys and list indexes) and a
+# message. The engine maps the path to the exact source line and trace.
+finding(resource, path, message) := {
+	"uid": resource.uid,
+	"path": path,
+	"message": message,
+}
+
+# resources returns the canonical resources of one kind, or [] when the
+# scan has none. Rules iterate this, never input.resources, so each rule
+# only touches the resources it is about.
+resources(kind) := object.get(input.by_kind, kind, [])
+
+# known_number holds for a number, never for null (Unknown): Rego orders
+# null below every number, so comparisons must be guarded.
+known_number(x) if is_number(x)
+
+# known_string holds for a string, never for null (Unknown).
+known_string(x) if is_string(x)
+
+# is_true holds only for a known true.
+is_true(x) if x == true

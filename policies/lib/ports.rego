@@ -1,0 +1,119 @@
+# METADATA
+# title: security group rule helpers
+# description: |
+#   Protocol and port questions about a canonical security group rule
+#   (docs/model.md): protocol is lower case ("tcp", "udp", "icmp",
+#   "icmpv6", "-1" for all), from_port/to_port are numbers, or null when
+#   Unknown. Every comparison checks is_number first, because Rego orders
+#   null below every number.
+package rampart.lib.ports
+
+max_port := 65535
+
+# port_protocols carry ports in from_port/to_port; icmp carries type/code.
+port_protocols := {"tcp", "udp"}
+
+is_all_protocols(rule) if rule.protocol == "-1"
+
+is_port_protocol(rule) if rule.protocol in port_protocols
+
+is_icmp(rule) if rule.protocol in {"icmp", "icmpv6"}
+
+is_udp(rule) if rule.protocol == "udp"
+
+# has_port_range holds when both ports are known numbers.
+has_port_range(rule) if {
+	is_number(rule.from_port)
+	is_number(rule.to_port)
+}
+
+# is_all_ports: every protocol, or tcp/udp over 0-65535.
+is_all_ports(rule) if is_all_protocols(rule)
+
+is_all_ports(rule) if {
+	is_port_protocol(rule)
+	has_port_range(rule)
+	rule.from_port <= 0
+	rule.to_port >= max_port
+}
+
+# covers_port: the rule lets traffic to port p through.
+covers_port(rule, p) if {
+	is_number(p)
+	is_all_protocols(rule)
+}
+
+covers_port(rule, p) if {
+	is_number(p)
+	is_port_protocol(rule)
+	has_port_range(rule)
+	rule.from_port <= p
+	p <= rule.to_port
+}
+
+# covered_ports lists the ports of ports that rule covers, in order.
+covered_ports(rule, ports) := [p | some p in ports; covers_port(rule, p)]
+
+# is_range: a tcp/udp rule over more than one port that is not all ports.
+is_range(rule) if {
+	is_port_protocol(rule)
+	has_port_range(rule)
+	rule.from_port != rule.to_port
+	not is_all_ports(rule)
+}
+
+# range_text renders a rule's ports for messages: "22", "1024-2048", "all".
+range_text(rule) := "all ports" if is_all_ports(rule)
+
+range_text(rule) := sprintf("port %v", [rule.from_port]) if {
+	not is_all_ports(rule)
+	rule.from_port == rule.to_port
+}
+
+range_text(rule) := sprintf("ports %v-%v", [rule.from_port, rule.to_port]) if {
+	not is_all_ports(rule)
+	rule.from_port != rule.to_port
+}
+
+# parse_range turns an allowed range written "from-to", "port" or
+# [from, to] into [from, to]; anything else yields nothing.
+parse_range(r) := [to_number(parts[0]), to_number(parts[1])] if {
+	is_string(r)
+	parts := split(trim_space(r), "-")
+	count(parts) == 2
+	regex.match(`^[0-9]+$`, parts[0])
+	regex.match(`^[0-9]+$`, parts[1])
+}
+
+parse_range(r) := [to_number(t), to_number(t)] if {
+	is_string(r)
+	t := trim_space(r)
+	regex.match(`^[0-9]+$`, t)
+}
+
+parse_range(r) := [r, r] if is_number(r)
+
+parse_range(r) := r if {
+	is_array(r)
+	count(r) == 2
+	is_number(r[0])
+	is_number(r[1])
+}
+
+# within_range: the rule's ports all lie inside one of ranges.
+within_range(rule, ranges) if {
+	some r in ranges
+	b := parse_range(r)
+	b[0] <= rule.from_port
+	rule.to_port <= b[1]
+}
+
+# traffic_text renders what a rule lets through, for messages:
+# "all traffic", "tcp port 22", "udp ports 1024-2048", "tcp all ports".
+traffic_text(rule) := "all traffic" if is_all_protocols(rule)
+
+traffic_text(rule) := sprintf("%v %v", [rule.protocol, range_text(rule)]) if {
+	not is_all_protocols(rule)
+	is_port_protocol(rule)
+	has_port_range(rule)
+}

@@ -1,0 +1,38 @@
+# METADATA
+# title: security group helpers
+# description: |
+#   Questions about canonical aws.ec2.security_group resources that several
+#   rules ask (docs/model.md).
+package rampart.lib.sg
+
+import data.rampart.lib
+
+kind := "aws.ec2.security_group"
+
+# groups are the security groups of the scan.
+groups := lib.resources(kind)
+
+# is_group holds for a group the template really declares: not a group
+# synthesized to hold rule resources whose group is outside the scan.
+is_group(sg) if not lib.is_true(sg.properties.external)
+
+is_default(sg) if lib.is_true(sg.properties.is_default)
+
+# AWS and Terraform fill a missing description with a placeholder that
+# says nothing about the group's purpose.
+placeholder_descriptions := {"", "Managed by Terraform"}
+
+# lacks_description holds for a known description that is empty or a
+# placeholder; an Unknown (null) description is not judged.
+lacks_description(d) if {
+	is_string(d)
+	trim_space(d) in placeholder_descriptions
+}
+
+# origin_text names the rule resource that declared a rule folded into the
+# group (aws_security_group_rule.ssh, AWS::EC2::SecurityGroupIngress), for
+# messages; "" for inline rules.
+origin_text(sg, rule) := sprintf(" (rule %v)", [rule.origin.id]) if {
+	is_string(rule.origin.id)
+	rule.origin.id != sg.id
+} else := ""
