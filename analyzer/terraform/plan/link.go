@@ -1,0 +1,398 @@
+package plan
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// link locates a resource in its configuration file (when available) and
+// turns its configuration references into edges and unknown references.
+func (p *parser) link(in *instance) {
+	var body *hclsyntax.Body
+	if mf := p.sources[in.cfgMod]; mf != nil && in.cfg != nil {
+		rel, _ := in.cfg.get("address").text()
+		if b := mf.blocks[rel]; b != nil {
+			loc := hclLoc(b.Range())
+			in.res.Loc = loc
+			setLoc(in.res.Attrs, loc)
+			for _, v := range in.res.Meta {
+				setLoc(v, loc)
+			}
+			body = b.Body
+			p.addFile(loc.File)
+		} else {
+			p.unit.Diagnostics.Notef(in.res.Loc, "no block for %s in the configuration files of %s; it is located in the plan file", in.res.ID, mf.dir)
+		}
+	}
+	var exprs *node
+	if in.cfg != nil {
+		exprs = in.cfg.get("expressions")
+	}
+	p.walkBody(in, exprs, body, nil, in.res.Attrs)
+	p.dependsOn(in, body)
+}
+
+// walkBody visits one configuration body (a resource or a nested block)
+// with its plan value. exprs is the body's expressions from the plan's
+// configuration section, body its HCL source; either may be nil.
+func (p *parser) walkBody(in *instance, exprs *node, body *hclsyntax.Body, path graph.Path, v *graph.Value) {
+	static := map[string][]*hclsyntax.Block{}
+	dynamic := map[string][]*hclsyntax.Block{}
+	if body != nil {
+		if v != nil && v.Kind == graph.KindMap {
+			for name, attr := range body.Attributes {
+				if child := v.Fields[name]; child != nil {
+					locateExpr(child, attr.Expr, hclLoc(attr.SrcRange))
+				}
+			}
+		}
+		for _, b := range body.Blocks {
+			switch {
+			case b.Type == "dynamic" && len(b.Labels) == 1:
+				dynamic[b.Labels[0]] = append(dynamic[b.Labels[0]], b)
+			case len(b.Labels) == 0:
+				static[b.Type] = append(static[b.Type], b)
+			}
+		}
+	}
+	done := map[string]bool{}
+	if exprs.isObject() {
+		for _, key := range exprs.keys {
+			e := exprs.fields[key]
+			child := v.Get(key)
+			switch {
+			case isExpression(e):
+				var hexpr hclsyntax.Expression
+				if body != nil {
+					if a := body.Attributes[key]; a != nil {
+						hexpr = a.Expr
+					}
+				}
+				p.expression(in, e, hexpr, path.Append(key), child)
+			case e.isArray():
+				done[key] = true
+				p.blocks(in, e.items, static[key], dynamic[key], path.Append(key), child)
+			case e.isObject():
+				// A single nested block: the value is an object too.
+				done[key] = true
+				var hb *hclsyntax.Body
+				if bs := static[key]; len(bs) == 1 && child != nil {
+					setLoc(child, hclLoc(bs[0].Range()))
+					hb = bs[0].Body
+				}
+				p.walkBody(in, e, hb, path.Append(key), child)
+			}
+		}
+	}
+	// Blocks the configuration section did not describe (a plan without
+	// configuration) are still located, in source order.
+	for typ, bs := range static {
+		if !done[typ] {
+			p.blocks(in, nil, bs, dynamic[typ], path.Append(typ), v.Get(typ))
+		}
+	}
+}
+
+// blocks visits the nested blocks of one type. cfg holds their expressions
+// in source order (static blocks only, as in the HCL), hbs their HCL blocks.
+// The plan value may order them differently (set-typed blocks are sorted by
+// value), so configuration blocks are matched to plan elements by content.
+func (p *parser) blocks(in *instance, cfg []*node, hbs, dyn []*hclsyntax.Block, path graph.Path, list *graph.Value) {
+	n := len(cfg)
+	if n == 0 {
+		n = len(hbs)
+	}
+	var elems []*graph.Value
+	if list != nil && list.Kind == graph.KindList {
+		elems = list.List
+	}
+	order := matchBlocks(cfg, n, elems)
+	used := make([]bool, len(elems))
+	for j := 0; j < n; j++ {
+		var elem *graph.Value
+		epath := path.Append(j)
+		if i := order[j]; i >= 0 {
+			elem = elems[i]
+			used[i] = true
+			epath = path.Append(i)
+		}
+		var hb *hclsyntax.Body
+		if j < len(hbs) {
+			if elem != nil {
+				setLoc(elem, hclLoc(hbs[j].Range()))
+			}
+			hb = hbs[j].Body
+		}
+		var c *node
+		if j < len(cfg) {
+			c = cfg[j]
+		}
+		p.walkBody(in, c, hb, epath, elem)
+	}
+	// Elements no static block produced come from dynamic blocks; with one
+	// dynamic block of the type, that block is where they are written.
+	if len(dyn) == 1 {
+		for i, e := range elems {
+			if !used[i] {
+				setLoc(e, hclLoc(dyn[0].Range()))
+			}
+		}
+	}
+}
+
+// matchBlocks returns, for each of n configuration blocks, the index of the
+// plan element it produced, or -1. A block matches an element when every
+// constant attribute of the block equals the element's attribute (unknowns
+// match anything). Blocks with a single candidate are settled first; the
+// rest prefer their own position, then the first free candidate.
+func matchBlocks(cfg []*node, n int, elems []*graph.Value) []int {
+	order := make([]int, n)
+	for j := range order {
+		order[j] = -1
+	}
+	used := make([]bool, len(elems))
+	compatible := func(j, i int) bool {
+		if used[i] {
+			return false
+		}
+		if j >= len(cfg) {
+			return true
+		}
+		return blockMatches(cfg[j], elems[i])
+	}
+	for changed := true; changed; {
+		changed = false
+		for j := range order {
+			if order[j] >= 0 {
+				continue
+			}
+			cand := -1
+			count := 0
+			for i := range elems {
+				if compatible(j, i) {
+					cand = i
+					count++
+				}
+			}
+			if count == 1 {
+				order[j], used[cand], changed = cand, true, true
+			}
+		}
+	}
+	for j := range order {
+		if order[j] >= 0 {
+			continue
+		}
+		if j < len(elems) && compatible(j, j) {
+			order[j], used[j] = j, true
+			continue
+		}
+		for i := range elems {
+			if compatible(j, i) {
+				order[j], used[i] = i, true
+				break
+			}
+		}
+	}
+	return order
+}
+
+// blockMatches compares a block's constant attributes with a plan element.
+func blockMatches(cfg *node, elem *graph.Value) bool {
+	if !cfg.isObject() || elem == nil || elem.Kind != graph.KindMap {
+		return cfg.isObject() || cfg == nil
+	}
+	for _, k := range cfg.keys {
+		e := cfg.fields[k]
+		if !isExpression(e) {
+			continue
+		}
+		c := e.get("constant_value")
+		if c == nil {
+			continue
+		}
+		v := elem.Fields[k]
+		if v == nil || !v.IsWhollyKnown() {
+			continue
+		}
+		if canonNode(c) != canonValue(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// canonNode and canonValue render a configuration constant and a plan value
+// in one comparable form. Scalars compare by their string form because
+// Terraform converts "22" to 22 for a number attribute; lists compare as
+// sorted multisets because set-typed attributes are reordered in the plan.
+func canonNode(n *node) string {
+	switch n.kind {
+	case nodeNull:
+		return "\x00null"
+	case nodeBool:
+		if n.bool {
+			return "true"
+		}
+		return "false"
+	case nodeNumber:
+		var v graph.Value
+		v.Kind = graph.KindString
+		v.Str = string(n.num)
+		if f, ok := v.AsNumber(); ok {
+			return graph.FormatNumber(f)
+		}
+		return string(n.num)
+	case nodeString:
+		return n.str
+	case nodeArray:
+		parts := make([]string, len(n.items))
+		for i, it := range n.items {
+			parts[i] = canonNode(it)
+		}
+		return canonList(parts)
+	default:
+		parts := make([]string, 0, len(n.keys))
+		for _, k := range n.keys {
+			parts = append(parts, k+"\x02"+canonNode(n.fields[k]))
+		}
+		return canonMap(parts)
+	}
+}
+
+func canonValue(v *graph.Value) string {
+	switch v.Kind {
+	case graph.KindNull:
+		return "\x00null"
+	case graph.KindList:
+		parts := make([]string, len(v.List))
+		for i, it := range v.List {
+			parts[i] = canonValue(it)
+		}
+		return canonList(parts)
+	case graph.KindMap:
+		parts := make([]string, 0, len(v.Keys))
+		for _, k := range v.Keys {
+			parts = append(parts, k+"\x02"+canonValue(v.Fields[k]))
+		}
+		return canonMap(parts)
+	case graph.KindUnknown:
+		return "\x00unknown"
+	}
+	s, _ := v.AsString()
+	return s
+}
+
+func canonList(parts []string) string {
+	sort.Strings(parts)
+	return "[" + strings.Join(parts, "\x01") + "]"
+}
+
+func canonMap(parts []string) string {
+	sort.Strings(parts)
+	return "{" + strings.Join(parts, "\x01") + "}"
+}
+
+// locateExpr locates v (written as expr, at loc) and, where the expression's
+// structure mirrors the value, each list element and map entry at its own
+// range.
+func locateExpr(v *graph.Value, expr hclsyntax.Expression, loc graph.Location) {
+	setLoc(v, loc)
+	switch e := expr.(type) {
+	case *hclsyntax.TupleConsExpr:
+		if v.Kind != graph.KindList {
+			return
+		}
+		for i, j := range tupleOrder(v.List, e.Exprs) {
+			if j >= 0 {
+				locateExpr(v.List[i], e.Exprs[j], hclLoc(e.Exprs[j].Range()))
+			}
+		}
+	case *hclsyntax.ObjectConsExpr:
+		if v.Kind != graph.KindMap {
+			return
+		}
+		for _, item := range e.Items {
+			key, ok := objectKey(item.KeyExpr)
+			if !ok {
+				continue
+			}
+			if child := v.Fields[key]; child != nil {
+				locateExpr(child, item.ValueExpr, hclLoc(hcl.RangeBetween(item.KeyExpr.Range(), item.ValueExpr.Range())))
+			}
+		}
+	case *hclsyntax.TemplateWrapExpr:
+		locateExpr(v, e.Wrapped, loc)
+	case *hclsyntax.ParenthesesExpr:
+		locateExpr(v, e.Expression, loc)
+	}
+}
+
+// tupleOrder maps list elements to the tuple items that wrote them. Items
+// that are constants are matched by value (a set attribute is reordered in
+// the plan); the remaining elements take the remaining items in order. It
+// returns -1 for elements it cannot attribute, and all -1 when the counts
+// differ (a splat, concat or for expression built the list).
+func tupleOrder(elems []*graph.Value, items []hclsyntax.Expression) []int {
+	out := make([]int, len(elems))
+	for i := range out {
+		out[i] = -1
+	}
+	if len(elems) != len(items) {
+		return out
+	}
+	consts := make([]string, len(items))
+	isConst := make([]bool, len(items))
+	for j, it := range items {
+		if len(it.Variables()) > 0 {
+			continue
+		}
+		cv, diags := it.Value(nil)
+		if diags.HasErrors() || !cv.IsWhollyKnown() {
+			continue
+		}
+		if s, ok := ctyCanon(cv); ok {
+			consts[j], isConst[j] = s, true
+		}
+	}
+	used := make([]bool, len(items))
+	for i, e := range elems {
+		if !e.IsWhollyKnown() {
+			continue
+		}
+		c := canonValue(e)
+		for j := range items {
+			if !used[j] && isConst[j] && consts[j] == c {
+				out[i], used[j] = j, true
+				break
+			}
+		}
+	}
+	next := 0
+	for i := range elems {
+		if out[i] >= 0 {
+			continue
+		}
+		for next < len(items) && (used[next] || isConst[next]) {
+			next++
+		}
+		if next == len(items) {
+			break
+		}
+		out[i], used[next] = next, true
+	}
+	return out
+}
+
+// objectKey returns the literal key of an object constructor item.
+func objectKey(e hclsyntax.Expression) (string, bool) {
+	v, diags := e.Value(nil)
+	if diags.HasErrors() || v.IsNull() || !v.IsKnown() || !v.Type().Equals(ctyString) {
+		return "", false
+	}
+	return v.AsString(), true
+}
