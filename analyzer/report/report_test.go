@@ -1,0 +1,265 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/config"
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// golden compares got with testdata/golden/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it)\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func render(t *testing.T, format string, opts Options, res *result.Result) []byte {
+	t.Helper()
+	w, err := New(format, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := w.Write(&buf, res); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+var tool = Tool{Name: "rampart", Version: "v0.0.0-test"}
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		file   string
+		format string
+		opts   Options
+		res    func() *result.Result
+	}{
+		{"text.txt", "text", Options{Tool: tool}, sampleResult},
+		{"text-verbose.txt", "text", Options{Tool: tool, Verbose: true}, sampleResult},
+		{"text-warn-unknown.txt", "text", Options{Tool: tool, OnUnknown: config.OnUnknownWarn}, sampleResult},
+		{"text-color.txt", "text", Options{Tool: tool, Color: true}, sampleResult},
+		{"text-empty.txt", "text", Options{Tool: tool}, func() *result.Result { return &result.Result{} }},
+		{"json.json", "json", Options{Tool: tool}, sampleResult},
+		{"json-empty.json", "json", Options{Tool: tool}, func() *result.Result { return &result.Result{} }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			golden(t, tt.file, render(t, tt.format, tt.opts, tt.res()))
+		})
+	}
+}
+
+func TestRulesGolden(t *testing.T) {
+	for _, format := range RuleFormats() {
+		var buf bytes.Buffer
+		if err := WriteRules(&buf, sampleRules(), format); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "rules."+format, buf.Bytes())
+	}
+	var buf bytes.Buffer
+	for _, r := range sampleRules() {
+		if err := WriteExplain(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		buf.WriteString("----\n")
+	}
+	golden(t, "explain.txt", buf.Bytes())
+	if err := WriteRules(&buf, nil, "yaml"); err == nil {
+		t.Error("WriteRules accepted an unknown format")
+	}
+}
+
+// TestDeterministic renders shuffled copies of the sample and expects the
+// same bytes, and checks that the writers leave their input untouched.
+func TestDeterministic(t *testing.T) {
+	for _, format := range SupportedNames() {
+		t.Run(format, func(t *testing.T) {
+			want := render(t, format, Options{Tool: tool, Verbose: true}, sampleResult())
+			rng := rand.New(rand.NewPCG(1, 2))
+			for range 20 {
+				res := sampleResult()
+				rng.Shuffle(len(res.Findings), func(i, j int) { res.Findings[i], res.Findings[j] = res.Findings[j], res.Findings[i] })
+				rng.Shuffle(len(res.Files), func(i, j int) { res.Files[i], res.Files[j] = res.Files[j], res.Files[i] })
+				rng.Shuffle(len(res.Warnings), func(i, j int) { res.Warnings[i], res.Warnings[j] = res.Warnings[j], res.Warnings[i] })
+				before := sampleResult()
+				*before = *res
+				before.Findings = append([]result.Finding(nil), res.Findings...)
+				if got := render(t, format, Options{Tool: tool, Verbose: true}, res); !bytes.Equal(got, want) {
+					t.Fatalf("output depends on input order:\n%s", got)
+				}
+				if !reflect.DeepEqual(before.Findings, res.Findings) {
+					t.Fatal("writer reordered the caller's findings")
+				}
+			}
+		})
+	}
+}
+
+func TestJSONShape(t *testing.T) {
+	var doc map[string]any
+	if err := json.Unmarshal(render(t, "json", Options{Tool: tool}, sampleResult()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["version"] != float64(1) {
+		t.Errorf("version = %v", doc["version"])
+	}
+	findings := doc["findings"].([]any)
+	if len(findings) != 5 {
+		t.Fatalf("%d findings, want 5", len(findings))
+	}
+	required := []string{"rule_id", "rule_name", "severity", "title", "message", "resource", "location", "suppressed", "remediation", "fingerprint", "trace", "attribute", "notes"}
+	for i, f := range findings {
+		m := f.(map[string]any)
+		for _, k := range required {
+			if _, ok := m[k]; !ok {
+				t.Errorf("finding %d has no %q", i, k)
+			}
+		}
+		if m["suppressed"] == true {
+			s, ok := m["suppression"].(map[string]any)
+			if !ok || s["reason"] == "" || s["source"] == "" {
+				t.Errorf("suppressed finding %d has suppression %v", i, m["suppression"])
+			}
+		} else if _, ok := m["suppression"]; ok {
+			t.Errorf("unsuppressed finding %d has a suppression", i)
+		}
+	}
+	// Control characters survive JSON as escapes, never raw.
+	raw := render(t, "json", Options{Tool: tool}, sampleResult())
+	if bytes.ContainsAny(raw, "\x1b\x07\r") {
+		t.Error("json output contains a raw control character")
+	}
+
+	var empty map[string]any
+	if err := json.Unmarshal(render(t, "json", Options{Tool: tool}, &result.Result{}), &empty); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"findings", "undecided", "errors", "warnings", "files"} {
+		if l, ok := empty[k].([]any); !ok || len(l) != 0 {
+			t.Errorf("empty result: %q = %#v, want []", k, empty[k])
+		}
+	}
+}
+
+func TestTextHasNoRawControlCharacters(t *testing.T) {
+	for _, verbose := range []bool{false, true} {
+		out := render(t, "text", Options{Tool: tool, Verbose: verbose}, sampleResult())
+		for i, c := range out {
+			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+				t.Fatalf("verbose=%v: raw control byte %#x at offset %d: %q", verbose, c, i, out[max(0, i-20):min(len(out), i+20)])
+			}
+		}
+		if bytes.Contains(out, []byte("\nfake.tf:1")) {
+			t.Error("a message forged a report line")
+		}
+	}
+	colored := render(t, "text", Options{Tool: tool, Color: true}, sampleResult())
+	if !bytes.Contains(colored, []byte("\x1b[")) {
+		t.Error("Color: true produced no color")
+	}
+}
+
+func TestEscape(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text", "plain text"},
+		{"tab\tkept", "tab\tkept"},
+		{"esc\x1b[31mred", `esc\x1b[31mred`},
+		{"line\nbreak\r", `line\x0abreak\x0d`},
+		{"bell\x07del\x7f", `bell\x07del\x7f`},
+		{"c1 \u009b csi", `c1 \u009b csi`},
+		{"bidi \u202eevil\u2066", `bidi \u202eevil\u2066`},
+		{"bad \xff utf8", `bad \xff utf8`},
+		{"ünïcödé ✓", "ünïcödé ✓"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Escape(tt.in); got != tt.want {
+			t.Errorf("Escape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	tests := []struct {
+		name        string
+		wantErr     string
+		unsupported bool
+	}{
+		{name: "text"},
+		{name: "JSON"},
+		{name: "sarif", wantErr: `output format "sarif" is not yet supported (supported: text, json)`, unsupported: true},
+		{name: "junit", wantErr: "not yet supported", unsupported: true},
+		{name: "github", wantErr: "not yet supported", unsupported: true},
+		{name: "markdown", wantErr: "not yet supported", unsupported: true},
+		{name: "xml", wantErr: `unknown output format "xml" (supported: text, json)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Lookup(tt.name)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("error = %v, want %q", err, tt.wantErr)
+			}
+			if got := errors.Is(err, ErrUnsupported); got != tt.unsupported {
+				t.Errorf("errors.Is(err, ErrUnsupported) = %v", got)
+			}
+		})
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	src := "a\nb\nc\nd\ne\nf\ng\n"
+	read := func(string) ([]byte, error) { return []byte(src), nil }
+	tests := []struct {
+		name       string
+		start, end int
+		want       string
+	}{
+		{"one line in the middle", 3, 3, "    2 | b\n  > 3 | c\n    4 | d\n"},
+		{"first line", 1, 1, "  > 1 | a\n    2 | b\n"},
+		{"last line", 7, 7, "    6 | f\n  > 7 | g\n"},
+		{"a range capped", 2, 7, "    1 | a\n  > 2 | b\n  > 3 | c\n  > 4 | d\n      | ... 3 more lines\n"},
+		{"past the end of the file", 9, 9, ""},
+		{"end past the end", 6, 12, "    5 | e\n  > 6 | f\n  > 7 | g\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &textRun{p: newPalette(false), src: newSourceCache("", read)}
+			r.snippet(locAt("f.tf", tt.start, tt.end))
+			if got := r.b.String(); got != tt.want {
+				t.Errorf("snippet:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,151 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+// RuleFormats are the formats WriteRules accepts.
+func RuleFormats() []string { return []string{"text", "json"} }
+
+// WriteRules renders the rule catalogue, sorted by ID: format "text" is an
+// aligned table (ID, NAME, SEVERITY, TITLE, and PROFILE when any rule has
+// one), "json" is {"version": 1, "rules": [...]}.
+func WriteRules(w io.Writer, rules []result.Rule, format string) error {
+	rules = sortedRules(rules)
+	switch strings.ToLower(format) {
+	case "text":
+		return rulesTable(w, rules)
+	case "json":
+		return rulesJSON(w, rules)
+	}
+	return fmt.Errorf("unknown rules format %q (supported: %s)", format, strings.Join(RuleFormats(), ", "))
+}
+
+func rulesTable(w io.Writer, rules []result.Rule) error {
+	withProfile := false
+	for _, r := range rules {
+		withProfile = withProfile || r.Profile != ""
+	}
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+	header := "ID\tNAME\tSEVERITY\tTITLE"
+	if withProfile {
+		header += "\tPROFILE"
+	}
+	fmt.Fprintln(tw, header)
+	for _, r := range rules {
+		row := []string{Escape(r.ID), Escape(r.Name), r.Severity.String(), Escape(r.Title)}
+		if withProfile {
+			row = append(row, Escape(r.Profile))
+		}
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("writing rules: %w", err)
+	}
+	// tabwriter pads an empty last cell; drop the trailing blanks.
+	var out strings.Builder
+	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+		out.WriteString(strings.TrimRight(line, " \n"))
+		if strings.HasSuffix(line, "\n") {
+			out.WriteByte('\n')
+		}
+	}
+	if _, err := io.WriteString(w, out.String()); err != nil {
+		return fmt.Errorf("writing rules: %w", err)
+	}
+	return nil
+}
+
+type jsonRule struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Severity    string   `json:"severity"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Remediation string   `json:"remediation"`
+	References  []string `json:"references"`
+	Kinds       []string `json:"kinds"`
+	Profile     string   `json:"profile"`
+	Builtin     bool     `json:"builtin"`
+}
+
+func rulesJSON(w io.Writer, rules []result.Rule) error {
+	doc := struct {
+		Version int        `json:"version"`
+		Rules   []jsonRule `json:"rules"`
+	}{Version: JSONVersion, Rules: []jsonRule{}}
+	for _, r := range rules {
+		doc.Rules = append(doc.Rules, jsonRule{
+			ID: r.ID, Name: r.Name, Severity: r.Severity.String(), Title: r.Title,
+			Description: r.Description, Remediation: r.Remediation,
+			References: append([]string{}, r.References...), Kinds: append([]string{}, r.Kinds...),
+			Profile: r.Profile, Builtin: r.Builtin,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("writing rules: %w", err)
+	}
+	return nil
+}
+
+// WriteExplain renders one rule for `rampart explain`: heading, title,
+// description, remediation and references.
+func WriteExplain(w io.Writer, r result.Rule) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  %s  (%s)\n", Escape(r.ID), Escape(r.Name), r.Severity)
+	if r.Title != "" {
+		fmt.Fprintf(&b, "%s\n", Escape(r.Title))
+	}
+	section := func(title, body string) {
+		if body = strings.TrimSpace(body); body != "" {
+			fmt.Fprintf(&b, "\n%s:\n%s\n", title, indent(body, "  "))
+		}
+	}
+	section("Description", r.Description)
+	section("Remediation", r.Remediation)
+	if len(r.References) > 0 {
+		fmt.Fprintf(&b, "\nReferences:\n")
+		for _, ref := range r.References {
+			fmt.Fprintf(&b, "  - %s\n", Escape(ref))
+		}
+	}
+	var facts []string
+	if len(r.Kinds) > 0 {
+		facts = append(facts, "Applies to: "+Escape(strings.Join(r.Kinds, ", ")))
+	}
+	if r.Profile != "" {
+		facts = append(facts, "Profile: "+Escape(r.Profile)+" (enable with --profile "+Escape(r.Profile)+")")
+	}
+	if !r.Builtin {
+		facts = append(facts, "Source: --policy-dir")
+	}
+	if len(facts) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", strings.Join(facts, "\n"))
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("writing rule: %w", err)
+	}
+	return nil
+}
+
+// indent escapes each line of s and prefixes it: descriptions in Rego
+// metadata are multi-line, and their newlines are kept while any other
+// control character is escaped.
+func indent(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = prefix + Escape(strings.TrimRight(l, " \r"))
+	}
+	return strings.Join(lines, "\n")
+}

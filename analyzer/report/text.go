@@ -1,0 +1,308 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/rampart-iac/rampart/analyzer/config"
+	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+// snippetMaxLines bounds how many blamed lines a finding shows; a finding
+// located at a whole resource would otherwise print the whole resource.
+const snippetMaxLines = 3
+
+type textWriter struct{ opts Options }
+
+func newText(opts Options) Writer { return textWriter{opts: opts} }
+
+// textRun is the state of rendering one result.
+type textRun struct {
+	opts Options
+	p    palette
+	src  *sourceCache
+	b    bytes.Buffer
+}
+
+// Write renders res for a terminal: findings grouped by file with their
+// source lines and provenance, then errors, warnings, the files and checks
+// the scan could not use, and a summary line. Every string that comes from a
+// template or a policy is escaped.
+func (tw textWriter) Write(w io.Writer, res *result.Result) error {
+	r := &textRun{opts: tw.opts, p: newPalette(tw.opts.Color), src: newSourceCache(res.Root, tw.opts.ReadFile)}
+	r.findings(sortedFindings(res.Findings))
+	r.diagnostics("Errors", sortedDiagnostics(res.Errors), r.p.errorText, failedWithoutError(res))
+	r.diagnostics("Warnings", sortedDiagnostics(res.Warnings), r.p.warnText, nil)
+	if r.opts.Verbose {
+		r.ignored(sortedFiles(res.Files))
+	}
+	r.undecided(sortedUndecided(res.Undecided))
+	r.summary(res)
+	if _, err := w.Write(r.b.Bytes()); err != nil {
+		return fmt.Errorf("writing text report: %w", err)
+	}
+	return nil
+}
+
+func (r *textRun) printf(format string, args ...any) { fmt.Fprintf(&r.b, format, args...) }
+
+func (r *textRun) findings(fs []result.Finding) {
+	for i := 0; i < len(fs); {
+		file := fs[i].Location.File
+		j := i
+		for j < len(fs) && fs[j].Location.File == file {
+			j++
+		}
+		name := file
+		if name == "" {
+			name = "(no file)"
+		}
+		r.printf("%s\n", r.p.file.Sprint(Escape(name)))
+		for _, f := range fs[i:j] {
+			r.finding(f)
+		}
+		r.printf("\n")
+		i = j
+	}
+}
+
+// loc renders a location the way editors and terminals link it: file:line.
+func loc(l graph.Location) string {
+	if l.File == "" {
+		return "<unknown>"
+	}
+	if l.StartLine <= 0 {
+		return Escape(l.File)
+	}
+	return Escape(l.File) + ":" + strconv.Itoa(l.StartLine)
+}
+
+func (r *textRun) finding(f result.Finding) {
+	head := []string{loc(f.Location), f.Severity.String(), Escape(strings.TrimSpace(f.RuleID + " " + f.RuleName))}
+	if f.Resource.ID != "" {
+		head = append(head, Escape(f.Resource.ID))
+	}
+	head = append(head, Escape(f.Message))
+	if f.Suppressed {
+		// Suppressed findings stay visible but out of the way: one dimmed
+		// line and the reason, no source or trace.
+		r.printf("  %s\n", r.p.dim.Sprint(strings.Join(head, "  ")+"  [suppressed]"))
+		r.printf("    %s\n", r.p.dim.Sprint(suppressionText(f.Suppression)))
+		return
+	}
+	head[0] = r.p.location.Sprint(head[0])
+	head[1] = r.p.sev(f.Severity)
+	r.printf("  %s\n", strings.Join(head, "  "))
+	r.snippet(f.Location)
+	for _, h := range f.Trace {
+		r.printf("    %s %s  %s\n", r.p.dim.Sprint("via"), loc(h.Location), Escape(h.Note))
+	}
+	for _, n := range f.Notes {
+		r.printf("    %s %s\n", r.p.dim.Sprint("note:"), Escape(n))
+	}
+}
+
+func suppressionText(s *result.Suppression) string {
+	if s == nil {
+		return "suppressed"
+	}
+	text := "suppressed"
+	if s.Source != "" {
+		text += " by " + Escape(s.Source)
+	}
+	if s.Location.Known() {
+		text += " at " + loc(s.Location)
+	}
+	if s.Until != "" {
+		text += " until " + Escape(s.Until)
+	}
+	reason := s.Reason
+	if reason == "" {
+		reason = "(no reason given)"
+	}
+	return text + ": " + Escape(reason)
+}
+
+// snippet prints the blamed lines (at most snippetMaxLines) with one line of
+// context on each side, numbered, the blamed ones marked with '>'.
+func (r *textRun) snippet(l graph.Location) {
+	if !l.Known() {
+		return
+	}
+	lines := r.src.lines(l.File)
+	l = l.Normalized()
+	if l.StartLine > len(lines) {
+		return
+	}
+	end := min(l.EndLine, len(lines))
+	lastBlamed := min(end, l.StartLine+snippetMaxLines-1)
+	first := max(l.StartLine-1, 1)
+	last := lastBlamed
+	if lastBlamed == end && end < len(lines) {
+		last++ // trailing context only when the whole range is shown
+	}
+	width := len(strconv.Itoa(last))
+	for n := first; n <= last; n++ {
+		mark := " "
+		if n >= l.StartLine && n <= lastBlamed {
+			mark = r.p.marker.Sprint(">")
+		}
+		text := Escape(strings.TrimRight(lines[n-1], " \t"))
+		if text != "" {
+			text = " " + text
+		}
+		r.printf("  %s %s %s%s\n", mark, r.p.dim.Sprintf("%*d", width, n), r.p.dim.Sprint("|"), text)
+	}
+	if lastBlamed < end {
+		r.printf("    %s %s ... %s\n", strings.Repeat(" ", width), r.p.dim.Sprint("|"), plural(end-lastBlamed, "more line"))
+	}
+}
+
+// failedWithoutError lists failed files no error diagnostic names, so that a
+// file is never failed silently.
+func failedWithoutError(res *result.Result) []result.File {
+	named := map[string]bool{}
+	for _, d := range res.Errors {
+		named[d.Location.File] = true
+	}
+	var out []result.File
+	for _, f := range sortedFiles(res.Files) {
+		if f.Status == result.FileFailed && !named[f.Path] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (r *textRun) diagnostics(title string, ds []graph.Diagnostic, c interface{ Sprint(...any) string }, failed []result.File) {
+	if len(ds) == 0 && len(failed) == 0 {
+		return
+	}
+	r.printf("%s\n", c.Sprint(title+":"))
+	for _, d := range ds {
+		msg := d.Summary
+		if d.Detail != "" {
+			msg += ": " + d.Detail
+		}
+		line := []string{r.p.location.Sprint(loc(d.Location)), d.Severity.String(), Escape(msg)}
+		if d.Resource != "" {
+			line = append(line, "(resource "+Escape(d.Resource)+")")
+		}
+		r.printf("  %s\n", strings.Join(line, "  "))
+	}
+	for _, f := range failed {
+		reason := f.Reason
+		if reason == "" {
+			reason = "could not be analysed"
+		}
+		r.printf("  %s  error  %s\n", r.p.location.Sprint(Escape(f.Path)), Escape(reason))
+	}
+	r.printf("\n")
+}
+
+func (r *textRun) ignored(files []result.File) {
+	var ignored []result.File
+	for _, f := range files {
+		if f.Status == result.FileIgnored {
+			ignored = append(ignored, f)
+		}
+	}
+	if len(ignored) == 0 {
+		return
+	}
+	r.printf("%s\n", r.p.bold.Sprint("Ignored files:"))
+	for _, f := range ignored {
+		reason := f.Reason
+		if reason == "" {
+			reason = "not a template"
+		}
+		r.printf("  %s  %s\n", Escape(f.Path), r.p.dim.Sprint(Escape(reason)))
+	}
+	r.printf("\n")
+}
+
+func (r *textRun) undecided(us []result.Undecided) {
+	warn := r.opts.OnUnknown == config.OnUnknownWarn
+	if len(us) == 0 || (!warn && !r.opts.Verbose) {
+		return
+	}
+	const why = "a value the rule reads is unknown until deploy"
+	if warn {
+		r.printf("%s\n", r.p.warnText.Sprintf("WARNING: %s (%s):", plural(len(us), "undecided check"), why))
+	} else {
+		r.printf("%s\n", r.p.bold.Sprintf("Undecided checks (%s):", why))
+	}
+	for _, u := range us {
+		line := []string{r.p.location.Sprint(loc(u.Location)), r.p.sev(u.Severity), Escape(strings.TrimSpace(u.RuleID + " " + u.RuleName))}
+		if u.Resource.ID != "" {
+			line = append(line, Escape(u.Resource.ID))
+		}
+		why := u.Reason
+		if u.Path != "" {
+			why = u.Path + ": " + why
+		}
+		line = append(line, Escape(why))
+		r.printf("  %s\n", strings.Join(line, "  "))
+	}
+	r.printf("\n")
+}
+
+// summary prints one line such as
+// "3 findings (1 CRITICAL, 2 HIGH) in 2 files; 14 resources in 5 files scanned, 2 ignored, 1 failed".
+func (r *textRun) summary(res *result.Result) {
+	s := res.Summarize()
+	var first string
+	if s.Findings == 0 {
+		first = "No findings"
+	} else {
+		var bySev []string
+		for _, sev := range severitiesDesc() {
+			if n := s.BySeverity[sev.String()]; n > 0 {
+				bySev = append(bySev, fmt.Sprintf("%d %s", n, sev))
+			}
+		}
+		files := map[string]bool{}
+		for _, f := range res.Findings {
+			if !f.Suppressed {
+				files[f.Location.File] = true
+			}
+		}
+		first = fmt.Sprintf("%s (%s) in %s", plural(s.Findings, "finding"), strings.Join(bySev, ", "), plural(len(files), "file"))
+	}
+	if s.Suppressed > 0 {
+		first += fmt.Sprintf(", %d suppressed", s.Suppressed)
+	}
+	scanned := fmt.Sprintf("%s in %s scanned", plural(s.Resources, "resource"), plural(s.Scanned, "file"))
+	if s.Ignored > 0 {
+		scanned += fmt.Sprintf(", %d ignored", s.Ignored)
+	}
+	if s.Failed > 0 {
+		scanned += fmt.Sprintf(", %d failed", s.Failed)
+	}
+	parts := []string{first, scanned}
+	if s.Undecided > 0 {
+		u := fmt.Sprintf("%d undecided", s.Undecided)
+		if !r.opts.Verbose && r.opts.OnUnknown != config.OnUnknownWarn {
+			u += " (--verbose lists them)"
+		}
+		parts = append(parts, u)
+	}
+	if n := len(res.Errors); n > 0 {
+		parts = append(parts, plural(n, "error"))
+	}
+	if n := len(res.Warnings); n > 0 {
+		parts = append(parts, plural(n, "warning"))
+	}
+	r.printf("%s\n", r.p.bold.Sprint(strings.Join(parts, "; ")))
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
