@@ -38,7 +38,7 @@ deny contains f if {
 	some kind in kinds
 	some r in lib.resources(kind)
 	r.properties.security_groups == []
-	not lib.is_true(object.get(r.properties, "launch_template", false))
+	object.get(r.properties, "launch_template", false) == false
 	object.get(r.properties, "network_interfaces", 0) == 0
 	msg := sprintf("%v names no security group and falls back to the VPC default group", [r.id])
 	f := lib.finding(r, ["security_groups"], msg)

@@ -1,0 +1,25 @@
+package rampart.rules.default_sg_restrict_all_test
+
+import data.rampart.lib.testing as t
+import data.rampart.rules.default_sg_restrict_all as rule
+
+test_default_group_with_rules if {
+	inp := t.input_of([t.sg({
+		"is_default": true,
+		"ingress": [t.rule({"protocol": "-1", "from_port": 0, "to_port": 65535, "self": true})],
+		"egress": [t.rule({"cidrs": ["0.0.0.0/0"]})],
+	})])
+	t.paths(rule.deny) == {["ingress", 0], ["egress", 0]} with input as inp
+}
+
+test_empty_default_group_passes if {
+	count(rule.deny) == 0 with input as t.input_of([t.sg({"is_default": true})])
+}
+
+test_ordinary_group_not_judged if {
+	count(rule.deny) == 0 with input as t.input_of([t.ingress([t.rule({})])])
+}
+
+test_unknown_lists_never_fire if {
+	count(rule.deny) == 0 with input as t.input_of([t.sg({"is_default": true, "ingress": null, "egress": null})])
+}
