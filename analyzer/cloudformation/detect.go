@@ -1,0 +1,126 @@
+package cloudformation
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// DetectionKind classifies a YAML/JSON file.
+type DetectionKind int
+
+const (
+	// NotTemplate is a YAML/JSON file that is not a CloudFormation template.
+	NotTemplate DetectionKind = iota
+	// Template is a CloudFormation template.
+	Template
+	// BrokenTemplate is a file that looks like a template but does not parse.
+	BrokenTemplate
+)
+
+func (k DetectionKind) String() string {
+	switch k {
+	case Template:
+		return "template"
+	case BrokenTemplate:
+		return "broken template"
+	default:
+		return "not a template"
+	}
+}
+
+// Detection is the verdict of Detect.
+type Detection struct {
+	Kind DetectionKind
+	// Reason says why a file is not a template, or the parse error of a
+	// broken one.
+	Reason string
+}
+
+// templateMarkers are texts that only CloudFormation templates carry; a file
+// that has one but does not parse is a broken template, not something else.
+var templateMarkers = [][]byte{
+	[]byte("AWSTemplateFormatVersion"),
+	[]byte("Type: AWS::"),
+	[]byte("Type: 'AWS::"),
+	[]byte(`Type: "AWS::`),
+	[]byte(`"Type": "AWS::`),
+	[]byte(`"Type":"AWS::`),
+}
+
+func hasMarker(src []byte) bool {
+	for _, m := range templateMarkers {
+		if bytes.Contains(src, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// Detect decides, from content alone, whether a .yaml/.yml/.json/.template
+// file is a CloudFormation template: it has AWSTemplateFormatVersion, or a
+// Resources map whose entries have a Type of the form AWS::*, Custom::* or
+// Org::Service::Type. Files without either word are rejected before any
+// parsing, which keeps detection cheap for the many YAML/JSON files of a
+// repository.
+func Detect(path string, src []byte) Detection {
+	if len(src) > MaxFileSize {
+		if hasMarker(src[:4096]) {
+			return Detection{Kind: BrokenTemplate, Reason: "file is larger than the 10 MiB limit"}
+		}
+		return Detection{Kind: NotTemplate, Reason: "file is larger than the 10 MiB limit"}
+	}
+	if !bytes.Contains(src, []byte("AWSTemplateFormatVersion")) && !bytes.Contains(src, []byte("Resources")) {
+		return Detection{Kind: NotTemplate, Reason: "no AWSTemplateFormatVersion or Resources section"}
+	}
+	var diags graph.Diagnostics
+	root := parseSource(path, src, &diags)
+	if root == nil || diags.HasErrors() {
+		reason := "does not parse"
+		for _, d := range diags {
+			if d.Severity == graph.SeverityError {
+				reason = d.Error()
+				break
+			}
+		}
+		if hasMarker(src) {
+			return Detection{Kind: BrokenTemplate, Reason: reason}
+		}
+		return Detection{Kind: NotTemplate, Reason: reason}
+	}
+	if root.kind != nMap {
+		return Detection{Kind: NotTemplate, Reason: "top level is not a map"}
+	}
+	if root.get("AWSTemplateFormatVersion") != nil {
+		return Detection{Kind: Template}
+	}
+	res := root.get("Resources")
+	if res == nil || res.kind != nMap {
+		return Detection{Kind: NotTemplate, Reason: "no Resources map"}
+	}
+	for _, body := range res.vals {
+		if t, ok := body.get("Type").scalarString(); ok && isTemplateType(t) {
+			return Detection{Kind: Template}
+		}
+	}
+	return Detection{Kind: NotTemplate, Reason: "no resource in Resources has an AWS::, Custom:: or Org::Service::Type type"}
+}
+
+// isTemplateType reports whether t has the shape of a CloudFormation
+// resource type.
+func isTemplateType(t string) bool {
+	if strings.HasPrefix(t, "AWS::") || strings.HasPrefix(t, "Custom::") || strings.HasPrefix(t, "Alexa::") {
+		return true
+	}
+	parts := strings.Split(t, "::")
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" {
+			return false
+		}
+	}
+	return true
+}

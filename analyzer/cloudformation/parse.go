@@ -1,0 +1,135 @@
+package cloudformation
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime/debug"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// Options configure the parse of one template.
+type Options struct {
+	// Params are --cfn-param k=v overrides (highest precedence). They apply
+	// to the top-level template only; pseudo parameters such as AWS::Region
+	// may be given here too.
+	Params map[string]string
+	// ParamFiles are --cfn-param-file files, in the AWS CLI form
+	// [{"ParameterKey": .., "ParameterValue": ..}] or the CodePipeline form
+	// {"Parameters": {...}}. Later files win over earlier ones.
+	ParamFiles []string
+	// Root is the scan root directory: nested stacks may not point outside
+	// it. Empty means the directory of the template.
+	Root string
+}
+
+// parser holds the state shared by a template and its nested stacks.
+type parser struct {
+	ctx    context.Context
+	opts   Options
+	root   string // absolute scan root
+	unit   *graph.Unit
+	diags  *graph.Diagnostics
+	files  map[string]bool
+	schema *schemaIndex
+
+	resources int // resources created so far, for MaxResources
+	forEach   int // Fn::ForEach copies so far
+	stopped   bool
+}
+
+// Parse parses one template (and the local nested stacks it references) into
+// a Unit. path is used unchanged in every Location.File of the template;
+// nested stack files get the path joined from their parent's directory. It
+// never panics: a recovered panic becomes an error diagnostic for the file.
+func Parse(ctx context.Context, path string, src []byte, opts Options) (unit *graph.Unit) {
+	unit = &graph.Unit{Source: graph.SourceCloudFormation, Path: path, Files: []string{path}}
+	defer func() {
+		if r := recover(); r != nil {
+			unit.Diagnostics.Errorf(graph.Location{File: path, StartLine: 1, EndLine: 1},
+				"internal error while parsing the template (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
+	root := opts.Root
+	if root == "" {
+		root = filepath.Dir(path)
+	}
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		unit.Diagnostics.Errorf(graph.Location{File: path}, "scan root %q: %v", root, err)
+		absRoot = root
+	}
+	p := &parser{
+		ctx:    ctx,
+		opts:   opts,
+		root:   absRoot,
+		unit:   unit,
+		diags:  &unit.Diagnostics,
+		files:  map[string]bool{path: true},
+		schema: loadSchema(),
+	}
+	overrides := p.topOverrides(path)
+	st := p.load(path, src, "", overrides, nil)
+	if st != nil {
+		st.run()
+		unit.Resources = st.collect(nil)
+	}
+	return unit
+}
+
+// addFile records a file that contributed to the unit.
+func (p *parser) addFile(f string) {
+	if !p.files[f] {
+		p.files[f] = true
+		p.unit.Files = append(p.unit.Files, f)
+	}
+}
+
+// cancelled reports whether the scan was cancelled, recording it once.
+func (p *parser) cancelled(loc graph.Location) bool {
+	if p.stopped {
+		return true
+	}
+	if err := p.ctx.Err(); err != nil {
+		p.stopped = true
+		p.diags.Errorf(loc, "parse stopped: %v", err)
+		return true
+	}
+	return false
+}
+
+// load parses a template's text and reads its sections. prefix is "" for the
+// top-level template and "StackID/" for a nested stack; ancestry holds the
+// absolute paths of the stacks above, for cycle detection.
+func (p *parser) load(path string, src []byte, prefix string, overrides map[string]paramValue, ancestry []string) *stack {
+	if len(src) > MaxFileSize {
+		p.diags.Errorf(graph.Location{File: path, StartLine: 1, EndLine: 1},
+			"template is %d bytes, more than the %d-byte limit", len(src), MaxFileSize)
+		return nil
+	}
+	root := parseSource(path, src, p.diags)
+	if root == nil {
+		return nil
+	}
+	if root.kind != nMap {
+		p.diags.Errorf(root.loc, "template must be a map of sections, got %s", root.kindName())
+		return nil
+	}
+	st := newStack(p, path, root, prefix, ancestry)
+	st.readSections(overrides)
+	return st
+}
+
+// fileLoc is a location naming only a file's first line.
+func fileLoc(file string) graph.Location {
+	return graph.Location{File: file, StartLine: 1, EndLine: 1}
+}
+
+// errorf records an error diagnostic about a resource property.
+func (p *parser) errorf(loc graph.Location, format string, args ...any) {
+	p.diags.Errorf(loc, format, args...)
+}
+
+// quoted renders a name for messages.
+func quoted(s string) string { return fmt.Sprintf("%q", s) }

@@ -1,0 +1,529 @@
+package cloudformation
+
+import (
+	"strings"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// SAM (Transform: AWS::Serverless-2016-10-31) is expanded the way the
+// transform does it, for the resources that matter to security rules:
+// generated resources keep SAM's logical IDs and are located at the SAM
+// resource's lines, while properties copied from the SAM resource keep their
+// own lines. docs/cloudformation.md lists what is mapped.
+
+// samBuilder builds generated nodes located at one SAM resource.
+type samBuilder struct {
+	loc, keyLoc graph.Location
+}
+
+func (b samBuilder) str(s string) *node { return &node{kind: nString, str: s, loc: b.loc} }
+
+func (b samBuilder) boolean(v bool) *node { return &node{kind: nBool, b: v, loc: b.loc} }
+
+func (b samBuilder) list(items ...*node) *node {
+	out := &node{kind: nList, loc: b.loc, list: []*node{}}
+	for _, it := range items {
+		if it != nil {
+			out.list = append(out.list, it)
+		}
+	}
+	return out
+}
+
+// m builds a map from alternating key, value arguments; nil values are left out.
+func (b samBuilder) m(kv ...any) *node {
+	out := &node{kind: nMap, loc: b.loc}
+	for i := 0; i+1 < len(kv); i += 2 {
+		v, _ := kv[i+1].(*node)
+		if v == nil {
+			continue
+		}
+		out.keys = append(out.keys, mapKey{name: kv[i].(string), loc: b.keyLoc})
+		out.vals = append(out.vals, v)
+	}
+	return out
+}
+
+func (b samBuilder) ref(id string) *node { return b.m("Ref", b.str(id)) }
+
+func (b samBuilder) getAtt(id, attr string) *node {
+	return b.m("Fn::GetAtt", b.list(b.str(id), b.str(attr)))
+}
+
+func (b samBuilder) sub(s string) *node { return b.m("Fn::Sub", b.str(s)) }
+
+// samExpansion collects what one template's SAM resources generate.
+type samExpansion struct {
+	st      *stack
+	globals *node
+	out     []*resEntry
+	// implicit APIs, created once when an event needs them.
+	restAPI, httpAPI *resEntry
+	restAPIEvents    []*node
+}
+
+// expandSAM replaces every AWS::Serverless::* resource by the CloudFormation
+// resources the SAM transform generates.
+func (st *stack) expandSAM() {
+	x := &samExpansion{st: st, globals: st.root.get("Globals")}
+	for _, id := range st.order {
+		e := st.res[id]
+		if !strings.HasPrefix(e.typ, "AWS::Serverless::") {
+			x.out = append(x.out, e)
+			continue
+		}
+		st.checkSchema(e, e.body.get("Properties"))
+		x.expand(e)
+	}
+	st.order = st.order[:0]
+	st.res = make(map[string]*resEntry, len(x.out))
+	for _, e := range x.out {
+		if _, dup := st.res[e.id]; dup {
+			st.p.errorf(e.keyLoc, "SAM: generated resource %s clashes with another resource of that name", e.id)
+			continue
+		}
+		st.res[e.id] = e
+		st.order = append(st.order, e.id)
+	}
+}
+
+// props returns a SAM resource's Properties merged over its Globals section.
+func (x *samExpansion) props(e *resEntry, section string) *node {
+	props := e.body.get("Properties")
+	if props == nil || props.kind != nMap {
+		props = &node{kind: nMap, loc: e.loc}
+	}
+	if g := x.globals.get(section); g != nil && g.kind == nMap {
+		props = mergeGlobals(g, props)
+	}
+	return props
+}
+
+// mergeGlobals merges a Globals section under a resource's properties: the
+// resource's scalars win, maps merge key by key, lists are concatenated.
+func mergeGlobals(global, local *node) *node {
+	if global.kind != local.kind {
+		return local
+	}
+	switch local.kind {
+	case nList:
+		out := *local
+		out.list = append(append([]*node(nil), global.list...), local.list...)
+		return &out
+	case nMap:
+		if isCall(local) || isCall(global) {
+			return local
+		}
+		out := &node{kind: nMap, loc: local.loc, via: local.via}
+		for i, k := range global.keys {
+			gv := global.vals[i]
+			if lv := local.get(k.name); lv != nil {
+				out.keys = append(out.keys, k)
+				out.vals = append(out.vals, mergeGlobals(gv, lv))
+				continue
+			}
+			out.keys = append(out.keys, k)
+			out.vals = append(out.vals, gv)
+		}
+		for i, k := range local.keys {
+			if global.get(k.name) == nil {
+				out.keys = append(out.keys, k)
+				out.vals = append(out.vals, local.vals[i])
+			}
+		}
+		return out
+	}
+	return local
+}
+
+// add appends a generated resource that inherits the SAM resource's
+// Condition, DependsOn and Metadata.
+func (x *samExpansion) add(from *resEntry, id, typ string, props *node, extra ...any) *resEntry {
+	b := samBuilder{loc: from.loc, keyLoc: from.keyLoc}
+	kv := []any{"Type", b.str(typ), "Properties", props}
+	for _, attr := range []string{"Condition", "DependsOn", "Metadata"} {
+		kv = append(kv, attr, from.body.get(attr))
+	}
+	kv = append(kv, extra...)
+	body := b.m(kv...)
+	keyLoc := from.keyLoc
+	e := &resEntry{id: id, keyLoc: keyLoc, body: body, typ: typ, loc: from.loc, generated: true}
+	x.out = append(x.out, e)
+	return e
+}
+
+// pick copies the listed properties (SAM name, CloudFormation name pairs or
+// same-name singles separated by "=") from src into kv.
+func pick(src *node, names ...string) []any {
+	var kv []any
+	for _, n := range names {
+		from, to, ok := strings.Cut(n, "=")
+		if !ok {
+			to = from
+		}
+		if v := src.get(from); v != nil {
+			kv = append(kv, to, v)
+		}
+	}
+	return kv
+}
+
+// tagList turns SAM's Tags map into CloudFormation's [{Key, Value}] list.
+func (b samBuilder) tagList(tags *node) *node {
+	if tags == nil || tags.kind != nMap || isCall(tags) {
+		return tags
+	}
+	out := &node{kind: nList, loc: tags.loc}
+	for i, k := range tags.keys {
+		kb := samBuilder{loc: k.loc, keyLoc: k.loc}
+		out.list = append(out.list, kb.m("Key", &node{kind: nString, str: k.name, loc: k.loc}, "Value", tags.vals[i]))
+	}
+	return out
+}
+
+func (x *samExpansion) expand(e *resEntry) {
+	switch e.typ {
+	case "AWS::Serverless::Function":
+		x.function(e)
+	case "AWS::Serverless::Api":
+		x.restAPIResources(e, x.props(e, "Api"))
+	case "AWS::Serverless::HttpApi":
+		x.httpAPIResources(e, x.props(e, "HttpApi"))
+	case "AWS::Serverless::SimpleTable":
+		x.simpleTable(e)
+	case "AWS::Serverless::LayerVersion":
+		x.layer(e)
+	case "AWS::Serverless::StateMachine":
+		x.stateMachine(e)
+	case "AWS::Serverless::Connector":
+		x.st.p.diags.Notef(e.keyLoc, "SAM connector %s is not expanded: the permissions it grants are not analysed", e.id)
+	default:
+		// Application is a nested stack (handled like AWS::CloudFormation::Stack);
+		// other SAM types are kept as written.
+		x.out = append(x.out, e)
+	}
+}
+
+func (x *samExpansion) function(e *resEntry) {
+	b := samBuilder{loc: e.loc, keyLoc: e.keyLoc}
+	p := x.props(e, "Function")
+	kv := pick(p, "Handler", "Runtime", "Description", "MemorySize", "Timeout", "Environment",
+		"VpcConfig", "KmsKeyArn", "Layers", "ReservedConcurrentExecutions", "FunctionName",
+		"Architectures", "EphemeralStorage", "PackageType", "ImageConfig", "FileSystemConfigs",
+		"CodeSigningConfigArn", "SnapStart", "RuntimeManagementConfig", "LoggingConfig", "RecursiveLoop")
+	if code := x.code(b, p); code != nil {
+		kv = append(kv, "Code", code)
+	}
+	if t := p.get("Tracing"); t != nil {
+		kv = append(kv, "TracingConfig", b.m("Mode", t))
+	}
+	if d := p.get("DeadLetterQueue"); d != nil && d.kind == nMap {
+		kv = append(kv, "DeadLetterConfig", b.m("TargetArn", d.get("TargetArn")))
+	}
+	kv = append(kv, "Tags", b.tagList(p.get("Tags")))
+	role := p.get("Role")
+	if role == nil {
+		roleID := e.id + "Role"
+		kv = append(kv, "Role", b.getAtt(roleID, "Arn"))
+		x.role(e, roleID, "lambda.amazonaws.com", p, x.lambdaManaged(b, p))
+	} else {
+		kv = append(kv, "Role", role)
+	}
+	x.add(e, e.id, "AWS::Lambda::Function", b.m(kv...))
+	if u := p.get("FunctionUrlConfig"); u != nil && u.kind == nMap {
+		x.add(e, e.id+"Url", "AWS::Lambda::Url", b.m(append([]any{"TargetFunctionArn", b.ref(e.id)}, pick(u, "AuthType", "Cors", "InvokeMode")...)...))
+		if auth, _ := u.get("AuthType").scalarString(); auth == "NONE" {
+			x.add(e, e.id+"UrlPublicPermissions", "AWS::Lambda::Permission", b.m(
+				"Action", b.str("lambda:InvokeFunctionUrl"), "FunctionName", b.ref(e.id),
+				"Principal", b.str("*"), "FunctionUrlAuthType", b.str("NONE")))
+		}
+	}
+	x.events(e, b, p.get("Events"))
+}
+
+// code maps CodeUri, InlineCode and ImageUri to the Lambda Code property. A
+// local CodeUri (uploaded by `sam package`) has no Code to map.
+func (x *samExpansion) code(b samBuilder, p *node) *node {
+	if ic := p.get("InlineCode"); ic != nil {
+		return b.m("ZipFile", ic)
+	}
+	if img := p.get("ImageUri"); img != nil {
+		return b.m("ImageUri", img)
+	}
+	cu := p.get("CodeUri")
+	switch {
+	case cu == nil:
+		return nil
+	case cu.kind == nString && strings.HasPrefix(cu.str, "s3://"):
+		bucket, key, _ := strings.Cut(strings.TrimPrefix(cu.str, "s3://"), "/")
+		cb := samBuilder{loc: cu.loc, keyLoc: cu.loc}
+		return cb.m("S3Bucket", cb.str(bucket), "S3Key", cb.str(key))
+	case cu.kind == nMap && !isCall(cu):
+		return b.m(pick(cu, "Bucket=S3Bucket", "Key=S3Key", "Version=S3ObjectVersion")...)
+	}
+	return nil
+}
+
+// lambdaManaged lists the managed policies SAM attaches to a function role.
+func (x *samExpansion) lambdaManaged(b samBuilder, p *node) []*node {
+	out := []*node{b.sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")}
+	if p.get("VpcConfig") != nil {
+		out = append(out, b.sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"))
+	}
+	if t, _ := p.get("Tracing").scalarString(); t == "Active" {
+		out = append(out, b.sub("arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess"))
+	}
+	return out
+}
+
+// role generates the execution role SAM creates when none is given, with
+// the resource's Policies as inline policies and managed policy ARNs.
+func (x *samExpansion) role(e *resEntry, id, service string, p *node, managed []*node) {
+	b := samBuilder{loc: e.loc, keyLoc: e.keyLoc}
+	trust := b.m("Version", b.str("2012-10-17"), "Statement", b.list(b.m(
+		"Effect", b.str("Allow"),
+		"Principal", b.m("Service", b.list(b.str(service))),
+		"Action", b.list(b.str("sts:AssumeRole")))))
+	var inline []*node
+	pols := p.get("Policies")
+	var items []*node
+	switch {
+	case pols == nil:
+	case pols.kind == nList:
+		items = pols.list
+	default:
+		items = []*node{pols}
+	}
+	for _, pol := range items {
+		switch {
+		case pol.kind == nString:
+			if strings.HasPrefix(pol.str, "arn:") {
+				managed = append(managed, pol)
+			} else {
+				pb := samBuilder{loc: pol.loc, keyLoc: pol.loc}
+				managed = append(managed, pb.sub("arn:${AWS::Partition}:iam::aws:policy/"+pol.str))
+			}
+		case isCall(pol):
+			managed = append(managed, pol)
+		case pol.kind == nMap && pol.get("Statement") != nil:
+			pb := samBuilder{loc: pol.loc, keyLoc: pol.loc}
+			inline = append(inline, pb.m("PolicyName", pb.str(id+"Policy"+itoa(len(inline))), "PolicyDocument", pol))
+		case pol.kind == nMap && len(pol.keys) == 1:
+			x.st.p.diags.Notef(pol.loc, "SAM policy template %s of %s is not expanded; the permissions it grants are not analysed", pol.keys[0].name, e.id)
+		default:
+			x.st.p.errorf(pol.loc, "SAM: %s Policies entry must be a policy name, ARN, policy document or policy template", e.id)
+		}
+	}
+	kv := []any{"AssumeRolePolicyDocument", trust, "ManagedPolicyArns", b.list(managed...)}
+	if len(inline) > 0 {
+		kv = append(kv, "Policies", b.list(inline...))
+	}
+	kv = append(kv, pick(p, "PermissionsBoundary", "RolePath=Path")...)
+	kv = append(kv, "Tags", b.tagList(p.get("Tags")))
+	x.add(e, id, "AWS::IAM::Role", b.m(kv...))
+}
+
+// events generates what a function's event sources create.
+func (x *samExpansion) events(e *resEntry, b samBuilder, events *node) {
+	if events == nil || events.kind != nMap {
+		return
+	}
+	for i, k := range events.keys {
+		ev := events.vals[i]
+		typ, _ := ev.get("Type").scalarString()
+		props := ev.get("Properties")
+		if props == nil {
+			props = &node{kind: nMap, loc: ev.loc}
+		}
+		eb := samBuilder{loc: ev.loc, keyLoc: k.loc}
+		name := e.id + k.name
+		switch typ {
+		case "Api":
+			api := props.get("RestApiId")
+			if api == nil {
+				x.implicitRestAPI(e)
+				api = eb.ref("ServerlessRestApi")
+			}
+			x.add(e, name+"PermissionProd", "AWS::Lambda::Permission", eb.m(
+				"Action", eb.str("lambda:InvokeFunction"), "FunctionName", eb.ref(e.id),
+				"Principal", eb.str("apigateway.amazonaws.com"),
+				"SourceArn", eb.m("Fn::Sub", eb.list(eb.str("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/*"), eb.m("__ApiId__", api)))))
+		case "HttpApi":
+			api := props.get("ApiId")
+			if api == nil {
+				x.implicitHTTPAPI(e)
+				api = eb.ref("ServerlessHttpApi")
+			}
+			x.add(e, name+"Permission", "AWS::Lambda::Permission", eb.m(
+				"Action", eb.str("lambda:InvokeFunction"), "FunctionName", eb.ref(e.id),
+				"Principal", eb.str("apigateway.amazonaws.com"),
+				"SourceArn", eb.m("Fn::Sub", eb.list(eb.str("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/*"), eb.m("__ApiId__", api)))))
+		case "SQS", "Kinesis", "DynamoDB", "MQ", "MSK":
+			src := "Queue"
+			if typ != "SQS" {
+				src = "Stream"
+			}
+			kv := []any{"FunctionName", eb.ref(e.id), "EventSourceArn", props.get(src)}
+			kv = append(kv, pick(props, "BatchSize", "Enabled", "StartingPosition", "MaximumBatchingWindowInSeconds", "FilterCriteria", "DestinationConfig")...)
+			x.add(e, name, "AWS::Lambda::EventSourceMapping", eb.m(kv...))
+		case "Schedule", "ScheduleV2":
+			kv := []any{"Targets", eb.list(eb.m("Arn", eb.getAtt(e.id, "Arn"), "Id", eb.str(name+"LambdaTarget")))}
+			kv = append(kv, pick(props, "Schedule=ScheduleExpression", "Description", "Name", "State")...)
+			x.add(e, name, "AWS::Events::Rule", eb.m(kv...))
+		case "SNS":
+			x.add(e, name, "AWS::SNS::Subscription", eb.m(
+				"Endpoint", eb.getAtt(e.id, "Arn"), "Protocol", eb.str("lambda"), "TopicArn", props.get("Topic")))
+		default:
+			x.st.p.diags.Notef(k.loc, "SAM event %s of type %s is not expanded", k.name, typ)
+		}
+	}
+}
+
+func (x *samExpansion) implicitRestAPI(e *resEntry) {
+	if x.restAPI != nil {
+		return
+	}
+	props := &node{kind: nMap, loc: e.loc}
+	if g := x.globals.get("Api"); g != nil && g.kind == nMap {
+		props = mergeGlobals(g, props)
+	}
+	x.restAPI = &resEntry{id: "ServerlessRestApi", keyLoc: e.keyLoc, loc: e.loc, body: &node{kind: nMap, loc: e.loc}}
+	x.restAPIResources(x.restAPI, props)
+}
+
+func (x *samExpansion) implicitHTTPAPI(e *resEntry) {
+	if x.httpAPI != nil {
+		return
+	}
+	props := &node{kind: nMap, loc: e.loc}
+	if g := x.globals.get("HttpApi"); g != nil && g.kind == nMap {
+		props = mergeGlobals(g, props)
+	}
+	x.httpAPI = &resEntry{id: "ServerlessHttpApi", keyLoc: e.keyLoc, loc: e.loc, body: &node{kind: nMap, loc: e.loc}}
+	x.httpAPIResources(x.httpAPI, props)
+}
+
+// restAPIResources generates a RestApi, its Deployment and its Stage.
+func (x *samExpansion) restAPIResources(e *resEntry, p *node) {
+	b := samBuilder{loc: e.loc, keyLoc: e.keyLoc}
+	kv := pick(p, "Name", "DefinitionBody=Body", "BinaryMediaTypes", "MinimumCompressionSize", "Mode", "DisableExecuteApiEndpoint", "ApiKeySourceType", "Policy")
+	if uri := p.get("DefinitionUri"); uri != nil && uri.kind == nMap {
+		kv = append(kv, "BodyS3Location", uri)
+	}
+	if ec := p.get("EndpointConfiguration"); ec != nil {
+		if ec.kind == nString {
+			ec = b.m("Types", b.list(ec))
+		} else if ec.kind == nMap && ec.get("Type") != nil {
+			ec = b.m("Types", b.list(ec.get("Type")), "VpcEndpointIds", ec.get("VPCEndpointIds"))
+		}
+		kv = append(kv, "EndpointConfiguration", ec)
+	}
+	x.add(e, e.id, "AWS::ApiGateway::RestApi", b.m(kv...))
+	stage := p.get("StageName")
+	stageName := "Prod"
+	if s, ok := stage.scalarString(); ok {
+		stageName = s
+	} else {
+		stage = b.str("Prod")
+	}
+	x.add(e, e.id+"Deployment", "AWS::ApiGateway::Deployment", b.m("RestApiId", b.ref(e.id), "StageName", b.str("Stage")))
+	skv := []any{"RestApiId", b.ref(e.id), "DeploymentId", b.ref(e.id + "Deployment"), "StageName", stage}
+	skv = append(skv, pick(p, "MethodSettings", "AccessLogSetting", "TracingEnabled", "CacheClusterEnabled", "CacheClusterSize", "Variables", "CanarySetting")...)
+	skv = append(skv, "Tags", b.tagList(p.get("Tags")))
+	x.add(e, e.id+alnum(stageName)+"Stage", "AWS::ApiGateway::Stage", b.m(skv...))
+}
+
+// httpAPIResources generates an HTTP API and its $default stage.
+func (x *samExpansion) httpAPIResources(e *resEntry, p *node) {
+	b := samBuilder{loc: e.loc, keyLoc: e.keyLoc}
+	kv := []any{"ProtocolType", b.str("HTTP")}
+	kv = append(kv, pick(p, "Name", "DefinitionBody=Body", "DisableExecuteApiEndpoint", "Description")...)
+	if cors := p.get("CorsConfiguration"); cors != nil && cors.kind == nMap {
+		kv = append(kv, "CorsConfiguration", cors)
+	}
+	if tags := p.get("Tags"); tags != nil {
+		kv = append(kv, "Tags", tags)
+	}
+	x.add(e, e.id, "AWS::ApiGatewayV2::Api", b.m(kv...))
+	stage := p.get("StageName")
+	stageID := e.id + "ApiGatewayDefaultStage"
+	if stage == nil {
+		stage = b.str("$default")
+	} else if s, ok := stage.scalarString(); ok {
+		stageID = e.id + alnum(s) + "Stage"
+	}
+	skv := []any{"ApiId", b.ref(e.id), "StageName", stage, "AutoDeploy", b.boolean(true)}
+	skv = append(skv, pick(p, "AccessLogSettings", "DefaultRouteSettings", "RouteSettings", "StageVariables")...)
+	x.add(e, stageID, "AWS::ApiGatewayV2::Stage", b.m(skv...))
+}
+
+// simpleTable maps SimpleTable to a DynamoDB table with SAM's defaults: a
+// String primary key named "id" and on-demand billing unless
+// ProvisionedThroughput is given.
+func (x *samExpansion) simpleTable(e *resEntry) {
+	b := samBuilder{loc: e.loc, keyLoc: e.keyLoc}
+	p := x.props(e, "SimpleTable")
+	name, typ := b.str("id"), "S"
+	if pk := p.get("PrimaryKey"); pk != nil && pk.kind == nMap {
+		if n := pk.get("Name"); n != nil {
+			name = n
+		}
+		if t, ok := pk.get("Type").scalarString(); ok {
+			switch t {
+			case "Number":
+				typ = "N"
+			case "Binary":
+				typ = "B"
+			}
+		}
+	}
+	kv := []any{
+		"AttributeDefinitions", b.list(b.m("AttributeName", name, "AttributeType", b.str(typ))),
+		"KeySchema", b.list(b.m("AttributeName", name, "KeyType", b.str("HASH"))),
+	}
+	if pt := p.get("ProvisionedThroughput"); pt != nil {
+		kv = append(kv, "ProvisionedThroughput", pt)
+	} else {
+		kv = append(kv, "BillingMode", b.str("PAY_PER_REQUEST"))
+	}
+	kv = append(kv, pick(p, "SSESpecification", "TableName", "PointInTimeRecoverySpecification")...)
+	kv = append(kv, "Tags", b.tagList(p.get("Tags")))
+	x.add(e, e.id, "AWS::DynamoDB::Table", b.m(kv...))
+}
+
+func (x *samExpansion) layer(e *resEntry) {
+	b := samBuilder{loc: e.loc, keyLoc: e.keyLoc}
+	p := x.props(e, "LayerVersion")
+	kv := pick(p, "LayerName", "Description", "CompatibleRuntimes", "CompatibleArchitectures", "LicenseInfo")
+	if cu := p.get("ContentUri"); cu != nil {
+		switch {
+		case cu.kind == nString && strings.HasPrefix(cu.str, "s3://"):
+			bucket, key, _ := strings.Cut(strings.TrimPrefix(cu.str, "s3://"), "/")
+			kv = append(kv, "Content", b.m("S3Bucket", b.str(bucket), "S3Key", b.str(key)))
+		case cu.kind == nMap && !isCall(cu):
+			kv = append(kv, "Content", b.m(pick(cu, "Bucket=S3Bucket", "Key=S3Key", "Version=S3ObjectVersion")...))
+		}
+	}
+	var extra []any
+	if r, ok := p.get("RetentionPolicy").scalarString(); ok && strings.EqualFold(r, "Retain") {
+		extra = append(extra, "DeletionPolicy", b.str("Retain"))
+	}
+	x.add(e, e.id, "AWS::Lambda::LayerVersion", b.m(kv...), extra...)
+}
+
+func (x *samExpansion) stateMachine(e *resEntry) {
+	b := samBuilder{loc: e.loc, keyLoc: e.keyLoc}
+	p := x.props(e, "StateMachine")
+	kv := pick(p, "Definition", "DefinitionUri=DefinitionS3Location", "DefinitionSubstitutions",
+		"Logging=LoggingConfiguration", "Name=StateMachineName", "Tracing=TracingConfiguration", "Type=StateMachineType")
+	kv = append(kv, "Tags", b.tagList(p.get("Tags")))
+	if role := p.get("Role"); role != nil {
+		kv = append(kv, "RoleArn", role)
+	} else {
+		roleID := e.id + "Role"
+		kv = append(kv, "RoleArn", b.getAtt(roleID, "Arn"))
+		x.role(e, roleID, "states.amazonaws.com", p, nil)
+	}
+	x.add(e, e.id, "AWS::StepFunctions::StateMachine", b.m(kv...))
+}
