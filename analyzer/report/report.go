@@ -58,7 +58,7 @@ type Format struct {
 func (f Format) Supported() bool { return f.New != nil }
 
 // ErrUnsupported is wrapped by Lookup's error for a planned format.
-var ErrUnsupported = errors.New("format not yet supported")
+var ErrUnsupported = errors.New("not yet supported")
 
 // Formats lists every format, supported or planned, in the order help text
 // shows them.
@@ -92,8 +92,8 @@ func Lookup(name string) (Format, error) {
 			continue
 		}
 		if !f.Supported() {
-			return f, fmt.Errorf("output format %q is not yet supported (supported: %s): %w",
-				f.Name, strings.Join(SupportedNames(), ", "), ErrUnsupported)
+			return f, fmt.Errorf("output format %q is %w (supported: %s)",
+				f.Name, ErrUnsupported, strings.Join(SupportedNames(), ", "))
 		}
 		return f, nil
 	}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/rampart-iac/rampart/analyzer/config"
+	"github.com/rampart-iac/rampart/analyzer/report"
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+// severityValue is a pflag.Value that accepts only severity names, so a typo
+// in --fail-on is a usage error naming the flag.
+type severityValue struct{ sev result.Severity }
+
+func (v *severityValue) String() string { return v.sev.String() }
+func (v *severityValue) Type() string   { return "severity" }
+func (v *severityValue) Set(s string) error {
+	sev, err := result.ParseSeverity(s)
+	if err != nil {
+		return err
+	}
+	v.sev = sev
+	return nil
+}
+
+// onUnknownValue accepts pass, warn or fail.
+type onUnknownValue struct{ v config.OnUnknown }
+
+func (v *onUnknownValue) String() string { return string(v.v) }
+func (v *onUnknownValue) Type() string   { return "pass|warn|fail" }
+func (v *onUnknownValue) Set(s string) error {
+	o, err := config.ParseOnUnknown(s)
+	if err != nil {
+		return err
+	}
+	v.v = o
+	return nil
+}
+
+// formatValue accepts the names in the report registry; a planned format is
+// refused with "not yet supported".
+type formatValue struct{ name string }
+
+func (v *formatValue) String() string { return v.name }
+func (v *formatValue) Type() string   { return "format" }
+func (v *formatValue) Set(s string) error {
+	f, err := report.Lookup(s)
+	if err != nil {
+		return err
+	}
+	v.name = f.Name
+	return nil
+}
+
+// formatHelp lists the supported formats and the planned ones.
+func formatHelp() string {
+	var planned []string
+	for _, f := range report.Formats() {
+		if !f.Supported() {
+			planned = append(planned, f.Name)
+		}
+	}
+	help := "output format: " + strings.Join(report.SupportedNames(), "|")
+	if len(planned) > 0 {
+		help += " (not yet supported: " + strings.Join(planned, ", ") + ")"
+	}
+	return help
+}
+
+// settingFlags are the flags that map onto settings, by flag name: their
+// setting key (as in .rampart.yaml) and how to copy a changed flag into a
+// layer. A command registers the subset it supports.
+var settingFlags = map[string]struct {
+	key string
+	set func(fs *pflag.FlagSet, name string, l *config.Layer) error
+}{
+	"config":         {"config", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setString(fs, n, &l.Config) }},
+	"format":         {"format", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setString(fs, n, &l.Format) }},
+	"output":         {"output", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setString(fs, n, &l.Output) }},
+	"fail-on":        {"fail_on", setFailOn},
+	"on-unknown":     {"on_unknown", setOnUnknown},
+	"exclude":        {"exclude", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.Exclude) }},
+	"policy-dir":     {"policy_dirs", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.PolicyDirs) }},
+	"rule":           {"rules", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.Rules) }},
+	"skip-rule":      {"skip_rules", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.SkipRules) }},
+	"profile":        {"profiles", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.Profiles) }},
+	"var":            {"vars", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setKV(fs, n, &l.Vars) }},
+	"var-file":       {"var_files", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.VarFiles) }},
+	"cfn-param":      {"cfn_params", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setKV(fs, n, &l.CFNParams) }},
+	"cfn-param-file": {"cfn_param_files", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.CFNParamFiles) }},
+	"no-color":       {"no_color", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setBool(fs, n, &l.NoColor) }},
+	"verbose":        {"verbose", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setBool(fs, n, &l.Verbose) }},
+}
+
+// flagLayer turns the flags given on the command line (not their defaults)
+// into the highest-precedence settings layer.
+func flagLayer(fs *pflag.FlagSet) (config.Layer, error) {
+	l := config.Layer{Name: "flags", Sources: map[string]string{}}
+	var err error
+	fs.Visit(func(f *pflag.Flag) { // Visit walks only the flags that were set
+		sf, ok := settingFlags[f.Name]
+		if !ok || err != nil {
+			return
+		}
+		if e := sf.set(fs, f.Name, &l); e != nil {
+			err = usagef("--%s: %w", f.Name, e)
+			return
+		}
+		l.Sources[sf.key] = "--" + f.Name
+	})
+	return l, err
+}
+
+func setString(fs *pflag.FlagSet, name string, dst **string) error {
+	v := fs.Lookup(name).Value.String()
+	*dst = &v
+	return nil
+}
+
+func setFailOn(fs *pflag.FlagSet, name string, l *config.Layer) error {
+	sev := fs.Lookup(name).Value.(*severityValue).sev
+	l.FailOn = &sev
+	return nil
+}
+
+func setOnUnknown(fs *pflag.FlagSet, name string, l *config.Layer) error {
+	o := fs.Lookup(name).Value.(*onUnknownValue).v
+	l.OnUnknown = &o
+	return nil
+}
+
+func setBool(fs *pflag.FlagSet, name string, dst **bool) error {
+	b, err := fs.GetBool(name)
+	if err != nil {
+		return err
+	}
+	*dst = &b
+	return nil
+}
+
+// setList reads a repeatable flag, declared as a string array (values kept
+// whole: paths and globs may hold commas) or a string slice (comma-split:
+// rule IDs and profile names).
+func setList(fs *pflag.FlagSet, name string, dst *[]string) error {
+	f := fs.Lookup(name)
+	sv, ok := f.Value.(pflag.SliceValue)
+	if !ok {
+		return fmt.Errorf("flag --%s is not a list", name)
+	}
+	list := []string{}
+	for _, item := range sv.GetSlice() {
+		if item = strings.TrimSpace(item); item != "" {
+			list = append(list, item)
+		}
+	}
+	*dst = list
+	return nil
+}
+
+func setKV(fs *pflag.FlagSet, name string, dst *map[string]string) error {
+	var items []string
+	if err := setList(fs, name, &items); err != nil {
+		return err
+	}
+	m, err := config.ParseKeyValues(items)
+	if err != nil {
+		return err
+	}
+	*dst = m
+	return nil
+}

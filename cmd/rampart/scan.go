@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rampart-iac/rampart/analyzer"
+	"github.com/rampart-iac/rampart/analyzer/config"
+	"github.com/rampart-iac/rampart/analyzer/report"
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+func (a *app) scanCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "scan [PATH...]",
+		Short: "Scan templates and report findings",
+		Long: `Scan CloudFormation templates and Terraform modules under each PATH
+(default ".") and report the findings.
+
+Every flag can also be set with a RAMPART_* environment variable named after
+it (--fail-on is RAMPART_FAIL_ON; lists are comma-separated) and in
+.rampart.yaml; flags win over the environment, the environment over the file.`,
+		Example: `  rampart scan
+  rampart scan infra/ --fail-on HIGH
+  rampart scan --format json --output rampart.json
+  rampart scan stack.yaml --cfn-param Env=prod --skip-rule AWS-S3-003`,
+		RunE: a.runScan,
+	}
+	f := cmd.Flags()
+	f.Var(&formatValue{name: "text"}, "format", formatHelp())
+	f.StringP("output", "o", "", "write the report to `FILE` instead of stdout")
+	f.Var(&severityValue{sev: result.SeverityLow}, "fail-on", "lowest severity that fails the run: LOW, MEDIUM, HIGH or CRITICAL")
+	f.String("config", "", "configuration `FILE` (default: .rampart.yaml found from the first PATH up to the repository root)")
+	f.StringArray("policy-dir", nil, "extra Rego policy `DIR` (repeatable)")
+	f.StringSlice("rule", nil, "run only this rule `ID` or name (repeatable, comma-separated)")
+	f.StringSlice("skip-rule", nil, "skip this rule `ID` or name (repeatable, comma-separated)")
+	f.StringSlice("profile", nil, "enable the opt-in rule profile `NAME` (repeatable)")
+	f.StringArray("var", nil, "Terraform variable `k=v` (repeatable)")
+	f.StringArray("var-file", nil, "Terraform variables `FILE` (repeatable)")
+	f.StringArray("cfn-param", nil, "CloudFormation parameter `k=v` (repeatable)")
+	f.StringArray("cfn-param-file", nil, "CloudFormation parameters `FILE` (repeatable)")
+	f.StringArray("exclude", nil, "skip paths matching `GLOB` (repeatable)")
+	f.Var(&onUnknownValue{v: config.OnUnknownPass}, "on-unknown", "undecided checks (a value unknown until deploy): pass ignores them, warn lists them, fail fails the run")
+	f.Bool("no-color", false, "never color the text report (also: NO_COLOR)")
+	f.BoolP("verbose", "v", false, "list ignored files and undecided checks")
+	f.SortFlags = false
+	return cmd
+}
+
+func (a *app) runScan(cmd *cobra.Command, args []string) error {
+	paths := args
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	// An unreadable path is the user's mistake, not a template problem:
+	// say so before anything else.
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return fmt.Errorf("cannot read %s: %w", p, pathErr(err))
+		}
+	}
+	s, err := a.loadSettings(cmd.Flags(), paths[0])
+	if err != nil {
+		return err
+	}
+	format, err := report.Lookup(s.Format)
+	if err != nil {
+		return usagef("%w (format from %s)", err, s.Source("format"))
+	}
+	root, err := os.Getwd()
+	if err != nil {
+		return fmt.Errorf("finding the current directory: %w", err)
+	}
+
+	res, err := a.scan(cmd.Context(), analyzer.Options{
+		Paths:         paths,
+		Root:          root,
+		Exclude:       s.Exclude,
+		PolicyDirs:    s.PolicyDirs,
+		Rules:         s.Rules,
+		SkipRules:     s.SkipRules,
+		Profiles:      s.Profiles,
+		RuleConfig:    s.RuleConfig,
+		Vars:          s.Vars,
+		VarFiles:      s.VarFiles,
+		Env:           a.environ,
+		CFNParams:     s.CFNParams,
+		CFNParamFiles: s.CFNParamFiles,
+	})
+	if err != nil {
+		return fmt.Errorf("scan failed: %w", err)
+	}
+	if res.Root == "" {
+		res.Root = root
+	}
+
+	toStdout := s.Output == ""
+	w := format.New(report.Options{
+		Tool:      report.Tool{Name: "rampart", Version: buildVersion().Version},
+		Color:     toStdout && a.colorAllowed(s),
+		Verbose:   s.Verbose,
+		OnUnknown: s.OnUnknown,
+	})
+	var buf bytes.Buffer
+	if err := w.Write(&buf, res); err != nil {
+		return err
+	}
+	if toStdout {
+		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("writing report: %w", err)
+		}
+	} else if err := writeFileAtomic(s.Output, buf.Bytes()); err != nil {
+		return fmt.Errorf("writing report to %s: %w", s.Output, err)
+	}
+
+	a.explainProblems(res, s)
+	if code := verdict(res, s.FailOn, s.OnUnknown); code != exitOK {
+		return exitCodeError{code}
+	}
+	return nil
+}
+
+// explainProblems repeats on stderr what makes the run untrusted or needs
+// attention, whatever the report format and destination: a CI log shows
+// stderr even when the report went to a file.
+func (a *app) explainProblems(res *result.Result, s config.Settings) {
+	failedNamed := map[string]bool{}
+	for _, d := range res.Errors {
+		failedNamed[d.Location.File] = true
+		fmt.Fprintf(a.stderr, "rampart: error: %s\n", report.Escape(d.Error()))
+	}
+	for _, f := range res.Files {
+		if f.Status == result.FileFailed && !failedNamed[f.Path] {
+			reason := f.Reason
+			if reason == "" {
+				reason = "could not be analysed"
+			}
+			fmt.Fprintf(a.stderr, "rampart: error: %s: %s\n", report.Escape(f.Path), report.Escape(reason))
+		}
+	}
+	if n := len(res.Undecided); n > 0 && s.OnUnknown != config.OnUnknownPass {
+		fmt.Fprintf(a.stderr, "rampart: warning: %d undecided check(s): a value a rule reads is unknown until deploy (--on-unknown %s)\n", n, s.OnUnknown)
+	}
+}
+
+// colorAllowed applies the conventions for terminal colors: never with
+// --no-color (or RAMPART_NO_COLOR), never when NO_COLOR is set to anything
+// non-empty (no-color.org), and only on a terminal.
+func (a *app) colorAllowed(s config.Settings) bool {
+	if s.NoColor {
+		return false
+	}
+	for _, kv := range a.environ {
+		if v, ok := strings.CutPrefix(kv, "NO_COLOR="); ok && v != "" {
+			return false
+		}
+	}
+	return a.isTerminal(a.stdout)
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it
+// into place, so a reader (or a failed run) never sees half a report.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// pathErr drops the operation and path from an *fs.PathError: the message
+// already names the path.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
