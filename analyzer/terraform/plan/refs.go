@@ -88,6 +88,10 @@ func (p *parser) refineRefs(in *instance, v *graph.Value, expr hclsyntax.Express
 	case *hclsyntax.ParenthesesExpr:
 		p.refineRefs(in, v, e.Expression)
 	case *hclsyntax.TupleConsExpr:
+		if v.Kind == graph.KindUnknown {
+			p.reshape(in, v, e)
+			return
+		}
 		if v.Kind != graph.KindList {
 			return
 		}
@@ -108,6 +112,37 @@ func (p *parser) refineRefs(in *instance, v *graph.Value, expr hclsyntax.Express
 			}
 		}
 	}
+}
+
+// reshape turns an unknown list written as a tuple of plain references,
+// [aws_security_group.web.id], into a list of one unknown reference per
+// item: its length is known from the source even though Terraform only
+// says the whole attribute is unknown. Tuples with any other item are left
+// alone.
+func (p *parser) reshape(in *instance, v *graph.Value, e *hclsyntax.TupleConsExpr) {
+	items := make([]*graph.Value, 0, len(e.Exprs))
+	for _, it := range e.Exprs {
+		st, ok := it.(*hclsyntax.ScopeTraversalExpr)
+		if !ok {
+			return
+		}
+		ss, ok := traversalSteps(st.Traversal)
+		if !ok {
+			return
+		}
+		ts := p.resolve(in.mod, in.cfgMod, ss, 0)
+		if len(ts) != 1 {
+			return
+		}
+		ref := exactRef(ts[0])
+		if ref == nil {
+			return
+		}
+		item := graph.UnknownRef(ref.Resource, ref.Attr, v.Reason, hclLoc(it.Range()))
+		item.Sensitive = v.Sensitive
+		items = append(items, item)
+	}
+	v.Kind, v.List, v.Reason = graph.KindList, items, ""
 }
 
 // markRef sets ref on every unknown value in v. The values were built for

@@ -121,6 +121,10 @@ func (p *parser) addResource(r *node, mod string, cfgMod *module) {
 		attrs = graph.Map(loc)
 	case values.isObject():
 		attrs = p.value(values)
+		// The attribute map stands for the resource: attributes absent from
+		// the plan (unknown ones, and anything a rule finds missing) are
+		// reported at the resource.
+		attrs.Loc = loc
 	default:
 		p.unit.Diagnostics.Errorf(p.span(values), "values of %s is not an object", addr)
 		return

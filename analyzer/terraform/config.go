@@ -1,0 +1,587 @@
+package terraform
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/gocty"
+)
+
+// maxFileSize bounds every file read, so one huge generated file cannot
+// exhaust memory; Terraform configurations are far below it.
+const maxFileSize = 16 << 20
+
+// moduleConfig is the static content of one module directory: its blocks,
+// not yet evaluated.
+type moduleConfig struct {
+	dir   string
+	files []string
+
+	variables  map[string]*variableConfig
+	locals     map[string]*hcl.Attribute
+	outputs    map[string]*outputConfig
+	resources  []*resourceConfig
+	byAddr     map[string]*resourceConfig // "aws_vpc.main", "data.aws_ami.x"
+	calls      []*moduleCall
+	callByName map[string]*moduleCall
+	providers  []*providerConfig
+
+	// providerFuncs are provider-defined functions (provider::aws::x)
+	// called in the module; they evaluate to Unknown.
+	providerFuncs map[string]bool
+
+	diags hcl.Diagnostics
+}
+
+type variableConfig struct {
+	name      string
+	declRange hcl.Range
+	def       hcl.Expression // nil without default
+	typ       cty.Type
+	defaults  *typeexpr.Defaults
+	hasType   bool
+	sensitive bool
+	nullable  bool
+}
+
+type outputConfig struct {
+	name      string
+	expr      hcl.Expression
+	declRange hcl.Range
+	sensitive bool
+}
+
+type resourceConfig struct {
+	data      bool
+	typ, name string
+	declRange hcl.Range // header line
+	fullRange hcl.Range // header through closing brace
+	body      hcl.Body
+	syntax    *hclsyntax.Body // nil for .tf.json
+	attrs     hcl.Attributes  // JSON only: the non-meta arguments
+	count     hcl.Expression
+	forEach   hcl.Expression
+	provider  hcl.Traversal
+	provRange hcl.Range
+	dependsOn []hcl.Traversal
+	lifecycle *hcl.Block
+}
+
+// addr is the resource's address inside its module: aws_vpc.main or
+// data.aws_ami.ubuntu.
+func (r *resourceConfig) addr() string {
+	if r.data {
+		return "data." + r.typ + "." + r.name
+	}
+	return r.typ + "." + r.name
+}
+
+type moduleCall struct {
+	name        string
+	source      string
+	sourceRange hcl.Range
+	declRange   hcl.Range
+	count       hcl.Expression
+	forEach     hcl.Expression
+	args        map[string]*hcl.Attribute
+	// providers maps a provider address inside the child ("aws",
+	// "aws.west") to one in the caller.
+	providers map[string]string
+}
+
+type providerConfig struct {
+	name, alias string
+	declRange   hcl.Range
+	defaultTags hcl.Expression // default_tags { tags = ... }, nil when absent
+}
+
+func (p *providerConfig) addr() string {
+	if p.alias == "" {
+		return p.name
+	}
+	return p.name + "." + p.alias
+}
+
+var topSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "resource", LabelNames: []string{"type", "name"}},
+		{Type: "data", LabelNames: []string{"type", "name"}},
+		{Type: "ephemeral", LabelNames: []string{"type", "name"}},
+		{Type: "module", LabelNames: []string{"name"}},
+		{Type: "variable", LabelNames: []string{"name"}},
+		{Type: "locals"},
+		{Type: "output", LabelNames: []string{"name"}},
+		{Type: "provider", LabelNames: []string{"name"}},
+		{Type: "terraform"},
+		{Type: "moved"},
+		{Type: "import"},
+		{Type: "removed"},
+		{Type: "check", LabelNames: []string{"name"}},
+	},
+}
+
+var variableSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "type"}, {Name: "default"}, {Name: "description"},
+		{Name: "sensitive"}, {Name: "nullable"}, {Name: "ephemeral"},
+	},
+	Blocks: []hcl.BlockHeaderSchema{{Type: "validation"}},
+}
+
+var outputSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "value", Required: true}, {Name: "description"}, {Name: "sensitive"},
+		{Name: "depends_on"}, {Name: "ephemeral"},
+	},
+	Blocks: []hcl.BlockHeaderSchema{{Type: "precondition"}},
+}
+
+var resourceMetaSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "count"}, {Name: "for_each"}, {Name: "provider"}, {Name: "depends_on"},
+	},
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "lifecycle"}, {Type: "provisioner", LabelNames: []string{"type"}},
+		{Type: "connection"}, {Type: "dynamic", LabelNames: []string{"type"}},
+	},
+}
+
+var providerSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "alias"}},
+	Blocks:     []hcl.BlockHeaderSchema{{Type: "default_tags"}},
+}
+
+var defaultTagsSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "tags"}}}
+
+// moduleFiles lists the configuration files of dir in the order Terraform
+// reads them (lexical), .tf before .tf.json being irrelevant to semantics.
+// Override files are returned separately: rampart does not merge them.
+func moduleFiles(dir string) (files, overrides []string, err error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read module directory: %w", err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+			continue
+		}
+		if !strings.HasSuffix(name, ".tf") && !strings.HasSuffix(name, ".tf.json") {
+			continue
+		}
+		base := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".tf")
+		if base == "override" || strings.HasSuffix(base, "_override") {
+			overrides = append(overrides, filepath.Join(dir, name))
+			continue
+		}
+		files = append(files, filepath.Join(dir, name))
+	}
+	sort.Strings(files)
+	sort.Strings(overrides)
+	return files, overrides, nil
+}
+
+// parseFile reads and parses one configuration or tfvars file, bounded in
+// size; the parser caches it so a module shared by several roots is parsed
+// once per scan.
+func parseFile(p *hclparse.Parser, path string) (*hcl.File, hcl.Diagnostics) {
+	if f, ok := p.Files()[path]; ok {
+		return f, nil
+	}
+	info, err := os.Stat(path)
+	if err == nil && info.Size() > maxFileSize {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "File too large",
+			Detail:   fmt.Sprintf("%s is %d bytes; the limit is %d", path, info.Size(), maxFileSize),
+			Subject:  &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos},
+		}}
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Failed to read file",
+			Detail:   err.Error(),
+			Subject:  &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos},
+		}}
+	}
+	if strings.HasSuffix(path, ".json") {
+		return p.ParseJSON(src, path)
+	}
+	return p.ParseHCL(src, path)
+}
+
+// loadModuleConfig parses every configuration file of dir. Problems become
+// diagnostics on the config; a config is always returned.
+func loadModuleConfig(p *hclparse.Parser, dir string) *moduleConfig {
+	m := &moduleConfig{
+		dir:           dir,
+		variables:     map[string]*variableConfig{},
+		locals:        map[string]*hcl.Attribute{},
+		outputs:       map[string]*outputConfig{},
+		byAddr:        map[string]*resourceConfig{},
+		callByName:    map[string]*moduleCall{},
+		providerFuncs: map[string]bool{},
+	}
+	files, overrides, err := moduleFiles(dir)
+	if err != nil {
+		m.diags = append(m.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read module",
+			Detail:   err.Error(),
+			Subject:  &hcl.Range{Filename: dir},
+		})
+		return m
+	}
+	for _, o := range overrides {
+		m.files = append(m.files, o)
+		m.diags = append(m.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning,
+			Summary:  "Override file not merged",
+			Detail:   "rampart does not apply Terraform override files; its blocks are not analysed",
+			Subject:  &hcl.Range{Filename: o, Start: hcl.InitialPos, End: hcl.InitialPos},
+		})
+	}
+	for _, path := range files {
+		m.files = append(m.files, path)
+		f, diags := parseFile(p, path)
+		m.diags = append(m.diags, diags...)
+		if f == nil || f.Body == nil {
+			continue
+		}
+		m.addFile(f)
+	}
+	return m
+}
+
+func (m *moduleConfig) addFile(f *hcl.File) {
+	content, diags := f.Body.Content(topSchema)
+	m.diags = append(m.diags, diags...)
+	if content == nil {
+		return
+	}
+	for _, b := range content.Blocks {
+		switch b.Type {
+		case "resource", "data":
+			m.addResource(b)
+		case "module":
+			m.addCall(b)
+		case "variable":
+			m.addVariable(b)
+		case "locals":
+			attrs, diags := b.Body.JustAttributes()
+			m.diags = append(m.diags, diags...)
+			for name, a := range attrs {
+				if prev, ok := m.locals[name]; ok {
+					m.diags = append(m.diags, duplicate("local value", name, prev.NameRange, a.NameRange))
+					continue
+				}
+				m.locals[name] = a
+				m.noteFuncs(a.Expr)
+			}
+		case "output":
+			m.addOutput(b)
+		case "provider":
+			m.addProvider(b)
+		}
+		// terraform, moved, import, removed, check and ephemeral blocks
+		// change nothing rampart evaluates; parsing them is enough.
+	}
+}
+
+func duplicate(what, name string, prev, cur hcl.Range) *hcl.Diagnostic {
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  fmt.Sprintf("Duplicate %s", what),
+		Detail:   fmt.Sprintf("%s %q was already declared at %s", what, name, prev),
+		Subject:  cur.Ptr(),
+	}
+}
+
+// noteFuncs records provider-defined functions called in expr, so the
+// evaluator can answer them with Unknown instead of "unknown function".
+func (m *moduleConfig) noteFuncs(expr hcl.Expression) {
+	se, ok := expr.(hclsyntax.Expression)
+	if !ok {
+		return
+	}
+	_ = hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && strings.HasPrefix(call.Name, "provider::") &&
+			!strings.HasPrefix(call.Name, "provider::terraform::") {
+			m.providerFuncs[call.Name] = true
+		}
+		return nil
+	})
+}
+
+func (m *moduleConfig) noteBodyFuncs(body *hclsyntax.Body) {
+	if body == nil {
+		return
+	}
+	for _, a := range body.Attributes {
+		m.noteFuncs(a.Expr)
+	}
+	for _, b := range body.Blocks {
+		m.noteBodyFuncs(b.Body)
+	}
+}
+
+func (m *moduleConfig) addVariable(b *hcl.Block) {
+	name := b.Labels[0]
+	if prev, ok := m.variables[name]; ok {
+		m.diags = append(m.diags, duplicate("variable", name, prev.declRange, b.DefRange))
+		return
+	}
+	v := &variableConfig{name: name, declRange: b.DefRange, typ: cty.DynamicPseudoType, nullable: true}
+	m.variables[name] = v
+	content, diags := b.Body.Content(variableSchema)
+	m.diags = append(m.diags, diags...)
+	if content == nil {
+		return
+	}
+	if a, ok := content.Attributes["type"]; ok {
+		ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(a.Expr)
+		m.diags = append(m.diags, diags...)
+		if !diags.HasErrors() {
+			v.typ, v.defaults, v.hasType = ty, defaults, true
+		}
+	}
+	if a, ok := content.Attributes["default"]; ok {
+		v.def = a.Expr
+	}
+	v.sensitive = m.constBool(content.Attributes["sensitive"], false)
+	v.nullable = m.constBool(content.Attributes["nullable"], true)
+}
+
+// constBool reads a meta-argument that Terraform requires to be a literal.
+func (m *moduleConfig) constBool(a *hcl.Attribute, def bool) bool {
+	if a == nil {
+		return def
+	}
+	val, diags := a.Expr.Value(nil)
+	m.diags = append(m.diags, diags...)
+	var b bool
+	if diags.HasErrors() || val.IsNull() || !val.IsKnown() {
+		return def
+	}
+	if err := gocty.FromCtyValue(val, &b); err != nil {
+		m.diags = append(m.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError, Summary: "Invalid value", Detail: fmt.Sprintf("%s must be a bool: %s", a.Name, err), Subject: a.Expr.Range().Ptr(),
+		})
+		return def
+	}
+	return b
+}
+
+func (m *moduleConfig) addOutput(b *hcl.Block) {
+	name := b.Labels[0]
+	if prev, ok := m.outputs[name]; ok {
+		m.diags = append(m.diags, duplicate("output", name, prev.declRange, b.DefRange))
+		return
+	}
+	content, diags := b.Body.Content(outputSchema)
+	m.diags = append(m.diags, diags...)
+	o := &outputConfig{name: name, declRange: b.DefRange}
+	if content != nil {
+		if a, ok := content.Attributes["value"]; ok {
+			o.expr = a.Expr
+			m.noteFuncs(a.Expr)
+		}
+		o.sensitive = m.constBool(content.Attributes["sensitive"], false)
+	}
+	m.outputs[name] = o
+}
+
+func (m *moduleConfig) addProvider(b *hcl.Block) {
+	p := &providerConfig{name: b.Labels[0], declRange: b.DefRange}
+	content, _, diags := b.Body.PartialContent(providerSchema)
+	m.diags = append(m.diags, diags...)
+	if content != nil {
+		if a, ok := content.Attributes["alias"]; ok {
+			val, diags := a.Expr.Value(nil)
+			m.diags = append(m.diags, diags...)
+			if !diags.HasErrors() && val.Type() == cty.String && val.IsKnown() && !val.IsNull() {
+				p.alias = val.AsString()
+			}
+		}
+		for _, dt := range content.Blocks {
+			c, diags := dt.Body.Content(defaultTagsSchema)
+			m.diags = append(m.diags, diags...)
+			if c != nil {
+				if a, ok := c.Attributes["tags"]; ok {
+					p.defaultTags = a.Expr
+				}
+			}
+		}
+	}
+	for _, prev := range m.providers {
+		if prev.addr() == p.addr() {
+			m.diags = append(m.diags, duplicate("provider configuration", p.addr(), prev.declRange, p.declRange))
+			return
+		}
+	}
+	m.providers = append(m.providers, p)
+}
+
+func (m *moduleConfig) addResource(b *hcl.Block) {
+	r := &resourceConfig{
+		data: b.Type == "data", typ: b.Labels[0], name: b.Labels[1],
+		declRange: b.DefRange, fullRange: b.DefRange, body: b.Body,
+	}
+	if prev, ok := m.byAddr[r.addr()]; ok {
+		m.diags = append(m.diags, duplicate("resource", r.addr(), prev.declRange, r.declRange))
+		return
+	}
+	content, remain, diags := b.Body.PartialContent(resourceMetaSchema)
+	m.diags = append(m.diags, diags...)
+	if sb, ok := b.Body.(*hclsyntax.Body); ok {
+		r.syntax = sb
+		r.fullRange = hcl.RangeBetween(b.DefRange, sb.SrcRange)
+		m.noteBodyFuncs(sb)
+	} else {
+		attrs, diags := remain.JustAttributes()
+		m.diags = append(m.diags, diags...)
+		r.attrs = attrs
+		for _, a := range attrs {
+			m.noteFuncs(a.Expr)
+		}
+	}
+	if content != nil {
+		if a, ok := content.Attributes["count"]; ok {
+			r.count = a.Expr
+		}
+		if a, ok := content.Attributes["for_each"]; ok {
+			r.forEach = a.Expr
+		}
+		if r.count != nil && r.forEach != nil {
+			m.diags = append(m.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError, Summary: `Invalid combination of "count" and "for_each"`,
+				Detail: "count and for_each may not be used in the same block", Subject: r.forEach.Range().Ptr(),
+			})
+			r.forEach = nil
+		}
+		if a, ok := content.Attributes["provider"]; ok {
+			t, diags := hcl.AbsTraversalForExpr(a.Expr)
+			m.diags = append(m.diags, diags...)
+			r.provider, r.provRange = t, a.Expr.Range()
+		}
+		if a, ok := content.Attributes["depends_on"]; ok {
+			r.dependsOn = m.traversalList(a.Expr)
+		}
+		for _, blk := range content.Blocks {
+			switch blk.Type {
+			case "lifecycle":
+				r.lifecycle = blk
+			case "dynamic":
+				if r.syntax == nil {
+					m.diags = append(m.diags, &hcl.Diagnostic{
+						Severity: hcl.DiagWarning, Summary: "Dynamic block not expanded",
+						Detail:  "dynamic blocks in .tf.json files are not evaluated by rampart; their content is missing from " + r.addr(),
+						Subject: blk.DefRange.Ptr(),
+					})
+				}
+			}
+		}
+	}
+	m.resources = append(m.resources, r)
+	m.byAddr[r.addr()] = r
+}
+
+// traversalList reads depends_on-style lists of static references.
+func (m *moduleConfig) traversalList(expr hcl.Expression) []hcl.Traversal {
+	exprs, diags := hcl.ExprList(expr)
+	m.diags = append(m.diags, diags...)
+	var out []hcl.Traversal
+	for _, e := range exprs {
+		t, diags := hcl.AbsTraversalForExpr(e)
+		m.diags = append(m.diags, diags...)
+		if !diags.HasErrors() {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (m *moduleConfig) addCall(b *hcl.Block) {
+	c := &moduleCall{name: b.Labels[0], declRange: b.DefRange, args: map[string]*hcl.Attribute{}, providers: map[string]string{}}
+	if _, ok := m.callByName[c.name]; ok {
+		m.diags = append(m.diags, duplicate("module call", c.name, m.callByName[c.name].declRange, c.declRange))
+		return
+	}
+	attrs, diags := b.Body.JustAttributes()
+	m.diags = append(m.diags, diags...)
+	for name, a := range attrs {
+		switch name {
+		case "source":
+			val, diags := a.Expr.Value(nil)
+			m.diags = append(m.diags, diags...)
+			if !diags.HasErrors() && val.Type() == cty.String && val.IsKnown() && !val.IsNull() {
+				c.source = val.AsString()
+			} else if !diags.HasErrors() {
+				m.diags = append(m.diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError, Summary: "Invalid module source", Detail: "source must be a literal string", Subject: a.Expr.Range().Ptr(),
+				})
+			}
+			c.sourceRange = a.Expr.Range()
+		case "version", "depends_on":
+		case "count":
+			c.count = a.Expr
+		case "for_each":
+			c.forEach = a.Expr
+		case "providers":
+			c.providers = m.providerMap(a.Expr)
+		default:
+			c.args[name] = a
+			m.noteFuncs(a.Expr)
+		}
+	}
+	if c.source == "" && !diags.HasErrors() && c.sourceRange == (hcl.Range{}) {
+		m.diags = append(m.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError, Summary: "Missing module source",
+			Detail: fmt.Sprintf("module %q has no source argument", c.name), Subject: b.DefRange.Ptr(),
+		})
+	}
+	m.calls = append(m.calls, c)
+	m.callByName[c.name] = c
+}
+
+// providerMap reads a module call's providers = { aws = aws.west }.
+func (m *moduleConfig) providerMap(expr hcl.Expression) map[string]string {
+	out := map[string]string{}
+	pairs, diags := hcl.ExprMap(expr)
+	m.diags = append(m.diags, diags...)
+	for _, kv := range pairs {
+		k, d1 := hcl.AbsTraversalForExpr(kv.Key)
+		v, d2 := hcl.AbsTraversalForExpr(kv.Value)
+		m.diags = append(m.diags, d1...)
+		m.diags = append(m.diags, d2...)
+		if len(d1)+len(d2) == 0 {
+			out[traversalName(k)] = traversalName(v)
+		}
+	}
+	return out
+}
+
+// traversalName renders a static traversal of attribute steps as
+// "aws.west".
+func traversalName(t hcl.Traversal) string {
+	var parts []string
+	for _, step := range t {
+		switch s := step.(type) {
+		case hcl.TraverseRoot:
+			parts = append(parts, s.Name)
+		case hcl.TraverseAttr:
+			parts = append(parts, s.Name)
+		}
+	}
+	return strings.Join(parts, ".")
+}

@@ -1,0 +1,163 @@
+package terraform
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// maxModuleDepth bounds module nesting; Terraform has no limit, but a
+// configuration nested this deep is a loop rampart failed to see.
+const maxModuleDepth = 32
+
+// evaluator holds the state of evaluating one root module and everything
+// it calls: the memo of evaluated named values, the evaluation stack for
+// cycle detection, and what the Unit collects.
+type evaluator struct {
+	ctx     context.Context
+	loader  *loader
+	opts    Options
+	rootDir string
+
+	funcs     map[string]function.Function
+	manifest  map[string]string // modules.json key -> directory
+	rootVals  map[string]*rootValue
+	workspace string
+
+	memo  map[string]*memoEntry
+	stack []string
+
+	unit     *graph.Unit
+	files    map[string]bool
+	diagSeen map[string]bool
+	edgeSeen map[string]bool
+	cfgSeen  map[*moduleConfig]bool
+	stopped  bool
+}
+
+type memoEntry struct {
+	val  cty.Value
+	sh   *graph.Value
+	busy bool
+}
+
+// once evaluates a named value at most once. A value that is read while
+// it is being evaluated is a reference cycle: it becomes Unknown, and when
+// report is set an error names the cycle at rng.
+func (ev *evaluator) once(key string, rng hcl.Range, report bool, f func() (cty.Value, *graph.Value)) (cty.Value, *graph.Value) {
+	if e, ok := ev.memo[key]; ok {
+		if !e.busy {
+			return e.val, e.sh
+		}
+		start := 0
+		for i, k := range ev.stack {
+			if k == key {
+				start = i
+				break
+			}
+		}
+		cycle := strings.Join(append(append([]string(nil), ev.stack[start:]...), key), " -> ")
+		if report {
+			ev.addDiag(graph.Diagnostic{
+				Severity: graph.SeverityError,
+				Summary:  "Cycle in references",
+				Detail:   cycle,
+				Location: loc(rng),
+			})
+		}
+		return cty.DynamicVal, graph.Unknown("reference cycle "+cycle, loc(rng))
+	}
+	if len(ev.stack) > 4096 {
+		ev.addDiag(graph.Diagnostic{Severity: graph.SeverityError, Summary: "Evaluation too deep", Detail: key, Location: loc(rng)})
+		return cty.DynamicVal, graph.Unknown("evaluation too deep", loc(rng))
+	}
+	e := &memoEntry{busy: true}
+	ev.memo[key] = e
+	ev.stack = append(ev.stack, key)
+	val, sh := f()
+	ev.stack = ev.stack[:len(ev.stack)-1]
+	e.val, e.sh, e.busy = val, sh, false
+	return val, sh
+}
+
+// addHCL records hcl diagnostics, each once: the same expression can be
+// evaluated more than once (a conditional's branch, an attribute read by
+// another resource and then emitted).
+func (ev *evaluator) addHCL(diags hcl.Diagnostics) {
+	for _, d := range diags {
+		gd := graph.Diagnostic{Summary: d.Summary, Detail: d.Detail}
+		switch d.Severity {
+		case hcl.DiagError:
+			gd.Severity = graph.SeverityError
+		case hcl.DiagWarning:
+			gd.Severity = graph.SeverityWarning
+		default:
+			gd.Severity = graph.SeverityNote
+		}
+		if d.Subject != nil {
+			gd.Location = loc(*d.Subject)
+		}
+		ev.addDiag(gd)
+	}
+}
+
+func (ev *evaluator) addDiag(d graph.Diagnostic) {
+	key := fmt.Sprintf("%d|%s|%s|%s", d.Severity, d.Summary, d.Detail, d.Location)
+	if ev.diagSeen[key] {
+		return
+	}
+	ev.diagSeen[key] = true
+	ev.unit.Diagnostics = append(ev.unit.Diagnostics, d)
+}
+
+func (ev *evaluator) errorAt(l graph.Location, summary, detail string) {
+	ev.addDiag(graph.Diagnostic{Severity: graph.SeverityError, Summary: summary, Detail: detail, Location: l})
+}
+
+func (ev *evaluator) addFile(path string) {
+	if !ev.files[path] {
+		ev.files[path] = true
+		ev.unit.Files = append(ev.unit.Files, path)
+	}
+}
+
+// useConfig records a module configuration's files and parse diagnostics
+// in the unit, once per configuration however many instances it has.
+func (ev *evaluator) useConfig(cfg *moduleConfig) {
+	if ev.cfgSeen[cfg] {
+		return
+	}
+	ev.cfgSeen[cfg] = true
+	for _, f := range cfg.files {
+		ev.addFile(f)
+	}
+	ev.addHCL(cfg.diags)
+}
+
+func (ev *evaluator) addEdge(e graph.Edge) {
+	key := fmt.Sprintf("%s|%s|%s|%s|%s|%s", e.From, e.To, e.Kind, e.Attr, e.Path, e.Location)
+	if ev.edgeSeen[key] {
+		return
+	}
+	ev.edgeSeen[key] = true
+	ev.unit.Edges = append(ev.unit.Edges, e)
+}
+
+// cancelled reports (once) that the scan's context ended.
+func (ev *evaluator) cancelled() bool {
+	if ev.stopped {
+		return true
+	}
+	if err := ev.ctx.Err(); err != nil {
+		ev.stopped = true
+		ev.errorAt(graph.Location{File: ev.rootDir}, "Evaluation cancelled", err.Error())
+		return true
+	}
+	return false
+}

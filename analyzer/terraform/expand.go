@@ -1,0 +1,179 @@
+package terraform
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+type keyKind uint8
+
+const (
+	keyNone    keyKind = iota // no count or for_each
+	keyInt                    // count.index
+	keyString                 // each.key
+	keyUnknown                // count/for_each unknown: one representative instance
+)
+
+const (
+	modeNone = iota
+	modeCount
+	modeForEach
+)
+
+// instanceKey is one instance of a resource or module call, with the
+// repetition values its body sees.
+type instanceKey struct {
+	kind    keyKind
+	byCount bool // for keyUnknown: count (not for_each)
+	idx     int
+	str     string
+	each    cty.Value    // each.value
+	eachSh  *graph.Value // its shadow
+	keySh   *graph.Value // each.key's shadow
+	countAt graph.Location
+}
+
+// String is the key as instances are looked up by index steps.
+func (k *instanceKey) String() string {
+	switch k.kind {
+	case keyInt:
+		return strconv.Itoa(k.idx)
+	case keyString:
+		return k.str
+	case keyUnknown:
+		return "*"
+	}
+	return ""
+}
+
+// suffix is the key as written in an address: [0], ["web"], and [*] for a
+// representative instance.
+func (k *instanceKey) suffix() string {
+	switch k.kind {
+	case keyInt:
+		return "[" + strconv.Itoa(k.idx) + "]"
+	case keyString:
+		return "[" + strconv.Quote(k.str) + "]"
+	case keyUnknown:
+		return "[*]"
+	}
+	return ""
+}
+
+// expansion is the instances count or for_each create.
+type expansion struct {
+	mode    int
+	unknown bool
+	keys    []*instanceKey
+}
+
+func representative(mode int) *expansion {
+	return &expansion{mode: mode, unknown: true, keys: []*instanceKey{{kind: keyUnknown, byCount: mode == modeCount}}}
+}
+
+// expand evaluates count or for_each in this module instance. Unknown (or
+// invalid) repetition keeps one representative instance: dropping the
+// resource would hide it from every rule.
+func (mi *moduleInstance) expand(count, forEach hcl.Expression) *expansion {
+	switch {
+	case count != nil:
+		return mi.expandCount(count)
+	case forEach != nil:
+		return mi.expandForEach(forEach)
+	}
+	return &expansion{mode: modeNone, keys: []*instanceKey{{kind: keyNone}}}
+}
+
+func (mi *moduleInstance) expandCount(expr hcl.Expression) *expansion {
+	v, _ := mi.scope().eval(expr)
+	v, _ = v.UnmarkDeep()
+	bad := func(detail string) *expansion {
+		mi.ev.errorAt(loc(expr.Range()), "Invalid count argument", detail)
+		return representative(modeCount)
+	}
+	if !v.IsKnown() {
+		return representative(modeCount)
+	}
+	if v.IsNull() {
+		return bad("count must not be null")
+	}
+	n, err := convert.Convert(v, cty.Number)
+	if err != nil {
+		return bad(fmt.Sprintf("count must be a whole number: %s", err))
+	}
+	if !n.IsKnown() {
+		return representative(modeCount)
+	}
+	i, acc := n.AsBigFloat().Int64()
+	if acc != 0 || i < 0 || i > 1<<20 {
+		return bad(fmt.Sprintf("count must be a whole number between 0 and %d, got %s", 1<<20, n.AsBigFloat().String()))
+	}
+	exp := &expansion{mode: modeCount, keys: make([]*instanceKey, i)}
+	for j := range exp.keys {
+		exp.keys[j] = &instanceKey{kind: keyInt, idx: j, countAt: loc(expr.Range())}
+	}
+	return exp
+}
+
+func (mi *moduleInstance) expandForEach(expr hcl.Expression) *expansion {
+	v, sh := mi.scope().eval(expr)
+	v, _ = v.UnmarkDeep()
+	bad := func(detail string) *expansion {
+		mi.ev.errorAt(loc(expr.Range()), "Invalid for_each argument", detail)
+		return representative(modeForEach)
+	}
+	if !v.IsKnown() {
+		return representative(modeForEach)
+	}
+	if v.IsNull() {
+		return bad("for_each must not be null")
+	}
+	ty := v.Type()
+	exp := &expansion{mode: modeForEach}
+	switch {
+	case ty.IsMapType() || ty.IsObjectType():
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			key := k.AsString()
+			esh := sh.Get(key)
+			if esh == nil {
+				esh = fromCty(e, sh.Loc, "")
+			} else {
+				esh = annotate(e, esh, esh.Loc, nil, "")
+			}
+			exp.keys = append(exp.keys, &instanceKey{kind: keyString, str: key, each: e, eachSh: esh,
+				keySh: graph.String(key, esh.Loc)})
+		}
+	case ty.IsSetType():
+		if !v.IsWhollyKnown() {
+			return representative(modeForEach)
+		}
+		et := ty.ElementType()
+		if et != cty.String && et != cty.DynamicPseudoType {
+			return bad(fmt.Sprintf("a set used in for_each must hold strings, not %s", et.FriendlyName()))
+		}
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			if e.IsNull() {
+				return bad("a set used in for_each must not contain null")
+			}
+			var pool []*graph.Value
+			if sh != nil {
+				pool = sh.List
+			}
+			esh := annotate(e, matchElement(e, pool), sh.Loc, sh.Trace, "")
+			exp.keys = append(exp.keys, &instanceKey{kind: keyString, str: e.AsString(), each: e, eachSh: esh, keySh: esh})
+		}
+	default:
+		return bad(fmt.Sprintf("for_each must be a map, or a set of strings, and you have provided a value of type %s", ty.FriendlyName()))
+	}
+	sort.SliceStable(exp.keys, func(i, j int) bool { return exp.keys[i].str < exp.keys[j].str })
+	return exp
+}

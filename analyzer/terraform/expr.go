@@ -1,0 +1,280 @@
+package terraform
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// scope is where an expression is evaluated: a module instance plus the
+// repetition variables in force (count.index, each.*, dynamic block
+// iterators). A scope without a module instance evaluates literals only
+// (tfvars files, variable defaults).
+type scope struct {
+	ev    *evaluator
+	mi    *moduleInstance
+	key   *instanceKey
+	iters map[string]*iterVal
+}
+
+// iterVal is a dynamic block iterator: name.key and name.value.
+type iterVal struct {
+	key, val     cty.Value
+	keySh, valSh *graph.Value
+}
+
+// input is a named value an expression read, with the note its hop gets.
+type input struct {
+	sh   *graph.Value
+	note string
+}
+
+func (s *scope) diag(diags hcl.Diagnostics) {
+	if len(diags) > 0 {
+		s.ev.addHCL(diags)
+	}
+}
+
+func (s *scope) withIter(name string, it *iterVal) *scope {
+	c := *s
+	c.iters = make(map[string]*iterVal, len(s.iters)+1)
+	for k, v := range s.iters {
+		c.iters[k] = v
+	}
+	c.iters[name] = it
+	return &c
+}
+
+// eval evaluates expr and returns its value and its shadow: the same value
+// as a graph.Value whose every part knows where it was written. Tuple and
+// object constructors are evaluated element by element so each element
+// keeps its own position; a plain reference reuses the shadow of what it
+// names; anything else is located at the expression with the provenance
+// of the named values it read.
+func (s *scope) eval(expr hcl.Expression) (cty.Value, *graph.Value) {
+	l := loc(expr.Range())
+	switch e := expr.(type) {
+	case *hclsyntax.TemplateWrapExpr:
+		return s.eval(e.Wrapped)
+	case *hclsyntax.ParenthesesExpr:
+		return s.eval(e.Expression)
+	case *hclsyntax.TupleConsExpr:
+		vals := make([]cty.Value, len(e.Exprs))
+		items := make([]*graph.Value, len(e.Exprs))
+		for i, el := range e.Exprs {
+			vals[i], items[i] = s.eval(el)
+		}
+		return cty.TupleVal(vals), graph.List(items, l)
+	case *hclsyntax.ObjectConsExpr:
+		if v, sh, ok := s.evalObject(e, l); ok {
+			return v, sh
+		}
+	case *hclsyntax.ConditionalExpr:
+		return s.evalConditional(e, l)
+	case *hclsyntax.ScopeTraversalExpr:
+		return s.traverse(e.Traversal, l)
+	case *hclsyntax.RelativeTraversalExpr:
+		if t, ok := s.staticTraversal(e); ok {
+			return s.traverse(t, l)
+		}
+	case *hclsyntax.IndexExpr:
+		if t, ok := s.staticTraversal(e); ok {
+			return s.traverse(t, l)
+		}
+	}
+	return s.generic(expr, l)
+}
+
+func (s *scope) evalObject(e *hclsyntax.ObjectConsExpr, l graph.Location) (cty.Value, *graph.Value, bool) {
+	keys := make([]string, len(e.Items))
+	for i, item := range e.Items {
+		ctx, _ := s.build(item.KeyExpr)
+		kv, diags := item.KeyExpr.Value(ctx)
+		if diags.HasErrors() {
+			return cty.NilVal, nil, false
+		}
+		kv, _ = kv.UnmarkDeep()
+		if !kv.IsKnown() || kv.IsNull() {
+			return cty.NilVal, nil, false
+		}
+		ks, err := convert.Convert(kv, cty.String)
+		if err != nil {
+			return cty.NilVal, nil, false
+		}
+		keys[i] = ks.AsString()
+	}
+	attrs := make(map[string]cty.Value, len(e.Items))
+	m := graph.Map(l)
+	for i, item := range e.Items {
+		v, sh := s.eval(item.ValueExpr)
+		attrs[keys[i]] = v
+		m.Set(keys[i], sh)
+	}
+	return cty.ObjectVal(attrs), m, true
+}
+
+// evalConditional picks the branch when the condition is known, so the
+// result keeps the chosen branch's positions and provenance; the value
+// itself comes from hcl, which also unifies the branch types.
+func (s *scope) evalConditional(e *hclsyntax.ConditionalExpr, l graph.Location) (cty.Value, *graph.Value) {
+	full, fullSh := s.generic(e, l)
+	ctx, _ := s.build(e.Condition)
+	cond, diags := e.Condition.Value(ctx)
+	if diags.HasErrors() {
+		return full, fullSh
+	}
+	cond, _ = cond.UnmarkDeep()
+	cond, err := convert.Convert(cond, cty.Bool)
+	if err != nil || !cond.IsKnown() || cond.IsNull() {
+		return full, fullSh
+	}
+	branch := e.FalseResult
+	if cond.True() {
+		branch = e.TrueResult
+	}
+	_, sh := s.eval(branch)
+	return full, annotate(full, sh, l, nil, "")
+}
+
+// staticTraversal turns index and attribute steps applied to a reference
+// (aws_instance.web[count.index].id) into one absolute traversal when the
+// index keys are known, so it gets a reference's shadow and Ref.
+func (s *scope) staticTraversal(expr hclsyntax.Expression) (hcl.Traversal, bool) {
+	switch e := expr.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		return e.Traversal, true
+	case *hclsyntax.RelativeTraversalExpr:
+		src, ok := s.staticTraversal(e.Source)
+		if !ok {
+			return nil, false
+		}
+		return append(append(hcl.Traversal(nil), src...), e.Traversal...), true
+	case *hclsyntax.IndexExpr:
+		src, ok := s.staticTraversal(e.Collection)
+		if !ok {
+			return nil, false
+		}
+		ctx, _ := s.build(e.Key)
+		k, diags := e.Key.Value(ctx)
+		if diags.HasErrors() || !k.IsKnown() || k.IsNull() || k.ContainsMarked() {
+			return nil, false
+		}
+		if k.Type() != cty.String && k.Type() != cty.Number {
+			return nil, false
+		}
+		return append(append(hcl.Traversal(nil), src...), hcl.TraverseIndex{Key: k, SrcRange: e.Key.Range()}), true
+	}
+	return nil, false
+}
+
+// traverse evaluates a reference. Its shadow is the referenced value's
+// shadow moved to the use site with one more hop, so var.cidr used here
+// still says it was written in prod.tfvars.
+func (s *scope) traverse(t hcl.Traversal, l graph.Location) (cty.Value, *graph.Value) {
+	if s.mi == nil {
+		return s.generic(&hclsyntax.ScopeTraversalExpr{Traversal: t, SrcRange: t.SourceRange()}, l)
+	}
+	b := s.newBuilder(attrNamesOfTraversal(t))
+	origin, note, rest := b.add(t)
+	val, diags := t.TraverseAbs(b.ctx())
+	s.diag(diags)
+	var sh *graph.Value
+	if n := navigate(origin, rest); n != nil {
+		sh = derive(n, l, note)
+	} else if origin != nil {
+		reason := ""
+		if !val.IsWhollyKnown() {
+			reason = firstUnknownReason([]input{{sh: origin}})
+		}
+		return val, annotate(val, nil, l, hopsOf([]input{{sh: origin, note: note}}), reason)
+	}
+	return val, annotate(val, sh, l, nil, "")
+}
+
+// generic evaluates any other expression with hcl and locates the result
+// at the expression, with the provenance of everything it read.
+func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *graph.Value) {
+	ctx, inputs := s.build(expr)
+	val, diags := expr.Value(ctx)
+	s.diag(diags)
+	reason := ""
+	if !val.IsWhollyKnown() {
+		reason = firstUnknownReason(inputs)
+	}
+	return val, annotate(val, nil, l, hopsOf(inputs), reason)
+}
+
+// build makes the evaluation context for expr: only the named values it
+// references, each evaluated on demand.
+func (s *scope) build(expr hcl.Expression) (*hcl.EvalContext, []input) {
+	if s.mi == nil {
+		return nil, nil
+	}
+	vars := expr.Variables()
+	if len(vars) == 0 {
+		return &hcl.EvalContext{Functions: s.mi.funcs}, nil
+	}
+	b := s.newBuilder(attrNamesOfExpr(expr, vars))
+	for _, t := range vars {
+		origin, note, rest := b.add(t)
+		if origin == nil {
+			continue
+		}
+		if n := navigate(origin, rest); n != nil {
+			origin = n
+		}
+		b.inputs = append(b.inputs, input{sh: origin, note: note})
+	}
+	return b.ctx(), b.inputs
+}
+
+// attrNamesOfTraversal lists the attribute names a traversal reads.
+func attrNamesOfTraversal(t hcl.Traversal) map[string]bool {
+	out := map[string]bool{}
+	for _, step := range t {
+		if a, ok := step.(hcl.TraverseAttr); ok {
+			out[a.Name] = true
+		}
+	}
+	return out
+}
+
+// attrNamesOfExpr lists every attribute name read anywhere in expr,
+// including after index, splat and for expressions
+// (aws_instance.web[count.index].id, [for s in aws_instance.web : s.arn]).
+// Objects standing for resources and module calls get exactly these
+// attributes: cty objects are closed, so an attribute not built would be
+// an error rather than Unknown.
+func attrNamesOfExpr(expr hcl.Expression, vars []hcl.Traversal) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range vars {
+		for k := range attrNamesOfTraversal(t) {
+			out[k] = true
+		}
+	}
+	se, ok := expr.(hclsyntax.Expression)
+	if !ok {
+		return out
+	}
+	_ = hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+		switch e := n.(type) {
+		case *hclsyntax.ScopeTraversalExpr:
+			for k := range attrNamesOfTraversal(e.Traversal) {
+				out[k] = true
+			}
+		case *hclsyntax.RelativeTraversalExpr:
+			for k := range attrNamesOfTraversal(e.Traversal) {
+				out[k] = true
+			}
+		case *hclsyntax.IndexExpr:
+			if lit, ok := e.Key.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String {
+				out[lit.Val.AsString()] = true
+			}
+		}
+		return nil
+	})
+	return out
+}

@@ -1,0 +1,146 @@
+package terraform
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/terraform-linters/tflint/terraform/collections"
+	"github.com/terraform-linters/tflint/terraform/lang"
+	"github.com/terraform-linters/tflint/terraform/lang/funcs"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// impureFuncs return a different value on every run, so before apply their
+// result is Unknown, as in terraform plan.
+var impureFuncs = []string{"timestamp", "plantimestamp", "uuid", "bcrypt"}
+
+// fileFuncs read the file system; each is wrapped to read only below the
+// scan root.
+var fileFuncs = []string{
+	"file", "fileexists", "fileset", "filebase64", "filebase64sha256", "filebase64sha512",
+	"filemd5", "filesha1", "filesha256", "filesha512", "templatefile",
+}
+
+// newFunctions builds Terraform's function table for one root module:
+// tflint's copy of Terraform's functions, with the file functions confined
+// to root (the scan root) and resolved against base (the root module's
+// directory, where terraform runs), and the impure ones Unknown.
+func newFunctions(base, root string) map[string]function.Function {
+	table := (&lang.Scope{BaseDir: base}).Functions()
+	out := make(map[string]function.Function, len(table))
+	for name, fn := range table {
+		out[name] = fn
+	}
+	sb := sandbox{base: base, root: root}
+	callback := func() (map[string]function.Function, collections.Set[string], collections.Set[string]) {
+		return out, collections.NewSetCmp(fileFuncs...), collections.NewSetCmp("templatefile", "templatestring")
+	}
+	out["templatefile"] = funcs.MakeTemplateFileFunc(base, callback)
+	out["templatestring"] = funcs.MakeTemplateStringFunc(callback)
+	for _, name := range fileFuncs {
+		out[name] = sb.wrap(name, out[name])
+	}
+	for _, name := range impureFuncs {
+		out[name] = function.Unpredictable(out[name])
+	}
+	for name, fn := range out {
+		if !strings.HasPrefix(name, "core::") && !strings.HasPrefix(name, "provider::") {
+			out["core::"+name] = fn
+		}
+	}
+	return out
+}
+
+// funcsFor adds Unknown-valued stand-ins for the provider-defined functions
+// a module calls (provider::aws::arn_parse): rampart has no providers.
+func (ev *evaluator) funcsFor(cfg *moduleConfig) map[string]function.Function {
+	if len(cfg.providerFuncs) == 0 {
+		return ev.funcs
+	}
+	out := make(map[string]function.Function, len(ev.funcs)+len(cfg.providerFuncs))
+	for k, v := range ev.funcs {
+		out[k] = v
+	}
+	for name := range cfg.providerFuncs {
+		out[name] = function.New(&function.Spec{
+			VarParam: &function.Parameter{
+				Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true, AllowMarked: true,
+			},
+			Type: function.StaticReturnType(cty.DynamicPseudoType),
+			Impl: func([]cty.Value, cty.Type) (cty.Value, error) { return cty.DynamicVal, nil },
+		})
+	}
+	return out
+}
+
+type sandbox struct {
+	base, root string
+}
+
+// check refuses a path argument that resolves outside the scan root
+// (symbolic links followed), so a template cannot make the scanner read
+// ~/.aws/credentials into a finding.
+func (sb sandbox) check(fn string, arg cty.Value) error {
+	arg, _ = arg.UnmarkDeep()
+	if !arg.IsKnown() || arg.IsNull() || arg.Type() != cty.String {
+		return nil
+	}
+	p := arg.AsString()
+	if strings.HasPrefix(p, "~") {
+		return fmt.Errorf("%s: path %q is outside the scan root", fn, p)
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(sb.base, p)
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return fmt.Errorf("%s: resolve %q: %w", fn, p, err)
+	}
+	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = resolved
+	}
+	rel, err := filepath.Rel(sb.root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("%s: path %q is outside the scan root %s", fn, arg.AsString(), sb.root)
+	}
+	return nil
+}
+
+func (sb sandbox) wrap(name string, fn function.Function) function.Function {
+	spec := &function.Spec{
+		Description: fn.Description(),
+		Params:      fn.Params(),
+		VarParam:    fn.VarParam(),
+		Type: func(args []cty.Value) (cty.Type, error) {
+			if err := sb.checkArgs(name, args); err != nil {
+				return cty.DynamicPseudoType, function.NewArgError(0, err)
+			}
+			return fn.ReturnTypeForValues(args)
+		},
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			if err := sb.checkArgs(name, args); err != nil {
+				return cty.DynamicVal, function.NewArgError(0, err)
+			}
+			return fn.Call(args)
+		},
+	}
+	return function.New(spec)
+}
+
+func (sb sandbox) checkArgs(name string, args []cty.Value) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if err := sb.check(name, args[0]); err != nil {
+		return err
+	}
+	if name == "fileset" && len(args) > 1 {
+		pat, _ := args[1].UnmarkDeep()
+		if pat.IsKnown() && !pat.IsNull() && pat.Type() == cty.String && strings.Contains(pat.AsString(), "..") {
+			return fmt.Errorf("fileset: pattern %q may leave the scan root", pat.AsString())
+		}
+	}
+	return nil
+}

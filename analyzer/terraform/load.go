@@ -1,0 +1,242 @@
+package terraform
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// Options configure variable values and the file sandbox for LoadModules.
+type Options struct {
+	Vars     map[string]string // --var k=v (highest precedence; parsed as HCL expressions like terraform -var)
+	VarFiles []string          // --var-file (.tfvars or .tfvars.json)
+	Env      []string          // process environment, for TF_VAR_* (lowest after defaults)
+	Root     string            // scan root: file()/templatefile()/fileexists() may read only below it
+}
+
+// loader parses module directories once per LoadModules call, however
+// many roots share them.
+type loader struct {
+	parser  *hclparse.Parser
+	configs map[string]*moduleConfig
+	abs     map[string]string
+}
+
+func (l *loader) config(dir string) *moduleConfig {
+	dir = filepath.Clean(dir)
+	if c, ok := l.configs[dir]; ok {
+		return c
+	}
+	c := loadModuleConfig(l.parser, dir)
+	l.configs[dir] = c
+	return c
+}
+
+func (l *loader) absRoot(dir string) string {
+	if a, ok := l.abs[dir]; ok {
+		return a
+	}
+	a, err := filepath.Abs(dir)
+	if err != nil {
+		a = dir
+	}
+	if r, err := filepath.EvalSymlinks(a); err == nil {
+		a = r
+	}
+	l.abs[dir] = a
+	return a
+}
+
+// isLocalSource reports whether a module source is a local path, which
+// Terraform reads in place instead of downloading.
+func isLocalSource(src string) bool {
+	return strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") ||
+		src == "." || src == ".." || strings.HasPrefix(src, ".\\") || strings.HasPrefix(src, "..\\")
+}
+
+// LoadModules takes every directory of the scan that holds .tf/.tf.json
+// files and returns one Unit per root module: a directory is a root only
+// when no other scanned directory calls it as a local child module, so a
+// module is not scanned twice, once as a root with missing inputs. Child
+// modules (local ones recursively, downloaded ones through
+// .terraform/modules/modules.json) are evaluated as part of their root's
+// Unit. It never panics: an internal failure becomes an error diagnostic
+// on that root's Unit.
+func LoadModules(ctx context.Context, dirs []string, opts Options) []*graph.Unit {
+	l := &loader{parser: hclparse.NewParser(), configs: map[string]*moduleConfig{}, abs: map[string]string{}}
+	var units []*graph.Unit
+	for _, dir := range findRoots(l, dirs) {
+		if ctx.Err() != nil {
+			break
+		}
+		units = append(units, loadRoot(ctx, l, dir, opts))
+	}
+	return units
+}
+
+// findRoots keeps the directories no other scanned directory calls. A
+// group of directories that only call each other (a module cycle) still
+// gets one root, its first directory, so nothing scanned goes unreported.
+func findRoots(l *loader, dirs []string) []string {
+	calls := map[string][]string{} // abs dir -> abs dirs it calls locally
+	called := map[string]bool{}
+	absOf := make([]string, len(dirs))
+	for i, d := range dirs {
+		absOf[i] = l.absRoot(d)
+		cfg := safeConfig(l, d)
+		if cfg == nil {
+			continue
+		}
+		for _, c := range cfg.calls {
+			if !isLocalSource(c.source) {
+				continue
+			}
+			target := l.absRoot(filepath.Join(d, c.source))
+			if target == absOf[i] {
+				continue
+			}
+			calls[absOf[i]] = append(calls[absOf[i]], target)
+			called[target] = true
+		}
+	}
+	reached := map[string]bool{}
+	var visit func(string)
+	visit = func(a string) {
+		if reached[a] {
+			return
+		}
+		reached[a] = true
+		for _, c := range calls[a] {
+			visit(c)
+		}
+	}
+	var roots []string
+	seen := map[string]bool{}
+	for i, d := range dirs {
+		if !called[absOf[i]] && !seen[absOf[i]] {
+			seen[absOf[i]] = true
+			roots = append(roots, d)
+			visit(absOf[i])
+		}
+	}
+	for i, d := range dirs {
+		if !reached[absOf[i]] && !seen[absOf[i]] {
+			seen[absOf[i]] = true
+			roots = append(roots, d)
+			visit(absOf[i])
+		}
+	}
+	return roots
+}
+
+// safeConfig parses a directory for root detection; a parser panic is
+// left for loadRoot to report on the unit.
+func safeConfig(l *loader, dir string) (cfg *moduleConfig) {
+	defer func() {
+		if recover() != nil {
+			cfg = nil
+		}
+	}()
+	return l.config(dir)
+}
+
+func loadRoot(ctx context.Context, l *loader, dir string, opts Options) (unit *graph.Unit) {
+	unit = &graph.Unit{Source: graph.SourceTerraform, Path: dir}
+	ev := &evaluator{
+		ctx: ctx, loader: l, opts: opts, rootDir: filepath.Clean(dir), unit: unit,
+		memo: map[string]*memoEntry{}, files: map[string]bool{}, diagSeen: map[string]bool{},
+		edgeSeen: map[string]bool{}, cfgSeen: map[*moduleConfig]bool{}, workspace: "default",
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			ev.errorAt(graph.Location{File: dir}, "Internal error evaluating Terraform module",
+				fmt.Sprintf("%v\n%s", r, debug.Stack()))
+		}
+	}()
+	root := opts.Root
+	if root == "" {
+		root = dir
+	}
+	ev.funcs = newFunctions(ev.rootDir, l.absRoot(root))
+	for _, kv := range opts.Env {
+		if w, ok := strings.CutPrefix(kv, "TF_WORKSPACE="); ok && w != "" {
+			ev.workspace = w
+		}
+	}
+	ev.manifest = ev.readManifest()
+	cfg := l.config(dir)
+	ev.useConfig(cfg)
+	ev.loadRootValues()
+	mi := newInstance(ev, cfg)
+	mi.emit()
+	return unit
+}
+
+// readManifest reads the modules terraform init downloaded:
+// .terraform/modules/modules.json maps each module call path ("vpc",
+// "vpc.subnets") to its directory, relative to the root module.
+func (ev *evaluator) readManifest() map[string]string {
+	p := filepath.Join(ev.rootDir, ".terraform", "modules", "modules.json")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return nil
+	}
+	ev.addFile(p)
+	var m struct {
+		Modules []struct {
+			Key string `json:"Key"`
+			Dir string `json:"Dir"`
+		} `json:"Modules"`
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		ev.errorAt(graph.Location{File: p, StartLine: 1}, "Invalid module manifest", fmt.Sprintf("decode %s: %v", p, err))
+		return nil
+	}
+	out := map[string]string{}
+	for _, e := range m.Modules {
+		if e.Key != "" && e.Dir != "" {
+			out[e.Key] = filepath.Join(ev.rootDir, filepath.FromSlash(e.Dir))
+		}
+	}
+	return out
+}
+
+// resolveSource finds a module call's directory: local paths relative to
+// the calling module, anything else through the manifest. A module that
+// was never downloaded is a note, not an error: its outputs are Unknown.
+func (ev *evaluator) resolveSource(mi *moduleInstance, call *moduleCall, key string) (string, bool) {
+	if call.source == "" {
+		return "", false
+	}
+	var dir string
+	if isLocalSource(call.source) {
+		dir = filepath.Join(mi.cfg.dir, call.source)
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			ev.errorAt(loc(call.sourceRange), "Module not found",
+				fmt.Sprintf("module %q: local source %q is not a directory (%s)", call.name, call.source, dir))
+			return "", false
+		}
+		return dir, true
+	}
+	dir, ok := ev.manifest[key]
+	if ok {
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			return dir, true
+		}
+	}
+	ev.addDiag(graph.Diagnostic{
+		Severity: graph.SeverityNote,
+		Summary:  fmt.Sprintf("module %s not downloaded; its outputs are Unknown", call.name),
+		Detail:   fmt.Sprintf("source %q has no entry in .terraform/modules/modules.json; run terraform init to analyse it", call.source),
+		Location: loc(call.sourceRange),
+	})
+	return "", false
+}

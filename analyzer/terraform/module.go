@@ -1,0 +1,370 @@
+package terraform
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// moduleInstance is one instance of a module: the root, or one key of a
+// module call with count/for_each.
+type moduleInstance struct {
+	ev          *evaluator
+	cfg         *moduleConfig
+	addr        string // "", module.sg["web"], module.a.module.b[0]
+	path        string // static path: "", module.sg, module.a.module.b
+	manifestKey string // modules.json key: "", sg, a.b
+	parent      *moduleInstance
+	call        *moduleCall
+	callScope   *scope // the caller's scope for this instance's arguments
+	// representative is set when this instance, or one of its callers,
+	// stands for an unknown number of instances.
+	representative bool
+	depth          int
+	funcs          map[string]function.Function
+
+	calls    map[string]*callExpansion
+	res      map[*resourceConfig]*resExpansion
+	varNotes map[string]string
+}
+
+// callExpansion is a module call's instances.
+type callExpansion struct {
+	call      *moduleCall
+	exp       *expansion
+	cfg       *moduleConfig // nil when the module is not available
+	instances []*moduleInstance
+	byKey     map[string]*moduleInstance
+}
+
+func newInstance(ev *evaluator, cfg *moduleConfig) *moduleInstance {
+	return &moduleInstance{
+		ev: ev, cfg: cfg, funcs: ev.funcsFor(cfg),
+		calls:    map[string]*callExpansion{},
+		res:      map[*resourceConfig]*resExpansion{},
+		varNotes: map[string]string{},
+	}
+}
+
+// prefix is what this instance puts before the addresses inside it.
+func (mi *moduleInstance) prefix() string {
+	if mi.addr == "" {
+		return ""
+	}
+	return mi.addr + "."
+}
+
+// pathModule is path.module: the module directory relative to the root
+// module, where Terraform runs.
+func (mi *moduleInstance) pathModule() string {
+	rel, err := filepath.Rel(mi.ev.rootDir, mi.cfg.dir)
+	if err != nil {
+		return filepath.ToSlash(mi.cfg.dir)
+	}
+	return filepath.ToSlash(rel)
+}
+
+func (mi *moduleInstance) scope() *scope { return &scope{ev: mi.ev, mi: mi} }
+
+// variable returns the value of var.name in this instance, its shadow and
+// the note for a hop from where the value was written.
+func (mi *moduleInstance) variable(name string) (cty.Value, *graph.Value, string) {
+	vc := mi.cfg.variables[name]
+	v, sh := mi.ev.once(mi.prefix()+"var."+name, vc.declRange, true, func() (cty.Value, *graph.Value) {
+		val, sh, note, set := mi.rawVariable(vc)
+		if set && val.IsNull() && !vc.nullable && vc.def != nil {
+			set = false
+		}
+		if !set {
+			if vc.def != nil {
+				val, sh = (&scope{ev: mi.ev}).eval(vc.def)
+				note = "default of variable " + name
+			} else {
+				if mi.parent != nil {
+					mi.ev.errorAt(loc(mi.call.declRange), "Missing required argument",
+						fmt.Sprintf("the argument %q is required by %s, but no definition was found", name, mi.cfg.dir))
+				}
+				note = "variable " + name
+				mi.varNotes[name] = note
+				return cty.UnknownVal(vc.typ), graph.Unknown("variable "+name+" has no value", loc(vc.declRange))
+			}
+		}
+		mi.varNotes[name] = note
+		return mi.ev.finishVariable(vc, val, sh)
+	})
+	return v, sh, mi.varNotes[name]
+}
+
+// rawVariable finds the value given for a variable: by the caller for a
+// child module, by tfvars, -var and the environment for the root.
+func (mi *moduleInstance) rawVariable(vc *variableConfig) (cty.Value, *graph.Value, string, bool) {
+	if mi.parent == nil {
+		rv := mi.ev.rootVals[vc.name]
+		if rv == nil {
+			return cty.NilVal, nil, "", false
+		}
+		v, sh := mi.ev.rootValue(vc, rv)
+		return v, sh, rv.note, true
+	}
+	a := mi.call.args[vc.name]
+	if a == nil {
+		return cty.NilVal, nil, "", false
+	}
+	v, sh := mi.callScope.eval(a.Expr)
+	return v, sh, fmt.Sprintf("%s input %s", mi.addr, vc.name), true
+}
+
+func (mi *moduleInstance) local(name string) (cty.Value, *graph.Value) {
+	a := mi.cfg.locals[name]
+	return mi.ev.once(mi.prefix()+"local."+name, a.NameRange, true, func() (cty.Value, *graph.Value) {
+		return mi.scope().eval(a.Expr)
+	})
+}
+
+func (mi *moduleInstance) output(name string) (cty.Value, *graph.Value) {
+	o := mi.cfg.outputs[name]
+	return mi.ev.once(mi.prefix()+"output."+name, o.declRange, true, func() (cty.Value, *graph.Value) {
+		if o.expr == nil {
+			return cty.DynamicVal, graph.Unknown("output "+name+" has no value", loc(o.declRange))
+		}
+		v, sh := mi.scope().eval(o.expr)
+		if o.sensitive {
+			v = v.Mark(sensitiveMark)
+			markSensitive(sh)
+		}
+		return v, sh
+	})
+}
+
+// moduleObject is module.name as a value: an object of the outputs the
+// expression reads, a tuple of them under count, a map under for_each.
+func (mi *moduleInstance) moduleObject(name string, attrs map[string]bool) cty.Value {
+	ce := mi.expandCall(name)
+	if ce == nil || ce.cfg == nil || ce.exp.unknown {
+		return cty.DynamicVal
+	}
+	obj := func(child *moduleInstance) cty.Value {
+		m := map[string]cty.Value{}
+		for out := range child.cfg.outputs {
+			if attrs[out] {
+				m[out], _ = child.output(out)
+			}
+		}
+		return cty.ObjectVal(m)
+	}
+	switch ce.exp.mode {
+	case modeCount:
+		vals := make([]cty.Value, len(ce.instances))
+		for i, c := range ce.instances {
+			vals[i] = obj(c)
+		}
+		return cty.TupleVal(vals)
+	case modeForEach:
+		vals := make(map[string]cty.Value, len(ce.instances))
+		for i, c := range ce.instances {
+			vals[ce.exp.keys[i].str] = obj(c)
+		}
+		return cty.ObjectVal(vals)
+	}
+	return obj(ce.instances[0])
+}
+
+// outputOrigin is the shadow of module.name[key].output, where the output
+// was computed inside the child.
+func (mi *moduleInstance) outputOrigin(name string, steps hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
+	ce := mi.expandCall(name)
+	if ce == nil || ce.cfg == nil {
+		return nil, "", nil
+	}
+	child, steps := pickInstance(ce.exp, steps, func(k string) *moduleInstance { return ce.byKey[k] }, ce.instances)
+	if child == nil {
+		return nil, "", nil
+	}
+	out, ok := attrStep(steps, 0)
+	if !ok || child.cfg.outputs[out] == nil {
+		return nil, "", nil
+	}
+	_, sh := child.output(out)
+	return sh, fmt.Sprintf("%s output %s", child.addr, out), steps[1:]
+}
+
+// pickInstance selects the instance an index step names and returns the
+// steps after it.
+func pickInstance[T any](exp *expansion, steps hcl.Traversal, byKey func(string) *T, all []*T) (*T, hcl.Traversal) {
+	if len(all) == 0 {
+		return nil, steps
+	}
+	if exp.unknown {
+		if len(steps) > 0 && isIndexStep(steps[0]) {
+			steps = steps[1:]
+		}
+		return all[0], steps
+	}
+	if exp.mode == modeNone {
+		return all[0], steps
+	}
+	k, ok := indexKey(steps)
+	if !ok {
+		return nil, steps
+	}
+	return byKey(k), steps[1:]
+}
+
+func isIndexStep(s hcl.Traverser) bool {
+	_, ok := s.(hcl.TraverseIndex)
+	return ok
+}
+
+// indexKey renders a leading known index step as an instance key.
+func indexKey(steps hcl.Traversal) (string, bool) {
+	if len(steps) == 0 {
+		return "", false
+	}
+	ix, ok := steps[0].(hcl.TraverseIndex)
+	if !ok {
+		return "", false
+	}
+	k, _ := ix.Key.UnmarkDeep()
+	if !k.IsKnown() || k.IsNull() {
+		return "", false
+	}
+	switch k.Type() {
+	case cty.String:
+		return k.AsString(), true
+	case cty.Number:
+		bf := k.AsBigFloat()
+		if i, acc := bf.Int64(); acc == 0 {
+			return fmt.Sprint(i), true
+		}
+	}
+	return "", false
+}
+
+// expandCall evaluates a module call's count/for_each and loads the child
+// configuration; nil when the call is part of a reference cycle.
+func (mi *moduleInstance) expandCall(name string) *callExpansion {
+	if ce, ok := mi.calls[name]; ok {
+		return ce
+	}
+	call := mi.cfg.callByName[name]
+	mi.ev.once(mi.prefix()+"module."+name, call.declRange, true, func() (cty.Value, *graph.Value) {
+		mi.calls[name] = mi.newCallExpansion(call)
+		return cty.NilVal, nil
+	})
+	return mi.calls[name]
+}
+
+func (mi *moduleInstance) newCallExpansion(call *moduleCall) *callExpansion {
+	ev := mi.ev
+	ce := &callExpansion{call: call, byKey: map[string]*moduleInstance{}}
+	ce.exp = mi.expand(call.count, call.forEach)
+	key := call.name
+	if mi.manifestKey != "" {
+		key = mi.manifestKey + "." + call.name
+	}
+	dir, ok := ev.resolveSource(mi, call, key)
+	if !ok {
+		return ce
+	}
+	for p := mi; p != nil; p = p.parent {
+		if filepath.Clean(p.cfg.dir) == filepath.Clean(dir) {
+			ev.errorAt(loc(call.declRange), "Module cycle",
+				fmt.Sprintf("module %q calls %s, which is already being evaluated above it", call.name, dir))
+			return ce
+		}
+	}
+	if mi.depth+1 > maxModuleDepth {
+		ev.errorAt(loc(call.declRange), "Modules nested too deeply",
+			fmt.Sprintf("module %q is nested more than %d levels deep", call.name, maxModuleDepth))
+		return ce
+	}
+	cfg := ev.loader.config(dir)
+	ev.useConfig(cfg)
+	ce.cfg = cfg
+	names := make([]string, 0, len(call.args))
+	for n := range call.args {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if cfg.variables[n] == nil {
+			ev.errorAt(loc(call.args[n].NameRange), "Unsupported argument",
+				fmt.Sprintf("an argument named %q is not expected here: %s declares no such variable", n, dir))
+		}
+	}
+	for _, k := range ce.exp.keys {
+		child := newInstance(ev, cfg)
+		child.parent, child.call, child.depth = mi, call, mi.depth+1
+		child.addr = mi.prefix() + "module." + call.name + k.suffix()
+		child.path = strings.TrimPrefix(mi.path+".module."+call.name, ".")
+		child.manifestKey = key
+		child.callScope = &scope{ev: ev, mi: mi, key: k}
+		child.representative = mi.representative || k.kind == keyUnknown
+		ce.instances = append(ce.instances, child)
+		ce.byKey[k.String()] = child
+	}
+	return ce
+}
+
+// provider finds the provider configuration a provider address means in
+// this module: its own blocks, then what the caller passes in providers =
+// {...}, then (for unaliased providers) the caller's default one.
+func (mi *moduleInstance) provider(addr string) (*moduleInstance, *providerConfig) {
+	for _, p := range mi.cfg.providers {
+		if p.addr() == addr {
+			return mi, p
+		}
+	}
+	if mi.parent == nil {
+		return nil, nil
+	}
+	if pa, ok := mi.call.providers[addr]; ok {
+		return mi.parent.provider(pa)
+	}
+	if !strings.Contains(addr, ".") {
+		return mi.parent.provider(addr)
+	}
+	return nil, nil
+}
+
+// defaultTags evaluates default_tags { tags } of the provider configuration
+// a resource uses, in the module that configures it.
+func (mi *moduleInstance) defaultTags(addr string) *graph.Value {
+	pmi, p := mi.provider(addr)
+	if p == nil || p.defaultTags == nil {
+		return nil
+	}
+	_, sh := mi.ev.once(pmi.prefix()+"provider."+p.addr()+".default_tags", p.declRange, true, func() (cty.Value, *graph.Value) {
+		return pmi.scope().eval(p.defaultTags)
+	})
+	return sh
+}
+
+// emit adds this instance's resources to the unit, then its children's.
+func (mi *moduleInstance) emit() {
+	for _, rc := range mi.cfg.resources {
+		if mi.ev.cancelled() {
+			return
+		}
+		exp := mi.resExpansion(rc)
+		for _, inst := range exp.insts {
+			mi.emitResource(rc, inst)
+		}
+	}
+	for _, call := range mi.cfg.calls {
+		ce := mi.expandCall(call.name)
+		if ce == nil {
+			continue
+		}
+		for _, child := range ce.instances {
+			child.emit()
+		}
+	}
+}

@@ -1,0 +1,473 @@
+package terraform
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// resourceMeta are the meta-arguments of a resource body: not attributes.
+var resourceMeta = map[string]bool{"count": true, "for_each": true, "provider": true, "depends_on": true}
+
+// resourceMetaBlocks are nested blocks that configure Terraform, not the
+// resource.
+var resourceMetaBlocks = map[string]bool{"lifecycle": true, "provisioner": true, "connection": true}
+
+type resInstance struct {
+	key  *instanceKey
+	addr string
+}
+
+type resExpansion struct {
+	*expansion
+	insts []*resInstance
+	byKey map[string]*resInstance
+}
+
+func (mi *moduleInstance) resExpansion(rc *resourceConfig) *resExpansion {
+	if re, ok := mi.res[rc]; ok {
+		return re
+	}
+	var exp *expansion
+	mi.ev.once(mi.prefix()+rc.addr()+"#instances", rc.declRange, true, func() (cty.Value, *graph.Value) {
+		exp = mi.expand(rc.count, rc.forEach)
+		return cty.NilVal, nil
+	})
+	if exp == nil {
+		// count or for_each refers back to the resource itself.
+		mode := modeForEach
+		if rc.count != nil {
+			mode = modeCount
+		}
+		exp = representative(mode)
+	}
+	re := &resExpansion{expansion: exp, byKey: map[string]*resInstance{}}
+	for _, k := range exp.keys {
+		inst := &resInstance{key: k, addr: mi.prefix() + rc.addr() + k.suffix()}
+		re.insts = append(re.insts, inst)
+		re.byKey[k.String()] = inst
+	}
+	mi.res[rc] = re
+	return re
+}
+
+func (rc *resourceConfig) attrExpr(name string) hcl.Expression {
+	if resourceMeta[name] {
+		return nil
+	}
+	if rc.syntax != nil {
+		if a, ok := rc.syntax.Attributes[name]; ok {
+			return a.Expr
+		}
+		return nil
+	}
+	if a, ok := rc.attrs[name]; ok {
+		return a.Expr
+	}
+	return nil
+}
+
+func (mi *moduleInstance) instanceScope(inst *resInstance) *scope {
+	return &scope{ev: mi.ev, mi: mi, key: inst.key}
+}
+
+// resourceAttr evaluates one configured argument of a resource instance.
+// Terraform knows such values at plan time, so references to them are
+// known too. A cycle (which Terraform would reject) makes it Unknown.
+func (mi *moduleInstance) resourceAttr(rc *resourceConfig, inst *resInstance, name string) (cty.Value, *graph.Value, bool) {
+	expr := rc.attrExpr(name)
+	if expr == nil {
+		return cty.NilVal, nil, false
+	}
+	v, sh := mi.ev.once(inst.addr+"."+name, expr.Range(), false, func() (cty.Value, *graph.Value) {
+		return mi.instanceScope(inst).eval(expr)
+	})
+	return v, sh, true
+}
+
+// resourceObject is a resource as a value for expressions: per instance an
+// object of the attributes the expression reads, known where configured,
+// Unknown where the provider computes them. Data sources are read at apply
+// time, so every attribute of one is Unknown.
+func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bool) cty.Value {
+	re := mi.resExpansion(rc)
+	if re.unknown {
+		return cty.DynamicVal
+	}
+	obj := func(inst *resInstance) cty.Value {
+		m := make(map[string]cty.Value, len(attrs))
+		for a := range attrs {
+			m[a] = cty.DynamicVal
+			if rc.data {
+				continue
+			}
+			if v, _, ok := mi.resourceAttr(rc, inst, a); ok && !v.IsNull() {
+				m[a] = v
+			}
+		}
+		return cty.ObjectVal(m)
+	}
+	switch re.mode {
+	case modeCount:
+		vals := make([]cty.Value, len(re.insts))
+		for i, inst := range re.insts {
+			vals[i] = obj(inst)
+		}
+		return cty.TupleVal(vals)
+	case modeForEach:
+		vals := make(map[string]cty.Value, len(re.insts))
+		for _, inst := range re.insts {
+			vals[inst.key.str] = obj(inst)
+		}
+		return cty.ObjectVal(vals)
+	}
+	return obj(re.insts[0])
+}
+
+// refOrigin is the shadow of a reference to a resource attribute (steps
+// follow the resource name): the configured value with a Ref to the
+// resource, or an Unknown standing for the computed attribute.
+func (mi *moduleInstance) refOrigin(rc *resourceConfig, steps hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
+	re := mi.resExpansion(rc)
+	inst, steps := pickInstance(re.expansion, steps, func(k string) *resInstance { return re.byKey[k] }, re.insts)
+	if inst == nil {
+		return nil, "", nil
+	}
+	attr, ok := attrStep(steps, 0)
+	if !ok {
+		return nil, "", nil
+	}
+	if !rc.data {
+		if v, sh, ok := mi.resourceAttr(rc, inst, attr); ok && !v.IsNull() {
+			c := *sh
+			c.Ref = &graph.Ref{Resource: inst.addr, Attr: attr}
+			return &c, fmt.Sprintf("attribute %s of %s", attr, inst.addr), steps[1:]
+		}
+		return graph.UnknownRef(inst.addr, attr, "computed attribute "+inst.addr+"."+attr, graph.Location{}), "", steps[1:]
+	}
+	return graph.UnknownRef(inst.addr, attr, "data source "+inst.addr+" is read at apply time", graph.Location{}), "", steps[1:]
+}
+
+// refTargets lists the resource instances a traversal refers to, with the
+// attribute it reads: one instance when the index is static or the
+// resource is not repeated, every instance otherwise.
+func (mi *moduleInstance) refTargets(t hcl.Traversal, s *scope) []graph.Ref {
+	root := t.RootName()
+	if _, ok := s.iters[root]; ok {
+		return nil
+	}
+	var rc *resourceConfig
+	var steps hcl.Traversal
+	switch root {
+	case "var", "local", "module", "count", "each", "path", "terraform", "self":
+		return nil
+	case "data":
+		typ, ok1 := attrStep(t, 1)
+		name, ok2 := attrStep(t, 2)
+		if !ok1 || !ok2 {
+			return nil
+		}
+		rc, steps = mi.cfg.byAddr["data."+typ+"."+name], t[3:]
+	default:
+		name, ok := attrStep(t, 1)
+		if !ok {
+			return nil
+		}
+		rc, steps = mi.cfg.byAddr[root+"."+name], t[2:]
+	}
+	if rc == nil {
+		return nil
+	}
+	re := mi.resExpansion(rc)
+	inst, rest := pickInstance(re.expansion, steps, func(k string) *resInstance { return re.byKey[k] }, re.insts)
+	if inst != nil {
+		attr, _ := attrStep(rest, 0)
+		return []graph.Ref{{Resource: inst.addr, Attr: attr}}
+	}
+	attr := ""
+	if len(steps) > 0 && !isIndexStep(steps[0]) {
+		attr, _ = attrStep(steps, 0)
+	}
+	out := make([]graph.Ref, 0, len(re.insts))
+	for _, in := range re.insts {
+		out = append(out, graph.Ref{Resource: in.addr, Attr: attr})
+	}
+	return out
+}
+
+// emitter turns one resource instance's body into its Attrs and edges.
+type emitter struct {
+	mi   *moduleInstance
+	rc   *resourceConfig
+	inst *resInstance
+}
+
+func (mi *moduleInstance) emitResource(rc *resourceConfig, inst *resInstance) {
+	ev := mi.ev
+	r := &graph.Resource{
+		ID:             inst.addr,
+		Type:           rc.typ,
+		Source:         graph.SourceTerraform,
+		Module:         mi.path,
+		Loc:            loc(rc.fullRange),
+		Representative: inst.key.kind == keyUnknown || mi.representative,
+		DataSource:     rc.data,
+		Meta:           map[string]*graph.Value{},
+	}
+	e := &emitter{mi: mi, rc: rc, inst: inst}
+	s := mi.instanceScope(inst)
+	if rc.syntax != nil {
+		r.Attrs = e.body(rc.syntax, s, nil, r.Loc, true)
+	} else {
+		r.Attrs = e.jsonBody(s)
+	}
+	e.meta(r)
+	ev.unit.Resources = append(ev.unit.Resources, r)
+}
+
+type bodyItem struct {
+	pos   int
+	attr  *hclsyntax.Attribute
+	block *hclsyntax.Block
+}
+
+func sortedItems(sb *hclsyntax.Body) []bodyItem {
+	items := make([]bodyItem, 0, len(sb.Attributes)+len(sb.Blocks))
+	for _, a := range sb.Attributes {
+		items = append(items, bodyItem{pos: a.SrcRange.Start.Byte, attr: a})
+	}
+	for _, b := range sb.Blocks {
+		items = append(items, bodyItem{pos: b.TypeRange.Start.Byte, block: b})
+	}
+	sort.Slice(items, func(i, j int) bool { return items[i].pos < items[j].pos })
+	return items
+}
+
+// body evaluates a block body: attributes as they are, nested blocks as a
+// list of maps under the block type, each map located at its block.
+func (e *emitter) body(sb *hclsyntax.Body, s *scope, path graph.Path, l graph.Location, top bool) *graph.Value {
+	m := graph.Map(l)
+	for _, it := range sortedItems(sb) {
+		if a := it.attr; a != nil {
+			if top && resourceMeta[a.Name] {
+				continue
+			}
+			p := path.Append(a.Name)
+			var sh *graph.Value
+			if top {
+				_, sh, _ = e.mi.resourceAttr(e.rc, e.inst, a.Name)
+			} else {
+				_, sh = s.eval(a.Expr)
+			}
+			e.edges(p, a.Expr, sh, s)
+			m.Set(a.Name, sh)
+			continue
+		}
+		b := it.block
+		if top && resourceMetaBlocks[b.Type] {
+			continue
+		}
+		typ := b.Type
+		if typ == "dynamic" {
+			if len(b.Labels) != 1 {
+				continue
+			}
+			typ = b.Labels[0]
+		}
+		list := m.Get(typ)
+		if list == nil || list.Kind != graph.KindList {
+			list = graph.List(nil, loc(b.Range()))
+			m.Set(typ, list)
+		}
+		if b.Type == "dynamic" {
+			e.dynamic(b, s, path.Append(typ), list)
+			continue
+		}
+		list.List = append(list.List, e.body(b.Body, s, path.Append(typ, len(list.List)), loc(b.Range()), false))
+	}
+	return m
+}
+
+// dynamic expands a dynamic block the way Terraform does: one block per
+// for_each element with the iterator in scope, nested dynamic blocks
+// included. An unknown for_each gives one block whose iterator values are
+// Unknown, as hcl's dynblock does.
+func (e *emitter) dynamic(b *hclsyntax.Block, s *scope, path graph.Path, list *graph.Value) {
+	ev := e.mi.ev
+	typ := b.Labels[0]
+	iter := typ
+	var forEach hcl.Expression
+	for name, a := range b.Body.Attributes {
+		switch name {
+		case "for_each":
+			forEach = a.Expr
+		case "iterator":
+			t, diags := hcl.AbsTraversalForExpr(a.Expr)
+			ev.addHCL(diags)
+			if len(t) == 1 {
+				iter = t.RootName()
+			}
+		case "labels":
+		default:
+			ev.errorAt(loc(a.NameRange), "Unsupported argument", fmt.Sprintf("an argument named %q is not expected in a dynamic block", name))
+		}
+	}
+	var content *hclsyntax.Block
+	for _, cb := range b.Body.Blocks {
+		if cb.Type == "content" {
+			content = cb
+		}
+	}
+	if forEach == nil || content == nil {
+		ev.errorAt(loc(b.DefRange()), "Invalid dynamic block", fmt.Sprintf("dynamic %q needs a for_each argument and a content block", typ))
+		return
+	}
+	fv, fsh := s.eval(forEach)
+	e.edges(path, forEach, fsh, s)
+	fv, _ = fv.UnmarkDeep()
+	l := loc(b.Range())
+	add := func(it *iterVal) {
+		list.List = append(list.List, e.body(content.Body, s.withIter(iter, it), path.Append(len(list.List)), l, false))
+	}
+	switch {
+	case !fv.IsKnown():
+		u := graph.Unknown("for_each of dynamic "+typ+" is unknown", fsh.Loc)
+		add(&iterVal{key: cty.DynamicVal, val: cty.DynamicVal, keySh: u, valSh: u})
+	case fv.IsNull():
+		ev.errorAt(loc(forEach.Range()), "Invalid dynamic for_each value", "Cannot use a null value in for_each.")
+	case !fv.CanIterateElements():
+		ev.errorAt(loc(forEach.Range()), "Invalid dynamic for_each value",
+			fmt.Sprintf("Cannot use a %s value in for_each. An iterable collection is required.", fv.Type().FriendlyName()))
+	default:
+		i := 0
+		for it := fv.ElementIterator(); it.Next(); i++ {
+			k, v := it.Element()
+			var esh *graph.Value
+			switch {
+			case fv.Type().IsSetType():
+				esh = matchElement(v, fsh.List)
+			case k.Type() == cty.String:
+				esh = fsh.Get(k.AsString())
+			default:
+				esh = fsh.Index(i)
+			}
+			base := fsh.Loc
+			if esh != nil {
+				base = esh.Loc
+			}
+			add(&iterVal{
+				key: k, val: v,
+				keySh: annotate(k, nil, base, nil, ""),
+				valSh: annotate(v, esh, base, fsh.Trace, ""),
+			})
+		}
+	}
+}
+
+func (e *emitter) jsonBody(s *scope) *graph.Value {
+	m := graph.Map(loc(e.rc.fullRange))
+	names := make([]string, 0, len(e.rc.attrs))
+	for n := range e.rc.attrs {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		return e.rc.attrs[names[i]].Range.Start.Byte < e.rc.attrs[names[j]].Range.Start.Byte
+	})
+	for _, n := range names {
+		_, sh, ok := e.mi.resourceAttr(e.rc, e.inst, n)
+		if !ok {
+			continue
+		}
+		e.edges(graph.Path{n}, e.rc.attrs[n].Expr, sh, s)
+		m.Set(n, sh)
+	}
+	return m
+}
+
+// edges records the references an attribute makes: every reference to a
+// resource the value carries (through variables, locals and module outputs
+// too), then every direct traversal to a resource not already covered.
+func (e *emitter) edges(path graph.Path, expr hcl.Expression, sh *graph.Value, s *scope) {
+	ev := e.mi.ev
+	from := e.inst.addr
+	seen := map[string]bool{}
+	sh.Walk(func(p graph.Path, n *graph.Value) bool {
+		if n.Ref != nil && n.Ref.Resource != from {
+			seen[n.Ref.Resource+"|"+n.Ref.Attr+"|"+fmt.Sprint(n.Loc.StartLine)] = true
+			ev.addEdge(graph.Edge{From: from, To: n.Ref.Resource, Kind: graph.EdgeRef, Attr: n.Ref.Attr,
+				Path: path.Append(p...), Location: n.Loc})
+		}
+		return true
+	})
+	for _, t := range expr.Variables() {
+		l := loc(t.SourceRange())
+		for _, ref := range e.mi.refTargets(t, s) {
+			if ref.Resource == from || seen[ref.Resource+"|"+ref.Attr+"|"+fmt.Sprint(l.StartLine)] {
+				continue
+			}
+			ev.addEdge(graph.Edge{From: from, To: ref.Resource, Kind: graph.EdgeRef, Attr: ref.Attr, Path: path, Location: l})
+		}
+	}
+}
+
+// meta fills the resource's Meta: provider, default_tags, repetition key,
+// depends_on and literal lifecycle settings.
+func (e *emitter) meta(r *graph.Resource) {
+	mi, rc, inst := e.mi, e.rc, e.inst
+	prov := rc.typ
+	if i := strings.IndexByte(prov, '_'); i > 0 {
+		prov = prov[:i]
+	}
+	provLoc := loc(rc.declRange)
+	if rc.provider != nil {
+		prov, provLoc = traversalName(rc.provider), loc(rc.provRange)
+	}
+	r.Meta["provider"] = graph.String(prov, provLoc)
+	if !rc.data {
+		if tags := mi.defaultTags(prov); tags != nil {
+			r.Meta["default_tags"] = tags
+		}
+	}
+	switch inst.key.kind {
+	case keyInt:
+		r.Meta["count_index"] = graph.Number(float64(inst.key.idx), inst.key.countAt)
+	case keyString:
+		r.Meta["each_key"] = derive(inst.key.keySh, loc(rc.declRange), "each.key")
+		if inst.key.keySh.Kind != graph.KindString {
+			r.Meta["each_key"] = graph.String(inst.key.str, loc(rc.declRange))
+		}
+	}
+	if len(rc.dependsOn) > 0 {
+		var items []*graph.Value
+		for _, t := range rc.dependsOn {
+			l := loc(t.SourceRange())
+			items = append(items, graph.String(traversalName(t), l))
+			for _, ref := range mi.refTargets(t, mi.scope()) {
+				mi.ev.addEdge(graph.Edge{From: inst.addr, To: ref.Resource, Kind: graph.EdgeDependsOn, Location: l})
+			}
+		}
+		r.Meta["depends_on"] = graph.List(items, items[0].Loc)
+	}
+	if rc.lifecycle != nil {
+		if lb, ok := rc.lifecycle.Body.(*hclsyntax.Body); ok {
+			lm := graph.Map(loc(lb.SrcRange))
+			for _, it := range sortedItems(lb) {
+				if it.attr == nil {
+					continue
+				}
+				// Only literal settings (prevent_destroy and the like):
+				// ignore_changes lists attribute names, not values.
+				if v, diags := it.attr.Expr.Value(nil); !diags.HasErrors() {
+					lm.Set(it.attr.Name, fromCty(v, loc(it.attr.Expr.Range()), ""))
+				}
+			}
+			r.Meta["lifecycle"] = lm
+		}
+	}
+}
