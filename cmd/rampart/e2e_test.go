@@ -156,7 +156,7 @@ type jsonReport struct {
 	} `json:"files"`
 	Summary struct {
 		Files, Scanned, Ignored, Failed, Resources, Findings, Suppressed, Undecided, Errors, Warnings int
-		BySeverity                                                                                   map[string]int `json:"by_severity"`
+		BySeverity                                                                                    map[string]int `json:"by_severity"`
 	} `json:"summary"`
 }
 
