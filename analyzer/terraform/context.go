@@ -134,10 +134,16 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 		return mi.outputOrigin(name, t[2:])
 	case "count":
 		b.flat[root] = b.countObject(t)
+		if k := b.s.key; k != nil && k.kind == keyUnknown {
+			return graph.Unknown(k.reason, graph.Location{}), "", t[2:]
+		}
 		return nil, "", nil
 	case "each":
 		b.flat[root] = b.eachObject(t)
-		if b.s.key != nil && b.s.key.kind != keyInt {
+		if k := b.s.key; k != nil && k.kind == keyUnknown {
+			return graph.Unknown(k.reason, graph.Location{}), "", t[2:]
+		}
+		if b.s.key != nil && b.s.key.kind == keyString {
 			switch name {
 			case "value":
 				return b.s.key.eachSh, "each.value", t[2:]

@@ -38,6 +38,7 @@ type instanceKey struct {
 	eachSh  *graph.Value // its shadow
 	keySh   *graph.Value // each.key's shadow
 	countAt graph.Location
+	reason  string // for keyUnknown: why the instances are not known
 }
 
 // String is the key as instances are looked up by index steps.
@@ -74,32 +75,39 @@ type expansion struct {
 	keys    []*instanceKey
 }
 
-func representative(mode int) *expansion {
-	return &expansion{mode: mode, unknown: true, keys: []*instanceKey{{kind: keyUnknown, byCount: mode == modeCount}}}
+func representative(mode int, what string) *expansion {
+	arg := "for_each"
+	if mode == modeCount {
+		arg = "count"
+	}
+	return &expansion{mode: mode, unknown: true, keys: []*instanceKey{{
+		kind: keyUnknown, byCount: mode == modeCount,
+		reason: fmt.Sprintf("%s of %s is not known before apply", arg, what),
+	}}}
 }
 
 // expand evaluates count or for_each in this module instance. Unknown (or
 // invalid) repetition keeps one representative instance: dropping the
 // resource would hide it from every rule.
-func (mi *moduleInstance) expand(count, forEach hcl.Expression) *expansion {
+func (mi *moduleInstance) expand(count, forEach hcl.Expression, what string) *expansion {
 	switch {
 	case count != nil:
-		return mi.expandCount(count)
+		return mi.expandCount(count, what)
 	case forEach != nil:
-		return mi.expandForEach(forEach)
+		return mi.expandForEach(forEach, what)
 	}
 	return &expansion{mode: modeNone, keys: []*instanceKey{{kind: keyNone}}}
 }
 
-func (mi *moduleInstance) expandCount(expr hcl.Expression) *expansion {
+func (mi *moduleInstance) expandCount(expr hcl.Expression, what string) *expansion {
 	v, _ := mi.scope().eval(expr)
 	v, _ = v.UnmarkDeep()
 	bad := func(detail string) *expansion {
 		mi.ev.errorAt(loc(expr.Range()), "Invalid count argument", detail)
-		return representative(modeCount)
+		return representative(modeCount, what)
 	}
 	if !v.IsKnown() {
-		return representative(modeCount)
+		return representative(modeCount, what)
 	}
 	if v.IsNull() {
 		return bad("count must not be null")
@@ -109,7 +117,7 @@ func (mi *moduleInstance) expandCount(expr hcl.Expression) *expansion {
 		return bad(fmt.Sprintf("count must be a whole number: %s", err))
 	}
 	if !n.IsKnown() {
-		return representative(modeCount)
+		return representative(modeCount, what)
 	}
 	i, acc := n.AsBigFloat().Int64()
 	if acc != 0 || i < 0 || i > 1<<20 {
@@ -122,15 +130,15 @@ func (mi *moduleInstance) expandCount(expr hcl.Expression) *expansion {
 	return exp
 }
 
-func (mi *moduleInstance) expandForEach(expr hcl.Expression) *expansion {
+func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expansion {
 	v, sh := mi.scope().eval(expr)
 	v, _ = v.UnmarkDeep()
 	bad := func(detail string) *expansion {
 		mi.ev.errorAt(loc(expr.Range()), "Invalid for_each argument", detail)
-		return representative(modeForEach)
+		return representative(modeForEach, what)
 	}
 	if !v.IsKnown() {
-		return representative(modeForEach)
+		return representative(modeForEach, what)
 	}
 	if v.IsNull() {
 		return bad("for_each must not be null")
@@ -153,7 +161,7 @@ func (mi *moduleInstance) expandForEach(expr hcl.Expression) *expansion {
 		}
 	case ty.IsSetType():
 		if !v.IsWhollyKnown() {
-			return representative(modeForEach)
+			return representative(modeForEach, what)
 		}
 		et := ty.ElementType()
 		if et != cty.String && et != cty.DynamicPseudoType {

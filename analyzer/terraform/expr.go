@@ -181,15 +181,22 @@ func (s *scope) traverse(t hcl.Traversal, l graph.Location) (cty.Value, *graph.V
 	origin, note, rest := b.add(t)
 	val, diags := t.TraverseAbs(b.ctx())
 	s.diag(diags)
+	if diags.HasErrors() {
+		val = cty.DynamicVal
+	}
 	var sh *graph.Value
 	if n := navigate(origin, rest); n != nil {
 		sh = derive(n, l, note)
-	} else if origin != nil {
+	} else {
+		var inputs []input
+		if origin != nil {
+			inputs = []input{{sh: origin, note: note}}
+		}
 		reason := ""
 		if !val.IsWhollyKnown() {
-			reason = firstUnknownReason([]input{{sh: origin}})
+			reason = unknownReason(diags, inputs)
 		}
-		return val, annotate(val, nil, l, hopsOf([]input{{sh: origin, note: note}}), reason)
+		return val, annotate(val, nil, l, hopsOf(inputs), reason)
 	}
 	return val, annotate(val, sh, l, nil, "")
 }
@@ -202,7 +209,7 @@ func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *grap
 	s.diag(diags)
 	reason := ""
 	if !val.IsWhollyKnown() {
-		reason = firstUnknownReason(inputs)
+		reason = unknownReason(diags, inputs)
 	}
 	return val, annotate(val, nil, l, hopsOf(inputs), reason)
 }
@@ -277,4 +284,15 @@ func attrNamesOfExpr(expr hcl.Expression, vars []hcl.Traversal) map[string]bool 
 		return nil
 	})
 	return out
+}
+
+// unknownReason explains an Unknown result: an evaluation error, else the
+// first unknown input.
+func unknownReason(diags hcl.Diagnostics, inputs []input) string {
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			return "invalid expression: " + d.Summary
+		}
+	}
+	return firstUnknownReason(inputs)
 }

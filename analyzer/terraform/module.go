@@ -264,7 +264,7 @@ func (mi *moduleInstance) expandCall(name string) *callExpansion {
 func (mi *moduleInstance) newCallExpansion(call *moduleCall) *callExpansion {
 	ev := mi.ev
 	ce := &callExpansion{call: call, byKey: map[string]*moduleInstance{}}
-	ce.exp = mi.expand(call.count, call.forEach)
+	ce.exp = mi.expand(call.count, call.forEach, mi.prefix()+"module."+call.name)
 	key := call.name
 	if mi.manifestKey != "" {
 		key = mi.manifestKey + "." + call.name

@@ -36,7 +36,7 @@ func (mi *moduleInstance) resExpansion(rc *resourceConfig) *resExpansion {
 	}
 	var exp *expansion
 	mi.ev.once(mi.prefix()+rc.addr()+"#instances", rc.declRange, true, func() (cty.Value, *graph.Value) {
-		exp = mi.expand(rc.count, rc.forEach)
+		exp = mi.expand(rc.count, rc.forEach, mi.prefix()+rc.addr())
 		return cty.NilVal, nil
 	})
 	if exp == nil {
@@ -45,7 +45,7 @@ func (mi *moduleInstance) resExpansion(rc *resourceConfig) *resExpansion {
 		if rc.count != nil {
 			mode = modeCount
 		}
-		exp = representative(mode)
+		exp = representative(mode, mi.prefix()+rc.addr())
 	}
 	re := &resExpansion{expansion: exp, byKey: map[string]*resInstance{}}
 	for _, k := range exp.keys {

@@ -1,0 +1,471 @@
+package terraform
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+const fixtures = "../../testdata/terraform"
+
+// valueCheck asserts one attribute (or, with meta set, one Meta entry) of
+// one resource: its value, where it is, where it came from.
+type valueCheck struct {
+	res    string
+	meta   string // Meta key instead of an Attrs path
+	path   graph.Path
+	want   string   // GoString of the value
+	line   int      // Loc.StartLine (0: not checked)
+	trace  []string // "file:line note", origin first (nil: not checked; empty: no hops)
+	ref    string   // "resource.attr" of the value's Ref
+	reason string   // substring of the Unknown reason
+	secret bool     // Sensitive expected
+}
+
+type fixture struct {
+	name  string
+	dirs  []string // below testdata/terraform
+	opts  Options
+	units []string // unit paths below testdata/terraform
+	// resources lists every resource ID of the first unit, in order.
+	resources []string
+	locs      map[string]string // resource ID -> "file:start-end"
+	values    []valueCheck
+	// edges and diags, when non-nil, are the complete sets:
+	// "from -> to.attr path @file:line (kind)" and "severity file:line summary".
+	edges []string
+	diags []string
+	// representative lists the IDs expected to be Representative.
+	representative []string
+}
+
+func fixtureDirs(dirs []string) []string {
+	out := make([]string, len(dirs))
+	for i, d := range dirs {
+		out[i] = filepath.Join(fixtures, d)
+	}
+	return out
+}
+
+func rel(file string) string {
+	if file == "" {
+		return ""
+	}
+	r, err := filepath.Rel(fixtures, file)
+	if err != nil {
+		return file
+	}
+	return filepath.ToSlash(r)
+}
+
+func hopString(h graph.Hop) string {
+	return fmt.Sprintf("%s:%d %s", rel(h.File), h.StartLine, h.Note)
+}
+
+func edgeString(e graph.Edge) string {
+	attr := ""
+	if e.Attr != "" {
+		attr = "." + e.Attr
+	}
+	return fmt.Sprintf("%s -> %s%s %s @%s:%d (%s)", e.From, e.To, attr, e.Path, rel(e.Location.File), e.Location.StartLine, e.Kind)
+}
+
+func diagString(d graph.Diagnostic) string {
+	return fmt.Sprintf("%s %s:%d %s", d.Severity, rel(d.Location.File), d.Location.StartLine, d.Summary)
+}
+
+var fixtureTable = []fixture{
+	{
+		name:  "basic",
+		dirs:  []string{"basic"},
+		units: []string{"basic"},
+		resources: []string{
+			"aws_vpc.main", "aws_security_group.web",
+			`aws_security_group_rule.public["https"]`, `aws_security_group_rule.public["ssh"]`,
+			"aws_instance.web[0]", "aws_instance.web[1]",
+			"data.aws_iam_policy_document.assume", "aws_iam_role.r",
+		},
+		locs: map[string]string{
+			"aws_security_group.web":                "basic/main.tf:53-75",
+			`aws_security_group_rule.public["ssh"]`: "basic/main.tf:77-85",
+		},
+		values: []valueCheck{
+			{res: "aws_vpc.main", path: graph.Path{"tags", "Name"}, want: `"web-platform"`, line: 49,
+				trace: []string{"basic/main.tf:17 default of variable team", "basic/main.tf:42 local.name"}},
+			// A conditional with a known condition keeps the chosen
+			// branch's provenance, element by element.
+			{res: "aws_security_group.web", path: graph.Path{"ingress", 0, "cidr_blocks", 1}, want: `"10.2.0.0/16"`, line: 61,
+				trace: []string{"basic/terraform.tfvars:3 variable cidrs set in terraform.tfvars", "basic/main.tf:43 local.public"}},
+			{res: "aws_security_group.web", path: graph.Path{"ingress"}, want: `[{from_port: 80, to_port: 80, protocol: "tcp", cidr_blocks: ["10.1.0.0/16", "10.2.0.0/16"]}, ` +
+				`{from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: ["10.0.0.0/16"], description: "allow https"}, ` +
+				`{from_port: 22, to_port: 22, protocol: "tcp", cidr_blocks: ["10.0.0.0/16"], description: "allow ssh"}]`},
+			// Dynamic blocks sit at the dynamic block; their values at the
+			// content attribute, with the iterator's origin.
+			{res: "aws_security_group.web", path: graph.Path{"ingress", 2}, line: 64},
+			{res: "aws_security_group.web", path: graph.Path{"ingress", 2, "from_port"}, want: "22", line: 68,
+				trace: []string{"basic/main.tf:27 default of variable ports", "basic/main.tf:65 port.value"}},
+			// A configured attribute of another resource is known, and
+			// still says which resource it belongs to.
+			{res: "aws_security_group.web", path: graph.Path{"ingress", 1, "cidr_blocks", 0}, want: `"10.0.0.0/16"`, line: 71,
+				ref: "aws_vpc.main.cidr_block", trace: []string{"basic/main.tf:47 attribute cidr_block of aws_vpc.main"}},
+			{res: "aws_security_group.web", path: graph.Path{"vpc_id"}, want: "(unknown aws_vpc.main.id)", line: 55,
+				ref: "aws_vpc.main.id", reason: "computed attribute aws_vpc.main.id", trace: []string{}},
+			{res: `aws_security_group_rule.public["ssh"]`, path: graph.Path{"from_port"}, want: "22", line: 80,
+				trace: []string{"basic/main.tf:27 default of variable ports", "basic/main.tf:78 each.value"}},
+			{res: `aws_security_group_rule.public["ssh"]`, meta: "each_key", want: `"ssh"`},
+			{res: "aws_instance.web[0]", path: graph.Path{"instance_type"}, want: `"t3.micro"`, line: 91},
+			{res: "aws_instance.web[1]", path: graph.Path{"instance_type"}, want: `"t3.large"`, line: 91},
+			{res: "aws_instance.web[1]", meta: "count_index", want: "1"},
+			{res: "aws_instance.web[0]", meta: "provider", want: `"aws.west"`, line: 89},
+			// aws.west has no default_tags; the default provider has.
+			{res: "aws_instance.web[0]", meta: "default_tags", want: "<nil>"},
+			{res: "aws_vpc.main", meta: "default_tags", want: `{Team: "platform"}`, line: 4},
+			{res: "aws_instance.web[0]", meta: "depends_on", want: `["aws_vpc.main"]`, line: 95},
+			// Unknown flows through templates and impure functions.
+			{res: "aws_instance.web[0]", path: graph.Path{"user_data"}, want: "(unknown)", reason: "computed attribute aws_vpc.main.id"},
+			{res: "aws_instance.web[0]", path: graph.Path{"subnet_id"}, want: "(unknown)", reason: "variable vpc_id has no value"},
+			{res: "data.aws_iam_policy_document.assume", path: graph.Path{"statement", 0, "principals", 0, "identifiers"}, want: `["ec2.amazonaws.com"]`, line: 103},
+			{res: "aws_iam_role.r", path: graph.Path{"assume_role_policy"}, want: "(unknown data.aws_iam_policy_document.assume.json)",
+				ref: "data.aws_iam_policy_document.assume.json", reason: "read at apply time"},
+			{res: "aws_iam_role.r", path: graph.Path{"name"}, want: `"WEB-PLATFORM"`, line: 109,
+				trace: []string{"basic/main.tf:17 default of variable team", "basic/main.tf:42 local.name"}},
+		},
+		edges: []string{
+			"aws_security_group.web -> aws_vpc.main.id vpc_id @basic/main.tf:55 (ref)",
+			"aws_security_group.web -> aws_vpc.main.cidr_block ingress[1].cidr_blocks[0] @basic/main.tf:71 (ref)",
+			"aws_security_group.web -> aws_vpc.main.cidr_block ingress[2].cidr_blocks[0] @basic/main.tf:71 (ref)",
+			`aws_security_group_rule.public["https"] -> aws_security_group.web.id security_group_id @basic/main.tf:84 (ref)`,
+			`aws_security_group_rule.public["ssh"] -> aws_security_group.web.id security_group_id @basic/main.tf:84 (ref)`,
+			"aws_instance.web[0] -> aws_security_group.web.id vpc_security_group_ids[0] @basic/main.tf:92 (ref)",
+			"aws_instance.web[0] -> aws_vpc.main.id user_data @basic/main.tf:93 (ref)",
+			"aws_instance.web[0] -> aws_vpc.main  @basic/main.tf:95 (depends_on)",
+			"aws_instance.web[1] -> aws_security_group.web.id vpc_security_group_ids[0] @basic/main.tf:92 (ref)",
+			"aws_instance.web[1] -> aws_vpc.main.id user_data @basic/main.tf:93 (ref)",
+			"aws_instance.web[1] -> aws_vpc.main  @basic/main.tf:95 (depends_on)",
+			"aws_iam_role.r -> data.aws_iam_policy_document.assume.json assume_role_policy @basic/main.tf:110 (ref)",
+		},
+		diags: []string{},
+	},
+	{
+		name: "modules",
+		// The child directories are scanned too, but they are called by
+		// the root, so they are no roots of their own.
+		dirs:  []string{"modules", "modules/modules/sg", "modules/modules/rules"},
+		opts:  Options{VarFiles: []string{filepath.Join(fixtures, "modules/prod.tfvars")}},
+		units: []string{"modules"},
+		resources: []string{
+			"aws_instance.app",
+			`module.sg["db"].aws_security_group.this[0]`, `module.sg["db"].module.rules.aws_security_group_rule.egress`,
+			`module.sg["web"].aws_security_group.this[0]`, `module.sg["web"].module.rules.aws_security_group_rule.egress`,
+			"module.single.aws_security_group.this[0]", "module.single.module.rules.aws_security_group_rule.egress",
+			"module.scaled[*].aws_security_group.this[0]", "module.scaled[*].module.rules.aws_security_group_rule.egress",
+		},
+		representative: []string{"module.scaled[*].aws_security_group.this[0]", "module.scaled[*].module.rules.aws_security_group_rule.egress"},
+		values: []valueCheck{
+			// tfvars -> module input -> nested module input -> attribute.
+			{res: `module.sg["web"].module.rules.aws_security_group_rule.egress`, path: graph.Path{"cidr_blocks", 0}, want: `"10.0.0.0/8"`, line: 12,
+				trace: []string{
+					"modules/prod.tfvars:1 variable cidrs set in prod.tfvars",
+					`modules/main.tf:31 module.sg["web"] input cidr_blocks`,
+					`modules/modules/sg/main.tf:24 module.sg["web"].module.rules input cidrs`,
+				}},
+			{res: `module.sg["db"].aws_security_group.this[0]`, path: graph.Path{"name"}, want: `"db"`, line: 11},
+			// UnknownRef through a module output names the resource inside
+			// the module instance.
+			{res: "aws_instance.app", path: graph.Path{"vpc_security_group_ids", 0}, want: `(unknown module.sg["web"].aws_security_group.this[0].id)`,
+				ref: `module.sg["web"].aws_security_group.this[0].id`, line: 52,
+				trace: []string{`modules/modules/sg/main.tf:28 module.sg["web"] output security_group_id`}},
+			{res: "aws_instance.app", path: graph.Path{"tags", "Rules"}, want: "1",
+				trace: []string{"modules/main.tf:37 module.single input cidr_blocks", "modules/modules/sg/main.tf:32 module.single output rule_count"}},
+			{res: `module.sg["web"].module.rules.aws_security_group_rule.egress`, path: graph.Path{"security_group_id"},
+				ref: `module.sg["web"].aws_security_group.this[0].id`, reason: "computed attribute"},
+			// providers = { aws = aws.west } passes the aliased
+			// configuration, with its default tags.
+			{res: "module.single.aws_security_group.this[0]", meta: "default_tags", want: `{Env: "west"}`, line: 10},
+			{res: `module.sg["web"].aws_security_group.this[0]`, meta: "default_tags", want: `{Env: "prod"}`, line: 3},
+		},
+		edges: []string{
+			`aws_instance.app -> module.sg["web"].aws_security_group.this[0].id vpc_security_group_ids[0] @modules/main.tf:52 (ref)`,
+			"aws_instance.app -> module.single.aws_security_group.this[0].id vpc_security_group_ids[1] @modules/main.tf:52 (ref)",
+			`module.sg["db"].module.rules.aws_security_group_rule.egress -> module.sg["db"].aws_security_group.this[0].id security_group_id @modules/modules/rules/main.tf:11 (ref)`,
+			`module.sg["web"].module.rules.aws_security_group_rule.egress -> module.sg["web"].aws_security_group.this[0].id security_group_id @modules/modules/rules/main.tf:11 (ref)`,
+			"module.single.module.rules.aws_security_group_rule.egress -> module.single.aws_security_group.this[0].id security_group_id @modules/modules/rules/main.tf:11 (ref)",
+			"module.scaled[*].module.rules.aws_security_group_rule.egress -> module.scaled[*].aws_security_group.this[0].id security_group_id @modules/modules/rules/main.tf:11 (ref)",
+		},
+		diags: []string{},
+	},
+	{
+		name: "precedence",
+		dirs: []string{"precedence"},
+		opts: Options{
+			Env:      []string{"PATH=/bin", "TF_VAR_from_default=env", "TF_VAR_from_env=env", "TF_WORKSPACE=staging"},
+			VarFiles: []string{filepath.Join(fixtures, "precedence/extra.tfvars")},
+			Vars:     map[string]string{"from_cli": "cli", "cli_list": `["a", "b"]`},
+		},
+		units:     []string{"precedence"},
+		resources: []string{"aws_ssm_parameter.p"},
+		values: []valueCheck{
+			{res: "aws_ssm_parameter.p", path: graph.Path{"tags", "from_default"}, want: `"env"`, trace: []string{":0 variable from_default set by TF_VAR_from_default"}},
+			{res: "aws_ssm_parameter.p", path: graph.Path{"tags", "from_env"}, want: `"tfvars"`, trace: []string{"precedence/terraform.tfvars:1 variable from_env set in terraform.tfvars"}},
+			{res: "aws_ssm_parameter.p", path: graph.Path{"tags", "from_auto"}, want: `"b.auto"`, trace: []string{"precedence/b.auto.tfvars.json:2 variable from_auto set in b.auto.tfvars.json"}},
+			{res: "aws_ssm_parameter.p", path: graph.Path{"tags", "from_varfile"}, want: `"extra"`, trace: []string{"precedence/extra.tfvars:1 variable from_varfile set in extra.tfvars"}},
+			{res: "aws_ssm_parameter.p", path: graph.Path{"tags", "from_cli"}, want: `"cli"`, trace: []string{":0 variable from_cli set by --var"}},
+			{res: "aws_ssm_parameter.p", path: graph.Path{"tags", "not_null"}, want: `"fallback"`, trace: []string{"precedence/main.tf:38 default of variable not_null"}},
+			{res: "aws_ssm_parameter.p", path: graph.Path{"tags", "workspace"}, want: `"staging"`},
+			{res: "aws_ssm_parameter.p", path: graph.Path{"cli_list"}, want: `["a", "b"]`},
+			{res: "aws_ssm_parameter.p", path: graph.Path{"value"}, want: `"hunter2"`, secret: true},
+			{res: "aws_ssm_parameter.p", path: graph.Path{"insecure"}, want: `"hunter2-suffix"`, secret: true},
+		},
+		diags: []string{},
+	},
+	{
+		name:      "optional",
+		dirs:      []string{"optional"},
+		units:     []string{"optional"},
+		resources: []string{"aws_s3_bucket.b"},
+		values: []valueCheck{
+			{res: "aws_s3_bucket.b", path: graph.Path{"encrypted"}, want: "true"},
+			{res: "aws_s3_bucket.b", path: graph.Path{"retention"}, want: "null"},
+			{res: "aws_s3_bucket.b", path: graph.Path{"rules"}, want: `[{port: 443, cidr: "10.0.0.0/8"}, {port: 22, cidr: "0.0.0.0/0"}]`},
+			{res: "aws_s3_bucket.b", path: graph.Path{"rules", 1, "cidr"}, line: 24, trace: []string{"optional/main.tf:15 default of variable settings"}},
+			// An attribute added by an optional() default sits with the
+			// object it was added to.
+			{res: "aws_s3_bucket.b", path: graph.Path{"rules", 0, "cidr"}, line: 24, trace: []string{"optional/main.tf:14 default of variable settings"}},
+		},
+		diags: []string{},
+	},
+	{
+		name:  "errors",
+		dirs:  []string{"errors"},
+		opts:  Options{Root: filepath.Join(fixtures, "errors")},
+		units: []string{"errors"},
+		resources: []string{
+			"aws_s3_bucket.bad_each[*]", "aws_s3_bucket.bad_func", "aws_s3_bucket.outside",
+			"aws_s3_bucket.inside", "aws_s3_bucket.still_evaluated",
+		},
+		representative: []string{"aws_s3_bucket.bad_each[*]"},
+		values: []valueCheck{
+			{res: "aws_s3_bucket.bad_func", path: graph.Path{"bucket"}, want: "(unknown)", reason: "Call to unknown function"},
+			{res: "aws_s3_bucket.outside", path: graph.Path{"policy"}, want: "(unknown)", reason: "invalid expression"},
+			{res: "aws_s3_bucket.inside", path: graph.Path{"policy"}, want: `"{\"Version\": \"2012-10-17\"}\n"`},
+			{res: "aws_s3_bucket.still_evaluated", path: graph.Path{"bucket"}, want: `"ok-x"`},
+		},
+		diags: []string{
+			"error errors/main.tf:6 Invalid for_each argument",
+			"error errors/main.tf:11 Call to unknown function",
+			"error errors/main.tf:15 Module not found",
+			"error errors/main.tf:20 Invalid function argument",
+		},
+	},
+	{
+		name:      "cycle",
+		dirs:      []string{"cycle"},
+		units:     []string{"cycle"},
+		resources: []string{"aws_s3_bucket.b"},
+		values: []valueCheck{
+			{res: "aws_s3_bucket.b", path: graph.Path{"bucket"}, want: "(unknown)", reason: "reference cycle local.a -> local.b -> local.a"},
+			{res: "aws_s3_bucket.b", path: graph.Path{"acl"}, want: `"fine"`},
+		},
+		diags: []string{"error cycle/main.tf:2 Cycle in references"},
+	},
+	{
+		name:      "syntax",
+		dirs:      []string{"syntax"},
+		units:     []string{"syntax"},
+		resources: []string{"aws_s3_bucket.b", "aws_s3_bucket.ok"},
+		values: []valueCheck{
+			{res: "aws_s3_bucket.ok", path: graph.Path{"bucket"}, want: `"fine"`},
+		},
+		diags: []string{"error syntax/main.tf:3 Invalid expression"},
+	},
+	{
+		name:      "json",
+		dirs:      []string{"json"},
+		units:     []string{"json"},
+		resources: []string{"aws_vpc.main", "aws_subnet.a"},
+		values: []valueCheck{
+			{res: "aws_vpc.main", path: graph.Path{"cidr_block"}, want: `"10.0.0.0/16"`, line: 8, trace: []string{"json/main.tf.json:3 default of variable cidr"}},
+			{res: "aws_subnet.a", path: graph.Path{"cidr_block"}, want: `"10.0.1.0/24"`, line: 15},
+			{res: "aws_subnet.a", path: graph.Path{"vpc_id"}, want: "(unknown)", reason: "computed attribute aws_vpc.main.id"},
+		},
+		edges: []string{
+			"aws_subnet.a -> aws_vpc.main.id vpc_id @json/main.tf.json:14 (ref)",
+			"aws_subnet.a -> aws_vpc.main.cidr_block cidr_block @json/main.tf.json:15 (ref)",
+		},
+		diags: []string{},
+	},
+	{
+		name:      "downloaded",
+		dirs:      []string{"downloaded"},
+		units:     []string{"downloaded"},
+		resources: []string{"aws_flow_log.f", "module.vpc.aws_vpc.this", "module.vpc.module.sub.aws_subnet.s"},
+		values: []valueCheck{
+			{res: "aws_flow_log.f", path: graph.Path{"vpc_id"}, ref: "module.vpc.aws_vpc.this.id", want: "(unknown module.vpc.aws_vpc.this.id)"},
+			{res: "aws_flow_log.f", path: graph.Path{"log_destination"}, want: "(unknown)"},
+			{res: "module.vpc.aws_vpc.this", path: graph.Path{"cidr_block"}, want: `"10.9.0.0/16"`,
+				trace: []string{"downloaded/main.tf:4 module.vpc input cidr"}},
+		},
+		edges: []string{
+			"aws_flow_log.f -> module.vpc.aws_vpc.this.id vpc_id @downloaded/main.tf:12 (ref)",
+			"module.vpc.module.sub.aws_subnet.s -> module.vpc.aws_vpc.this.id vpc_id @downloaded/.terraform/modules/vpc/modules/sub/main.tf:6 (ref)",
+		},
+		diags: []string{"note downloaded/main.tf:8 module gone not downloaded; its outputs are Unknown"},
+	},
+	{
+		name:  "representative",
+		dirs:  []string{"representative"},
+		units: []string{"representative"},
+		resources: []string{
+			"data.aws_availability_zones.azs", "aws_instance.web[*]", "aws_s3_bucket.b[*]", "aws_subnet.az[*]", "aws_eip.ip",
+		},
+		representative: []string{"aws_instance.web[*]", "aws_s3_bucket.b[*]", "aws_subnet.az[*]"},
+		values: []valueCheck{
+			{res: "aws_instance.web[*]", path: graph.Path{"ami"}, want: `"ami-1"`},
+			{res: "aws_instance.web[*]", path: graph.Path{"instance_type"}, want: "(unknown)", reason: "count of aws_instance.web is not known before apply"},
+			{res: "aws_subnet.az[*]", path: graph.Path{"availability_zone"}, want: "(unknown)", reason: "data source data.aws_availability_zones.azs"},
+			{res: "aws_eip.ip", path: graph.Path{"instance"}, ref: "aws_instance.web[*].id", want: "(unknown aws_instance.web[*].id)"},
+		},
+		edges: []string{
+			"aws_subnet.az[*] -> data.aws_availability_zones.azs.names availability_zone @representative/main.tf:24 (ref)",
+			"aws_eip.ip -> aws_instance.web[*].id instance @representative/main.tf:29 (ref)",
+		},
+		diags: []string{},
+	},
+}
+
+func TestLoadModules(t *testing.T) {
+	for _, fx := range fixtureTable {
+		t.Run(fx.name, func(t *testing.T) {
+			units := LoadModules(context.Background(), fixtureDirs(fx.dirs), fx.opts)
+			var paths []string
+			for _, u := range units {
+				paths = append(paths, rel(u.Path))
+			}
+			if strings.Join(paths, ",") != strings.Join(fx.units, ",") {
+				t.Fatalf("units = %v, want %v", paths, fx.units)
+			}
+			u := units[0]
+			checkUnit(t, fx, u)
+		})
+	}
+}
+
+func checkUnit(t *testing.T, fx fixture, u *graph.Unit) {
+	t.Helper()
+	var ids []string
+	rep := map[string]bool{}
+	for _, r := range u.Resources {
+		ids = append(ids, r.ID)
+		if r.Representative {
+			rep[r.ID] = true
+		}
+		if r.Source != graph.SourceTerraform || r.Attrs == nil || r.Attrs.Kind != graph.KindMap {
+			t.Errorf("%s: source %q attrs %#v", r.ID, r.Source, r.Attrs)
+		}
+	}
+	if got, want := strings.Join(ids, "\n"), strings.Join(fx.resources, "\n"); got != want {
+		t.Errorf("resources:\n%s\nwant:\n%s", got, want)
+	}
+	var wantRep []string
+	for id := range rep {
+		wantRep = append(wantRep, id)
+	}
+	sort.Strings(wantRep)
+	exp := append([]string(nil), fx.representative...)
+	sort.Strings(exp)
+	if strings.Join(wantRep, ",") != strings.Join(exp, ",") {
+		t.Errorf("representative = %v, want %v", wantRep, exp)
+	}
+	for id, want := range fx.locs {
+		r := u.Resource(id)
+		if r == nil {
+			t.Errorf("no resource %s", id)
+			continue
+		}
+		if got := fmt.Sprintf("%s:%d-%d", rel(r.Loc.File), r.Loc.StartLine, r.Loc.EndLine); got != want {
+			t.Errorf("%s: Loc = %s, want %s", id, got, want)
+		}
+	}
+	for _, c := range fx.values {
+		checkValue(t, u, c)
+	}
+	if fx.edges != nil {
+		var got []string
+		for _, e := range u.Edges {
+			got = append(got, edgeString(e))
+		}
+		compareSets(t, "edges", got, fx.edges)
+	}
+	if fx.diags != nil {
+		var got []string
+		for _, d := range u.Diagnostics {
+			got = append(got, diagString(d))
+		}
+		compareSets(t, "diagnostics", got, fx.diags)
+	}
+}
+
+func checkValue(t *testing.T, u *graph.Unit, c valueCheck) {
+	t.Helper()
+	r := u.Resource(c.res)
+	if r == nil {
+		t.Errorf("no resource %s", c.res)
+		return
+	}
+	what := c.res + " " + c.path.String()
+	var v *graph.Value
+	if c.meta != "" {
+		what = c.res + " meta " + c.meta
+		v = r.Meta[c.meta]
+	} else {
+		v = r.Attrs.At(c.path)
+	}
+	if c.want != "" && v.GoString() != c.want {
+		t.Errorf("%s = %s, want %s", what, v.GoString(), c.want)
+	}
+	if v == nil {
+		return
+	}
+	if c.line != 0 && v.Loc.StartLine != c.line {
+		t.Errorf("%s: line %d, want %d", what, v.Loc.StartLine, c.line)
+	}
+	if c.trace != nil {
+		var got []string
+		for _, h := range v.Trace {
+			got = append(got, hopString(h))
+		}
+		if strings.Join(got, " | ") != strings.Join(c.trace, " | ") {
+			t.Errorf("%s: trace\n  %s\nwant\n  %s", what, strings.Join(got, " | "), strings.Join(c.trace, " | "))
+		}
+	}
+	if c.ref != "" {
+		got := ""
+		if v.Ref != nil {
+			got = v.Ref.Resource + "." + v.Ref.Attr
+		}
+		if got != c.ref {
+			t.Errorf("%s: ref %q, want %q", what, got, c.ref)
+		}
+	}
+	if c.reason != "" && !strings.Contains(v.Reason, c.reason) {
+		t.Errorf("%s: reason %q, want it to contain %q", what, v.Reason, c.reason)
+	}
+	if v.Sensitive != c.secret {
+		t.Errorf("%s: sensitive = %v, want %v", what, v.Sensitive, c.secret)
+	}
+}
+
+func compareSets(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	sort.Strings(got)
+	w := append([]string(nil), want...)
+	sort.Strings(w)
+	if strings.Join(got, "\n") != strings.Join(w, "\n") {
+		t.Errorf("%s:\n  %s\nwant:\n  %s", what, strings.Join(got, "\n  "), strings.Join(w, "\n  "))
+	}
+}

@@ -1,0 +1,2 @@
+from_varfile = "extra"
+from_cli     = "extra"
