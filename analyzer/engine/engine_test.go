@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
 )
@@ -471,18 +473,35 @@ func TestRefsInInput(t *testing.T) {
 	folded.Parts = []string{"DbIngress"}
 	resources := []*graph.Canonical{sg, other, folded, vpc("Vpc")}
 	idx := newRefIndex(resources)
-	if got := idx.refs(sg); !reflect.DeepEqual(got, []any{map[string]any{"path": []any{"vpc_id"}, "resource": stackFile + "#Vpc", "attribute": ""}}) {
-		t.Errorf("refs(WebSG) = %v", got)
+	check := func(c *graph.Canonical, want string) {
+		t.Helper()
+		if got := ast.ArrayTerm(idx.refs(c)...); !got.Equal(ast.MustParseTerm(want)) {
+			t.Errorf("refs(%s) = %v, want %s", c.UID, got, want)
+		}
 	}
-	if got := idx.refs(other); len(got) != 0 {
-		t.Errorf("a reference must not resolve into another unit: %v", got)
+	check(sg, `[{"path": ["vpc_id"], "resource": "stacks/web.yaml#Vpc", "attribute": ""}]`)
+	// A reference must not resolve into another unit.
+	check(other, `[]`)
+	check(folded, `[{"path": ["vpc_id"], "resource": "stacks/web.yaml#Vpc", "attribute": ""},
+		{"path": ["ingress", 0, "cidrs", 0], "resource": "stacks/web.yaml#WebSG", "attribute": "GroupId"}]`)
+	in, err := buildInput(resources, map[string]any{"max_ingress_rules": 5})
+	if err != nil {
+		t.Fatal(err)
 	}
-	want := []any{
-		map[string]any{"path": []any{"vpc_id"}, "resource": stackFile + "#Vpc", "attribute": ""},
-		map[string]any{"path": []any{"ingress", 0, "cidrs", 0}, "resource": stackFile + "#WebSG", "attribute": "GroupId"},
-	}
-	if got := idx.refs(folded); !reflect.DeepEqual(got, want) {
-		t.Errorf("refs(DbSG) = %v", got)
+	for ref, want := range map[string]string{
+		`input.by_kind["aws.ec2.security_group"][1].uid`:                          `"other.yaml#WebSG"`,
+		`input.resources["stacks/web.yaml#DbSG"].properties.ingress[0].cidrs`:     `[null]`,
+		`input.resources["stacks/web.yaml#DbSG"].properties.ingress[0].from_port`: `5432`,
+		`input.resources["stacks/web.yaml#WebSG"].properties.vpc_id`:              `null`,
+		`input.resources["stacks/web.yaml#WebSG"].type`:                           `"AWS::EC2::SecurityGroup"`,
+		`input.resources["stacks/web.yaml#WebSG"].file`:                           `"stacks/web.yaml"`,
+		`input.config.max_ingress_rules`:                                          `5`,
+	} {
+		r := ast.MustParseRef(ref)
+		got, err := in.Find(r[1:])
+		if err != nil || !ast.NewTerm(got).Equal(ast.MustParseTerm(want)) {
+			t.Errorf("%s = %v (%v), want %s", ref, got, err, want)
+		}
 	}
 	if _, err := buildInput([]*graph.Canonical{sg, sg}, nil); err == nil {
 		t.Error("a duplicate uid must be an error")

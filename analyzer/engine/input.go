@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+	"math"
+	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -52,10 +54,11 @@ func newRefIndex(resources []*graph.Canonical) refIndex {
 }
 
 // refs lists every Unknown value in c's properties that stands for an
-// attribute of a resource of the same unit.
-func (idx refIndex) refs(c *graph.Canonical) []any {
+// attribute of a resource of the same unit, as policy input entries
+// {"path": [...], "resource": <uid>, "attribute": ...}.
+func (idx refIndex) refs(c *graph.Canonical) []*ast.Term {
 	units := idx[unitOf(c)]
-	out := []any{}
+	out := []*ast.Term{}
 	if units == nil {
 		return out
 	}
@@ -64,11 +67,20 @@ func (idx refIndex) refs(c *graph.Canonical) []any {
 			return true
 		}
 		if uid, ok := units[v.Ref.Resource]; ok {
-			steps := make([]any, len(p))
+			steps := make([]*ast.Term, len(p))
 			for i, s := range p {
-				steps[i] = s
+				switch s := s.(type) {
+				case int:
+					steps[i] = ast.IntNumberTerm(s)
+				case string:
+					steps[i] = ast.StringTerm(s)
+				}
 			}
-			out = append(out, map[string]any{"path": steps, "resource": uid, "attribute": v.Ref.Attr})
+			out = append(out, ast.ObjectTerm(
+				ast.Item(ast.StringTerm("path"), ast.ArrayTerm(steps...)),
+				ast.Item(ast.StringTerm("resource"), ast.StringTerm(uid)),
+				ast.Item(ast.StringTerm("attribute"), ast.StringTerm(v.Ref.Attr)),
+			))
 		}
 		return true
 	})
@@ -76,53 +88,110 @@ func (idx refIndex) refs(c *graph.Canonical) []any {
 }
 
 // buildInput converts the canonical resources to the policy input of
-// docs/model.md, once per Evaluate: every rule shares the result.
+// docs/model.md, once per Evaluate: every rule shares the result. Values
+// are converted straight to OPA terms (Unknown and null become null); a
+// detour through map[string]any would build the whole input twice.
 func buildInput(resources []*graph.Canonical, config map[string]any) (ast.Value, error) {
 	idx := newRefIndex(resources)
-	byKind := map[string]any{}
-	byUID := make(map[string]any, len(resources))
+	byKind := map[string][]*ast.Term{}
+	var kinds []string
+	byUID := ast.NewObject()
 	for _, c := range resources {
 		if c == nil || c.Native == nil {
 			return nil, fmt.Errorf("canonical resource %q has no native resource", uidOf(c))
 		}
-		if _, dup := byUID[c.UID]; dup {
+		uid := ast.StringTerm(c.UID)
+		if byUID.Get(uid) != nil {
 			return nil, fmt.Errorf("canonical resource uid %q appears twice", c.UID)
 		}
-		native := any(map[string]any{})
-		if c.Native.Attrs != nil {
-			native = c.Native.Attrs.Interface()
+		r := ast.ObjectTerm(
+			ast.Item(ast.StringTerm("uid"), uid),
+			ast.Item(ast.StringTerm("id"), ast.StringTerm(c.ID)),
+			ast.Item(ast.StringTerm("kind"), ast.StringTerm(c.Kind)),
+			ast.Item(ast.StringTerm("type"), ast.StringTerm(c.Native.Type)),
+			ast.Item(ast.StringTerm("source"), ast.StringTerm(string(c.Native.Source))),
+			ast.Item(ast.StringTerm("file"), ast.StringTerm(c.Native.Loc.File)),
+			ast.Item(ast.StringTerm("properties"), mapTerm(c.Props)),
+			ast.Item(ast.StringTerm("native"), mapTerm(c.Native.Attrs)),
+			ast.Item(ast.StringTerm("refs"), ast.ArrayTerm(idx.refs(c)...)),
+		)
+		byUID.Insert(uid, r)
+		if _, seen := byKind[c.Kind]; !seen {
+			kinds = append(kinds, c.Kind)
 		}
-		props := any(map[string]any{})
-		if c.Props != nil {
-			props = c.Props.Interface()
-		}
-		r := map[string]any{
-			"uid":        c.UID,
-			"id":         c.ID,
-			"kind":       c.Kind,
-			"type":       c.Native.Type,
-			"source":     string(c.Native.Source),
-			"file":       c.Native.Loc.File,
-			"properties": props,
-			"native":     native,
-			"refs":       idx.refs(c),
-		}
-		byUID[c.UID] = r
-		list, _ := byKind[c.Kind].([]any)
-		byKind[c.Kind] = append(list, r)
+		byKind[c.Kind] = append(byKind[c.Kind], r)
+	}
+	kindObj := ast.NewObject()
+	for _, k := range kinds {
+		kindObj.Insert(ast.StringTerm(k), ast.ArrayTerm(byKind[k]...))
 	}
 	if config == nil {
 		config = map[string]any{}
 	}
-	v, err := ast.InterfaceToValue(map[string]any{
-		"by_kind":   byKind,
-		"resources": byUID,
-		"config":    config,
-	})
+	cfg, err := ast.InterfaceToValue(config)
 	if err != nil {
-		return nil, fmt.Errorf("convert policy input: %w", err)
+		return nil, fmt.Errorf("convert rule configuration: %w", err)
 	}
-	return v, nil
+	return ast.NewObject(
+		ast.Item(ast.StringTerm("by_kind"), ast.NewTerm(kindObj)),
+		ast.Item(ast.StringTerm("resources"), ast.NewTerm(byUID)),
+		ast.Item(ast.StringTerm("config"), ast.NewTerm(cfg)),
+	), nil
+}
+
+// mapTerm converts an attribute tree, defaulting an absent one to {}.
+func mapTerm(v *graph.Value) *ast.Term {
+	if v == nil {
+		return ast.ObjectTerm()
+	}
+	return valueTerm(v)
+}
+
+// valueTerm converts one value. Unknown becomes null: in the policy input
+// null means "unknown" (docs/model.md), so a comparison never matches it.
+func valueTerm(v *graph.Value) *ast.Term {
+	if v == nil {
+		return ast.NullTerm()
+	}
+	switch v.Kind {
+	case graph.KindBool:
+		return ast.BooleanTerm(v.Bool)
+	case graph.KindNumber:
+		if v.Number == math.Trunc(v.Number) && math.Abs(v.Number) < 1<<53 {
+			return ast.IntNumberTerm(int(v.Number))
+		}
+		return ast.FloatNumberTerm(v.Number)
+	case graph.KindString:
+		return ast.StringTerm(v.Str)
+	case graph.KindList:
+		elems := make([]*ast.Term, len(v.List))
+		for i, e := range v.List {
+			elems[i] = valueTerm(e)
+		}
+		return ast.ArrayTerm(elems...)
+	case graph.KindMap:
+		items := make([][2]*ast.Term, 0, len(v.Fields))
+		for _, k := range v.Keys {
+			if e, ok := v.Fields[k]; ok {
+				items = append(items, ast.Item(ast.StringTerm(k), valueTerm(e)))
+			}
+		}
+		if len(items) != len(v.Fields) {
+			// Keys out of step with Fields (a hand-built value): fall
+			// back to the map itself, in sorted order.
+			items = items[:0]
+			keys := make([]string, 0, len(v.Fields))
+			for k := range v.Fields {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				items = append(items, ast.Item(ast.StringTerm(k), valueTerm(v.Fields[k])))
+			}
+		}
+		return ast.ObjectTerm(items...)
+	}
+	return ast.NullTerm()
 }
 
 func uidOf(c *graph.Canonical) string {

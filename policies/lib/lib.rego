@@ -16,9 +16,12 @@ finding(resource, path, message) := {
 }
 
 # resources returns the canonical resources of one kind, or [] when the
-# scan has none. Rules iterate this, never input.resources, so each rule
+# scan has none. (A plain lookup: object.get over input.by_kind copies the
+# whole input on every call.) Rules iterate this, never input.resources, so each rule
 # only touches the resources it is about.
-resources(kind) := object.get(input.by_kind, kind, [])
+resources(kind) := input.by_kind[kind] if {
+	input.by_kind[kind]
+} else := []
 
 # known_number holds for a number, never for null (Unknown): Rego orders
 # null below every number, so comparisons must be guarded.
