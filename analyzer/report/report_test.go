@@ -263,3 +263,46 @@ func TestSnippet(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONFieldsDocumented keeps docs/json-output.md honest: every key the
+// json writer emits must appear in it, in backquotes.
+func TestJSONFieldsDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "json-output.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(render(t, "json", Options{Tool: tool}, sampleResult()), &v); err != nil {
+		t.Fatal(err)
+	}
+	var rules any
+	var buf bytes.Buffer
+	if err := WriteRules(&buf, sampleRules(), "json"); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(buf.Bytes(), &rules); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	var walk func(any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, child := range x {
+				keys[k] = true
+				walk(child)
+			}
+		case []any:
+			for _, child := range x {
+				walk(child)
+			}
+		}
+	}
+	walk(v)
+	walk(rules)
+	for k := range keys {
+		if !bytes.Contains(doc, []byte("`"+k+"`")) && !bytes.Contains(doc, []byte("."+k+"`")) && !bytes.Contains(doc, []byte(`"`+k+`"`)) {
+			t.Errorf("json key %q is not documented in docs/json-output.md", k)
+		}
+	}
+}
