@@ -15,10 +15,13 @@ type evalCtx struct {
 	path graph.Path
 	// locals are Fn::Sub variables in scope.
 	locals map[string]*graph.Value
+	// inCall is set inside a function's arguments: they are not attributes,
+	// so an edge found there is blamed on the property holding the call.
+	inCall bool
 }
 
 func (c evalCtx) at(step any) evalCtx {
-	if c.res != "" {
+	if c.res != "" && !c.inCall {
 		c.path = c.path.Append(step)
 	}
 	return c
@@ -89,6 +92,7 @@ func isIntrinsic(key string) bool {
 // is the result's).
 func (st *stack) call(fn string, arg, n *node, c evalCtx) (*graph.Value, bool) {
 	loc := n.loc
+	c.inCall = true
 	switch fn {
 	case "Ref":
 		return st.fnRef(arg, loc, c)

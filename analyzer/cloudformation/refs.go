@@ -69,6 +69,15 @@ func (st *stack) fnGetAtt(arg *node, loc graph.Location, c evalCtx) *graph.Value
 			return graph.Unknown("invalid Fn::GetAtt", loc)
 		}
 		s, ok := items[0].scalarString()
+		if !ok && isCall(items[0]) {
+			// AWS::LanguageExtensions: the name may come from a function
+			// (Fn::Sub inside Fn::ForEach).
+			v, name, known := st.argString(items[0], "Fn::GetAtt resource name", c)
+			if !known {
+				return unknownFrom("Fn::GetAtt", v, loc)
+			}
+			s, ok = name, true
+		}
 		if !ok {
 			st.p.errorf(items[0].loc, "Fn::GetAtt needs a resource name, got %s", items[0].kindName())
 			return graph.Unknown("invalid Fn::GetAtt", loc)

@@ -73,7 +73,9 @@ func (st *stack) expandSAM() {
 			x.out = append(x.out, e)
 			continue
 		}
-		st.checkSchema(e, e.body.get("Properties"))
+		if e.typ != "AWS::Serverless::Connector" {
+			st.checkSchema(e, e.body.get("Properties"))
+		}
 		x.expand(e)
 	}
 	st.order = st.order[:0]

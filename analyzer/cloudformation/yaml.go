@@ -101,7 +101,7 @@ func (r *yamlReader) plain(y *yaml.Node, depth int) *node {
 		for _, c := range y.Content {
 			n.list = append(n.list, r.convert(c, depth+1))
 		}
-		n.loc = r.collectionLoc(y, n.list, nil, '[', ']')
+		n.loc = r.collectionLoc(y, n.list, nil, ']')
 		return n
 	case yaml.MappingNode:
 		return r.mapping(y, depth)
@@ -157,7 +157,7 @@ func (r *yamlReader) mapping(y *yaml.Node, depth int) *node {
 			}
 		}
 	}
-	n.loc = r.collectionLoc(y, n.vals, n.keys, '{', '}')
+	n.loc = r.collectionLoc(y, n.vals, n.keys, '}')
 	return n
 }
 
@@ -351,21 +351,21 @@ func (r *yamlReader) blockScalarLoc(y *yaml.Node) graph.Location {
 
 // collectionLoc spans a list or map from its first character to the end of
 // its last value; a flow collection ({...}, [...]) includes its closing bracket.
-func (r *yamlReader) collectionLoc(y *yaml.Node, vals []*node, keys []mapKey, open, close byte) graph.Location {
+func (r *yamlReader) collectionLoc(y *yaml.Node, vals []*node, keys []mapKey, close byte) graph.Location {
 	start := graph.Location{File: r.file, StartLine: y.Line, StartCol: y.Column}
 	if len(keys) > 0 && keys[0].loc.StartLine > 0 && (keys[0].loc.StartLine < y.Line || keys[0].loc.StartLine == y.Line && keys[0].loc.StartCol < y.Column) {
 		start.StartLine, start.StartCol = keys[0].loc.StartLine, keys[0].loc.StartCol
 	}
+	// The end is the furthest end of any key or value: merged values sit at
+	// their anchor, which always comes earlier in the file.
 	endOff := r.ix.offset(y.Line, y.Column)
-	if len(vals) > 0 {
-		last := vals[len(vals)-1].loc
-		if len(vals[len(vals)-1].via) > 0 || last.EndLine == 0 {
-			// An alias or merged value sits elsewhere; fall back to its key.
-			if len(keys) > 0 {
-				last = keys[len(keys)-1].loc
-			}
+	for _, v := range vals {
+		if o := r.ix.offset(v.loc.EndLine, v.loc.EndCol); v.loc.EndLine > 0 && o > endOff {
+			endOff = o
 		}
-		if o := r.ix.offset(last.EndLine, last.EndCol); o > endOff {
+	}
+	for _, k := range keys {
+		if o := r.ix.offset(k.loc.EndLine, k.loc.EndCol); k.loc.EndLine > 0 && o > endOff {
 			endOff = o
 		}
 	}

@@ -1,0 +1,458 @@
+package cloudformation
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+var (
+	errorSev = graph.SeverityError
+	warnSev  = graph.SeverityWarning
+	noteSev  = graph.SeverityNote
+)
+
+type parseCase struct {
+	name      string
+	file      string
+	opts      Options
+	resources []string          // every resource ID in order; nil skips
+	locs      map[string]string // resource ID -> "start-end" lines
+	values    []valueCheck
+	edges     []string // exact set; nil skips
+	diags     []diagCheck
+}
+
+func runParseCases(t *testing.T, cases []parseCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			u := parseFixture(t, tc.file, tc.opts)
+			if tc.resources != nil {
+				if got := strings.Join(resourceIDs(u), " "); got != strings.Join(tc.resources, " ") {
+					t.Errorf("resources = %s, want %s", got, strings.Join(tc.resources, " "))
+				}
+			}
+			for id, want := range tc.locs {
+				r := u.Resource(id)
+				if r == nil {
+					t.Errorf("no resource %s", id)
+					continue
+				}
+				if got := locString(r.Loc, false); got != want {
+					t.Errorf("%s location = %s, want %s", id, got, want)
+				}
+				if r.Source != graph.SourceCloudFormation || r.Attrs == nil || r.Attrs.Kind != graph.KindMap {
+					t.Errorf("%s: source %q, attrs %v", id, r.Source, r.Attrs)
+				}
+			}
+			checkValues(t, u, tc.values)
+			checkEdges(t, u, tc.edges)
+			checkDiags(t, u, tc.file, tc.diags)
+		})
+	}
+}
+
+func TestParseParametersAndIntrinsics(t *testing.T) {
+	runParseCases(t, []parseCase{
+		{
+			name:      "defaults",
+			file:      "basic.yaml",
+			resources: []string{"Vpc", "WebSG", "Db"},
+			locs:      map[string]string{"Vpc": "25-28", "WebSG": "29-42", "Db": "46-54"},
+			values: []valueCheck{
+				{at: "WebSG:SecurityGroupIngress[0].CidrIp", want: `"0.0.0.0/0"`, lines: "38:19-38:35", trace: []string{"default of parameter AllowedCidr"}, ref: "none"},
+				{at: "WebSG:SecurityGroupIngress[0].FromPort", want: `"22"`, lines: "36-36", trace: []string{}},
+				{at: "WebSG:SecurityGroupIngress[0].ToPort", want: `22`, lines: "37-37", trace: []string{"Mappings RegionMap/dev/Port"}},
+				{at: "WebSG:SecurityGroupIngress[1].CidrIp", want: "absent"},
+				{at: "WebSG:SecurityGroupIngress[1].FromPort", want: "443"},
+				{at: "WebSG:GroupDescription", want: "(unknown)", lines: "32-32", reason: "pseudo parameter AWS::Region", trace: []string{"default of parameter Env"}},
+				{at: "WebSG:VpcId", want: "(unknown Vpc)", ref: "Vpc.", reason: "Ref to resource Vpc"},
+				{at: "Db:MasterUserPassword", want: "(unknown)", sensitive: true, reason: "NoEcho parameter DbPassword has no value", trace: []string{"NoEcho parameter DbPassword"}},
+				{at: "Db:DBSubnetGroupName", want: `"subnet-2"`, lines: "54-54", trace: []string{"default of parameter Subnets"}},
+				{at: "Db:VPCSecurityGroups[0]", want: "(unknown WebSG.GroupId)", ref: "WebSG.GroupId", lines: "53-53"},
+				{at: "Vpc", want: `{CidrBlock: "10.0.0.0/16"}`},
+			},
+			edges: []string{
+				"WebSG -ref-> Vpc @VpcId 33",
+				"Db -depends_on-> WebSG @ 48",
+				"Db -getatt-> WebSG.GroupId @VPCSecurityGroups[0] 53",
+			},
+			diags: []diagCheck{{sev: warnSev, line: 51, contains: "did you mean StorageEncrypted?", resource: "Db", path: "StorageEncypted"}},
+		},
+		{
+			name:      "command-line overrides win",
+			file:      "basic.yaml",
+			opts:      Options{Params: map[string]string{"Env": "prod", "AllowedCidr": "198.51.100.0/24", "AWS::Region": "eu-west-1"}},
+			resources: []string{"Vpc", "WebSG", "ProdBucket", "Db"},
+			values: []valueCheck{
+				{at: "WebSG:SecurityGroupIngress[0].CidrIp", want: `"198.51.100.0/24"`, lines: "38-38", trace: []string{"--cfn-param AllowedCidr"}},
+				{at: "WebSG:SecurityGroupIngress[1].CidrIp", want: `"10.0.0.0/8"`, lines: "42-42"},
+				{at: "WebSG:SecurityGroupIngress[0].ToPort", want: "(unknown)", reason: "Fn::FindInMap key not found"},
+				{at: "WebSG:GroupDescription", want: `"web prod in eu-west-1"`, trace: []string{"--cfn-param Env", "--cfn-param AWS::Region"}},
+				{at: "ProdBucket", want: "{}"},
+			},
+			diags: []diagCheck{
+				{sev: warnSev, line: 51, contains: "StorageEncypted", resource: "Db", path: "StorageEncypted"},
+				{sev: errorSev, line: 37, contains: "mapping RegionMap has no key prod"},
+			},
+		},
+		{
+			name: "override outside AllowedValues",
+			file: "basic.yaml",
+			opts: Options{Params: map[string]string{"Env": "staging"}},
+			diags: []diagCheck{
+				{sev: warnSev, line: 51, contains: "StorageEncypted", resource: "Db", path: "StorageEncypted"},
+				{sev: errorSev, line: 7, contains: `value "staging" for parameter Env is not one of its AllowedValues`},
+				{sev: errorSev, line: 37, contains: "mapping RegionMap has no key staging"},
+			},
+		},
+		{
+			name: "parameter file, CLI form",
+			file: "basic.yaml",
+			opts: Options{ParamFiles: []string{fixtures + "params-cli.json"}},
+			values: []valueCheck{
+				{at: "WebSG:SecurityGroupIngress[0].CidrIp", want: `"10.0.0.0/8"`, lines: "38-38", trace: []string{"parameter file " + fixtures + "params-cli.json (parameter AllowedCidr)"}},
+				{at: "WebSG:SecurityGroupIngress[1].CidrIp", want: `"10.0.0.0/8"`},
+			},
+			diags: []diagCheck{
+				{sev: warnSev, line: 51, contains: "StorageEncypted", resource: "Db", path: "StorageEncypted"},
+				{sev: errorSev, line: 37, contains: "mapping RegionMap has no key prod"},
+			},
+		},
+		{
+			name: "parameter file, CodePipeline form, NoEcho value",
+			file: "basic.yaml",
+			opts: Options{ParamFiles: []string{fixtures + "params-pipeline.json"}},
+			values: []valueCheck{
+				{at: "WebSG:SecurityGroupIngress[0].CidrIp", want: `"172.16.0.0/12"`, trace: []string{"params-pipeline.json"}},
+				{at: "Db:MasterUserPassword", want: `"hunter2"`, lines: "50-50", sensitive: true, trace: []string{"NoEcho parameter DbPassword"}},
+			},
+			diags: []diagCheck{{sev: warnSev, line: 51, contains: "StorageEncypted", resource: "Db", path: "StorageEncypted"}},
+		},
+		{
+			name: "later parameter files and the command line take precedence",
+			file: "basic.yaml",
+			opts: Options{
+				ParamFiles: []string{fixtures + "params-pipeline.json", fixtures + "params-cli.json"},
+				Params:     map[string]string{"Env": "dev"},
+			},
+			values: []valueCheck{
+				{at: "WebSG:SecurityGroupIngress[0].CidrIp", want: `"10.0.0.0/8"`, trace: []string{"params-cli.json"}},
+				{at: "WebSG:SecurityGroupIngress[1].CidrIp", want: "absent"},
+				{at: "Db:MasterUserPassword", want: `"hunter2"`, sensitive: true},
+			},
+			diags: []diagCheck{{sev: warnSev, line: 51, contains: "StorageEncypted", resource: "Db", path: "StorageEncypted"}},
+		},
+		{
+			name: "malformed parameter file",
+			file: "basic.yaml",
+			opts: Options{ParamFiles: []string{fixtures + "params-bad.json", fixtures + "no-such-params.json"}},
+			diags: []diagCheck{
+				{sev: warnSev, line: 51, contains: "StorageEncypted", resource: "Db", path: "StorageEncypted"},
+				{sev: errorSev, file: "params-bad.json", line: 1, contains: "parameter file must be"},
+				{sev: errorSev, file: "no-such-params.json", line: 0, contains: "cannot read parameter file"},
+			},
+		},
+		{
+			name:      "every intrinsic function",
+			file:      "intrinsics.yaml",
+			resources: []string{"Vpc", "Subnet"},
+			values: []valueCheck{
+				{at: "Subnet:CidrBlock", want: `"10.0.0.0/24"`, lines: "23-23"},
+				{at: "Subnet:CidrList", want: `["10.0.0.0/28", "10.0.0.16/28"]`},
+				{at: "Subnet:AvailabilityZone", want: "(unknown)", reason: "Fn::GetAZs", ref: "none"},
+				{at: "Subnet:Tags[0].Value", want: `"app-prod-net"`, lines: "27-27", trace: []string{"default of parameter Env"}},
+				{at: "Subnet:Tags[1].Value", want: `"b"`},
+				{at: "Subnet:Tags[2].Value", want: "(unknown)", ref: "none", reason: "Fn::Join with an unknown part: Ref to resource Vpc"},
+				{at: "Subnet:Tags[3].Value", want: `"${Literal}-prod"`},
+				{at: "Subnet:Tags[4].Value", want: "(unknown)", ref: "none", reason: "attribute CidrBlock of resource Vpc", trace: []string{"default of parameter Env", "Fn::Sub variable Name"}},
+				{at: "Subnet:Tags[5].Value", want: "(unknown Vpc)", ref: "Vpc."},
+				{at: "Subnet:Tags[6].Value", want: "3"},
+				{at: "Subnet:Tags[7].Value", want: `"{\"a\":1,\"b\":[\"x\"]}"`},
+				{at: "Subnet:Tags[8].Value", want: "(unknown)", reason: `Fn::ImportValue "shared-vpc"`},
+				{at: "Subnet:Tags[9].Value", want: `"aGVsbG8="`},
+				{at: "Subnet:Tags[10].Value", want: `"t3.micro"`},
+				{at: "Subnet:Tags[11].Value", want: `"m5.large"`, lines: "51-51", trace: []string{"Mappings Sizes/prod/Instance"}},
+				{at: "Subnet:Tags[12].Value", want: "(unknown Vpc.DefaultSecurityGroup)", ref: "Vpc.DefaultSecurityGroup"},
+				{at: "Subnet:Tags[13].Value", want: "(unknown)", reason: "dynamic reference {{resolve:ssm:/app/name}}"},
+				{at: "Subnet:Tags[14].Value", want: "(unknown)", reason: "dynamic reference {{resolve:secretsmanager:", sensitive: true},
+				{at: "Subnet:Tags[15].Value", want: "(unknown)", reason: "dynamic reference {{resolve:ssm-secure:", sensitive: true},
+				{at: "Subnet:Tags[16].Value", want: `"443"`, trace: []string{"default of parameter Ports"}},
+			},
+			edges: []string{
+				"Subnet -ref-> Vpc @VpcId 22",
+				"Subnet -ref-> Vpc @Tags[2].Value 31",
+				"Subnet -getatt-> Vpc.CidrBlock @Tags[4].Value 35",
+				"Subnet -ref-> Vpc @Tags[5].Value 39",
+				"Subnet -getatt-> Vpc.DefaultSecurityGroup @Tags[12].Value 53",
+			},
+			diags: []diagCheck{{sev: warnSev, line: 62, contains: `"CidrList" is not a property of AWS::EC2::Subnet`, resource: "Subnet", path: "CidrList"}},
+		},
+	})
+}
+
+func TestParseSyntax(t *testing.T) {
+	jsonValues := func(cidrLines, descLines string) []valueCheck {
+		return []valueCheck{
+			{at: "WebSG:SecurityGroupIngress[0].CidrIp", want: `"0.0.0.0/0"`, lines: cidrLines, trace: []string{"default of parameter AllowedCidr"}},
+			{at: "WebSG:SecurityGroupIngress[0].FromPort", want: `"22"`},
+			{at: "WebSG:SecurityGroupIngress[0].ToPort", want: "22"},
+			{at: "WebSG:GroupDescription", want: `"café 😀"`, lines: descLines},
+			{at: "WebSG:VpcId", want: "(unknown)", reason: `Fn::ImportValue "vpc"`},
+			{at: "Bucket:BucketName", want: "(unknown)", reason: "pseudo parameter AWS::AccountId"},
+			{at: "Bucket:VersioningConfiguration.Status", want: `"Enabled"`},
+		}
+	}
+	runParseCases(t, []parseCase{
+		{
+			name:      "YAML block, flow, anchors, merge keys, multi-line strings",
+			file:      "yaml-styles.yaml",
+			resources: []string{"FlowSG", "AnchorSG", "AliasSG", "Policy"},
+			locs:      map[string]string{"FlowSG": "4-6", "AnchorSG": "7-18", "AliasSG": "19-24", "Policy": "25-39"},
+			values: []valueCheck{
+				{at: "FlowSG:SecurityGroupIngress[0].CidrIp", want: `"0.0.0.0/0"`, lines: "6:123-6:132"},
+				{at: "FlowSG:SecurityGroupIngress[0]", want: `{IpProtocol: "tcp", FromPort: 80, ToPort: 80, CidrIp: "0.0.0.0/0"}`, lines: "6:71-6:133"},
+				{at: "FlowSG:SecurityGroupIngress", want: `[{IpProtocol: "tcp", FromPort: 80, ToPort: 80, CidrIp: "0.0.0.0/0"}]`, lines: "6:70-6:134"},
+				{at: "AnchorSG:SecurityGroupIngress[0].CidrIp", want: `"10.0.0.0/8"`, lines: "16:19-16:29", trace: []string{}},
+				{at: "AnchorSG:SecurityGroupIngress[1].CidrIp", want: `"192.168.0.0/16"`, lines: "18:19-18:33", trace: []string{}},
+				{at: "AnchorSG:SecurityGroupIngress[1].FromPort", want: "22", lines: "17:15-17:19", trace: []string{"YAML anchor &ssh"}},
+				{at: "AnchorSG:SecurityGroupIngress[1]", want: `{CidrIp: "192.168.0.0/16", IpProtocol: "tcp", FromPort: 22, ToPort: 22}`, lines: "17-18"},
+				{at: "AliasSG:GroupDescription", want: `"shared description"`, lines: "22:25-22:30", trace: []string{"YAML anchor &desc"}},
+				{at: "AliasSG:SecurityGroupIngress[0].CidrIp", want: `"10.0.0.0/8"`, lines: "24-24", trace: []string{"YAML anchor &ssh"}},
+				{at: "Policy:Description", want: `"folded text over two lines\n"`, lines: "28:20-30:23"},
+				{at: "Policy:PolicyDocument", want: `"{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}\n"`, lines: "31:23-35:10"},
+				{at: "Policy:Path", want: `"/a b/"`, lines: "36:13-37:12"},
+				{at: "Policy:ManagedPolicyName", want: `"plain words continued here"`, lines: "38:26-39:23"},
+			},
+		},
+		{
+			name:      "JSON pretty",
+			file:      "pretty.json",
+			resources: []string{"WebSG", "Bucket"},
+			locs:      map[string]string{"WebSG": "10-28", "Bucket": "29-50"},
+			values:    jsonValues("19:23-21:14", "13:29-13:53"),
+			edges:     []string{"Bucket -depends_on-> WebSG @ 32"},
+		},
+		{
+			name:      "JSON minified",
+			file:      "minified.json",
+			resources: []string{"WebSG", "Bucket"},
+			locs:      map[string]string{"WebSG": "1-1", "Bucket": "1-1"},
+			values:    jsonValues("1-1", "1:199-1:223"),
+			edges:     []string{"Bucket -depends_on-> WebSG @ 1"},
+		},
+		{
+			name:      "JSON with tabs in a .template file",
+			file:      "tabs.template",
+			resources: []string{"WebSG", "Bucket"},
+			locs:      map[string]string{"WebSG": "10-28"},
+			values:    jsonValues("19:17-21:8", "13:25-13:49"),
+		},
+	})
+}
+
+func TestParseConditions(t *testing.T) {
+	runParseCases(t, []parseCase{
+		{
+			name:      "condition on a parameter without value: both branches",
+			file:      "conditions.yaml",
+			resources: []string{"Logs", "Always"},
+			values: []valueCheck{
+				{at: "Logs:BucketName", want: "(unknown)", lines: "21-21", reason: "depends on condition IsProd, which is unknown: condition IsProd depends on an unknown value (parameter Env has no value"},
+				{at: "Logs:VersioningConfiguration.Status", want: `"Enabled"`},
+				{at: "Logs:AccessControl", want: `"Private"`},
+				{at: "Logs:ObjectLockEnabled", want: "absent"},
+				{at: "Always:TopicName", want: "(unknown)", reason: "condition ProdInEurope"},
+				{at: "Always:DisplayName", want: "absent"},
+			},
+		},
+		{
+			name:      "known condition true",
+			file:      "conditions.yaml",
+			opts:      Options{Params: map[string]string{"Env": "prod"}},
+			resources: []string{"Logs", "Always"},
+			values: []valueCheck{
+				{at: "Logs:BucketName", want: `"prod-logs"`, lines: "21-21"},
+				{at: "Always:TopicName", want: `"a"`},
+			},
+		},
+		{
+			name:      "known condition false",
+			file:      "conditions.yaml",
+			opts:      Options{Params: map[string]string{"Env": "dev"}},
+			resources: []string{"Always"},
+			values:    []valueCheck{{at: "Always:TopicName", want: "absent"}},
+		},
+		{
+			name:      "every condition known",
+			file:      "conditions.yaml",
+			opts:      Options{Params: map[string]string{"Env": "prod", "Region": "us-east-1"}},
+			resources: []string{"Logs", "NeverCreated", "Always"},
+			values: []valueCheck{
+				{at: "Logs:ObjectLockEnabled", want: "true", lines: "25-25"},
+				{at: "Logs:AccessControl", want: `"PublicRead"`},
+				{at: "Always:TopicName", want: "absent"},
+			},
+		},
+	})
+	u := parseFixture(t, "conditions.yaml", Options{})
+	logs, always := u.Resource("Logs"), u.Resource("Always")
+	if v := logs.Meta["ConditionUnknown"]; v == nil || !v.Bool {
+		t.Errorf("Logs Meta ConditionUnknown = %v, want true", v)
+	}
+	if v := logs.Meta["Condition"]; v.GoString() != `"IsProd"` || v.Loc.StartLine != 19 {
+		t.Errorf("Logs Meta Condition = %s at %d", v.GoString(), v.Loc.StartLine)
+	}
+	if _, ok := always.Meta["ConditionUnknown"]; ok {
+		t.Errorf("Always: Or with a known true operand must be known")
+	}
+}
+
+func TestParseForEach(t *testing.T) {
+	runParseCases(t, []parseCase{{
+		name:      "resources, properties and outputs",
+		file:      "foreach.yaml",
+		resources: []string{"logsBucket", "dataBucket", "Topic"},
+		locs:      map[string]string{"logsBucket": "11-17", "dataBucket": "11-17"},
+		values: []valueCheck{
+			{at: "logsBucket:BucketName", want: `"app-logs"`, lines: "14-14"},
+			{at: "dataBucket:BucketName", want: `"app-data"`},
+			{at: "dataBucket:Tags[0].Value", want: `"data"`, lines: "17-17", trace: []string{`Fn::ForEach::Buckets Name = "data"`}},
+			{at: "Topic:Tags", want: `{Tagab: {Key: "a-b"}, Tagc: {Key: "c"}}`},
+		},
+	}, {
+		name:      "collection from the command line",
+		file:      "foreach.yaml",
+		opts:      Options{Params: map[string]string{"Names": "one"}},
+		resources: []string{"oneBucket", "Topic"},
+	}})
+}
+
+func TestParseNestedStacks(t *testing.T) {
+	child := fixtures + "nested/stacks/network.yaml"
+	runParseCases(t, []parseCase{
+		{
+			name:      "local child with parameters and outputs",
+			file:      "nested/parent.yaml",
+			resources: []string{"NetworkStack", "NetworkStack/WebSG", "App", "Packaged"},
+			locs:      map[string]string{"NetworkStack/WebSG": "6-14"},
+			values: []valueCheck{
+				{at: "NetworkStack/WebSG:SecurityGroupIngress[0].CidrIp", want: `"203.0.113.0/24"`, lines: "14-14",
+					trace: []string{"default of parameter AdminCidr", "parameter Cidr of nested stack NetworkStack"}},
+				{at: "App:SecurityGroupIds[0]", want: "(unknown NetworkStack/WebSG.GroupId)", ref: "NetworkStack/WebSG.GroupId", lines: "18-18",
+					trace: []string{"output WebSGId of nested stack NetworkStack"}},
+				{at: "App:SubnetId", want: `"203.0.113.0/24"`, lines: "19-19",
+					trace: []string{"default of parameter AdminCidr", "parameter Cidr of nested stack NetworkStack", "output Cidr of nested stack NetworkStack"}},
+				{at: "Packaged:TemplateURL", want: `"https://s3.amazonaws.com/bucket/network.template"`},
+			},
+			edges: []string{
+				"App -getatt-> NetworkStack.Outputs.WebSGId @SecurityGroupIds[0] 18",
+				"App -getatt-> NetworkStack/WebSG.GroupId @SecurityGroupIds[0] 18",
+				"App -getatt-> NetworkStack.Outputs.Cidr @SubnetId 19",
+			},
+			diags: []diagCheck{{sev: noteSev, line: 23, contains: "template https://s3.amazonaws.com/bucket/network.template is remote"}},
+		},
+		{
+			name:      "missing, outside the root, cycle",
+			file:      "nested/bad-parent.yaml",
+			resources: []string{"Missing", "Outside", "Loop", "Loop/Back"},
+			diags: []diagCheck{
+				{sev: errorSev, line: 6, contains: "nested stack Missing: cannot read template stacks/missing.yaml"},
+				{sev: errorSev, line: 10, contains: "nested stack Outside: template ../../outside.yaml is outside the scan root"},
+				{sev: errorSev, file: "nested/stacks/cycle.yaml", line: 6, contains: "template ../bad-parent.yaml includes itself"},
+			},
+		},
+	})
+	u := parseFixture(t, "nested/parent.yaml", Options{})
+	if got := u.Resource("NetworkStack/WebSG").Loc.File; got != child {
+		t.Errorf("child resource file = %q, want %q", got, child)
+	}
+	if len(u.Files) != 2 || u.Files[1] != child {
+		t.Errorf("Files = %q, want the parent and %s", u.Files, child)
+	}
+}
+
+func TestParseSAM(t *testing.T) {
+	runParseCases(t, []parseCase{{
+		name: "functions, APIs, table, layer, state machine, connector",
+		file: "sam.yaml",
+		resources: []string{
+			"ApiFunctionRole", "ApiFunction", "ApiFunctionUrl", "ApiFunctionUrlPublicPermissions",
+			"ServerlessRestApi", "ServerlessRestApiDeployment", "ServerlessRestApiProdStage", "ApiFunctionGetItemsPermissionProd",
+			"ServerlessHttpApi", "ServerlessHttpApiApiGatewayDefaultStage", "ApiFunctionPostItemsPermission",
+			"Table", "Layer", "FlowRole", "Flow",
+		},
+		locs: map[string]string{"ApiFunction": "11-40", "ApiFunctionRole": "11-40", "ServerlessRestApi": "11-40", "Table": "41-45"},
+		values: []valueCheck{
+			{at: "ApiFunction:Runtime", want: `"python3.12"`, lines: "5-5"},
+			{at: "ApiFunction:Timeout", want: "10"},
+			{at: "ApiFunction:Environment.Variables", want: `{STAGE: "prod", TABLE: (unknown Table)}`},
+			{at: "ApiFunction:Code", want: `{S3Bucket: "my-bucket", S3Key: "code.zip"}`},
+			{at: "ApiFunction:TracingConfig.Mode", want: `"Active"`, lines: "16-16"},
+			{at: "ApiFunction:Role", want: "(unknown ApiFunctionRole.Arn)", ref: "ApiFunctionRole.Arn", lines: "11-40"},
+			{at: "ApiFunctionRole:AssumeRolePolicyDocument.Statement[0].Principal.Service[0]", want: `"lambda.amazonaws.com"`},
+			{at: "ApiFunctionRole:Policies[0].PolicyDocument.Statement[0].Action", want: `"s3:*"`, lines: "21-21"},
+			{at: "ApiFunctionRole:Policies[0].PolicyName", want: `"ApiFunctionRolePolicy0"`},
+			{at: "ApiFunctionRole:ManagedPolicyArns[2]", want: "(unknown)", lines: "18-18", reason: "AWS::Partition"},
+			{at: "ApiFunctionUrl:AuthType", want: `"NONE"`},
+			{at: "ApiFunctionUrlPublicPermissions:Principal", want: `"*"`},
+			{at: "ServerlessRestApiProdStage:StageName", want: `"Prod"`},
+			{at: "ServerlessHttpApiApiGatewayDefaultStage:StageName", want: `"$default"`},
+			{at: "Table", want: `{AttributeDefinitions: [{AttributeName: "id", AttributeType: "S"}], KeySchema: [{AttributeName: "id", KeyType: "HASH"}], BillingMode: "PAY_PER_REQUEST", SSESpecification: {SSEEnabled: true}}`},
+			{at: "Layer:Content", want: `{S3Bucket: "my-bucket", S3Key: "layer.zip"}`},
+			{at: "Flow:RoleArn", want: "(unknown FlowRole.Arn)"},
+			{at: "FlowRole:AssumeRolePolicyDocument.Statement[0].Principal.Service[0]", want: `"states.amazonaws.com"`},
+		},
+		diags: []diagCheck{
+			{sev: noteSev, line: 23, contains: "SAM policy template S3ReadPolicy of ApiFunction is not expanded"},
+			{sev: noteSev, line: 61, contains: "SAM connector Link is not expanded"},
+		},
+	}})
+	u := parseFixture(t, "sam.yaml", Options{})
+	if got := u.Resource("ApiFunction").Type; got != "AWS::Lambda::Function" {
+		t.Errorf("ApiFunction type = %s", got)
+	}
+	if got := u.Resource("Layer").Meta["DeletionPolicy"].GoString(); got != `"Retain"` {
+		t.Errorf("Layer DeletionPolicy = %s", got)
+	}
+}
+
+func TestParseBadInput(t *testing.T) {
+	runParseCases(t, []parseCase{
+		{name: "invalid YAML", file: "bad/invalid.yaml", resources: []string{},
+			diags: []diagCheck{{sev: errorSev, line: 4, contains: "invalid YAML"}}},
+		{name: "invalid JSON", file: "bad/invalid.json", resources: []string{},
+			diags: []diagCheck{{sev: errorSev, line: 4, contains: "invalid JSON: invalid character '}'"}}},
+		{name: "duplicate keys", file: "bad/duplicate-keys.yaml",
+			values: []valueCheck{{at: "Bucket:BucketName", want: `"a"`}},
+			diags:  []diagCheck{{sev: errorSev, line: 7, contains: `duplicate mapping key "BucketName" (first defined at line 6)`}}},
+		{name: "unknown intrinsic", file: "bad/unknown-fn.yaml",
+			values: []valueCheck{{at: "Bucket:BucketName", want: "(unknown)", reason: "unknown intrinsic function Fn::Foo"}},
+			diags: []diagCheck{
+				{sev: errorSev, line: 6, contains: "unknown intrinsic function Fn::Foo"},
+				{sev: errorSev, line: 9, contains: "unknown intrinsic function Fn::Bar"},
+			}},
+		{name: "references to missing names", file: "bad/missing-ref.yaml", edges: []string{},
+			diags: []diagCheck{
+				{sev: errorSev, line: 5, contains: `DependsOn names resource "Ghost"`},
+				{sev: errorSev, line: 7, contains: `Ref to "NoSuchParam": no parameter or resource`},
+				{sev: errorSev, line: 10, contains: `Fn::GetAtt to "NoSuchResource": no resource`},
+				{sev: errorSev, line: 12, contains: `Fn::Sub to "Missing"`},
+			}},
+		{name: "circular conditions", file: "bad/circular-conditions.yaml",
+			diags: []diagCheck{{sev: errorSev, line: 3, contains: "condition A refers to itself (circular conditions)"}}},
+		{name: "billion laughs", file: "bad/billion-laughs.yaml", resources: []string{},
+			diags: []diagCheck{{sev: errorSev, line: 6, contains: "YAML aliases expand to more than 1000000 values"}}},
+		{name: "schema", file: "bad/schema.yaml",
+			resources: []string{"Db", "SG", "Typo", "Newer", "Custom", "Module", "Weird"},
+			diags: []diagCheck{
+				{sev: warnSev, line: 6, contains: `"StorageEncypted" is not a property of AWS::RDS::DBInstance; did you mean StorageEncrypted?`, resource: "Db", path: "StorageEncypted"},
+				{sev: warnSev, line: 13, contains: `"CidrIP" is not a property of AWS::EC2::SecurityGroup.Ingress; did you mean CidrIp?`, resource: "SG", path: "SecurityGroupIngress[0].CidrIP"},
+				{sev: warnSev, line: 15, contains: "unknown resource type AWS::S3::Buckett; did you mean AWS::S3::Bucket?", resource: "Typo"},
+				{sev: warnSev, line: 17, contains: "unknown resource type AWS::Foo::Bar: not in rampart's schema table", resource: "Newer"},
+				{sev: warnSev, line: 25, contains: "unknown resource type NotAType", resource: "Weird"},
+			}},
+	})
+}
