@@ -62,6 +62,7 @@ func TestGolden(t *testing.T) {
 		{"text.txt", "text", Options{Tool: tool}, sampleResult},
 		{"text-verbose.txt", "text", Options{Tool: tool, Verbose: true}, sampleResult},
 		{"text-warn-unknown.txt", "text", Options{Tool: tool, OnUnknown: config.OnUnknownWarn}, sampleResult},
+		{"text-fail-unknown.txt", "text", Options{Tool: tool, OnUnknown: config.OnUnknownFail}, sampleResult},
 		{"text-color.txt", "text", Options{Tool: tool, Color: true}, sampleResult},
 		{"text-empty.txt", "text", Options{Tool: tool}, func() *result.Result { return &result.Result{} }},
 		{"json.json", "json", Options{Tool: tool}, sampleResult},

@@ -29,8 +29,9 @@ type textRun struct {
 }
 
 // Write renders res for a terminal: findings grouped by file with their
-// source lines and provenance, then errors, warnings, the files and checks
-// the scan could not use, and a summary line. Every string that comes from a
+// source lines and provenance, then errors, warnings, ignored files
+// (verbose), undecided checks (verbose, or when --on-unknown makes them
+// matter), and a summary line. Every string that comes from a
 // template or a policy is escaped.
 func (tw textWriter) Write(w io.Writer, res *result.Result) error {
 	r := &textRun{opts: tw.opts, p: newPalette(tw.opts.Color), src: newSourceCache(res.Root, tw.opts.ReadFile)}
@@ -99,6 +100,10 @@ func (r *textRun) finding(f result.Finding) {
 	r.printf("  %s\n", strings.Join(head, "  "))
 	r.snippet(f.Location)
 	for _, h := range f.Trace {
+		if h.File == "" { // a value from the command line has no position
+			r.printf("    %s %s\n", r.p.dim.Sprint("via"), Escape(h.Note))
+			continue
+		}
 		r.printf("    %s %s  %s\n", r.p.dim.Sprint("via"), loc(h.Location), Escape(h.Note))
 	}
 	for _, n := range f.Notes {
@@ -226,14 +231,19 @@ func (r *textRun) ignored(files []result.File) {
 }
 
 func (r *textRun) undecided(us []result.Undecided) {
-	warn := r.opts.OnUnknown == config.OnUnknownWarn
-	if len(us) == 0 || (!warn && !r.opts.Verbose) {
+	if len(us) == 0 {
 		return
 	}
 	const why = "a value the rule reads is unknown until deploy"
-	if warn {
+	switch r.opts.OnUnknown {
+	case config.OnUnknownWarn:
 		r.printf("%s\n", r.p.warnText.Sprintf("WARNING: %s (%s):", plural(len(us), "undecided check"), why))
-	} else {
+	case config.OnUnknownFail:
+		r.printf("%s\n", r.p.errorText.Sprintf("FAIL: %s, and --on-unknown fail (%s):", plural(len(us), "undecided check"), why))
+	default:
+		if !r.opts.Verbose {
+			return
+		}
 		r.printf("%s\n", r.p.bold.Sprintf("Undecided checks (%s):", why))
 	}
 	for _, u := range us {
@@ -286,7 +296,7 @@ func (r *textRun) summary(res *result.Result) {
 	parts := []string{first, scanned}
 	if s.Undecided > 0 {
 		u := fmt.Sprintf("%d undecided", s.Undecided)
-		if !r.opts.Verbose && r.opts.OnUnknown != config.OnUnknownWarn {
+		if !r.opts.Verbose && (r.opts.OnUnknown == "" || r.opts.OnUnknown == config.OnUnknownPass) {
 			u += " (--verbose lists them)"
 		}
 		parts = append(parts, u)

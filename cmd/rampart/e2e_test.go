@@ -522,3 +522,77 @@ func TestE2ERulesExplainVersion(t *testing.T) {
 		t.Errorf("version does not show the link-time values:\n%s", r.stdout)
 	}
 }
+
+func TestE2EUnknownValuesAndVars(t *testing.T) {
+	// The security group's source CIDR is a variable without a value: the
+	// admin-port rules cannot decide until it is given.
+	dir := fixture(t, map[string]string{
+		"main.tf": `variable "admin_cidr" {
+  type = string
+}
+
+resource "aws_security_group" "admin" {
+  name        = "orders-admin"
+  description = "admin access"
+
+  ingress {
+    description = "SSH"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.admin_cidr]
+  }
+
+  tags = {
+    Environment = "prod"
+    Tier        = "admin"
+    Application = "orders"
+  }
+}
+`,
+		"k8s/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n",
+	})
+
+	r := rampart(t, dir, nil, "scan", "--format", "json")
+	r.wantCode(t, 0)
+	rep := parseReport(t, r.stdout)
+	if len(rep.Findings) != 0 || len(rep.Undecided) == 0 {
+		t.Fatalf("want no finding and some undecided checks, got %d findings, %d undecided:\n%s", len(rep.Findings), len(rep.Undecided), r.stdout)
+	}
+	for _, u := range rep.Undecided {
+		if u.RuleID == "" || u.Reason == "" || u.Location.File != "main.tf" || u.Location.StartLine != 14 {
+			t.Errorf("undecided %+v: want a rule, a reason and main.tf:14", u)
+		}
+	}
+
+	r = rampart(t, dir, nil, "scan", "--on-unknown", "fail")
+	r.wantCode(t, 1)
+	if !strings.Contains(r.stdout, "FAIL: ") || !strings.Contains(r.stderr, "fail the run") {
+		t.Errorf("--on-unknown fail does not say why it fails:\nstdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	}
+	r = rampart(t, dir, []string{"RAMPART_ON_UNKNOWN=warn"}, "scan")
+	r.wantCode(t, 0)
+	if !strings.Contains(r.stdout, "WARNING: ") || !strings.Contains(r.stderr, "warning: ") {
+		t.Errorf("RAMPART_ON_UNKNOWN=warn is not prominent:\nstdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	}
+
+	// Giving the variable decides the checks: --var opens SSH to the world,
+	// RAMPART_VAR keeps it private, and the flag wins over the environment.
+	r = rampart(t, dir, []string{"RAMPART_VAR=admin_cidr=10.0.0.0/8"}, "scan", "--format", "json", "--var", "admin_cidr=0.0.0.0/0")
+	r.wantCode(t, 1)
+	rep = parseReport(t, r.stdout)
+	if len(rep.Undecided) != 0 || len(rep.Findings) == 0 || rep.Findings[0].Location.StartLine != 14 {
+		t.Errorf("with --var admin_cidr=0.0.0.0/0: %d undecided, findings %+v", len(rep.Undecided), rep.Findings)
+	}
+	r = rampart(t, dir, []string{"RAMPART_VAR=admin_cidr=10.0.0.0/8"}, "scan", "--on-unknown", "fail")
+	r.wantCode(t, 0)
+
+	// --verbose lists ignored files with their reason.
+	r = rampart(t, dir, nil, "scan", "--verbose")
+	if !regexp.MustCompile(`(?m)^Ignored files:\n(.*\n)*  k8s/pod\.yaml  \S`).MatchString(r.stdout) {
+		t.Errorf("--verbose does not list k8s/pod.yaml with a reason:\n%s", r.stdout)
+	}
+	if r = rampart(t, dir, nil, "scan"); strings.Contains(r.stdout, "k8s/pod.yaml") {
+		t.Errorf("ignored files listed without --verbose:\n%s", r.stdout)
+	}
+}

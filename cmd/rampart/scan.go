@@ -145,8 +145,13 @@ func (a *app) explainProblems(res *result.Result, s config.Settings) {
 			fmt.Fprintf(a.stderr, "rampart: error: %s: %s\n", report.Escape(f.Path), report.Escape(reason))
 		}
 	}
-	if n := len(res.Undecided); n > 0 && s.OnUnknown != config.OnUnknownPass {
-		fmt.Fprintf(a.stderr, "rampart: warning: %d undecided check(s): a value a rule reads is unknown until deploy (--on-unknown %s)\n", n, s.OnUnknown)
+	if n := len(res.Undecided); n > 0 {
+		switch s.OnUnknown {
+		case config.OnUnknownWarn:
+			fmt.Fprintf(a.stderr, "rampart: warning: %d undecided check(s): a value a rule reads is unknown until deploy\n", n)
+		case config.OnUnknownFail:
+			fmt.Fprintf(a.stderr, "rampart: %d undecided check(s) fail the run (on_unknown is fail, from %s)\n", n, s.Source("on_unknown"))
+		}
 	}
 }
 
