@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 )
 
-// FileNames are the names Find looks for, in each directory.
-var FileNames = [...]string{".rampart.yaml", ".rampart.yml"}
+// FileNames returns the names Find looks for in each directory, in order.
+func FileNames() []string { return []string{".rampart.yaml", ".rampart.yml"} }
 
 // Find looks for the configuration file that applies to start (a file or a
 // directory): .rampart.yaml or .rampart.yml in start's directory, then in each
@@ -31,7 +31,7 @@ func Find(start string) (string, error) {
 	}
 	for {
 		var found []string
-		for _, name := range FileNames {
+		for _, name := range FileNames() {
 			p := filepath.Join(dir, name)
 			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
 				found = append(found, p)

@@ -284,6 +284,18 @@ func TestConfigDiscoveryAndErrors(t *testing.T) {
 	}
 }
 
+func TestIgnoreEntriesAreNotApplied(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, ".git", "HEAD"), "")
+	writeFile(t, filepath.Join(dir, ".rampart.yaml"), "fail_on: LOW\nignore:\n  - id: AWS-S3-001\n    reason: accepted\n")
+	fa := &fakeAnalyzer{res: &result.Result{Findings: []result.Finding{finding("AWS-S3-001", result.SeverityHigh, false)}}}
+	out := runIn(t, dir, fa, nil, false, "scan")
+	wantCode(t, out, 1)
+	if want := filepath.Join(dir, ".rampart.yaml") + ":2: 1 ignore entries are not applied yet"; !strings.Contains(out.stderr, want) {
+		t.Errorf("stderr = %q, want %q", out.stderr, want)
+	}
+}
+
 func TestOutputFile(t *testing.T) {
 	dir := t.TempDir()
 	fa := &fakeAnalyzer{res: &result.Result{Findings: []result.Finding{finding("AWS-S3-001", result.SeverityHigh, false)}}}
