@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/fatih/color"
+
 	"github.com/rampart-iac/rampart/analyzer/config"
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
@@ -183,7 +185,7 @@ func failedWithoutError(res *result.Result) []result.File {
 	return out
 }
 
-func (r *textRun) diagnostics(title string, ds []graph.Diagnostic, c interface{ Sprint(...any) string }, failed []result.File) {
+func (r *textRun) diagnostics(title string, ds []graph.Diagnostic, c *color.Color, failed []result.File) {
 	if len(ds) == 0 && len(failed) == 0 {
 		return
 	}
