@@ -10,7 +10,7 @@ const (
 	MaxDepth = 256
 	// MaxAliasNodes bounds the nodes produced by expanding YAML aliases, so a
 	// "billion laughs" document fails after a few milliseconds.
-	MaxAliasNodes = 1_000_000
+	MaxAliasNodes = 100_000
 	// MaxResources bounds the resources of one template including nested
 	// stacks, SAM expansion and Fn::ForEach.
 	MaxResources = 20_000

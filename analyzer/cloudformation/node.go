@@ -35,6 +35,25 @@ type node struct {
 	loc graph.Location
 	// via is the provenance of a node copied from elsewhere (a YAML alias).
 	via graph.Trace
+	// n is the number of nodes in the subtree, once computed by size.
+	n int
+}
+
+// size counts the nodes of the subtree rooted at n (memoized; nodes are not
+// changed after parsing).
+func (n *node) size() int {
+	if n.n > 0 {
+		return n.n
+	}
+	total := 1
+	for _, e := range n.list {
+		total += e.size()
+	}
+	for _, e := range n.vals {
+		total += e.size()
+	}
+	n.n = total
+	return total
 }
 
 // mapKey is a map key with its location.

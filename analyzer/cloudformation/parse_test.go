@@ -444,7 +444,7 @@ func TestParseBadInput(t *testing.T) {
 		{name: "circular conditions", file: "bad/circular-conditions.yaml",
 			diags: []diagCheck{{sev: errorSev, line: 3, contains: "condition A refers to itself (circular conditions)"}}},
 		{name: "billion laughs", file: "bad/billion-laughs.yaml", resources: []string{},
-			diags: []diagCheck{{sev: errorSev, line: 6, contains: "YAML aliases expand to more than 1000000 values"}}},
+			diags: []diagCheck{{sev: errorSev, line: 7, contains: "YAML aliases expand to more than 100000 values"}}},
 		{name: "schema", file: "bad/schema.yaml",
 			resources: []string{"Db", "SG", "Typo", "Newer", "Custom", "Module", "Weird"},
 			diags: []diagCheck{

@@ -18,6 +18,7 @@ type yamlReader struct {
 	ix      *lineIndex
 	diags   *graph.Diagnostics
 	aliased int // nodes produced by alias expansion so far
+	anchors map[*yaml.Node]*node
 	failed  bool
 }
 
@@ -168,16 +169,25 @@ func (r *yamlReader) alias(y *yaml.Node, depth int) *node {
 	if y.Alias == nil {
 		return r.fail(loc, "unknown YAML alias %q", y.Value)
 	}
-	target := r.convert(y.Alias, depth)
+	target, ok := r.anchors[y.Alias]
+	if !ok {
+		target = r.convert(y.Alias, depth)
+		if r.anchors == nil {
+			r.anchors = map[*yaml.Node]*node{}
+		}
+		r.anchors[y.Alias] = target
+	}
+	// Count the whole copy before making it, so an exponential document
+	// fails before it allocates.
+	r.aliased += target.size()
+	if r.aliased > MaxAliasNodes {
+		return r.fail(loc, "YAML aliases expand to more than %d values", MaxAliasNodes)
+	}
 	hop := graph.Hop{Location: target.loc, Note: "YAML anchor &" + y.Alias.Anchor}
 	return r.relocate(target, loc, hop, depth)
 }
 
 func (r *yamlReader) relocate(n *node, loc graph.Location, hop graph.Hop, depth int) *node {
-	r.aliased++
-	if r.aliased > MaxAliasNodes {
-		return r.fail(loc, "YAML aliases expand to more than %d values", MaxAliasNodes)
-	}
 	if depth > MaxDepth {
 		return r.fail(loc, "template nests deeper than %d levels", MaxDepth)
 	}
