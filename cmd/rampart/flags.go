@@ -45,7 +45,7 @@ func (v *onUnknownValue) Set(s string) error {
 type formatValue struct{ name string }
 
 func (v *formatValue) String() string { return v.name }
-func (v *formatValue) Type() string   { return "format" }
+func (v *formatValue) Type() string   { return strings.Join(report.SupportedNames(), "|") }
 func (v *formatValue) Set(s string) error {
 	f, err := report.Lookup(s)
 	if err != nil {
