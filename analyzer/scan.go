@@ -2,23 +2,286 @@ package analyzer
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"sync"
 
+	"github.com/rampart-iac/rampart/analyzer/aws"
+	"github.com/rampart-iac/rampart/analyzer/cloudformation"
+	"github.com/rampart-iac/rampart/analyzer/engine"
+	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/analyzer/terraform"
+	"github.com/rampart-iac/rampart/analyzer/terraform/plan"
 )
 
-// ErrNotWired is returned until the pipeline is assembled.
-var errNotWired = errors.New("analyzer: scan pipeline not assembled yet")
-
 // Scan runs one scan. The returned error is for failures of the scan
-// itself (bad options, unreadable paths, broken policies); problems in the
-// user's templates are diagnostics in the result.
+// itself (bad options, unreadable paths, policies that do not compile);
+// problems in the user's templates are diagnostics in the result, and the
+// files they are in are marked failed.
 func Scan(ctx context.Context, opts Options) (*Result, error) {
-	return nil, errNotWired
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	// Compile the policies first: a broken --policy-dir is a usage error
+	// and should not wait for the templates to be parsed.
+	eng, err := newEngine(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	inv, err := discover(opts.Paths, opts.Root, opts.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	units, files := parseAll(ctx, inv, opts)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	res := &Result{Root: opts.Root, Rules: eng.Rules(), Files: files}
+	var canon []*graph.Canonical
+	var diags graph.Diagnostics
+	for _, u := range units {
+		canon = append(canon, aws.Normalize(ctx, u)...)
+		diags = append(diags, u.Diagnostics...)
+	}
+	out, err := eng.Evaluate(ctx, canon, diags)
+	if err != nil {
+		return nil, fmt.Errorf("evaluating policies: %w", err)
+	}
+	res.Findings, res.Undecided, res.Passed = out.Findings, out.Undecided, out.Passed
+	res.Resources = len(canon)
+	for _, d := range diags {
+		if d.Severity == graph.SeverityError {
+			res.Errors = append(res.Errors, d)
+		} else {
+			res.Warnings = append(res.Warnings, d)
+		}
+	}
+	sortDiagnostics(res.Errors)
+	sortDiagnostics(res.Warnings)
+	return res, nil
 }
 
-// Rules lists every rule the engine would load with opts (built-in and
+// Rules lists every rule the engine loads with opts (built-in and
 // --policy-dir ones), enabled or not.
 func Rules(ctx context.Context, opts Options) ([]result.Rule, error) {
-	return nil, errNotWired
+	opts.Rules, opts.SkipRules = nil, nil
+	eng, err := newEngine(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return eng.AllRules(), nil
+}
+
+func newEngine(ctx context.Context, opts Options) (*engine.Engine, error) {
+	eng, err := engine.New(ctx, engine.Options{
+		PolicyDirs: opts.PolicyDirs,
+		Profiles:   opts.Profiles,
+		Rules:      opts.Rules,
+		SkipRules:  opts.SkipRules,
+		Config:     opts.RuleConfig,
+		Workers:    opts.Workers,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("loading policies: %w", err)
+	}
+	return eng, nil
+}
+
+func (o Options) withDefaults() (Options, error) {
+	if len(o.Paths) == 0 {
+		o.Paths = []string{"."}
+	}
+	if o.Root == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return o, fmt.Errorf("finding the current directory: %w", err)
+		}
+		o.Root = wd
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	return o, nil
+}
+
+// parseAll runs the front-ends over everything discovery found and accounts
+// for every file.
+func parseAll(ctx context.Context, inv *inventory, opts Options) ([]*graph.Unit, []result.File) {
+	var (
+		mu    sync.Mutex
+		units []*graph.Unit
+		files = append([]result.File(nil), inv.ignored...)
+	)
+	record := func(u *graph.Unit, f *result.File) {
+		mu.Lock()
+		defer mu.Unlock()
+		if u != nil {
+			units = append(units, u)
+		}
+		if f != nil {
+			files = append(files, *f)
+		}
+	}
+
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, opts.Workers)
+	for _, path := range inv.structured {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			u, f := parseStructured(ctx, path, opts)
+			record(u, &f)
+		}()
+	}
+	// Terraform modules are loaded together: which directory is a root
+	// depends on which others call it.
+	var tfUnits []*graph.Unit
+	if len(inv.tfDirs) > 0 {
+		tfUnits = loadTerraform(ctx, inv.tfDirs, opts)
+	}
+	wg.Wait()
+	units = append(units, tfUnits...)
+	files = append(files, terraformFiles(inv.tfFiles, tfUnits)...)
+
+	sort.Slice(units, func(i, j int) bool { return units[i].Path < units[j].Path })
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return units, files
+}
+
+// parseStructured classifies and parses one YAML/JSON file.
+func parseStructured(ctx context.Context, path string, opts Options) (u *graph.Unit, f result.File) {
+	f = result.File{Path: path}
+	defer func() {
+		if p := recover(); p != nil {
+			u = nil
+			f = result.File{Path: path, Status: result.FileFailed,
+				Reason: fmt.Sprintf("internal error while parsing (please report): %v\n%s", p, debug.Stack())}
+		}
+	}()
+	src, truncated, err := readBounded(path, maxReadSize)
+	if err != nil {
+		return nil, result.File{Path: path, Status: result.FileFailed, Reason: fmt.Sprintf("cannot read: %v", err)}
+	}
+	if plan.IsPlan(src) {
+		if truncated {
+			return nil, result.File{Path: path, Status: result.FileFailed, Type: string(graph.SourceTerraformPlan),
+				Reason: fmt.Sprintf("plan file is larger than %d MiB", maxReadSize>>20)}
+		}
+		u = plan.Parse(ctx, path, src, plan.Options{Root: rootFor(path, opts.Root)})
+		return u, unitFile(u, path, graph.SourceTerraformPlan)
+	}
+	det := cloudformation.Detect(path, src)
+	switch det.Kind {
+	case cloudformation.Template:
+		u = cloudformation.Parse(ctx, path, src, cloudformation.Options{
+			Params: opts.CFNParams, ParamFiles: opts.CFNParamFiles, Root: rootFor(path, opts.Root),
+		})
+		return u, unitFile(u, path, graph.SourceCloudFormation)
+	case cloudformation.BrokenTemplate:
+		// The parser reports the syntax error with its line; fall back to
+		// the detector's reason should it accept what detection did not.
+		u = cloudformation.Parse(ctx, path, src, cloudformation.Options{Root: rootFor(path, opts.Root)})
+		if !u.Diagnostics.HasErrors() {
+			u.Diagnostics.Errorf(graph.Location{File: path, StartLine: 1}, "%s", det.Reason)
+		}
+		return u, unitFile(u, path, graph.SourceCloudFormation)
+	}
+	return nil, result.File{Path: path, Status: result.FileIgnored, Reason: det.Reason}
+}
+
+// unitFile accounts for a parsed file: failed when the front-end reported
+// an error in it, scanned otherwise.
+func unitFile(u *graph.Unit, path string, src graph.Source) result.File {
+	f := result.File{Path: path, Status: result.FileScanned, Type: string(src)}
+	for _, d := range u.Diagnostics {
+		if d.Severity == graph.SeverityError {
+			f.Status, f.Reason = result.FileFailed, d.Error()
+			break
+		}
+	}
+	return f
+}
+
+func loadTerraform(ctx context.Context, dirs []string, opts Options) (units []*graph.Unit) {
+	defer func() {
+		if p := recover(); p != nil {
+			u := &graph.Unit{Source: graph.SourceTerraform, Path: dirs[0]}
+			u.Diagnostics.Errorf(graph.Location{File: dirs[0]},
+				"internal error while loading Terraform modules (please report): %v", p)
+			units = []*graph.Unit{u}
+		}
+	}()
+	return terraform.LoadModules(ctx, dirs, terraform.Options{
+		Vars: opts.Vars, VarFiles: opts.VarFiles, Env: opts.Env, Root: opts.Root,
+	})
+}
+
+// terraformFiles accounts for every Terraform file discovery found: failed
+// when a diagnostic error names it, scanned when a unit read it, and ignored
+// otherwise (a .tfvars file beside no module).
+func terraformFiles(paths []string, units []*graph.Unit) []result.File {
+	read := map[string]graph.Source{}
+	failed := map[string]string{}
+	for _, u := range units {
+		for _, f := range u.Files {
+			read[filepath.Clean(f)] = u.Source
+		}
+		for _, d := range u.Diagnostics {
+			if d.Severity == graph.SeverityError && d.Location.File != "" {
+				if _, ok := failed[filepath.Clean(d.Location.File)]; !ok {
+					failed[filepath.Clean(d.Location.File)] = d.Error()
+				}
+			}
+		}
+	}
+	out := make([]result.File, 0, len(paths))
+	for _, p := range paths {
+		c := filepath.Clean(p)
+		switch {
+		case failed[c] != "":
+			out = append(out, result.File{Path: p, Status: result.FileFailed, Type: string(graph.SourceTerraform), Reason: failed[c]})
+		case read[c] != "":
+			out = append(out, result.File{Path: p, Status: result.FileScanned, Type: string(graph.SourceTerraform)})
+		default:
+			out = append(out, result.File{Path: p, Status: result.FileIgnored,
+				Reason: "not read by any scanned module (variable files are read with the module beside them or with --var-file)"})
+		}
+	}
+	return out
+}
+
+// rootFor is the directory a template may reach into (nested stacks, files):
+// the scan root, or the file's own directory when it lies outside the root.
+func rootFor(path, root string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return root
+	}
+	if rel, err := filepath.Rel(root, abs); err == nil && rel != ".." && !filepath.IsAbs(rel) && !startsWithDotDot(rel) {
+		return root
+	}
+	return filepath.Dir(abs)
+}
+
+func startsWithDotDot(rel string) bool {
+	return len(rel) >= 3 && rel[:3] == ".."+string(filepath.Separator)
+}
+
+func sortDiagnostics(ds []graph.Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i].Location, ds[j].Location
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.StartLine < b.StartLine
+	})
 }

@@ -1,0 +1,190 @@
+package analyzer
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+// maxReadSize bounds how much of a file discovery reads. Terraform plans can
+// be large; templates are bounded again, more tightly, by their parser.
+const maxReadSize = 64 << 20
+
+// skippedDirs are never descended into: version control, Terraform's own
+// download cache (child modules are loaded from it through modules.json, not
+// scanned as roots) and JavaScript dependencies.
+var skippedDirs = map[string]string{
+	".git":         "version control metadata",
+	".terraform":   "Terraform's working directory (downloaded modules are loaded through their callers)",
+	"node_modules": "JavaScript dependencies",
+}
+
+// fileKind is what discovery decided a file is.
+type fileKind int
+
+const (
+	kindOther fileKind = iota
+	kindTerraform
+	kindTFVars
+	kindStructured // YAML or JSON: a template, a plan, or neither
+)
+
+// candidate is a file discovery found, before its content is examined.
+type candidate struct {
+	path string
+	kind fileKind
+}
+
+// inventory is what a walk of the scan paths found.
+type inventory struct {
+	// tfDirs are directories holding .tf/.tf.json files, sorted.
+	tfDirs []string
+	// tfFiles are Terraform files (.tf, .tf.json, .tfvars) by path.
+	tfFiles []string
+	// structured are YAML/JSON/.template files to classify.
+	structured []string
+	// ignored are files and directories passed over, with the reason.
+	ignored []result.File
+}
+
+func classify(path string) fileKind {
+	name := strings.ToLower(filepath.Base(path))
+	switch {
+	case strings.HasSuffix(name, ".tf"), strings.HasSuffix(name, ".tf.json"):
+		return kindTerraform
+	case strings.HasSuffix(name, ".tfvars"), strings.HasSuffix(name, ".tfvars.json"):
+		return kindTFVars
+	case strings.HasSuffix(name, ".yaml"), strings.HasSuffix(name, ".yml"),
+		strings.HasSuffix(name, ".json"), strings.HasSuffix(name, ".template"):
+		return kindStructured
+	}
+	return kindOther
+}
+
+// discover walks the scan paths. Symlinked directories are not followed (no
+// loops); an unreadable path is an error that fails the scan.
+func discover(paths []string, root string, exclude []string) (*inventory, error) {
+	inv := &inventory{}
+	dirs := map[string]bool{}
+	seen := map[string]bool{}
+	add := func(path string, kind fileKind) {
+		if seen[path] {
+			return
+		}
+		seen[path] = true
+		switch kind {
+		case kindTerraform:
+			inv.tfFiles = append(inv.tfFiles, path)
+			dirs[filepath.Dir(path)] = true
+		case kindTFVars:
+			inv.tfFiles = append(inv.tfFiles, path)
+		case kindStructured:
+			inv.structured = append(inv.structured, path)
+		default:
+			inv.ignored = append(inv.ignored, result.File{Path: path, Status: result.FileIgnored,
+				Reason: "not a CloudFormation, Terraform or plan file"})
+		}
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read scan path: %w", err)
+		}
+		if !info.IsDir() {
+			if excluded(p, root, exclude) {
+				inv.ignored = append(inv.ignored, result.File{Path: p, Status: result.FileIgnored, Reason: "excluded"})
+				continue
+			}
+			add(p, classify(p))
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("cannot read %s: %w", path, err)
+			}
+			if path != p && excluded(path, root, exclude) {
+				inv.ignored = append(inv.ignored, result.File{Path: path, Status: result.FileIgnored, Reason: "excluded"})
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if reason, skip := skippedDirs[d.Name()]; skip && path != p {
+					inv.ignored = append(inv.ignored, result.File{Path: path, Status: result.FileIgnored,
+						Reason: "directory skipped: " + reason})
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				inv.ignored = append(inv.ignored, result.File{Path: path, Status: result.FileIgnored,
+					Reason: "not a regular file (symbolic links are not followed)"})
+				return nil
+			}
+			add(path, classify(path))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for d := range dirs {
+		inv.tfDirs = append(inv.tfDirs, d)
+	}
+	sort.Strings(inv.tfDirs)
+	return inv, nil
+}
+
+// excluded matches a path against the --exclude globs, relative to the scan
+// root and by base name, gitignore style: "modules/legacy/**", "*.test.yaml".
+func excluded(path, root string, patterns []string) bool {
+	if len(patterns) == 0 {
+		return false
+	}
+	rel := path
+	if r, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(r, "..") {
+		rel = r
+	}
+	rel = filepath.ToSlash(rel)
+	base := filepath.Base(path)
+	for _, pat := range patterns {
+		pat = strings.TrimSuffix(filepath.ToSlash(pat), "/")
+		if ok, _ := doublestar.Match(pat, rel); ok {
+			return true
+		}
+		if ok, _ := doublestar.Match(pat, base); ok {
+			return true
+		}
+		if ok, _ := doublestar.Match(pat+"/**", rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// readBounded reads at most limit bytes of a file and reports whether it was
+// cut short.
+func readBounded(path string, limit int64) ([]byte, bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, false, err
+	}
+	if int64(len(b)) > limit {
+		return b[:limit], true, nil
+	}
+	return b, false, nil
+}
