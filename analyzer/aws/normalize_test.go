@@ -2,6 +2,8 @@ package aws
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -30,8 +32,8 @@ func val(line int, v any) *graph.Value {
 		return graph.List(items, loc)
 	case map[string]any:
 		m := graph.Map(loc)
-		for k, e := range x {
-			m.Set(k, val(line, e))
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			m.Set(k, val(line, x[k]))
 		}
 		return m
 	}
@@ -144,6 +146,24 @@ func TestSecurityGroupNormalization(t *testing.T) {
 				"aws_default_security_group.default": {
 					"is_default": "true", "ingress[0].self": "true", "ingress[0].to_port": "65535",
 				},
+			},
+		},
+		{
+			name: "rules added to a VPC's default group make it a declared default group",
+			resources: []*graph.Resource{
+				res(cfn, "AWS::EC2::VPC", "Vpc", 1, map[string]any{"CidrBlock": "10.0.0.0/16"}),
+				res(cfn, "AWS::EC2::SecurityGroupIngress", "DefaultIn", 10, map[string]any{
+					"GroupId": ref("Vpc", "DefaultSecurityGroup"), "IpProtocol": "-1", "CidrIp": "10.0.0.0/16",
+				}),
+				res(tf, "aws_vpc", "aws_vpc.main", 20, map[string]any{"cidr_block": "10.0.0.0/16"}),
+				res(tf, "aws_security_group_rule", "aws_security_group_rule.d", 30, map[string]any{
+					"type": "egress", "security_group_id": ref("aws_vpc.main", "default_security_group_id"),
+					"protocol": "-1", "from_port": 0, "to_port": 0, "cidr_blocks": []any{"0.0.0.0/0"},
+				}),
+			},
+			want: map[string]map[string]string{
+				"Vpc/default-security-group":          {"is_default": "true", "ingress[0].origin.id": `"DefaultIn"`},
+				"aws_vpc.main/default-security-group": {"is_default": "true", "egress[0].cidrs": `["0.0.0.0/0"]`},
 			},
 		},
 		{

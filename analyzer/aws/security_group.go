@@ -53,15 +53,24 @@ func (securityGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		if rule == nil {
 			continue
 		}
-		owner := idx.target(groupRef, groupTypes...)
 		var g *graph.Canonical
-		if owner != nil {
+		if owner := idx.target(groupRef, groupTypes...); owner != nil {
 			g = groups[owner.ID]
+		} else if vpc := defaultGroupOf(idx, groupRef); vpc != nil {
+			// Rules added to a VPC's default group (GetAtt VPC.DefaultSecurityGroup,
+			// aws_vpc.x.default_security_group_id) make that group declare rules.
+			id := vpc.ID + "/default-security-group"
+			if g = groups[id]; g == nil {
+				g = defaultGroup(vpc, id)
+				groups[id] = g
+				out = append(out, g)
+			}
 		}
 		if g == nil {
 			g = externalGroup(r)
 			out = append(out, g)
-		} else {
+		}
+		if g.Native != r {
 			g.Parts = append(g.Parts, r.ID)
 		}
 		appendRule(g.Props, direction, rule)
@@ -91,6 +100,30 @@ func newGroup(r *graph.Resource) *graph.Canonical {
 	p.Set("ingress", graph.List(nil, r.Loc))
 	p.Set("egress", graph.List(nil, r.Loc))
 	return &graph.Canonical{ID: r.ID, Native: r, Props: p}
+}
+
+// defaultGroupOf returns the VPC whose default security group v refers to.
+func defaultGroupOf(idx *unitIndex, v *graph.Value) *graph.Resource {
+	vpc := idx.target(v, "AWS::EC2::VPC", "aws_vpc", "aws_default_vpc")
+	if vpc == nil {
+		return nil
+	}
+	switch v.Ref.Attr {
+	case "DefaultSecurityGroup", "default_security_group_id":
+		return vpc
+	}
+	return nil
+}
+
+// defaultGroup is the canonical default group of a VPC, known only through
+// the rules a template adds to it.
+func defaultGroup(vpc *graph.Resource, id string) *graph.Canonical {
+	g := newGroup(vpc)
+	g.ID = id
+	g.Props.Set("is_default", graph.Bool(true, vpc.Loc))
+	g.Props.Set("name", graph.String("default", vpc.Loc))
+	g.Props.Set("description", graph.String("default VPC security group", vpc.Loc))
+	return g
 }
 
 func externalGroup(rule *graph.Resource) *graph.Canonical {
