@@ -141,14 +141,8 @@ func (st *stack) stackOutput(e *resEntry, name string, loc graph.Location, c eva
 		return graph.Unknown("output "+name+" of nested stack "+e.id+" is not created", loc)
 	}
 	v := o.value.Derive(loc, "output "+name+" of nested stack "+e.id)
-	if v.Ref != nil && c.res != "" {
-		kind := graph.EdgeRef
-		if v.Ref.Attr != "" {
-			kind = graph.EdgeGetAtt
-		}
-		st.p.unit.Edges = append(st.p.unit.Edges, graph.Edge{
-			From: c.res, To: v.Ref.Resource, Kind: kind, Attr: v.Ref.Attr, Path: c.path, Location: loc,
-		})
+	if v.Ref != nil {
+		st.addEdge(c, v.Ref, loc)
 	}
 	return v
 }

@@ -166,8 +166,8 @@ func (st *stack) declare(k mapKey, decl *node, overrides map[string]paramValue) 
 	}
 	if ov, ok := overrides[k.name]; ok {
 		pm.value, pm.note = ov.value, ov.note+" ("+kind+k.name+")"
-		if st.prefix != "" {
-			pm.note = ov.note
+		if st.prefix != "" && !pm.noEcho {
+			pm.note = ov.note // "parameter X of nested stack S" names it already
 		}
 		if !st.allowedValue(pm, pm.value) {
 			st.p.errorf(overrideLoc(ov.value, k.loc), "value %s for parameter %s is not one of its AllowedValues", pm.value.GoString(), k.name)

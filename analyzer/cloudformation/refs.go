@@ -35,7 +35,13 @@ func (st *stack) lookup(name string, loc graph.Location, c evalCtx, fn string) *
 		return v.Derive(loc, "Fn::Sub variable "+name)
 	}
 	if pm, ok := st.params[name]; ok {
-		return st.paramRef(pm, loc)
+		v := st.paramRef(pm, loc)
+		if v.Ref != nil && c.res != "" {
+			// A nested stack parameter that stands for a parent's resource
+			// attribute is a reference too.
+			st.addEdge(c, v.Ref, loc)
+		}
+		return v
 	}
 	if pseudoParams[name] {
 		u := graph.Unknown("pseudo parameter "+name+" is known only at deployment", loc)
@@ -113,15 +119,7 @@ func (st *stack) resourceRef(id, attr string, loc graph.Location, c evalCtx) *gr
 		st.p.diags.Warnf(loc, "reference to resource %s, which is not created (its condition is false)", id)
 		return graph.Unknown("resource "+id+" is not created (its condition is false)", loc)
 	}
-	kind := graph.EdgeRef
-	if attr != "" {
-		kind = graph.EdgeGetAtt
-	}
-	if c.res != "" {
-		st.p.unit.Edges = append(st.p.unit.Edges, graph.Edge{
-			From: c.res, To: full, Kind: kind, Attr: attr, Path: c.path, Location: loc,
-		})
-	}
+	st.addEdge(c, &graph.Ref{Resource: full, Attr: attr}, loc)
 	e := st.res[id]
 	if out, ok := strings.CutPrefix(attr, "Outputs."); ok && isStackType(e.typ) {
 		if v := st.stackOutput(e, out, loc, c); v != nil {
@@ -133,4 +131,18 @@ func (st *stack) resourceRef(id, attr string, loc graph.Location, c evalCtx) *gr
 		reason = "attribute " + attr + " of resource " + full + " is known only after deployment"
 	}
 	return graph.UnknownRef(full, attr, reason, loc)
+}
+
+// addEdge records a reference from the resource being evaluated.
+func (st *stack) addEdge(c evalCtx, to *graph.Ref, loc graph.Location) {
+	if c.res == "" {
+		return
+	}
+	kind := graph.EdgeRef
+	if to.Attr != "" {
+		kind = graph.EdgeGetAtt
+	}
+	st.p.unit.Edges = append(st.p.unit.Edges, graph.Edge{
+		From: c.res, To: to.Resource, Kind: kind, Attr: to.Attr, Path: c.path, Location: loc,
+	})
 }
