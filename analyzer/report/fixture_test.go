@@ -38,7 +38,6 @@ func sampleResult() *result.Result {
 				Remediation: "Restrict cidr_blocks to known ranges.",
 				Fingerprint: "AWS-SG-002|module.net.aws_security_group.web|ingress[0].cidr_blocks[0]",
 				Trace: graph.Trace{
-					{Note: "variable office_cidr set by --var"},
 					{Location: at("variables.tf", 3, 3), Note: "default of variable office_cidr"},
 					{Location: at("main.tf", 3, 3), Note: "module input cidr_block"},
 					{Location: at("modules/net/sg.tf", 10, 10), Note: "ingress.cidr_blocks"},
@@ -76,6 +75,7 @@ func sampleResult() *result.Result {
 				Path:        "kms_master_key_id",
 				Remediation: "Set KmsMasterKeyId or SqsManagedSseEnabled.",
 				Fingerprint: "AWS-SQS-001|Queue|kms_master_key_id",
+				Trace:       graph.Trace{{Note: "parameter QueueName set by --cfn-param"}},
 			},
 		},
 		Undecided: []result.Undecided{
