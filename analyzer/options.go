@@ -26,7 +26,7 @@ type Options struct {
 	SkipRules []string
 	// Profiles enables opt-in rule profiles.
 	Profiles []string
-	// RuleConfig holds rule parameters (the `rules:` section of
+	// RuleConfig holds rule parameters (the `rule_config:` section of
 	// .rampart.yaml), passed to policies as input.config.
 	RuleConfig map[string]any
 
