@@ -142,7 +142,12 @@ test_lacks_description if {
 }
 
 test_origin_text if {
-	sglib.origin_text({"id": "WebSG"}, {"origin": {"id": "SshIn", "type": "AWS::EC2::SecurityGroupIngress"}}) == " (rule SshIn)"
-	sglib.origin_text({"id": "WebSG"}, {"origin": {"id": "WebSG", "type": "AWS::EC2::SecurityGroup"}}) == ""
-	sglib.origin_text({"id": "WebSG"}, {}) == ""
+	sglib.origin_text("WebSG", {"origin": {"id": "SshIn", "type": "AWS::EC2::SecurityGroupIngress"}}) == " (rule SshIn)"
+	sglib.origin_text("WebSG", {"origin": {"id": "WebSG", "type": "AWS::EC2::SecurityGroup"}}) == ""
+	sglib.origin_text("WebSG", {}) == ""
+}
+
+test_declared if {
+	sglib.declared(false)
+	not sglib.declared(true)
 }

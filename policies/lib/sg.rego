@@ -12,11 +12,14 @@ kind := "aws.ec2.security_group"
 # groups are the security groups of the scan.
 groups := lib.resources(kind)
 
-# is_group holds for a group the template really declares: not a group
-# synthesized to hold rule resources whose group is outside the scan.
-is_group(sg) if not lib.is_true(sg.properties.external)
+# Helpers take properties, not whole resources: OPA checks that a function's
+# arguments are ground by walking them, so passing a resource (with all of
+# its native attributes) to a helper costs its whole size on every call.
 
-is_default(sg) if lib.is_true(sg.properties.is_default)
+# declared holds for the external flag of a group the template really
+# declares: not one synthesized to hold rule resources whose group is
+# outside the scan.
+declared(external) if external == false
 
 # AWS and Terraform fill a missing description with a placeholder that
 # says nothing about the group's purpose.
@@ -30,9 +33,9 @@ lacks_description(d) if {
 }
 
 # origin_text names the rule resource that declared a rule folded into the
-# group (aws_security_group_rule.ssh, AWS::EC2::SecurityGroupIngress), for
-# messages; "" for inline rules.
-origin_text(sg, rule) := sprintf(" (rule %v)", [rule.origin.id]) if {
+# group with ID group_id (aws_security_group_rule.ssh,
+# AWS::EC2::SecurityGroupIngress), for messages; "" for inline rules.
+origin_text(group_id, rule) := sprintf(" (rule %v)", [rule.origin.id]) if {
 	is_string(rule.origin.id)
-	rule.origin.id != sg.id
+	rule.origin.id != group_id
 } else := ""

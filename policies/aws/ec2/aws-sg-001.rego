@@ -43,6 +43,6 @@ deny contains f if {
 	ports.is_all_ports(rule)
 	some j, cidr in rule.cidrs
 	netlib.is_public_cidr(cidr)
-	msg := sprintf("security group %v allows %v from %v%v", [sg.id, ports.traffic_text(rule), cidr, sglib.origin_text(sg, rule)])
+	msg := sprintf("security group %v allows %v from %v%v", [sg.id, ports.traffic_text(rule), cidr, sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }

@@ -45,6 +45,6 @@ deny contains f if {
 	count(open) > 0
 	some j, cidr in rule.cidrs
 	netlib.is_public_cidr(cidr)
-	msg := sprintf("security group %v allows %v from %v, exposing database port %v%v", [sg.id, ports.traffic_text(rule), cidr, concat(", ", [sprintf("%v", [p]) | some p in open]), sglib.origin_text(sg, rule)])
+	msg := sprintf("security group %v allows %v from %v, exposing database port %v%v", [sg.id, ports.traffic_text(rule), cidr, concat(", ", [sprintf("%v", [p]) | some p in open]), sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }

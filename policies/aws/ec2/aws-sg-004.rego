@@ -44,6 +44,6 @@ deny contains f if {
 	some j, cidr in rule.cidrs
 	netlib.is_non_private_cidr(cidr)
 	not netlib.is_public_cidr(cidr)
-	msg := sprintf("security group %v allows database port %v from non-private network %v%v", [sg.id, concat(", ", [sprintf("%v", [p]) | some p in open]), cidr, sglib.origin_text(sg, rule)])
+	msg := sprintf("security group %v allows database port %v from non-private network %v%v", [sg.id, concat(", ", [sprintf("%v", [p]) | some p in open]), cidr, sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }

@@ -38,6 +38,6 @@ deny contains f if {
 	some i, rule in sg.properties.ingress
 	ports.is_range(rule)
 	not ports.within_range(rule, config.allowed_port_ranges)
-	msg := sprintf("security group %v opens %v%v", [sg.id, ports.traffic_text(rule), sglib.origin_text(sg, rule)])
+	msg := sprintf("security group %v opens %v%v", [sg.id, ports.traffic_text(rule), sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i], msg)
 }

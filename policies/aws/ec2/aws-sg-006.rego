@@ -37,6 +37,6 @@ deny contains f if {
 	rule.protocol in protocols
 	some j, cidr in rule.cidrs
 	netlib.is_non_private_cidr(cidr)
-	msg := sprintf("security group %v allows %v from non-private network %v%v", [sg.id, rule.protocol, cidr, sglib.origin_text(sg, rule)])
+	msg := sprintf("security group %v allows %v from non-private network %v%v", [sg.id, rule.protocol, cidr, sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }

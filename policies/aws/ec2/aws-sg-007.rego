@@ -36,8 +36,8 @@ import data.rampart.lib.sg as sglib
 
 deny contains f if {
 	some sg in sglib.groups
-	sglib.is_group(sg)
-	not sglib.is_default(sg)
+	sglib.declared(sg.properties.external)
+	sg.properties.is_default == false
 	sglib.lacks_description(sg.properties.description)
 	f := lib.finding(sg, ["description"], sprintf("security group %v has no meaningful description", [sg.id]))
 }
@@ -47,6 +47,6 @@ deny contains f if {
 	some direction in ["ingress", "egress"]
 	some i, rule in sg.properties[direction]
 	sglib.lacks_description(rule.description)
-	msg := sprintf("%v rule %d of security group %v has no description%v", [direction, i, sg.id, sglib.origin_text(sg, rule)])
+	msg := sprintf("%v rule %d of security group %v has no description%v", [direction, i, sg.id, sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, [direction, i], msg)
 }

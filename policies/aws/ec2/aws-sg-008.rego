@@ -33,8 +33,8 @@ import data.rampart.lib.sg as sglib
 
 deny contains f if {
 	some sg in sglib.groups
-	sglib.is_group(sg)
-	not sglib.is_default(sg)
+	sglib.declared(sg.properties.external)
+	sg.properties.is_default == false
 	name := sg.properties.name
 	is_string(name)
 	name != ""

@@ -32,7 +32,7 @@ import data.rampart.lib.sg as sglib
 
 deny contains f if {
 	some sg in sglib.groups
-	sglib.is_group(sg)
+	sglib.declared(sg.properties.external)
 	tags := sg.properties.tags
 	is_object(tags)
 	missing := [k | some k in config.security_group_required_tags; not k in object.keys(tags)]

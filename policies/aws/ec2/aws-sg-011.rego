@@ -32,7 +32,7 @@ import data.rampart.lib.sg as sglib
 
 deny contains f if {
 	some sg in sglib.groups
-	sglib.is_group(sg)
+	sglib.declared(sg.properties.external)
 	rules := sg.properties.ingress
 	is_array(rules)
 	limit := config.max_ingress_rules

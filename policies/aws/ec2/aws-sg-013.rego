@@ -32,7 +32,7 @@ import data.rampart.lib.sg as sglib
 
 deny contains f if {
 	some sg in sglib.groups
-	sglib.is_default(sg)
+	sg.properties.is_default == true
 	some direction in ["ingress", "egress"]
 	some i, _ in sg.properties[direction]
 	msg := sprintf("default security group %v declares %v rule %d; the default group should allow no traffic", [sg.id, direction, i])
