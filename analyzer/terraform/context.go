@@ -12,21 +12,31 @@ import (
 // builder assembles an hcl.EvalContext holding only the named values one
 // expression references, and finds the shadow each reference starts from.
 type builder struct {
-	s      *scope
-	attrs  map[string]bool
-	ns     map[string]map[string]cty.Value // var, local, module, resource types
-	data   map[string]map[string]cty.Value // data source type -> name
-	flat   map[string]cty.Value            // count, each, path, terraform, iterators
-	inputs []input
+	s *scope
+	// attrsOf computes, on first need, the attribute names the expression
+	// reads; only references to resources and module calls need them.
+	attrsOf func() map[string]bool
+	attrs   map[string]bool
+	ns      map[string]map[string]cty.Value // var, local, module, resource types
+	data    map[string]map[string]cty.Value // data source type -> name
+	flat    map[string]cty.Value            // count, each, path, terraform, iterators
+	inputs  []input
 }
 
-func (s *scope) newBuilder(attrs map[string]bool) *builder {
+func (s *scope) newBuilder(attrsOf func() map[string]bool) *builder {
 	return &builder{
-		s: s, attrs: attrs,
+		s: s, attrsOf: attrsOf,
 		ns:   map[string]map[string]cty.Value{},
 		data: map[string]map[string]cty.Value{},
 		flat: map[string]cty.Value{},
 	}
+}
+
+func (b *builder) attrNames() map[string]bool {
+	if b.attrs == nil {
+		b.attrs = b.attrsOf()
+	}
+	return b.attrs
 }
 
 func (b *builder) put(root, name string, v cty.Value) {
@@ -130,7 +140,7 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 			b.put(root, name, cty.DynamicVal)
 			return nil, "", nil
 		}
-		b.put(root, name, mi.moduleObject(name, b.attrs))
+		b.put(root, name, mi.moduleObject(name, b.attrNames()))
 		return mi.outputOrigin(name, t[2:])
 	case "count":
 		b.flat[root] = b.countObject(t)
@@ -183,7 +193,7 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 			m[dname] = cty.DynamicVal
 			return nil, "", nil
 		}
-		m[dname] = mi.resourceObject(rc, b.attrs)
+		m[dname] = mi.resourceObject(rc, b.attrNames())
 		return mi.refOrigin(rc, t[3:])
 	}
 	if !ok {
@@ -195,7 +205,7 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 		b.put(root, name, cty.DynamicVal)
 		return nil, "", nil
 	}
-	b.put(root, name, mi.resourceObject(rc, b.attrs))
+	b.put(root, name, mi.resourceObject(rc, b.attrNames()))
 	return mi.refOrigin(rc, t[2:])
 }
 

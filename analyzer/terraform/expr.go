@@ -57,6 +57,14 @@ func (s *scope) withIter(name string, it *iterVal) *scope {
 func (s *scope) eval(expr hcl.Expression) (cty.Value, *graph.Value) {
 	l := loc(expr.Range())
 	switch e := expr.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return e.Val, fromCty(e.Val, l, "")
+	case *hclsyntax.TemplateExpr:
+		if e.IsStringLiteral() {
+			v, diags := e.Value(nil)
+			s.diag(diags)
+			return v, fromCty(v, l, "")
+		}
 	case *hclsyntax.TemplateWrapExpr:
 		return s.eval(e.Wrapped)
 	case *hclsyntax.ParenthesesExpr:
@@ -177,7 +185,7 @@ func (s *scope) traverse(t hcl.Traversal, l graph.Location) (cty.Value, *graph.V
 	if s.mi == nil {
 		return s.generic(&hclsyntax.ScopeTraversalExpr{Traversal: t, SrcRange: t.SourceRange()}, l)
 	}
-	b := s.newBuilder(attrNamesOfTraversal(t))
+	b := s.newBuilder(func() map[string]bool { return attrNamesOfTraversal(t) })
 	origin, note, rest := b.add(t)
 	val, diags := t.TraverseAbs(b.ctx())
 	s.diag(diags)
@@ -224,7 +232,7 @@ func (s *scope) build(expr hcl.Expression) (*hcl.EvalContext, []input) {
 	if len(vars) == 0 {
 		return &hcl.EvalContext{Functions: s.mi.funcs}, nil
 	}
-	b := s.newBuilder(attrNamesOfExpr(expr, vars))
+	b := s.newBuilder(func() map[string]bool { return attrNamesOfExpr(expr, vars) })
 	for _, t := range vars {
 		origin, note, rest := b.add(t)
 		if origin == nil {

@@ -260,6 +260,7 @@ var fixtureTable = []fixture{
 			"error errors/main.tf:11 Call to unknown function",
 			"error errors/main.tf:15 Module not found",
 			"error errors/main.tf:20 Invalid function argument",
+			"error errors/main.tf:32 Missing module source",
 		},
 	},
 	{
@@ -333,6 +334,46 @@ var fixtureTable = []fixture{
 		edges: []string{
 			"aws_subnet.az[*] -> data.aws_availability_zones.azs.names availability_zone @representative/main.tf:24 (ref)",
 			"aws_eip.ip -> aws_instance.web[*].id instance @representative/main.tf:29 (ref)",
+		},
+		diags: []string{},
+	},
+	{
+		name:      "nested dynamic",
+		dirs:      []string{"nested"},
+		units:     []string{"nested"},
+		resources: []string{"aws_wafv2_web_acl.acl"},
+		locs:      map[string]string{"aws_wafv2_web_acl.acl": "nested/main.tf:14-41"},
+		values: []valueCheck{
+			// lifecycle and provisioner blocks are no attributes.
+			{res: "aws_wafv2_web_acl.acl", want: `{name: "acl", rule: [{name: "admin", statement: [{port: 22, cidrs: ["192.168.1.0/24", "192.168.2.0/24"]}]}, ` +
+				`{name: "web", statement: [{port: 80, cidrs: ["10.0.0.0/8"]}, {port: 443, cidrs: ["10.0.0.0/8"]}]}]}`},
+			{res: "aws_wafv2_web_acl.acl", path: graph.Path{"rule", 1}, line: 17},
+			{res: "aws_wafv2_web_acl.acl", path: graph.Path{"rule", 1, "statement", 1}, line: 22},
+			{res: "aws_wafv2_web_acl.acl", path: graph.Path{"rule", 1, "statement", 1, "port"}, want: "443", line: 26,
+				trace: []string{"nested/main.tf:4 local.rules", "nested/main.tf:18 rule.value", "nested/main.tf:23 port.value"}},
+			{res: "aws_wafv2_web_acl.acl", path: graph.Path{"rule", 0, "name"}, want: `"admin"`, line: 20},
+			{res: "aws_wafv2_web_acl.acl", meta: "lifecycle", want: "{prevent_destroy: true}"},
+		},
+		edges: []string{},
+		diags: []string{},
+	},
+	{
+		// a and b call each other: neither is a root by the rule, so the
+		// first becomes one, and the cycle is an error where it closes.
+		name:      "module cycle",
+		dirs:      []string{"modcycle/a", "modcycle/b"},
+		units:     []string{"modcycle/a"},
+		resources: []string{"aws_s3_bucket.a", "module.b.aws_s3_bucket.b"},
+		diags:     []string{"error modcycle/b/main.tf:1 Module cycle"},
+	},
+	{
+		name:      "roots",
+		dirs:      []string{"roots/app1", "roots/app2", "roots/shared"},
+		units:     []string{"roots/app1", "roots/app2"},
+		resources: []string{"module.shared.aws_s3_bucket.shared"},
+		values: []valueCheck{
+			{res: "module.shared.aws_s3_bucket.shared", path: graph.Path{"bucket"}, want: `"shared-app1"`,
+				trace: []string{"roots/app1/main.tf:3 module.shared input name"}},
 		},
 		diags: []string{},
 	},

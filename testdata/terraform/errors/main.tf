@@ -28,3 +28,7 @@ resource "aws_s3_bucket" "inside" {
 resource "aws_s3_bucket" "still_evaluated" {
   bucket = "ok-${var.name}"
 }
+
+module "no_source" {
+  name = "x"
+}

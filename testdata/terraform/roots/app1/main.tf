@@ -1,0 +1,4 @@
+module "shared" {
+  source = "../shared"
+  name   = "app1"
+}
