@@ -317,17 +317,25 @@ func quotedEnd(src []byte, off int, q byte) int {
 
 // plainEnd finds the end of a plain (possibly multi-line, folded) scalar by
 // matching its words in order: folding only changes the white space between
-// them.
+// them. Only white space may separate the words, which keeps this linear.
 func plainEnd(src []byte, off int, value string) int {
 	end := off
+	// A tag (!Ref) may precede the text.
+	if end < len(src) && src[end] == '!' {
+		end = skipToken(src, end)
+	}
+	matched := false
 	for _, w := range strings.Fields(value) {
-		i := bytes.Index(src[end:], []byte(w))
-		if i < 0 {
+		i := end
+		for i < len(src) && isSpace(src[i]) {
+			i++
+		}
+		if !bytes.HasPrefix(src[i:], []byte(w)) {
 			break
 		}
-		end += i + len(w)
+		end, matched = i+len(w), true
 	}
-	if end == off {
+	if !matched {
 		end = skipToken(src, off)
 	}
 	return end
