@@ -538,3 +538,41 @@ func TestSortAndWorkers(t *testing.T) {
 		t.Error("a cancelled context must stop the evaluation")
 	}
 }
+
+// TestCustomPolicyExample runs the example from docs/writing-policies.md:
+// its Rego tests pass with the embedded helpers, and it loads and fires
+// next to the built-in rules.
+func TestCustomPolicyExample(t *testing.T) {
+	results, err := RunPolicyTests(context.Background(), []string{"testdata/custom"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran := 0
+	for _, r := range results {
+		if !strings.HasPrefix(r.Package, "data.acme.") {
+			continue
+		}
+		ran++
+		if r.Fail || r.Error != nil {
+			t.Errorf("%s.%s: fail=%v error=%v %s", r.Package, r.Name, r.Fail, r.Error, r.Output)
+		}
+	}
+	if ran != 5 {
+		t.Errorf("ran %d example tests, want 5", ran)
+	}
+	e := newTestEngine(t, Options{PolicyDirs: []string{"testdata/custom"}, Config: map[string]any{"acme_owner_domain": "acme.test"}})
+	if builtin := len(newTestEngine(t, Options{}).Rules()); len(e.Rules()) != builtin+1 {
+		t.Errorf("enabled rules = %d, want the %d built-in ones plus ACME-001", len(e.Rules()), builtin)
+	}
+	out, err := e.Evaluate(context.Background(), []*graph.Canonical{securityGroup("WebSG", 10)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range out.Findings {
+		got = append(got, f.RuleID+" "+f.Message)
+	}
+	if !reflect.DeepEqual(got, []string{"ACME-001 security group WebSG has no Owner tag at acme.test"}) {
+		t.Errorf("findings = %q", got)
+	}
+}
