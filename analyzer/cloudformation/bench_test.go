@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
 // generateTemplate writes a realistic template of n resources: a VPC, and
@@ -127,5 +129,58 @@ func BenchmarkParse2000(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Parse(context.Background(), "gen.yaml", src, Options{})
+	}
+}
+
+// minifiedJSON renders a parsed template as one-line JSON (intrinsics in
+// their long form), for the JSON benchmark.
+func minifiedJSON(n *node, b *strings.Builder) {
+	switch n.kind {
+	case nMap:
+		b.WriteByte('{')
+		for i, k := range n.keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(b, "%q:", k.name)
+			minifiedJSON(n.vals[i], b)
+		}
+		b.WriteByte('}')
+	case nList:
+		b.WriteByte('[')
+		for i, e := range n.list {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			minifiedJSON(e, b)
+		}
+		b.WriteByte(']')
+	case nString:
+		fmt.Fprintf(b, "%q", n.str)
+	case nNull:
+		b.WriteString("null")
+	default:
+		s, _ := n.scalarString()
+		b.WriteString(s)
+	}
+}
+
+// BenchmarkParse2000MinifiedJSON parses the same 2,000 resources written as
+// one line of JSON, where position conversion must stay linear.
+func BenchmarkParse2000MinifiedJSON(b *testing.B) {
+	var diags graph.Diagnostics
+	root := parseYAML("gen.yaml", generateTemplate(2000), &diags)
+	var sb strings.Builder
+	minifiedJSON(root, &sb)
+	src := []byte(sb.String())
+	u := Parse(context.Background(), "gen.json", src, Options{})
+	if len(u.Diagnostics) != 0 || len(u.Resources) < 2000 {
+		b.Fatalf("generated template: %d resources, %d diagnostics", len(u.Resources), len(u.Diagnostics))
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Parse(context.Background(), "gen.json", src, Options{})
 	}
 }
