@@ -175,6 +175,7 @@ func loadRoot(ctx context.Context, l *loader, dir string, opts Options) (unit *g
 	cfg := l.config(dir)
 	ev.useConfig(cfg)
 	ev.loadRootValues()
+	ev.warnUndeclared(cfg)
 	mi := newInstance(ev, cfg)
 	mi.emit()
 	return unit
@@ -189,7 +190,6 @@ func (ev *evaluator) readManifest() map[string]string {
 	if err != nil {
 		return nil
 	}
-	ev.addFile(p)
 	var m struct {
 		Modules []struct {
 			Key string `json:"Key"`

@@ -40,6 +40,7 @@ type callExpansion struct {
 	call      *moduleCall
 	exp       *expansion
 	cfg       *moduleConfig // nil when the module is not available
+	why       string        // why cfg is nil: the reason its outputs are Unknown
 	instances []*moduleInstance
 	byKey     map[string]*moduleInstance
 }
@@ -180,8 +181,11 @@ func (mi *moduleInstance) moduleObject(name string, attrs map[string]bool) cty.V
 // was computed inside the child.
 func (mi *moduleInstance) outputOrigin(name string, steps hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 	ce := mi.expandCall(name)
-	if ce == nil || ce.cfg == nil {
+	if ce == nil {
 		return nil, "", nil
+	}
+	if ce.cfg == nil {
+		return graph.Unknown("outputs of "+ce.why, graph.Location{}), "", nil
 	}
 	child, steps := pickInstance(ce.exp, steps, func(k string) *moduleInstance { return ce.byKey[k] }, ce.instances)
 	if child == nil {
@@ -271,18 +275,21 @@ func (mi *moduleInstance) newCallExpansion(call *moduleCall) *callExpansion {
 	}
 	dir, ok := ev.resolveSource(mi, call, key)
 	if !ok {
+		ce.why = fmt.Sprintf("module %s is not available (not downloaded or not found)", call.name)
 		return ce
 	}
 	for p := mi; p != nil; p = p.parent {
 		if filepath.Clean(p.cfg.dir) == filepath.Clean(dir) {
 			ev.errorAt(loc(call.declRange), "Module cycle",
 				fmt.Sprintf("module %q calls %s, which is already being evaluated above it", call.name, dir))
+			ce.why = fmt.Sprintf("module %s is part of a module cycle", call.name)
 			return ce
 		}
 	}
 	if mi.depth+1 > maxModuleDepth {
 		ev.errorAt(loc(call.declRange), "Modules nested too deeply",
 			fmt.Sprintf("module %q is nested more than %d levels deep", call.name, maxModuleDepth))
+		ce.why = fmt.Sprintf("module %s is nested too deeply", call.name)
 		return ce
 	}
 	cfg := ev.loader.config(dir)

@@ -26,6 +26,7 @@ type rootValue struct {
 	raw  *string        // from --var or TF_VAR_*
 	name string         // variable name, for a raw value's pseudo file name
 	note string
+	rng  hcl.Range // the tfvars attribute, for diagnostics
 }
 
 // loadRootValues collects variable values in Terraform's order of
@@ -91,7 +92,7 @@ func (ev *evaluator) readVarFile(path string, vals map[string]*rootValue) {
 	attrs, diags := f.Body.JustAttributes()
 	ev.addHCL(diags)
 	for name, a := range attrs {
-		vals[name] = &rootValue{expr: a.Expr, name: name,
+		vals[name] = &rootValue{expr: a.Expr, name: name, rng: a.NameRange,
 			note: fmt.Sprintf("variable %s set in %s", name, filepath.Base(path))}
 	}
 }
@@ -144,4 +145,26 @@ func (ev *evaluator) finishVariable(vc *variableConfig, val cty.Value, sh *graph
 		markSensitive(out)
 	}
 	return conv, out
+}
+
+// warnUndeclared reports tfvars values for variables the root module does
+// not declare, as Terraform does: usually a typo that leaves the intended
+// variable at its default. Command-line and environment values are not
+// reported, since one --var serves every root of a scan.
+func (ev *evaluator) warnUndeclared(cfg *moduleConfig) {
+	names := make([]string, 0, len(ev.rootVals))
+	for n, rv := range ev.rootVals {
+		if rv.expr != nil && cfg.variables[n] == nil {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		ev.addDiag(graph.Diagnostic{
+			Severity: graph.SeverityWarning,
+			Summary:  "Value for undeclared variable",
+			Detail:   fmt.Sprintf("a value is assigned to variable %q, which the root module does not declare", n),
+			Location: loc(ev.rootVals[n].rng),
+		})
+	}
 }

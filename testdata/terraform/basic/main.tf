@@ -109,3 +109,39 @@ resource "aws_iam_role" "r" {
   name               = upper(local.name)
   assume_role_policy = data.aws_iam_policy_document.assume.json
 }
+
+terraform {
+  required_version = ">= 1.5"
+  required_providers {
+    aws = {
+      source = "hashicorp/aws"
+    }
+  }
+}
+
+moved {
+  from = aws_instance.old
+  to   = aws_instance.web
+}
+
+import {
+  to = aws_vpc.main
+  id = "vpc-123"
+}
+
+removed {
+  from = aws_s3_bucket.legacy
+  lifecycle {
+    destroy = false
+  }
+}
+
+check "health" {
+  data "http" "site" {
+    url = "https://example.com"
+  }
+  assert {
+    condition     = data.http.site.status_code == 200
+    error_message = "down"
+  }
+}
