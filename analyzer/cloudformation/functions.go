@@ -272,12 +272,59 @@ func (st *stack) fnIf(arg *node, loc graph.Location, c evalCtx) (*graph.Value, b
 	if !aok && !bok {
 		return nil, false
 	}
-	if aok && bok && sameValue(a, b) {
-		return a, true
+	reason := "depends on condition " + name + ", which is unknown: " + r.reason
+	if !aok || !bok {
+		u := graph.Unknown(reason+" (absent on one branch)", loc)
+		u.Sensitive = aok && a.Sensitive || bok && b.Sensitive
+		return u, true
 	}
-	u := graph.Unknown("depends on condition "+name+", which is unknown: "+r.reason, loc)
-	u.Sensitive = aok && a.Sensitive || bok && b.Sensitive
-	return u, true
+	return mergeBranches(a, b, reason, loc), true
+}
+
+// mergeBranches combines the two possible values of an Fn::If whose
+// condition is unknown: what is the same on both branches stays known, the
+// rest becomes Unknown. Maps are merged key by key and lists of the same
+// length element by element, so one differing property does not hide its
+// siblings.
+func mergeBranches(a, b *graph.Value, reason string, loc graph.Location) *graph.Value {
+	if sameValue(a, b) {
+		return a
+	}
+	switch {
+	case a.Kind == graph.KindMap && b.Kind == graph.KindMap:
+		out := graph.Map(a.Loc)
+		for _, k := range a.Keys {
+			bv, ok := b.Fields[k]
+			if !ok {
+				out.Set(k, unknownBranch(a.Fields[k], reason+" (absent on one branch)", a.Fields[k].Loc))
+				continue
+			}
+			out.Set(k, mergeBranches(a.Fields[k], bv, reason, a.Fields[k].Loc))
+		}
+		for _, k := range b.Keys {
+			if _, ok := a.Fields[k]; !ok {
+				out.Set(k, unknownBranch(b.Fields[k], reason+" (absent on one branch)", b.Fields[k].Loc))
+			}
+		}
+		return out
+	case a.Kind == graph.KindList && b.Kind == graph.KindList && len(a.List) == len(b.List):
+		items := make([]*graph.Value, len(a.List))
+		for i := range a.List {
+			items[i] = mergeBranches(a.List[i], b.List[i], reason, a.List[i].Loc)
+		}
+		return graph.List(items, a.Loc)
+	}
+	u := unknownBranch(a, reason, loc)
+	u.Sensitive = u.Sensitive || b.Sensitive
+	return u
+}
+
+// unknownBranch is the Unknown standing for a value that exists on only
+// some branches.
+func unknownBranch(v *graph.Value, reason string, loc graph.Location) *graph.Value {
+	u := graph.Unknown(reason, loc)
+	u.Sensitive = v.Sensitive
+	return u
 }
 
 // sameValue is deep equality for merging branches: same kinds and scalars,

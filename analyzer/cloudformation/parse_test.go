@@ -258,8 +258,11 @@ func TestParseConditions(t *testing.T) {
 		{
 			name:      "condition on a parameter without value: both branches",
 			file:      "conditions.yaml",
-			resources: []string{"Logs", "Always"},
+			resources: []string{"Logs", "Always", "Merged"},
 			values: []valueCheck{
+				{at: "Merged:BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm", want: `"aws:kms"`, lines: "42-42"},
+				{at: "Merged:BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.KMSMasterKeyID", want: "(unknown)", lines: "43-43", reason: "depends on condition IsProd"},
+				{at: "Merged:Tags", want: "(unknown)", lines: "44-44", reason: "(absent on one branch)"},
 				{at: "Logs:BucketName", want: "(unknown)", lines: "21-21", reason: "depends on condition IsProd, which is unknown: condition IsProd depends on an unknown value (parameter Env has no value"},
 				{at: "Logs:VersioningConfiguration.Status", want: `"Enabled"`},
 				{at: "Logs:AccessControl", want: `"Private"`},
@@ -272,8 +275,9 @@ func TestParseConditions(t *testing.T) {
 			name:      "known condition true",
 			file:      "conditions.yaml",
 			opts:      Options{Params: map[string]string{"Env": "prod"}},
-			resources: []string{"Logs", "Always"},
+			resources: []string{"Logs", "Always", "Merged"},
 			values: []valueCheck{
+				{at: "Merged:Tags[0].Value", want: `"prod"`},
 				{at: "Logs:BucketName", want: `"prod-logs"`, lines: "21-21"},
 				{at: "Always:TopicName", want: `"a"`},
 			},
@@ -282,14 +286,18 @@ func TestParseConditions(t *testing.T) {
 			name:      "known condition false",
 			file:      "conditions.yaml",
 			opts:      Options{Params: map[string]string{"Env": "dev"}},
-			resources: []string{"Always"},
-			values:    []valueCheck{{at: "Always:TopicName", want: "absent"}},
+			resources: []string{"Always", "Merged"},
+			values: []valueCheck{
+				{at: "Always:TopicName", want: "absent"},
+				{at: "Merged:Tags", want: "absent"},
+				{at: "Merged:BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.KMSMasterKeyID", want: `"dev-key"`, lines: "49-49"},
+			},
 		},
 		{
 			name:      "every condition known",
 			file:      "conditions.yaml",
 			opts:      Options{Params: map[string]string{"Env": "prod", "Region": "us-east-1"}},
-			resources: []string{"Logs", "NeverCreated", "Always"},
+			resources: []string{"Logs", "NeverCreated", "Always", "Merged"},
 			values: []valueCheck{
 				{at: "Logs:ObjectLockEnabled", want: "true", lines: "25-25"},
 				{at: "Logs:AccessControl", want: `"PublicRead"`},

@@ -304,7 +304,7 @@ func (st *stack) resolve(id string) *resEntry {
 			if val, ok := st.eval(v, evalCtx{}); ok {
 				meta[k.name] = val
 			}
-		case "CreationPolicy", "UpdatePolicy", "Version":
+		case "CreationPolicy", "UpdatePolicy":
 			meta[k.name] = v.literal()
 		default:
 			st.p.diags.Warnf(k.loc, "resource %s: unknown resource attribute %q", id, k.name)
@@ -319,7 +319,9 @@ func (st *stack) resolve(id string) *resEntry {
 		} else if v, ok := st.eval(props, evalCtx{res: full}); ok && v.Kind == graph.KindMap {
 			attrs = v
 		} else if ok {
-			attrs = v
+			// Properties: !If [C, ...] on an unknown condition with branches
+			// that are not both maps, or a function that is not a map.
+			st.p.diags.Warnf(props.loc, "resource %s: Properties cannot be resolved to a map (%s); they are not analysed", id, unknownReason(v))
 		}
 	}
 	e.out = &graph.Resource{
