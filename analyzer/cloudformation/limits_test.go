@@ -107,3 +107,18 @@ func TestParseNeverPanicsOnOddShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestParseRecoversPanics misuses the API (a nil context makes the first
+// cancellation check panic) to prove a panic becomes a diagnostic.
+func TestParseRecoversPanics(t *testing.T) {
+	var ctx context.Context
+	u := Parse(ctx, "basic.yaml", readFixture(t, "basic.yaml"), Options{})
+	if len(u.Diagnostics) == 0 {
+		t.Fatal("no diagnostic")
+	}
+	d := u.Diagnostics[len(u.Diagnostics)-1]
+	if d.Severity != graph.SeverityError || !strings.HasPrefix(d.Summary, "internal error while parsing the template") ||
+		d.Location.File != "basic.yaml" || !strings.Contains(d.Detail, "goroutine") {
+		t.Errorf("diagnostic = %+v", d)
+	}
+}

@@ -47,8 +47,12 @@ func Parse(ctx context.Context, path string, src []byte, opts Options) (unit *gr
 	unit = &graph.Unit{Source: graph.SourceCloudFormation, Path: path, Files: []string{path}}
 	defer func() {
 		if r := recover(); r != nil {
-			unit.Diagnostics.Errorf(graph.Location{File: path, StartLine: 1, EndLine: 1},
-				"internal error while parsing the template (please report it): %v\n%s", r, debug.Stack())
+			unit.Diagnostics = append(unit.Diagnostics, graph.Diagnostic{
+				Severity: graph.SeverityError,
+				Summary:  fmt.Sprintf("internal error while parsing the template (please report it): %v", r),
+				Detail:   string(debug.Stack()),
+				Location: fileLoc(path),
+			})
 		}
 	}()
 	root := opts.Root
