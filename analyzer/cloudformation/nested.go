@@ -1,8 +1,10 @@
 package cloudformation
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -95,16 +97,16 @@ func (st *stack) loadChild(e *resEntry) {
 		e.childErr = true
 		return
 	}
-	for k, loc := range given {
+	for _, k := range slices.Sorted(maps.Keys(given)) {
+		loc := given[k]
 		if _, ok := child.params[k]; !ok {
 			st.p.errorf(loc, "nested stack %s: template %s has no parameter %s", e.id, url, k)
 		}
 	}
-	for name, pm := range child.params {
-		if pm.value == nil && !strings.HasPrefix(name, "AWS::") && given[name] == (graph.Location{}) {
-			if _, ok := overrides[name]; !ok {
-				st.p.errorf(urlLoc, "nested stack %s: parameter %s of %s has no Default and is not given in Parameters", e.id, name, url)
-			}
+	for _, name := range slices.Sorted(maps.Keys(child.params)) {
+		pm := child.params[name]
+		if _, ok := given[name]; !ok && pm.value == nil && !strings.HasPrefix(name, "AWS::") {
+			st.p.errorf(urlLoc, "nested stack %s: parameter %s of %s has no Default and is not given in Parameters", e.id, name, url)
 		}
 	}
 	e.child = child

@@ -469,3 +469,33 @@ func TestParseBadInput(t *testing.T) {
 			}},
 	})
 }
+
+// TestParseDeterministic parses every fixture twice: resources, edges and
+// diagnostics must come out in the same order (reports and baselines rely
+// on it).
+func TestParseDeterministic(t *testing.T) {
+	for _, f := range []string{"basic.yaml", "intrinsics.yaml", "conditions.yaml", "sam.yaml", "foreach.yaml",
+		"nested/parent.yaml", "nested/bad-parent.yaml", "bad/schema.yaml", "bad/missing-ref.yaml"} {
+		render := func() string {
+			u := parseFixture(t, f, Options{})
+			var b strings.Builder
+			for _, r := range u.Resources {
+				b.WriteString(r.ID + " " + r.Attrs.GoString() + "\n")
+			}
+			for _, e := range u.Edges {
+				b.WriteString(edgeString(e) + "\n")
+			}
+			for _, d := range u.Diagnostics {
+				b.WriteString(d.Error() + "\n")
+			}
+			return b.String()
+		}
+		first := render()
+		for range 3 {
+			if again := render(); again != first {
+				t.Errorf("%s: output differs between runs:\n%s\n---\n%s", f, first, again)
+				break
+			}
+		}
+	}
+}

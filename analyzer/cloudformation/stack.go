@@ -24,6 +24,7 @@ type stack struct {
 	params    map[string]*param
 	mappings  *node
 	condNodes map[string]*node
+	condOrder []string
 	condLocs  map[string]graph.Location
 	conds     map[string]condResult
 	condBusy  map[string]bool
@@ -79,11 +80,10 @@ func newStack(p *parser, file string, root *node, prefix string, ancestry []stri
 
 // readSections reads everything but the resources' bodies.
 func (st *stack) readSections(overrides map[string]paramValue) {
-	for i, k := range st.root.keys {
+	for _, k := range st.root.keys {
 		if !knownSections[k.name] {
 			st.p.diags.Warnf(k.loc, "unknown top-level section %q", k.name)
 		}
-		_ = i
 	}
 	st.readTransform()
 	st.readParameters(overrides)
@@ -100,6 +100,7 @@ func (st *stack) readSections(overrides map[string]paramValue) {
 		} else {
 			for i, k := range c.keys {
 				st.condNodes[k.name] = c.vals[i]
+				st.condOrder = append(st.condOrder, k.name)
 				st.condLocs[k.name] = k.loc
 			}
 		}
@@ -228,7 +229,7 @@ func (st *stack) run() {
 	}
 	// Conditions nobody used still deserve their diagnostics (bad functions,
 	// cycles).
-	for name := range st.condNodes {
+	for _, name := range st.condOrder {
 		st.condition(name, st.condLocs[name])
 	}
 }
