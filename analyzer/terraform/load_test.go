@@ -332,6 +332,8 @@ var fixtureTable = []fixture{
 			{res: "aws_instance.web[*]", path: graph.Path{"instance_type"}, want: "(unknown)", reason: "count of aws_instance.web is not known before apply"},
 			{res: "aws_subnet.az[*]", path: graph.Path{"availability_zone"}, want: "(unknown)", reason: "data source data.aws_availability_zones.azs"},
 			{res: "aws_eip.ip", path: graph.Path{"instance"}, ref: "aws_instance.web[*].id", want: "(unknown aws_instance.web[*].id)"},
+			// Unknown through a conditional's condition and a function.
+			{res: "aws_eip.ip", path: graph.Path{"domain"}, want: "(unknown)", reason: "variable buckets has no value", line: 30},
 		},
 		edges: []string{
 			"aws_subnet.az[*] -> data.aws_availability_zones.azs.names availability_zone @representative/main.tf:24 (ref)",

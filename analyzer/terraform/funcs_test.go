@@ -1,0 +1,89 @@
+package terraform
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// TestFileSandbox checks that the file functions read below the scan root
+// and nowhere else, whatever route the path takes.
+func TestFileSandbox(t *testing.T) {
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secret.txt")
+	if err := os.WriteFile(secret, []byte("s3cr3t"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		expr  string
+		want  string // GoString of the value
+		error string // substring of the one expected error diagnostic
+	}{
+		{name: "inside", expr: `file("${path.module}/data.txt")`, want: `"hello"`},
+		{name: "relative to the root module", expr: `file("data.txt")`, want: `"hello"`},
+		{name: "fileexists inside", expr: `fileexists("data.txt")`, want: "true"},
+		{name: "templatefile", expr: `templatefile("tpl.txt", { name = "x" })`, want: `"hi x"`},
+		{name: "absolute outside", expr: `file("` + secret + `")`, want: "(unknown)", error: "outside the scan root"},
+		{name: "dot-dot outside", expr: `file("../` + filepath.Base(outside) + `/secret.txt")`, want: "(unknown)", error: "outside the scan root"},
+		{name: "symlink outside", expr: `file("link.txt")`, want: "(unknown)", error: "outside the scan root"},
+		{name: "home", expr: `file("~/.aws/credentials")`, want: "(unknown)", error: "outside the scan root"},
+		{name: "fileexists outside", expr: `fileexists("` + secret + `")`, want: "(unknown)", error: "outside the scan root"},
+		{name: "fileset pattern", expr: `fileset(".", "../**")`, want: "(unknown)", error: "may leave the scan root"},
+		{name: "template reading outside", expr: `templatefile("evil.tpl", {})`, want: "(unknown)", error: "outside the scan root"},
+		{name: "impure", expr: `uuid()`, want: "(unknown)"},
+		{name: "pure", expr: `cidrsubnet("10.0.0.0/16", 8, 2)`, want: `"10.0.2.0/24"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			parent := t.TempDir()
+			dir := filepath.Join(parent, "root")
+			files := map[string]string{
+				"data.txt": "hello",
+				"tpl.txt":  "hi ${name}",
+				"evil.tpl": `${file("` + secret + `")}`,
+				"main.tf":  "resource \"x_y\" \"z\" {\n  v = " + tc.expr + "\n}\n",
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for name, body := range files {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.Symlink(secret, filepath.Join(dir, "link.txt")); err != nil {
+				t.Fatal(err)
+			}
+			// The outside directory is reachable with ../ from dir only
+			// when it is a sibling; make it one.
+			if err := os.Symlink(outside, filepath.Join(parent, filepath.Base(outside))); err != nil {
+				t.Fatal(err)
+			}
+			units := LoadModules(context.Background(), []string{dir}, Options{Root: dir})
+			r := units[0].Resource("x_y.z")
+			if r == nil {
+				t.Fatalf("no resource; diagnostics %v", units[0].Diagnostics)
+			}
+			if got := r.Attrs.Get("v").GoString(); got != tc.want {
+				t.Errorf("v = %s, want %s", got, tc.want)
+			}
+			var errs []string
+			for _, d := range units[0].Diagnostics {
+				if d.Severity == graph.SeverityError {
+					errs = append(errs, d.Error())
+				}
+			}
+			switch {
+			case tc.error == "" && len(errs) > 0:
+				t.Errorf("unexpected errors %v", errs)
+			case tc.error != "" && (len(errs) != 1 || !strings.Contains(errs[0], tc.error) || !strings.Contains(errs[0], "main.tf:2")):
+				t.Errorf("errors %v, want one at main.tf:2 containing %q", errs, tc.error)
+			}
+		})
+	}
+}
