@@ -131,7 +131,10 @@ func (ev *evaluator) rootValue(vc *variableConfig, rv *rootValue) (cty.Value, *g
 // conversion, and the sensitive flag.
 func (ev *evaluator) finishVariable(vc *variableConfig, val cty.Value, sh *graph.Value) (cty.Value, *graph.Value) {
 	if vc.defaults != nil && val.IsKnown() && !val.IsNull() {
-		val = vc.defaults.Apply(val)
+		// Defaults walk the value's elements, which cty refuses to do
+		// through marks: apply them to the unmarked value.
+		raw, pvm := val.UnmarkDeepWithPaths()
+		val = vc.defaults.Apply(raw).MarkWithPaths(pvm)
 	}
 	conv, err := convert.Convert(val, vc.typ)
 	if err != nil {
