@@ -92,8 +92,70 @@ func (s *scope) eval(expr hcl.Expression) (cty.Value, *graph.Value) {
 		if t, ok := s.staticTraversal(e); ok {
 			return s.traverse(t, l)
 		}
+	case *hclsyntax.SplatExpr:
+		if v, sh, ok := s.evalSplat(e, l); ok {
+			return v, sh
+		}
 	}
 	return s.generic(expr, l)
+}
+
+// evalSplat gives aws_subnet.private[*].id, the usual way to pass a
+// repeated resource's ids on, one shadow per instance, so each element is
+// a reference to its instance (and becomes an edge) rather than an
+// anonymous Unknown.
+func (s *scope) evalSplat(e *hclsyntax.SplatExpr, l graph.Location) (cty.Value, *graph.Value, bool) {
+	if s.mi == nil {
+		return cty.NilVal, nil, false
+	}
+	src, ok := e.Source.(*hclsyntax.ScopeTraversalExpr)
+	if !ok {
+		return cty.NilVal, nil, false
+	}
+	each, ok := e.Each.(*hclsyntax.RelativeTraversalExpr)
+	if !ok || len(each.Traversal) != 1 {
+		return cty.NilVal, nil, false
+	}
+	if _, ok := each.Source.(*hclsyntax.AnonSymbolExpr); !ok {
+		return cty.NilVal, nil, false
+	}
+	attr, ok := each.Traversal[0].(hcl.TraverseAttr)
+	if !ok {
+		return cty.NilVal, nil, false
+	}
+	t := src.Traversal
+	var rc *resourceConfig
+	switch {
+	case t.RootName() == "data" && len(t) == 3:
+		typ, _ := attrStep(t, 1)
+		name, _ := attrStep(t, 2)
+		rc = s.mi.cfg.byAddr["data."+typ+"."+name]
+	case len(t) == 2:
+		name, _ := attrStep(t, 1)
+		rc = s.mi.cfg.byAddr[t.RootName()+"."+name]
+	}
+	if rc == nil {
+		return cty.NilVal, nil, false
+	}
+	re := s.mi.resExpansion(rc)
+	if re.unknown || re.mode == modeForEach {
+		return cty.NilVal, nil, false
+	}
+	val, _ := s.generic(e, l)
+	items := make([]*graph.Value, 0, len(re.insts))
+	for _, inst := range re.insts {
+		steps := hcl.Traversal{attr}
+		if re.mode == modeCount {
+			steps = hcl.Traversal{hcl.TraverseIndex{Key: cty.NumberIntVal(int64(inst.key.idx))}, attr}
+		}
+		origin, note, rest := s.mi.refOrigin(rc, steps)
+		n := navigate(origin, rest)
+		if n == nil {
+			return cty.NilVal, nil, false
+		}
+		items = append(items, derive(n, l, note))
+	}
+	return val, annotate(val, graph.List(items, l), l, nil, ""), true
 }
 
 func (s *scope) evalObject(e *hclsyntax.ObjectConsExpr, l graph.Location) (cty.Value, *graph.Value, bool) {

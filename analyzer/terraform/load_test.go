@@ -161,7 +161,7 @@ var fixtureTable = []fixture{
 		opts:  Options{VarFiles: []string{filepath.Join(fixtures, "modules/prod.tfvars")}},
 		units: []string{"modules"},
 		resources: []string{
-			"aws_instance.app",
+			"aws_instance.app", "aws_network_interface.eni",
 			`module.sg["db"].aws_security_group.this[0]`, `module.sg["db"].module.rules.aws_security_group_rule.egress`,
 			`module.sg["web"].aws_security_group.this[0]`, `module.sg["web"].module.rules.aws_security_group_rule.egress`,
 			"module.single.aws_security_group.this[0]", "module.single.module.rules.aws_security_group_rule.egress",
@@ -186,6 +186,11 @@ var fixtureTable = []fixture{
 				trace: []string{"modules/main.tf:37 module.single input cidr_blocks", "modules/modules/sg/main.tf:32 module.single output rule_count"}},
 			{res: `module.sg["web"].module.rules.aws_security_group_rule.egress`, path: graph.Path{"security_group_id"},
 				ref: `module.sg["web"].aws_security_group.this[0].id`, reason: "computed attribute"},
+			// A splat over a repeated resource keeps one reference per
+			// instance, through the module output.
+			{res: "aws_network_interface.eni", path: graph.Path{"security_groups", 0}, want: "(unknown module.single.aws_security_group.this[0].id)",
+				ref: "module.single.aws_security_group.this[0].id", line: 60,
+				trace: []string{"modules/modules/sg/main.tf:36 module.single output all_ids"}},
 			// providers = { aws = aws.west } passes the aliased
 			// configuration, with its default tags.
 			{res: "module.single.aws_security_group.this[0]", meta: "default_tags", want: `{Env: "west"}`, line: 10},
@@ -194,6 +199,7 @@ var fixtureTable = []fixture{
 		edges: []string{
 			`aws_instance.app -> module.sg["web"].aws_security_group.this[0].id vpc_security_group_ids[0] @modules/main.tf:52 (ref)`,
 			"aws_instance.app -> module.single.aws_security_group.this[0].id vpc_security_group_ids[1] @modules/main.tf:52 (ref)",
+			"aws_network_interface.eni -> module.single.aws_security_group.this[0].id security_groups[0] @modules/main.tf:60 (ref)",
 			`module.sg["db"].module.rules.aws_security_group_rule.egress -> module.sg["db"].aws_security_group.this[0].id security_group_id @modules/modules/rules/main.tf:11 (ref)`,
 			`module.sg["web"].module.rules.aws_security_group_rule.egress -> module.sg["web"].aws_security_group.this[0].id security_group_id @modules/modules/rules/main.tf:11 (ref)`,
 			"module.single.module.rules.aws_security_group_rule.egress -> module.single.aws_security_group.this[0].id security_group_id @modules/modules/rules/main.tf:11 (ref)",

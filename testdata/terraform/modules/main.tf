@@ -54,3 +54,8 @@ resource "aws_instance" "app" {
     Rules = module.single.rule_count
   }
 }
+
+resource "aws_network_interface" "eni" {
+  subnet_id       = "subnet-1"
+  security_groups = module.single.all_ids
+}

@@ -31,3 +31,7 @@ output "security_group_id" {
 output "rule_count" {
   value = length(var.cidr_blocks)
 }
+
+output "all_ids" {
+  value = aws_security_group.this[*].id
+}
