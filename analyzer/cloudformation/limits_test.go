@@ -122,3 +122,33 @@ func TestParseRecoversPanics(t *testing.T) {
 		t.Errorf("diagnostic = %+v", d)
 	}
 }
+
+// TestParseConcurrent parses templates from several goroutines at once, as
+// the scan does; run with -race it proves there is no shared mutable state.
+func TestParseConcurrent(t *testing.T) {
+	files := []string{"basic.yaml", "sam.yaml", "nested/parent.yaml", "pretty.json", "foreach.yaml"}
+	want := make([]string, len(files))
+	srcs := make([][]byte, len(files))
+	for i, f := range files {
+		want[i] = fmt.Sprint(len(parseFixture(t, f, Options{}).Resources))
+		srcs[i] = readFixture(t, f)
+	}
+	done := make(chan error, 4*len(files))
+	for range 4 {
+		for i, f := range files {
+			go func() {
+				u := Parse(context.Background(), fixtures+f, srcs[i], Options{Root: fixtures})
+				if got := fmt.Sprint(len(u.Resources)); got != want[i] {
+					done <- fmt.Errorf("%s: %s resources, want %s", f, got, want[i])
+					return
+				}
+				done <- nil
+			}()
+		}
+	}
+	for range 4 * len(files) {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
