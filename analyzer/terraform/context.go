@@ -24,12 +24,7 @@ type builder struct {
 }
 
 func (s *scope) newBuilder(attrsOf func() map[string]bool) *builder {
-	return &builder{
-		s: s, attrsOf: attrsOf,
-		ns:   map[string]map[string]cty.Value{},
-		data: map[string]map[string]cty.Value{},
-		flat: map[string]cty.Value{},
-	}
+	return &builder{s: s, attrsOf: attrsOf}
 }
 
 func (b *builder) attrNames() map[string]bool {
@@ -39,7 +34,17 @@ func (b *builder) attrNames() map[string]bool {
 	return b.attrs
 }
 
+func (b *builder) setFlat(name string, v cty.Value) {
+	if b.flat == nil {
+		b.flat = map[string]cty.Value{}
+	}
+	b.flat[name] = v
+}
+
 func (b *builder) put(root, name string, v cty.Value) {
+	if b.ns == nil {
+		b.ns = map[string]map[string]cty.Value{}
+	}
 	m := b.ns[root]
 	if m == nil {
 		m = map[string]cty.Value{}
@@ -96,7 +101,10 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 	mi := b.s.mi
 	root := t.RootName()
 	if it, ok := b.s.iters[root]; ok {
-		b.flat[root] = cty.ObjectVal(map[string]cty.Value{"key": it.key, "value": it.val})
+		if it.obj == cty.NilVal {
+			it.obj = cty.ObjectVal(map[string]cty.Value{"key": it.key, "value": it.val})
+		}
+		b.setFlat(root, it.obj)
 		switch name, _ := attrStep(t, 1); name {
 		case "value":
 			return it.valSh, root + ".value", t[2:]
@@ -143,13 +151,13 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 		b.put(root, name, mi.moduleObject(name, b.attrNames()))
 		return mi.outputOrigin(name, t[2:])
 	case "count":
-		b.flat[root] = b.countObject(t)
+		b.setFlat(root, b.countObject(t))
 		if k := b.s.key; k != nil && k.kind == keyUnknown {
 			return graph.Unknown(k.reason, graph.Location{}), "", t[2:]
 		}
 		return nil, "", nil
 	case "each":
-		b.flat[root] = b.eachObject(t)
+		b.setFlat(root, b.eachObject(t))
 		if k := b.s.key; k != nil && k.kind == keyUnknown {
 			return graph.Unknown(k.reason, graph.Location{}), "", t[2:]
 		}
@@ -163,14 +171,17 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 		}
 		return nil, "", nil
 	case "path":
-		b.flat[root] = cty.ObjectVal(map[string]cty.Value{
-			"module": cty.StringVal(mi.pathModule()),
-			"root":   cty.StringVal("."),
-			"cwd":    cty.StringVal(mi.ev.loader.absRoot(mi.ev.rootDir)),
-		})
+		if mi.pathObj == cty.NilVal {
+			mi.pathObj = cty.ObjectVal(map[string]cty.Value{
+				"module": cty.StringVal(mi.pathModule()),
+				"root":   cty.StringVal("."),
+				"cwd":    cty.StringVal(mi.ev.loader.absRoot(mi.ev.rootDir)),
+			})
+		}
+		b.setFlat(root, mi.pathObj)
 		return nil, "", nil
 	case "terraform":
-		b.flat[root] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(mi.ev.workspace)})
+		b.setFlat(root, cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(mi.ev.workspace)}))
 		return nil, "", nil
 	case "self":
 		// self is only valid in provisioner and connection blocks, which
@@ -183,6 +194,9 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 			return nil, "", nil
 		}
 		rc := mi.cfg.byAddr["data."+typ+"."+dname]
+		if b.data == nil {
+			b.data = map[string]map[string]cty.Value{}
+		}
 		m := b.data[typ]
 		if m == nil {
 			m = map[string]cty.Value{}
@@ -213,7 +227,10 @@ func (b *builder) countObject(t hcl.Traversal) cty.Value {
 	k := b.s.key
 	switch {
 	case k != nil && k.kind == keyInt:
-		return cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(k.idx))})
+		if k.obj == cty.NilVal {
+			k.obj = cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(k.idx))})
+		}
+		return k.obj
 	case k != nil && k.kind == keyUnknown && k.byCount:
 		return cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
 	}
@@ -226,7 +243,10 @@ func (b *builder) eachObject(t hcl.Traversal) cty.Value {
 	k := b.s.key
 	switch {
 	case k != nil && k.kind == keyString:
-		return cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(k.str), "value": k.each})
+		if k.obj == cty.NilVal {
+			k.obj = cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(k.str), "value": k.each})
+		}
+		return k.obj
 	case k != nil && k.kind == keyUnknown && !k.byCount:
 		return cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
 	}

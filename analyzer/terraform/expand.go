@@ -38,7 +38,8 @@ type instanceKey struct {
 	eachSh  *graph.Value // its shadow
 	keySh   *graph.Value // each.key's shadow
 	countAt graph.Location
-	reason  string // for keyUnknown: why the instances are not known
+	reason  string    // for keyUnknown: why the instances are not known
+	obj     cty.Value // count or each object, built on first use
 }
 
 // String is the key as instances are looked up by index steps.

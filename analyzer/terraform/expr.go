@@ -24,6 +24,7 @@ type scope struct {
 type iterVal struct {
 	key, val     cty.Value
 	keySh, valSh *graph.Value
+	obj          cty.Value // {key, value}, built on first use
 }
 
 // input is a named value an expression read, with the note its hop gets.

@@ -29,6 +29,7 @@ type moduleInstance struct {
 	representative bool
 	depth          int
 	funcs          map[string]function.Function
+	pathObj        cty.Value // path.*, built on first use
 
 	calls    map[string]*callExpansion
 	res      map[*resourceConfig]*resExpansion

@@ -396,9 +396,12 @@ func (e *emitter) jsonBody(s *scope) *graph.Value {
 func (e *emitter) edges(path graph.Path, expr hcl.Expression, sh *graph.Value, s *scope) {
 	ev := e.mi.ev
 	from := e.inst.addr
-	seen := map[string]bool{}
+	var seen map[string]bool
 	sh.Walk(func(p graph.Path, n *graph.Value) bool {
 		if n.Ref != nil && n.Ref.Resource != from {
+			if seen == nil {
+				seen = map[string]bool{}
+			}
 			seen[n.Ref.Resource+"|"+n.Ref.Attr+"|"+fmt.Sprint(n.Loc.StartLine)] = true
 			ev.addEdge(graph.Edge{From: from, To: n.Ref.Resource, Kind: graph.EdgeRef, Attr: n.Ref.Attr,
 				Path: path.Append(p...), Location: n.Loc})

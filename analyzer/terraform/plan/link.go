@@ -13,9 +13,8 @@ import (
 // turns its configuration references into edges and unknown references.
 func (p *parser) link(in *instance) {
 	var body *hclsyntax.Body
-	if mf := p.sources[in.cfgMod]; mf != nil && in.cfg != nil {
-		rel, _ := in.cfg.get("address").text()
-		if b := mf.blocks[rel]; b != nil {
+	if mf := p.sources[in.cfgMod]; mf != nil {
+		if b := mf.blocks[in.rel]; b != nil {
 			loc := hclLoc(b.Range())
 			in.res.Loc = loc
 			setLoc(in.res.Attrs, loc)

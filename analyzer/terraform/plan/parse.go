@@ -33,6 +33,7 @@ type Options struct {
 // it while the unit is built.
 type instance struct {
 	res    *graph.Resource
+	rel    string  // module-relative address without instance key (aws_instance.web, data.aws_ami.x)
 	mod    string  // module instance address, "" for the root
 	cfgMod *module // configuration of its module; nil when absent
 	cfg    *node   // its configuration resource; nil when absent
@@ -68,6 +69,9 @@ type moduleInst struct {
 // Parse turns a plan into a Unit with Source graph.SourceTerraformPlan. Never
 // panics: problems with the input are diagnostics in the unit.
 func Parse(ctx context.Context, path string, src []byte, opts Options) *graph.Unit {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	p := &parser{
 		ctx:       ctx,
 		path:      path,

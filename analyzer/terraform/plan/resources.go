@@ -130,7 +130,7 @@ func (p *parser) addResource(r *node, mod string, cfgMod *module) {
 		return
 	}
 
-	in := &instance{mod: mod, cfgMod: cfgMod, change: p.changes[addr]}
+	in := &instance{rel: rel, mod: mod, cfgMod: cfgMod, change: p.changes[addr]}
 	if cfgMod != nil {
 		in.cfg = cfgMod.resources[rel]
 	}

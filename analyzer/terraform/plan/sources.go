@@ -2,6 +2,8 @@ package plan
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -169,7 +171,11 @@ func (l *sourceLoader) parseDir(m *module, dir string) *moduleFiles {
 		return nil
 	}
 	entries, err := os.ReadDir(dir)
-	if err != nil {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		l.p.unit.Diagnostics.Notef(l.p.fileLoc(), "configuration of %s not found at %s; its resources are located in the plan file", where, dir)
+		return nil
+	case err != nil:
 		l.p.unit.Diagnostics.Notef(l.p.fileLoc(), "configuration of %s is not readable (%v); its resources are located in the plan file", where, err)
 		return nil
 	}
