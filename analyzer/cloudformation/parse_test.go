@@ -193,6 +193,43 @@ func TestParseParametersAndIntrinsics(t *testing.T) {
 	})
 }
 
+func TestParseResourceAttributes(t *testing.T) {
+	runParseCases(t, []parseCase{{
+		name:      "meta, typos, references to resources not created",
+		file:      "attributes.yaml",
+		resources: []string{"Topic", "Sub"},
+		locs:      map[string]string{"Topic": "13-24"},
+		values: []valueCheck{
+			{at: "Topic", want: "{}", lines: "13-24"},
+			{at: "Sub:TopicArn", want: "(unknown Topic)", ref: "Topic."},
+			{at: "Sub:Endpoint", want: "(unknown)", ref: "none", reason: "resource Queue is not created"},
+			{at: "Sub:Protocol", want: `"sqs"`},
+		},
+		edges: []string{"Sub -ref-> Topic @TopicArn 28"},
+		diags: []diagCheck{
+			{sev: warnSev, line: 8, contains: `unknown top-level section "Resourcez"`},
+			{sev: warnSev, line: 23, contains: `resource Topic: unknown resource attribute "Propertis"`},
+			{sev: warnSev, line: 15, contains: "DependsOn names resource Queue, which is not created"},
+			{sev: warnSev, line: 29, contains: "reference to resource Queue, which is not created"},
+		},
+	}})
+	u := parseFixture(t, "attributes.yaml", Options{})
+	meta := u.Resource("Topic").Meta
+	for key, want := range map[string]string{
+		"DependsOn":           `["Queue"]`,
+		"DeletionPolicy":      `"Retain"`,
+		"UpdateReplacePolicy": `"Snapshot"`,
+		"Metadata":            `{rampart: {ignore: [{id: "AWS-SNS-001", reason: {Ref: "NotResolvedHere"}}]}}`,
+	} {
+		if got := meta[key].GoString(); got != want {
+			t.Errorf("Meta[%s] = %s, want %s", key, got, want)
+		}
+	}
+	if got := meta["DeletionPolicy"]; len(got.Trace) != 1 || got.Trace[0].Note != "default of parameter Policy" {
+		t.Errorf("DeletionPolicy trace = %v", got.Trace)
+	}
+}
+
 func TestParseSyntax(t *testing.T) {
 	jsonValues := func(cidrLines, descLines string) []valueCheck {
 		return []valueCheck{

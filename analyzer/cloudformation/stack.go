@@ -356,6 +356,7 @@ func (st *stack) dependsOn(from string, v *node) {
 			continue
 		}
 		if !st.isCreated(name) {
+			st.p.diags.Warnf(it.loc, "DependsOn names resource %s, which is not created (its condition is false)", name)
 			continue
 		}
 		st.p.unit.Edges = append(st.p.unit.Edges, graph.Edge{
