@@ -109,7 +109,7 @@ func (p *parser) blocks(in *instance, cfg []*node, hbs, dyn []*hclsyntax.Block, 
 	if list != nil && list.Kind == graph.KindList {
 		elems = list.List
 	}
-	order := matchBlocks(cfg, n, elems)
+	order := matchBlocks(cfg, hbs, n, elems)
 	used := make([]bool, len(elems))
 	for j := 0; j < n; j++ {
 		var elem *graph.Value
@@ -143,25 +143,57 @@ func (p *parser) blocks(in *instance, cfg []*node, hbs, dyn []*hclsyntax.Block, 
 	}
 }
 
+// blockConstants returns the constant attributes of configuration block j
+// in canonical form: from the plan's configuration section when it has the
+// block, else from the HCL source (attributes that use no variables).
+func blockConstants(cfg []*node, hbs []*hclsyntax.Block, j int) map[string]string {
+	out := map[string]string{}
+	if j < len(cfg) {
+		c := cfg[j]
+		if c.isObject() {
+			for _, k := range c.keys {
+				if e := c.fields[k]; isExpression(e) {
+					if cv := e.get("constant_value"); cv != nil {
+						out[k] = canonNode(cv)
+					}
+				}
+			}
+		}
+		return out
+	}
+	if j < len(hbs) {
+		for name, a := range hbs[j].Body.Attributes {
+			if len(a.Expr.Variables()) > 0 {
+				continue
+			}
+			v, diags := a.Expr.Value(nil)
+			if diags.HasErrors() {
+				continue
+			}
+			if s, ok := ctyCanon(v); ok {
+				out[name] = s
+			}
+		}
+	}
+	return out
+}
+
 // matchBlocks returns, for each of n configuration blocks, the index of the
 // plan element it produced, or -1. A block matches an element when every
 // constant attribute of the block equals the element's attribute (unknowns
 // match anything). Blocks with a single candidate are settled first; the
-// rest prefer their own position, then the first free candidate.
-func matchBlocks(cfg []*node, n int, elems []*graph.Value) []int {
+// rest prefer their own position, then the first free candidate, then any
+// element left.
+func matchBlocks(cfg []*node, hbs []*hclsyntax.Block, n int, elems []*graph.Value) []int {
 	order := make([]int, n)
+	consts := make([]map[string]string, n)
 	for j := range order {
 		order[j] = -1
+		consts[j] = blockConstants(cfg, hbs, j)
 	}
 	used := make([]bool, len(elems))
 	compatible := func(j, i int) bool {
-		if used[i] {
-			return false
-		}
-		if j >= len(cfg) {
-			return true
-		}
-		return blockMatches(cfg[j], elems[i])
+		return !used[i] && blockMatches(consts[j], elems[i])
 	}
 	for changed := true; changed; {
 		changed = false
@@ -197,28 +229,35 @@ func matchBlocks(cfg []*node, n int, elems []*graph.Value) []int {
 			}
 		}
 	}
+	// Blocks no element agrees with (a provider that normalizes what it is
+	// given, "TCP" planned as "tcp") take the elements left over, in order.
+	next := 0
+	for j := range order {
+		if order[j] >= 0 {
+			continue
+		}
+		for next < len(elems) && used[next] {
+			next++
+		}
+		if next == len(elems) {
+			break
+		}
+		order[j], used[next] = next, true
+	}
 	return order
 }
 
 // blockMatches compares a block's constant attributes with a plan element.
-func blockMatches(cfg *node, elem *graph.Value) bool {
-	if !cfg.isObject() || elem == nil || elem.Kind != graph.KindMap {
-		return cfg.isObject() || cfg == nil
+func blockMatches(consts map[string]string, elem *graph.Value) bool {
+	if elem == nil || elem.Kind != graph.KindMap {
+		return false
 	}
-	for _, k := range cfg.keys {
-		e := cfg.fields[k]
-		if !isExpression(e) {
-			continue
-		}
-		c := e.get("constant_value")
-		if c == nil {
-			continue
-		}
+	for k, c := range consts {
 		v := elem.Fields[k]
 		if v == nil || !v.IsWhollyKnown() {
 			continue
 		}
-		if canonNode(c) != canonValue(v) {
+		if c != canonValue(v) {
 			return false
 		}
 	}

@@ -603,3 +603,95 @@ func writeFile(t *testing.T, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestPlanWithoutConfigurationSection: a plan whose configuration section
+// is missing still gets locations from the .tf files beside it, with set
+// elements matched to blocks by the constants written in the source.
+func TestPlanWithoutConfigurationSection(t *testing.T) {
+	root := t.TempDir()
+	web := filepath.Join(fixtures, "web")
+	src, err := os.ReadFile(filepath.Join(web, "plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(src, &doc); err != nil {
+		t.Fatal(err)
+	}
+	delete(doc, "configuration")
+	plan, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyFile(t, filepath.Join(web, "main.tf"), filepath.Join(root, "main.tf"))
+	path := filepath.Join(root, "plan.json")
+	u := Parse(context.Background(), path, plan, Options{Root: root})
+	if len(u.Edges) != 0 {
+		t.Errorf("edges without configuration: %v", u.Edges)
+	}
+	sg := u.Resource("aws_security_group.web")
+	for _, tc := range []struct {
+		path graph.Path
+		line int
+	}{
+		{graph.Path{"ingress", 0}, 47},
+		{graph.Path{"ingress", 0, "cidr_blocks", 0}, 54},
+		{graph.Path{"ingress", 1}, 39},
+		{graph.Path{"ingress", 1, "to_port"}, 42},
+		{graph.Path{"tags", "Name"}, 59},
+	} {
+		if v := sg.Attrs.At(tc.path); v == nil || v.Loc.StartLine != tc.line || v.Loc.File != filepath.Join(root, "main.tf") {
+			t.Errorf("%s at %v, want main.tf:%d", tc.path, v.Loc, tc.line)
+		}
+	}
+	// No references without the configuration section: plain Unknowns.
+	if got := sg.Attrs.Get("vpc_id").GoString(); got != "(unknown)" {
+		t.Errorf("vpc_id = %s", got)
+	}
+}
+
+func TestMatchBlocks(t *testing.T) {
+	elems := func(ports ...float64) []*graph.Value {
+		var out []*graph.Value
+		for _, p := range ports {
+			m := graph.Map(graph.Location{})
+			m.Set("from_port", graph.Number(p, graph.Location{}))
+			m.Set("protocol", graph.String("tcp", graph.Location{}))
+			out = append(out, m)
+		}
+		return out
+	}
+	cfg := func(src string) []*node {
+		n, err := decodeTree([]byte(src), maxDepth)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n.items
+	}
+	tests := []struct {
+		name  string
+		cfg   string
+		elems []*graph.Value
+		want  []int
+	}{
+		{"reordered set", `[{"from_port": {"constant_value": 443}}, {"from_port": {"constant_value": 22}}]`, elems(22, 443), []int{1, 0}},
+		{"string constant for a number", `[{"from_port": {"constant_value": "22"}}]`, elems(443, 22), []int{1}},
+		{"references match anything", `[{"from_port": {"references": ["var.p"]}}, {"from_port": {"constant_value": 22}}]`, elems(22, 80), []int{1, 0}},
+		{"normalized by the provider", `[{"protocol": {"constant_value": "TCP"}}]`, elems(22), []int{0}},
+		{"more blocks than elements", `[{"from_port": {"constant_value": 22}}, {"from_port": {"constant_value": 80}}]`, elems(80), []int{-1, 0}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := cfg(tc.cfg)
+			got := matchBlocks(c, nil, len(c), tc.elems)
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Fatalf("got %v, want %v", got, tc.want)
+				}
+			}
+		})
+	}
+}
