@@ -24,8 +24,13 @@ is_ipv6(c) if contains(c, ":")
 prefix_length(c) := to_number(split(c, "/")[1]) if is_cidr(c)
 
 # is_public_cidr holds for a CIDR that matches every address of its family:
-# 0.0.0.0/0 and ::/0 (any /0, which AWS reads the same way).
-is_public_cidr(c) if prefix_length(c) == 0
+# 0.0.0.0/0 and ::/0 (any /0, which AWS reads the same way). The cheap
+# suffix test comes first: rules call this for every source of every rule.
+is_public_cidr(c) if {
+	is_string(c)
+	endswith(c, "/0")
+	net.cidr_is_valid(c)
+}
 
 # is_private_cidr holds for a CIDR wholly inside the private ranges of its
 # family. Families are checked first: net.cidr_contains compares an IPv4

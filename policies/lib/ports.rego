@@ -56,9 +56,9 @@ covered_ports(rule, ports) := [p | some p in ports; covers_port(rule, p)]
 
 # is_range: a tcp/udp rule over more than one port that is not all ports.
 is_range(rule) if {
+	rule.from_port != rule.to_port
 	is_port_protocol(rule)
 	has_port_range(rule)
-	rule.from_port != rule.to_port
 	not is_all_ports(rule)
 }
 

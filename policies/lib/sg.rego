@@ -21,16 +21,15 @@ groups := lib.resources(kind)
 # outside the scan.
 declared(external) if external == false
 
-# AWS and Terraform fill a missing description with a placeholder that
-# says nothing about the group's purpose.
-placeholder_descriptions := {"", "Managed by Terraform"}
-
-# lacks_description holds for a known description that is empty or a
-# placeholder; an Unknown (null) description is not judged.
+# lacks_description holds for a known description that is empty, or the
+# placeholder Terraform writes when none is given ("Managed by Terraform");
+# an Unknown (null) description is not judged.
 lacks_description(d) if {
 	is_string(d)
-	trim_space(d) in placeholder_descriptions
+	trim_space(d) == ""
 }
+
+lacks_description(d) if d == "Managed by Terraform"
 
 # origin_text names the rule resource that declared a rule folded into the
 # group with ID group_id (aws_security_group_rule.ssh,

@@ -40,9 +40,9 @@ import data.rampart.lib.sg as sglib
 deny contains f if {
 	some sg in sglib.groups
 	some i, rule in sg.properties.ingress
-	ports.is_all_ports(rule)
 	some j, cidr in rule.cidrs
 	netlib.is_public_cidr(cidr)
+	ports.is_all_ports(rule)
 	msg := sprintf("security group %v allows %v from %v%v", [sg.id, ports.traffic_text(rule), cidr, sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }

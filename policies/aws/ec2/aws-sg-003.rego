@@ -40,11 +40,11 @@ import data.rampart.lib.sg as sglib
 deny contains f if {
 	some sg in sglib.groups
 	some i, rule in sg.properties.ingress
+	some j, cidr in rule.cidrs
+	netlib.is_public_cidr(cidr)
 	not ports.is_all_ports(rule)
 	open := ports.covered_ports(rule, config.db_ports)
 	count(open) > 0
-	some j, cidr in rule.cidrs
-	netlib.is_public_cidr(cidr)
 	msg := sprintf("security group %v allows %v from %v, exposing database port %v%v", [sg.id, ports.traffic_text(rule), cidr, concat(", ", [sprintf("%v", [p]) | some p in open]), sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }

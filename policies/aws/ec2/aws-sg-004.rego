@@ -39,11 +39,11 @@ import data.rampart.lib.sg as sglib
 deny contains f if {
 	some sg in sglib.groups
 	some i, rule in sg.properties.ingress
-	open := ports.covered_ports(rule, config.db_ports)
-	count(open) > 0
 	some j, cidr in rule.cidrs
 	netlib.is_non_private_cidr(cidr)
 	not netlib.is_public_cidr(cidr)
+	open := ports.covered_ports(rule, config.db_ports)
+	count(open) > 0
 	msg := sprintf("security group %v allows database port %v from non-private network %v%v", [sg.id, concat(", ", [sprintf("%v", [p]) | some p in open]), cidr, sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }

@@ -35,8 +35,12 @@ deny contains f if {
 	sglib.declared(sg.properties.external)
 	tags := sg.properties.tags
 	is_object(tags)
-	missing := [k | some k in config.security_group_required_tags; not k in object.keys(tags)]
+	missing := [k | some k in config.security_group_required_tags; not has_key(tags, k)]
 	count(missing) > 0
 	msg := sprintf("security group %v lacks required tag %v", [sg.id, concat(", ", missing)])
 	f := lib.finding(sg, ["tags"], msg)
 }
+
+# has_key holds when the key is present, whatever its value (an Unknown
+# value is still a tag with that key).
+has_key(obj, k) if _ = obj[k]
