@@ -88,7 +88,7 @@ var fixtureTable = []fixture{
 			"aws_vpc.main", "aws_security_group.web",
 			`aws_security_group_rule.public["https"]`, `aws_security_group_rule.public["ssh"]`,
 			"aws_instance.web[0]", "aws_instance.web[1]",
-			"data.aws_iam_policy_document.assume", "aws_iam_role.r",
+			"data.aws_iam_policy_document.assume", "aws_iam_role.r", "aws_network_interface.n",
 		},
 		locs: map[string]string{
 			"aws_security_group.web":                "basic/main.tf:53-75",
@@ -132,6 +132,9 @@ var fixtureTable = []fixture{
 			{res: "data.aws_iam_policy_document.assume", path: graph.Path{"statement", 0, "principals", 0, "identifiers"}, want: `["ec2.amazonaws.com"]`, line: 103},
 			{res: "aws_iam_role.r", path: graph.Path{"assume_role_policy"}, want: "(unknown data.aws_iam_policy_document.assume.json)",
 				ref: "data.aws_iam_policy_document.assume.json", reason: "read at apply time"},
+			{res: "aws_network_interface.n", path: graph.Path{"security_groups"}, want: `[(unknown), "sg-static"]`, line: 155,
+				trace: []string{"basic/main.tf:150 local.sg_list"}},
+			{res: "aws_network_interface.n", path: graph.Path{"security_groups", 0}, reason: "computed attribute aws_security_group.web.id"},
 			{res: "aws_iam_role.r", path: graph.Path{"name"}, want: `"WEB-PLATFORM"`, line: 109,
 				trace: []string{"basic/main.tf:17 default of variable team", "basic/main.tf:42 local.name"}},
 		},
@@ -148,6 +151,9 @@ var fixtureTable = []fixture{
 			"aws_instance.web[1] -> aws_vpc.main.id user_data @basic/main.tf:93 (ref)",
 			"aws_instance.web[1] -> aws_vpc.main  @basic/main.tf:95 (depends_on)",
 			"aws_iam_role.r -> data.aws_iam_policy_document.assume.json assume_role_policy @basic/main.tf:110 (ref)",
+			// Computed from a reference in a local: still an edge, at the
+			// element the reference became.
+			"aws_network_interface.n -> aws_security_group.web.id security_groups[0] @basic/main.tf:155 (ref)",
 		},
 		// terraform, moved, import, removed and check blocks parse
 		// without a word; a tfvars value nobody declared is a warning.

@@ -103,13 +103,16 @@ func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bo
 	obj := func(inst *resInstance) cty.Value {
 		m := make(map[string]cty.Value, len(attrs))
 		for a := range attrs {
-			m[a] = cty.DynamicVal
-			if rc.data {
-				continue
+			v := cty.DynamicVal
+			if !rc.data {
+				if cv, _, ok := mi.resourceAttr(rc, inst, a); ok && !cv.IsNull() {
+					v = cv
+				}
 			}
-			if v, _, ok := mi.resourceAttr(rc, inst, a); ok && !v.IsNull() {
-				m[a] = v
-			}
+			// The mark follows the value through locals, functions and
+			// module outputs, so a resource that ends up using it gets
+			// an edge to this one however the value travelled.
+			m[a] = v.Mark(refMark{Resource: inst.addr, Attr: a})
 		}
 		return cty.ObjectVal(m)
 	}
@@ -259,13 +262,14 @@ func (e *emitter) body(sb *hclsyntax.Body, s *scope, path graph.Path, l graph.Lo
 				continue
 			}
 			p := path.Append(a.Name)
+			var v cty.Value
 			var sh *graph.Value
 			if top {
-				_, sh, _ = e.mi.resourceAttr(e.rc, e.inst, a.Name)
+				v, sh, _ = e.mi.resourceAttr(e.rc, e.inst, a.Name)
 			} else {
-				_, sh = s.eval(a.Expr)
+				v, sh = s.eval(a.Expr)
 			}
-			e.edges(p, a.Expr, sh, s)
+			e.edges(p, a.Expr, v, sh, s)
 			m.Set(a.Name, sh)
 			continue
 		}
@@ -329,7 +333,7 @@ func (e *emitter) dynamic(b *hclsyntax.Block, s *scope, path graph.Path, list *g
 		return
 	}
 	fv, fsh := s.eval(forEach)
-	e.edges(path, forEach, fsh, s)
+	e.edges(path, forEach, fv, fsh, s)
 	fv, _ = fv.UnmarkDeep()
 	l := loc(b.Range())
 	add := func(it *iterVal) {
@@ -380,41 +384,58 @@ func (e *emitter) jsonBody(s *scope) *graph.Value {
 		return e.rc.attrs[names[i]].Range.Start.Byte < e.rc.attrs[names[j]].Range.Start.Byte
 	})
 	for _, n := range names {
-		_, sh, ok := e.mi.resourceAttr(e.rc, e.inst, n)
+		v, sh, ok := e.mi.resourceAttr(e.rc, e.inst, n)
 		if !ok {
 			continue
 		}
-		e.edges(graph.Path{n}, e.rc.attrs[n].Expr, sh, s)
+		e.edges(graph.Path{n}, e.rc.attrs[n].Expr, v, sh, s)
 		m.Set(n, sh)
 	}
 	return m
 }
 
-// edges records the references an attribute makes: every reference to a
-// resource the value carries (through variables, locals and module outputs
-// too), then every direct traversal to a resource not already covered.
-func (e *emitter) edges(path graph.Path, expr hcl.Expression, sh *graph.Value, s *scope) {
+// refMark marks a cty value read from another resource's attribute.
+type refMark graph.Ref
+
+// edges records the references an attribute makes: every exact reference
+// the value carries (through variables, locals and module outputs too),
+// every value computed from another resource's attribute (by the refMark
+// cty carried through the computation), then every direct traversal to a
+// resource not already covered.
+func (e *emitter) edges(path graph.Path, expr hcl.Expression, v cty.Value, sh *graph.Value, s *scope) {
 	ev := e.mi.ev
 	from := e.inst.addr
-	var seen map[string]bool
+	seen := map[string]bool{}
+	add := func(to, attr string, p graph.Path, l graph.Location) {
+		key := to + "|" + attr + "|" + fmt.Sprint(l.StartLine)
+		if to == from || seen[key] {
+			return
+		}
+		seen[key] = true
+		ev.addEdge(graph.Edge{From: from, To: to, Kind: graph.EdgeRef, Attr: attr, Path: p, Location: l})
+	}
 	sh.Walk(func(p graph.Path, n *graph.Value) bool {
-		if n.Ref != nil && n.Ref.Resource != from {
-			if seen == nil {
-				seen = map[string]bool{}
-			}
-			seen[n.Ref.Resource+"|"+n.Ref.Attr+"|"+fmt.Sprint(n.Loc.StartLine)] = true
-			ev.addEdge(graph.Edge{From: from, To: n.Ref.Resource, Kind: graph.EdgeRef, Attr: n.Ref.Attr,
-				Path: path.Append(p...), Location: n.Loc})
+		if n.Ref != nil {
+			add(n.Ref.Resource, n.Ref.Attr, path.Append(p...), n.Loc)
 		}
 		return true
 	})
+	if v != cty.NilVal && v.ContainsMarked() {
+		_, pvms := v.UnmarkDeepWithPaths()
+		for _, pvm := range pvms {
+			p := graphPath(pvm.Path)
+			n := sh.Nearest(p)
+			for m := range pvm.Marks {
+				if r, ok := m.(refMark); ok {
+					add(r.Resource, r.Attr, path.Append(p...), n.Loc)
+				}
+			}
+		}
+	}
 	for _, t := range expr.Variables() {
 		l := loc(t.SourceRange())
 		for _, ref := range e.mi.refTargets(t, s) {
-			if ref.Resource == from || seen[ref.Resource+"|"+ref.Attr+"|"+fmt.Sprint(l.StartLine)] {
-				continue
-			}
-			ev.addEdge(graph.Edge{From: from, To: ref.Resource, Kind: graph.EdgeRef, Attr: ref.Attr, Path: path, Location: l})
+			add(ref.Resource, ref.Attr, path, l)
 		}
 	}
 }
@@ -473,4 +494,33 @@ func (e *emitter) meta(r *graph.Resource) {
 			r.Meta["lifecycle"] = lm
 		}
 	}
+}
+
+// graphPath converts a cty path (as marks are reported) to a graph path;
+// set elements, which have no position, end it.
+func graphPath(p cty.Path) graph.Path {
+	out := make(graph.Path, 0, len(p))
+	for _, step := range p {
+		switch s := step.(type) {
+		case cty.GetAttrStep:
+			out = append(out, s.Name)
+		case cty.IndexStep:
+			k := s.Key
+			switch {
+			case !k.IsKnown() || k.IsNull():
+				return out
+			case k.Type() == cty.String:
+				out = append(out, k.AsString())
+			case k.Type() == cty.Number:
+				i, acc := k.AsBigFloat().Int64()
+				if acc != 0 {
+					return out
+				}
+				out = append(out, int(i))
+			default:
+				return out
+			}
+		}
+	}
+	return out
 }

@@ -145,3 +145,12 @@ check "health" {
     error_message = "down"
   }
 }
+
+locals {
+  sg_list = concat([aws_security_group.web.id], ["sg-static"])
+}
+
+resource "aws_network_interface" "n" {
+  subnet_id       = "subnet-1"
+  security_groups = local.sg_list
+}
