@@ -503,6 +503,33 @@ func TestRefsInInput(t *testing.T) {
 			t.Errorf("%s = %v (%v), want %s", ref, got, err, want)
 		}
 	}
+	// Terraform: a reference without an instance key resolves to the only
+	// instance, and not at all when there are several.
+	tf := func(id string, props *graph.Value) *graph.Canonical {
+		native := &graph.Resource{ID: id, Type: "aws_instance", Source: graph.SourceTerraform, Loc: at(1), Attrs: graph.Map(at(1))}
+		return &graph.Canonical{Kind: "aws.ec2.instance", UID: "mod#" + id, ID: id, Native: native, Props: props}
+	}
+	single := tf(`aws_security_group.one[0]`, graph.Map(at(1)))
+	many0 := tf(`aws_security_group.many["a"]`, graph.Map(at(1)))
+	many1 := tf(`aws_security_group.many["b"]`, graph.Map(at(1)))
+	user := graph.Map(at(2))
+	user.Set("security_groups", graph.List([]*graph.Value{
+		graph.UnknownRef("aws_security_group.one", "id", "computed", at(3)),
+		graph.UnknownRef("aws_security_group.many", "id", "computed", at(4)),
+		graph.UnknownRef(`aws_security_group.many["b"]`, "id", "computed", at(5)),
+	}, at(2)))
+	app := tf("aws_instance.app", user)
+	tfIdx := newRefIndex([]*graph.Canonical{single, many0, many1, app})
+	want := `[{"path": ["security_groups", 0], "resource": "mod#aws_security_group.one[0]", "attribute": "id"},
+		{"path": ["security_groups", 2], "resource": "mod#aws_security_group.many[\"b\"]", "attribute": "id"}]`
+	if got := ast.ArrayTerm(tfIdx.refs(app)...); !got.Equal(ast.MustParseTerm(want)) {
+		t.Errorf("terraform refs = %v, want %s", got, want)
+	}
+	for id, base := range map[string]string{`a.b[0]`: "a.b", `a.b["x[1]"]`: "a.b", "Vpc": "Vpc", `module.m[0].a.b`: `module.m[0].a.b`} {
+		if got := baseAddress(id); got != base {
+			t.Errorf("baseAddress(%s) = %s, want %s", id, got, base)
+		}
+	}
 	if _, err := buildInput([]*graph.Canonical{sg, sg}, nil); err == nil {
 		t.Error("a duplicate uid must be an error")
 	}

@@ -26,31 +26,74 @@ func unitOf(c *graph.Canonical) string {
 
 // refIndex resolves native resource IDs to canonical UIDs, per unit: the
 // owner's ID and the IDs of the native resources folded into it (a
-// reference to a folded rule resource means its group).
-type refIndex map[string]map[string]string
+// reference to a folded rule resource means its group). A Terraform
+// reference written without an instance key (aws_security_group.web for
+// aws_security_group.web[0]) resolves when the resource has exactly one
+// instance.
+type refIndex map[string]*unitRefs
+
+type unitRefs struct {
+	byID   map[string]string
+	byBase map[string][]string
+}
 
 func newRefIndex(resources []*graph.Canonical) refIndex {
 	idx := refIndex{}
-	add := func(unit, id, uid string, owner bool) {
-		m := idx[unit]
-		if m == nil {
-			m = map[string]string{}
-			idx[unit] = m
+	unit := func(c *graph.Canonical) *unitRefs {
+		u := idx[unitOf(c)]
+		if u == nil {
+			u = &unitRefs{byID: map[string]string{}, byBase: map[string][]string{}}
+			idx[unitOf(c)] = u
 		}
-		if _, taken := m[id]; !taken || owner {
-			m[id] = uid
-		}
+		return u
 	}
 	for _, c := range resources {
-		unit := unitOf(c)
+		u := unit(c)
 		for _, part := range c.Parts {
-			add(unit, part, c.UID, false)
+			if _, taken := u.byID[part]; !taken {
+				u.byID[part] = c.UID
+			}
 		}
 	}
 	for _, c := range resources {
-		add(unitOf(c), c.ID, c.UID, true)
+		u := unit(c)
+		u.byID[c.ID] = c.UID
+		if base := baseAddress(c.ID); base != c.ID {
+			u.byBase[base] = append(u.byBase[base], c.UID)
+		}
 	}
 	return idx
+}
+
+func (u *unitRefs) resolve(id string) (string, bool) {
+	if uid, ok := u.byID[id]; ok {
+		return uid, true
+	}
+	if inst := u.byBase[baseAddress(id)]; len(inst) == 1 {
+		return inst[0], true
+	}
+	return "", false
+}
+
+// baseAddress strips a trailing Terraform instance key:
+// aws_security_group.web[0] and aws_security_group.web["a"] become
+// aws_security_group.web. Other IDs are returned unchanged.
+func baseAddress(id string) string {
+	if !strings.HasSuffix(id, "]") {
+		return id
+	}
+	depth := 0
+	for i := len(id) - 1; i >= 0; i-- {
+		switch id[i] {
+		case ']':
+			depth++
+		case '[':
+			if depth--; depth == 0 {
+				return id[:i]
+			}
+		}
+	}
+	return id
 }
 
 // refs lists every Unknown value in c's properties that stands for an
@@ -66,7 +109,7 @@ func (idx refIndex) refs(c *graph.Canonical) []*ast.Term {
 		if !v.IsUnknown() || v.Ref == nil {
 			return true
 		}
-		if uid, ok := units[v.Ref.Resource]; ok {
+		if uid, ok := units.resolve(v.Ref.Resource); ok {
 			steps := make([]*ast.Term, len(p))
 			for i, s := range p {
 				switch s := s.(type) {
