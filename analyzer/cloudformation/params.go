@@ -3,7 +3,9 @@ package cloudformation
 import (
 	"os"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
@@ -181,6 +183,9 @@ func (st *stack) declare(k mapKey, decl *node, overrides map[string]paramValue) 
 	if pm.value == nil {
 		return
 	}
+	if msg := checkConstraints(decl, pm.value); msg != "" {
+		st.p.errorf(overrideLoc(pm.value, k.loc), "value %s for parameter %s %s", pm.value.GoString(), k.name, msg)
+	}
 	if isListParam(pm.typ) && pm.value.Kind != graph.KindList && pm.value.Kind != graph.KindUnknown {
 		pm.value = splitParam(pm.value)
 	}
@@ -283,4 +288,39 @@ func (st *stack) paramRef(pm *param, loc graph.Location) *graph.Value {
 		})
 	}
 	return v
+}
+
+// checkConstraints checks a known scalar value against a parameter's
+// MinLength, MaxLength, MinValue and MaxValue, as CloudFormation does before
+// it creates anything. AllowedPattern is not checked: CloudFormation's
+// pattern dialect (Java) is not Go's, and a false error would be worse than
+// none. It returns "" or what is wrong.
+func checkConstraints(decl *node, v *graph.Value) string {
+	s, ok := v.AsString()
+	if !ok || v.IsUnknown() {
+		return ""
+	}
+	bound := func(key string) (float64, bool) {
+		b, ok := decl.get(key).scalarString()
+		if !ok {
+			return 0, false
+		}
+		f, err := strconv.ParseFloat(b, 64)
+		return f, err == nil
+	}
+	n := float64(utf8.RuneCountInString(s))
+	if minLen, ok := bound("MinLength"); ok && n < minLen {
+		return "is shorter than its MinLength " + graph.FormatNumber(minLen)
+	}
+	if maxLen, ok := bound("MaxLength"); ok && n > maxLen {
+		return "is longer than its MaxLength " + graph.FormatNumber(maxLen)
+	}
+	num, isNum := v.AsNumber()
+	if minV, ok := bound("MinValue"); ok && isNum && num < minV {
+		return "is below its MinValue " + graph.FormatNumber(minV)
+	}
+	if maxV, ok := bound("MaxValue"); ok && isNum && num > maxV {
+		return "is above its MaxValue " + graph.FormatNumber(maxV)
+	}
+	return ""
 }

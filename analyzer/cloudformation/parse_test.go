@@ -230,6 +230,36 @@ func TestParseResourceAttributes(t *testing.T) {
 	}
 }
 
+func TestParseParameterConstraints(t *testing.T) {
+	runParseCases(t, []parseCase{
+		{
+			name:      "defaults outside MinLength and MaxValue; Fn::ForEach in Conditions",
+			file:      "constraints.yaml",
+			resources: []string{},
+			diags: []diagCheck{
+				{sev: errorSev, line: 8, contains: `value "ab" for parameter Name is shorter than its MinLength 3`},
+				{sev: errorSev, line: 13, contains: "value 70000 for parameter Port is above its MaxValue 65535"},
+			},
+		},
+		{
+			name:      "overrides inside the constraints",
+			file:      "constraints.yaml",
+			opts:      Options{Params: map[string]string{"Name": "prod", "Port": "443"}},
+			resources: []string{"Topic"},
+			values:    []valueCheck{{at: "Topic:TopicName", want: `"prod"`, trace: []string{"--cfn-param Name"}}},
+		},
+		{
+			name: "override too long",
+			file: "constraints.yaml",
+			opts: Options{Params: map[string]string{"Name": "much-too-long", "Port": "0"}},
+			diags: []diagCheck{
+				{sev: errorSev, line: 4, contains: "is longer than its MaxLength 8"},
+				{sev: errorSev, line: 9, contains: "is below its MinValue 1"},
+			},
+		},
+	})
+}
+
 func TestParseSyntax(t *testing.T) {
 	jsonValues := func(cidrLines, descLines string) []valueCheck {
 		return []valueCheck{

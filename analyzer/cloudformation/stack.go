@@ -98,6 +98,7 @@ func (st *stack) readSections(overrides map[string]paramValue) {
 		if c.kind != nMap {
 			st.p.errorf(c.loc, "Conditions must be a map, got %s", c.kindName())
 		} else {
+			c = st.expandForEach(c, "Conditions", 0)
 			for i, k := range c.keys {
 				st.condNodes[k.name] = c.vals[i]
 				st.condOrder = append(st.condOrder, k.name)
