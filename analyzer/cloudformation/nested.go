@@ -53,6 +53,9 @@ func (st *stack) loadChild(e *resEntry) {
 		return
 	}
 	path := filepath.Clean(filepath.Join(filepath.Dir(st.file), filepath.FromSlash(url)))
+	if filepath.IsAbs(url) {
+		path = filepath.Clean(url) // still has to be inside the scan root
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		st.p.errorf(urlLoc, "nested stack %s: %v", e.id, err)
