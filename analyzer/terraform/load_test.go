@@ -89,6 +89,7 @@ var fixtureTable = []fixture{
 			`aws_security_group_rule.public["https"]`, `aws_security_group_rule.public["ssh"]`,
 			"aws_instance.web[0]", "aws_instance.web[1]",
 			"data.aws_iam_policy_document.assume", "aws_iam_role.r", "aws_network_interface.n",
+			"aws_eip.per_instance[0]", "aws_eip.per_instance[1]",
 		},
 		locs: map[string]string{
 			"aws_security_group.web":                "basic/main.tf:53-75",
@@ -135,6 +136,7 @@ var fixtureTable = []fixture{
 			{res: "aws_network_interface.n", path: graph.Path{"security_groups"}, want: `[(unknown), "sg-static"]`, line: 155,
 				trace: []string{"basic/main.tf:150 local.sg_list"}},
 			{res: "aws_network_interface.n", path: graph.Path{"security_groups", 0}, reason: "computed attribute aws_security_group.web.id"},
+			{res: "aws_eip.per_instance[1]", path: graph.Path{"instance"}, want: "(unknown aws_instance.web[1].id)", ref: "aws_instance.web[1].id", line: 160},
 			{res: "aws_iam_role.r", path: graph.Path{"name"}, want: `"WEB-PLATFORM"`, line: 109,
 				trace: []string{"basic/main.tf:17 default of variable team", "basic/main.tf:42 local.name"}},
 		},
@@ -154,6 +156,9 @@ var fixtureTable = []fixture{
 			// Computed from a reference in a local: still an edge, at the
 			// element the reference became.
 			"aws_network_interface.n -> aws_security_group.web.id security_groups[0] @basic/main.tf:155 (ref)",
+			// A computed index names one instance, not all of them.
+			"aws_eip.per_instance[0] -> aws_instance.web[0].id instance @basic/main.tf:160 (ref)",
+			"aws_eip.per_instance[1] -> aws_instance.web[1].id instance @basic/main.tf:160 (ref)",
 		},
 		// terraform, moved, import, removed and check blocks parse
 		// without a word; a tfvars value nobody declared is a warning.

@@ -406,12 +406,14 @@ func (e *emitter) edges(path graph.Path, expr hcl.Expression, v cty.Value, sh *g
 	ev := e.mi.ev
 	from := e.inst.addr
 	seen := map[string]bool{}
+	seenBase := map[string]bool{}
 	add := func(to, attr string, p graph.Path, l graph.Location) {
 		key := to + "|" + attr + "|" + fmt.Sprint(l.StartLine)
 		if to == from || seen[key] {
 			return
 		}
 		seen[key] = true
+		seenBase[baseAddr(to)] = true
 		ev.addEdge(graph.Edge{From: from, To: to, Kind: graph.EdgeRef, Attr: attr, Path: p, Location: l})
 	}
 	sh.Walk(func(p graph.Path, n *graph.Value) bool {
@@ -432,9 +434,16 @@ func (e *emitter) edges(path graph.Path, expr hcl.Expression, v cty.Value, sh *g
 			}
 		}
 	}
+	// A traversal whose index is computed (aws_instance.web[count.index])
+	// names every instance; when the value already told which instance it
+	// read, that is the edge.
 	for _, t := range expr.Variables() {
 		l := loc(t.SourceRange())
-		for _, ref := range e.mi.refTargets(t, s) {
+		refs := e.mi.refTargets(t, s)
+		if len(refs) > 0 && seenBase[baseAddr(refs[0].Resource)] {
+			continue
+		}
+		for _, ref := range refs {
 			add(ref.Resource, ref.Attr, path, l)
 		}
 	}
@@ -523,4 +532,15 @@ func graphPath(p cty.Path) graph.Path {
 		}
 	}
 	return out
+}
+
+// baseAddr strips the instance key from a resource address:
+// aws_instance.web[0] -> aws_instance.web.
+func baseAddr(addr string) string {
+	if strings.HasSuffix(addr, "]") {
+		if i := strings.LastIndexByte(addr, '['); i > 0 {
+			return addr[:i]
+		}
+	}
+	return addr
 }

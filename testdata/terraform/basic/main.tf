@@ -154,3 +154,8 @@ resource "aws_network_interface" "n" {
   subnet_id       = "subnet-1"
   security_groups = local.sg_list
 }
+
+resource "aws_eip" "per_instance" {
+  count    = 2
+  instance = aws_instance.web[count.index].id
+}
