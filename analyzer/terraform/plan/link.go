@@ -88,10 +88,16 @@ func (p *parser) walkBody(in *instance, exprs *node, body *hclsyntax.Body, path 
 		}
 	}
 	// Blocks the configuration section did not describe (a plan without
-	// configuration) are still located, in source order.
+	// configuration, blocks only written as dynamic blocks) are still
+	// located, in source order.
 	for typ, bs := range static {
 		if !done[typ] {
 			p.blocks(in, nil, bs, dynamic[typ], path.Append(typ), v.Get(typ))
+		}
+	}
+	for typ, bs := range dynamic {
+		if !done[typ] && static[typ] == nil {
+			p.blocks(in, nil, nil, bs, path.Append(typ), v.Get(typ))
 		}
 	}
 }

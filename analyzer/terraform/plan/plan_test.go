@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -693,5 +694,81 @@ func TestMatchBlocks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDynamicBlocks: elements from a dynamic block are located at it, the
+// static block at itself.
+func TestDynamicBlocks(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "main.tf"), `variable "ports" {
+  default = [80, 443]
+}
+
+resource "aws_security_group" "lb" {
+  name = "lb"
+
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+
+  dynamic "ingress" {
+    for_each = var.ports
+    content {
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["0.0.0.0/0"]
+    }
+  }
+}
+
+resource "aws_security_group" "only_dynamic" {
+  dynamic "egress" {
+    for_each = var.ports
+    content {
+      from_port = egress.value
+      to_port   = egress.value
+      protocol  = "tcp"
+    }
+  }
+}
+`)
+	rule := func(port int, cidr string) string {
+		return fmt.Sprintf(`{"cidr_blocks": [%q], "from_port": %d, "protocol": "tcp", "to_port": %d}`, cidr, port, port)
+	}
+	plan := `{"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+{"address": "aws_security_group.lb", "mode": "managed", "type": "aws_security_group", "name": "lb",
+ "values": {"name": "lb", "ingress": [` + rule(22, "10.0.0.0/8") + `, ` + rule(443, "0.0.0.0/0") + `, ` + rule(80, "0.0.0.0/0") + `]}},
+{"address": "aws_security_group.only_dynamic", "mode": "managed", "type": "aws_security_group", "name": "only_dynamic",
+ "values": {"egress": [` + rule(443, "0.0.0.0/0") + `, ` + rule(80, "0.0.0.0/0") + `]}}]}},
+"configuration": {"root_module": {"resources": [
+{"address": "aws_security_group.lb", "mode": "managed", "type": "aws_security_group", "name": "lb", "expressions": {
+ "ingress": [{"cidr_blocks": {"constant_value": ["10.0.0.0/8"]}, "from_port": {"constant_value": 22}, "protocol": {"constant_value": "tcp"}, "to_port": {"constant_value": 22}}],
+ "name": {"constant_value": "lb"}}},
+{"address": "aws_security_group.only_dynamic", "mode": "managed", "type": "aws_security_group", "name": "only_dynamic", "expressions": {}}]}}}`
+	path := filepath.Join(root, "plan.json")
+	u := Parse(context.Background(), path, []byte(plan), Options{Root: root})
+	for _, d := range u.Diagnostics {
+		t.Errorf("unexpected diagnostic: %v", d)
+	}
+	for _, tc := range []struct {
+		id   string
+		path graph.Path
+		line int
+	}{
+		{"aws_security_group.lb", graph.Path{"ingress", 0}, 8},
+		{"aws_security_group.lb", graph.Path{"ingress", 0, "cidr_blocks", 0}, 12},
+		{"aws_security_group.lb", graph.Path{"ingress", 1}, 15},
+		{"aws_security_group.lb", graph.Path{"ingress", 2, "from_port"}, 15},
+		{"aws_security_group.only_dynamic", graph.Path{"egress", 1, "to_port"}, 27},
+	} {
+		v := u.Resource(tc.id).Attrs.At(tc.path)
+		if v == nil || v.Loc.StartLine != tc.line {
+			t.Errorf("%s.%s at %v, want line %d", tc.id, tc.path, v.Loc, tc.line)
+		}
 	}
 }
