@@ -246,7 +246,7 @@ var fixtureTable = []fixture{
 		name:      "optional",
 		dirs:      []string{"optional"},
 		units:     []string{"optional"},
-		resources: []string{"aws_s3_bucket.b"},
+		resources: []string{"aws_s3_bucket.b", "aws_s3_bucket.exprs"},
 		values: []valueCheck{
 			{res: "aws_s3_bucket.b", path: graph.Path{"encrypted"}, want: "true"},
 			{res: "aws_s3_bucket.b", path: graph.Path{"retention"}, want: "null"},
@@ -255,6 +255,11 @@ var fixtureTable = []fixture{
 			// An attribute added by an optional() default sits with the
 			// object it was added to.
 			{res: "aws_s3_bucket.b", path: graph.Path{"rules", 0, "cidr"}, line: 24, trace: []string{"optional/main.tf:14 default of variable settings"}},
+			// try/can, for expressions, template directives, splats and
+			// a few of Terraform's own functions.
+			{res: "aws_s3_bucket.exprs", want: `{bucket: "fallback", valid: true, upper: ["A", "C"], by_name: {a: 0, b: 1, c: 2}, ` +
+				`rendered: "a-b-c-many", splat: [443, 22], json: "{\"Version\":\"2012-10-17\"}", yaml: {a: 1}, starts: true}`},
+			{res: "aws_s3_bucket.exprs", path: graph.Path{"splat", 1}, line: 37, trace: []string{"optional/main.tf:13 default of variable settings"}},
 		},
 		diags: []string{},
 	},

@@ -23,3 +23,19 @@ resource "aws_s3_bucket" "b" {
   retention = var.settings.retention
   rules     = var.settings.rules
 }
+
+locals {
+  names = ["a", "b", "c"]
+}
+
+resource "aws_s3_bucket" "exprs" {
+  bucket   = try(var.settings.nope, "fallback")
+  valid    = can(regex("^[a-z]+$", var.settings.name))
+  upper    = [for n in local.names : upper(n) if n != "b"]
+  by_name  = { for i, n in local.names : n => i }
+  rendered = "%{for n in local.names}${n}-%{endfor}%{if length(local.names) > 2}many%{else}few%{endif}"
+  splat    = var.settings.rules[*].port
+  json     = jsonencode({ Version = "2012-10-17" })
+  yaml     = yamldecode("a: 1")
+  starts   = startswith(var.settings.name, "lo")
+}
