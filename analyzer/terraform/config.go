@@ -544,7 +544,7 @@ func (m *moduleConfig) addCall(b *hcl.Block) {
 			m.noteFuncs(a.Expr)
 		}
 	}
-	if c.source == "" && !diags.HasErrors() && c.sourceRange == (hcl.Range{}) {
+	if _, ok := attrs["source"]; !ok && !diags.HasErrors() {
 		m.diags = append(m.diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError, Summary: "Missing module source",
 			Detail: fmt.Sprintf("module %q has no source argument", c.name), Subject: b.DefRange.Ptr(),
