@@ -49,7 +49,11 @@ type Engine struct {
 type preparedRule struct {
 	*ruleModule
 	query rego.PreparedEvalQuery
-	kinds map[string]bool
+	// undecidedQuery is set when the rule's package defines an undecided
+	// set: the rule then says itself which Unknown values could change its
+	// answer, instead of the engine assuming every one it reads could.
+	undecidedQuery *rego.PreparedEvalQuery
+	kinds          map[string]bool
 }
 
 // New loads the embedded policies plus opts.PolicyDirs, compiles them once
@@ -97,21 +101,37 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 		e.workers = runtime.GOMAXPROCS(0)
 	}
 	for _, rm := range selected {
-		q, err := rego.New(
-			rego.Query(rm.pkg.Append(ast.StringTerm("deny")).String()),
-			rego.Compiler(compiler),
-			rego.Capabilities(compiler.Capabilities()),
-		).PrepareForEval(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: prepare rule %s: %w", rm.file, rm.line, rm.meta.ID, err)
-		}
-		kinds := make(map[string]bool, len(rm.meta.Kinds))
+		pr := &preparedRule{ruleModule: rm, kinds: make(map[string]bool, len(rm.meta.Kinds))}
 		for _, k := range rm.meta.Kinds {
-			kinds[k] = true
+			pr.kinds[k] = true
 		}
-		e.enabled = append(e.enabled, &preparedRule{ruleModule: rm, query: q, kinds: kinds})
+		if pr.query, err = prepare(ctx, compiler, rm, "deny"); err != nil {
+			return nil, err
+		}
+		if len(compiler.GetRules(rm.pkg.Append(ast.StringTerm("undecided")))) > 0 {
+			q, err := prepare(ctx, compiler, rm, "undecided")
+			if err != nil {
+				return nil, err
+			}
+			pr.undecidedQuery = &q
+		}
+		e.enabled = append(e.enabled, pr)
 	}
 	return e, nil
+}
+
+// prepare prepares the query for one rule of a rule package over the shared
+// compiler.
+func prepare(ctx context.Context, c *ast.Compiler, rm *ruleModule, name string) (rego.PreparedEvalQuery, error) {
+	q, err := rego.New(
+		rego.Query(rm.pkg.Append(ast.StringTerm(name)).String()),
+		rego.Compiler(c),
+		rego.Capabilities(c.Capabilities()),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return q, fmt.Errorf("%s:%d: prepare rule %s (%s): %w", rm.file, rm.line, rm.meta.ID, name, err)
+	}
+	return q, nil
 }
 
 // compile compiles every module once with the sandboxed capabilities.

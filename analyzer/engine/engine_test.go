@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -169,7 +170,10 @@ func TestUndecidedAndPassed(t *testing.T) {
 	undecided := securityGroup("Undecided", 30, sgRule(40, "tcp", 22, 22, unknownCIDR))
 	unknownList := securityGroup("Dynamic", 60)
 	unknownList.Props.Set("ingress", graph.Unknown("for_each over var.rules, which has no value", at(66)))
-	resources := []*graph.Canonical{decided, undecided, unknownList, vpc("Vpc")}
+	// An Unknown source on an HTTPS rule cannot make an admin-port rule
+	// fire: the rule's undecided set leaves it out, so the group passes.
+	https := securityGroup("Https", 90, sgRule(92, "tcp", 443, 443, graph.Unknown("variable lb_cidr has no value", at(93))))
+	resources := []*graph.Canonical{decided, undecided, unknownList, https, vpc("Vpc")}
 
 	out, err := newTestEngine(t, Options{Rules: []string{"sg-no-public-admin-ports"}}).Evaluate(context.Background(), resources, nil)
 	if err != nil {
@@ -189,11 +193,82 @@ func TestUndecidedAndPassed(t *testing.T) {
 	if !reflect.DeepEqual(out.Undecided, wantUndecided) {
 		t.Errorf("undecided\n got %+v\nwant %+v", out.Undecided, wantUndecided)
 	}
-	wantPassed := []result.Check{{RuleID: "AWS-SG-002",
-		Resource: result.ResourceRef{ID: "Decided", Type: "AWS::EC2::SecurityGroup", Kind: "aws.ec2.security_group"},
-		Location: graph.Location{File: stackFile, StartLine: 10, EndLine: 40}}}
+	wantPassed := []result.Check{
+		{RuleID: "AWS-SG-002",
+			Resource: result.ResourceRef{ID: "Decided", Type: "AWS::EC2::SecurityGroup", Kind: "aws.ec2.security_group"},
+			Location: graph.Location{File: stackFile, StartLine: 10, EndLine: 40}},
+		{RuleID: "AWS-SG-002",
+			Resource: result.ResourceRef{ID: "Https", Type: "AWS::EC2::SecurityGroup", Kind: "aws.ec2.security_group"},
+			Location: graph.Location{File: stackFile, StartLine: 90, EndLine: 120}},
+	}
 	if !reflect.DeepEqual(out.Passed, wantPassed) {
 		t.Errorf("passed\n got %+v\nwant %+v", out.Passed, wantPassed)
+	}
+}
+
+// TestUndecidedFromReads covers rules without an undecided set: an Unknown
+// anywhere on a custom.reads path leaves the resource undecided.
+func TestUndecidedFromReads(t *testing.T) {
+	dir := t.TempDir()
+	writePolicy(t, dir, "name.rego", strings.Replace(userRule("USER-030", "rampart.rules.user_name", `
+deny contains f if {
+	some sg in lib.resources("aws.ec2.security_group")
+	sg.properties.name == "forbidden"
+	f := lib.finding(sg, ["name"], "forbidden name")
+}`), "reads: [vpc_id]", "reads: [name, \"ingress[*].description\"]", 1))
+	named := securityGroup("Named", 10)
+	unnamed := securityGroup("Unnamed", 50)
+	unnamed.Props.Set("name", graph.Unknown("variable name has no value", at(52)))
+	undescribed := securityGroup("Undescribed", 90, sgRule(92, "tcp", 443, 443))
+	undescribed.Props.Get("ingress").List[0].Set("description", graph.Unknown("data source", at(99)))
+	out, err := newTestEngine(t, Options{PolicyDirs: []string{dir}, Rules: []string{"USER-030"}}).
+		Evaluate(context.Background(), []*graph.Canonical{named, unnamed, undescribed}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range out.Undecided {
+		got = append(got, fmt.Sprintf("%s %s %d %s", u.Resource.ID, u.Path, u.Location.StartLine, u.Reason))
+	}
+	want := []string{"Unnamed name 52 variable name has no value", "Undescribed ingress[0].description 99 data source"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("undecided = %q, want %q", got, want)
+	}
+	if len(out.Passed) != 1 || out.Passed[0].Resource.ID != "Named" {
+		t.Errorf("passed = %+v", out.Passed)
+	}
+}
+
+// TestUndecidedSet covers a rule that keeps its own undecided set: entries
+// with an Unknown at or below their path are undecided, entries without
+// one are ignored, and reads are not consulted.
+func TestUndecidedSet(t *testing.T) {
+	dir := t.TempDir()
+	writePolicy(t, dir, "own.rego", userRule("USER-031", "rampart.rules.user_own", `
+deny contains f if {
+	some sg in lib.resources("aws.ec2.security_group")
+	sg.id == "Never"
+	f := lib.finding(sg, [], "")
+}
+
+undecided contains lib.finding(sg, ["ingress", 0], "") if {
+	some sg in lib.resources("aws.ec2.security_group")
+}`))
+	known := securityGroup("Known", 10, sgRule(12, "tcp", 22, 22, graph.String("0.0.0.0/0", at(13))))
+	unknown := securityGroup("Unknown", 50, sgRule(52, "tcp", 22, 22, graph.Unknown("parameter Cidr has no value", at(55))))
+	out, err := newTestEngine(t, Options{PolicyDirs: []string{dir}, Rules: []string{"USER-031"}}).
+		Evaluate(context.Background(), []*graph.Canonical{known, unknown}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The vpc_id of both groups is Unknown and listed in reads; the
+	// undecided set takes precedence, so only the Unknown CIDR counts.
+	if len(out.Undecided) != 1 || out.Undecided[0].Resource.ID != "Unknown" || out.Undecided[0].Path != "ingress[0].cidrs[0]" ||
+		out.Undecided[0].Location != at(55) || out.Undecided[0].Reason != "parameter Cidr has no value" {
+		t.Errorf("undecided = %+v", out.Undecided)
+	}
+	if len(out.Passed) != 1 || out.Passed[0].Resource.ID != "Known" {
+		t.Errorf("passed = %+v", out.Passed)
 	}
 }
 

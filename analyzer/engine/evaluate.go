@@ -137,21 +137,23 @@ func (r *preparedRule) evaluate(ctx context.Context, s *scan) ruleOutput {
 	fail := func(err error) ruleOutput {
 		return ruleOutput{err: &RuleError{RuleID: r.meta.ID, File: r.file, Err: err}}
 	}
-	var builtinErrs []topdown.Error
-	rs, err := r.query.Eval(ctx, rego.EvalParsedInput(s.input), rego.EvalBuiltinErrorList(&builtinErrs))
+	raws, err := r.run(ctx, r.query, s)
 	if err != nil {
 		return fail(err)
 	}
-	if len(builtinErrs) > 0 {
-		msgs := make([]string, len(builtinErrs))
-		for i, be := range builtinErrs {
-			msgs[i] = be.Error()
+	// The rule's own account of what it could not decide, if it keeps one.
+	var maybe map[string]*result.Undecided
+	if r.undecidedQuery != nil {
+		entries, err := r.run(ctx, *r.undecidedQuery, s)
+		if err != nil {
+			return fail(fmt.Errorf("undecided: %w", err))
 		}
-		return fail(fmt.Errorf("built-in error: %s", strings.Join(msgs, "; ")))
-	}
-	raws, err := r.decode(rs, s)
-	if err != nil {
-		return fail(err)
+		maybe = map[string]*result.Undecided{}
+		for _, e := range entries {
+			if maybe[e.res.UID] == nil {
+				maybe[e.res.UID] = r.unknownUnder(e)
+			}
+		}
 	}
 
 	var out ruleOutput
@@ -178,7 +180,11 @@ func (r *preparedRule) evaluate(ctx context.Context, s *scan) ruleOutput {
 			out.undecided = append(out.undecided, *u)
 			return
 		}
-		if u := r.undecidedReads(c); u != nil {
+		u := r.undecidedReads(c)
+		if maybe != nil {
+			u = maybe[c.UID]
+		}
+		if u != nil {
 			out.undecided = append(out.undecided, *u)
 			return
 		}
@@ -194,7 +200,56 @@ func (r *preparedRule) evaluate(ctx context.Context, s *scan) ruleOutput {
 			visit(raw.res)
 		}
 	}
+	for uid, u := range maybe {
+		if u != nil {
+			visit(s.byUID[uid])
+		}
+	}
 	return out
+}
+
+// run evaluates one of the rule's queries and decodes its result set,
+// failing on built-in errors that would otherwise read as "undefined".
+func (r *preparedRule) run(ctx context.Context, q rego.PreparedEvalQuery, s *scan) ([]rawResult, error) {
+	var builtinErrs []topdown.Error
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(s.input), rego.EvalBuiltinErrorList(&builtinErrs))
+	if err != nil {
+		return nil, err
+	}
+	if len(builtinErrs) > 0 {
+		msgs := make([]string, len(builtinErrs))
+		for i, be := range builtinErrs {
+			msgs[i] = be.Error()
+		}
+		return nil, fmt.Errorf("built-in error: %s", strings.Join(msgs, "; "))
+	}
+	return r.decode(rs, s)
+}
+
+// unknownUnder turns an entry of a rule's undecided set into an Undecided:
+// the first Unknown at or below the entry's path. An entry with nothing
+// Unknown there is ignored: the rule decided after all.
+func (r *preparedRule) unknownUnder(e rawResult) *result.Undecided {
+	v, at := e.res.Props.At(e.path), e.path
+	if v == nil {
+		v, at = nearest(e.res.Props, e.path)
+	}
+	var found *graph.Value
+	var foundAt graph.Path
+	v.Walk(func(p graph.Path, x *graph.Value) bool {
+		if found != nil {
+			return false
+		}
+		if x.IsUnknown() {
+			found, foundAt = x, append(append(graph.Path(nil), at...), p...)
+			return false
+		}
+		return true
+	})
+	if found == nil {
+		return nil
+	}
+	return r.undecided(e.res, found, foundAt)
 }
 
 // decode checks the shape of the deny set: a set of objects with a uid of

@@ -117,3 +117,32 @@ traffic_text(rule) := sprintf("%v %v", [rule.protocol, range_text(rule)]) if {
 	is_port_protocol(rule)
 	has_port_range(rule)
 }
+
+# protocol_unknown / ports_unknown: the rule's protocol, or a port of a
+# tcp/udp rule, is Unknown (null).
+protocol_unknown(rule) if rule.protocol == null
+
+ports_unknown(rule) if {
+	is_port_protocol(rule)
+	not has_port_range(rule)
+}
+
+# maybe_* hold when the answer is yes, or could be yes once the rule's
+# Unknown protocol or ports are known.
+maybe_all_ports(rule) if is_all_ports(rule)
+
+maybe_all_ports(rule) if protocol_unknown(rule)
+
+maybe_all_ports(rule) if ports_unknown(rule)
+
+maybe_covers_port(rule, p) if covers_port(rule, p)
+
+maybe_covers_port(rule, p) if protocol_unknown(rule)
+
+maybe_covers_port(rule, p) if ports_unknown(rule)
+
+# undecided_ports: the protocol or a port is Unknown, so a question about
+# the rule's ports cannot be answered yet.
+undecided_ports(rule) if protocol_unknown(rule)
+
+undecided_ports(rule) if ports_unknown(rule)

@@ -38,3 +38,24 @@ origin_text(group_id, rule) := sprintf(" (rule %v)", [rule.origin.id]) if {
 	is_string(rule.origin.id)
 	rule.origin.id != group_id
 } else := ""
+
+# sources lists a rule's CIDR sources with their path below the rule, or a
+# single Unknown source when the list itself is Unknown.
+sources(rule) := [{"path": ["cidrs", j], "cidr": c} | some j, c in rule.cidrs] if is_array(rule.cidrs)
+
+sources(rule) := [{"path": ["cidrs"], "cidr": null}] if rule.cidrs == null
+
+# undecided_path is what an ingress rule's undecided entry blames: the
+# Unknown source itself, or the rule when the source is known (its protocol
+# or ports are then what is Unknown). The engine reports the first Unknown
+# value at or below the path.
+undecided_path(i, src) := array.concat(["ingress", i], src.path) if src.cidr == null
+
+undecided_path(i, src) := ["ingress", i] if src.cidr != null
+
+# unknown_ingress holds an undecided entry for every group whose ingress
+# list is Unknown as a whole (a dynamic block over an unset variable).
+unknown_ingress := {lib.finding(sg, ["ingress"], "") |
+	some sg in groups
+	sg.properties.ingress == null
+}

@@ -46,3 +46,15 @@ deny contains f if {
 	msg := sprintf("security group %v allows %v from %v%v", [sg.id, ports.traffic_text(rule), cidr, sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }
+
+# undecided: a public-or-Unknown source on a rule that is, or could be, open
+# on all ports.
+undecided contains f if some f in sglib.unknown_ingress
+
+undecided contains lib.finding(sg, sglib.undecided_path(i, src), "") if {
+	some sg in sglib.groups
+	some i, rule in sg.properties.ingress
+	some src in sglib.sources(rule)
+	netlib.maybe_public(src.cidr)
+	ports.maybe_all_ports(rule)
+}

@@ -56,3 +56,19 @@ test_unknowns_never_fire if {
 test_unknown_rule_list_never_fires if {
 	count(rule.deny) == 0 with input as t.input_of([t.sg({"ingress": null})])
 }
+
+test_undecided_only_where_it_could_fire if {
+	inp := t.input_of([t.ingress([
+		t.rule({"protocol": "-1", "from_port": 0, "to_port": 65535, "cidrs": ["10.0.0.0/8", null]}),
+		t.rule({"from_port": 443, "to_port": 443, "cidrs": [null]}),
+		t.rule({"protocol": null, "cidrs": ["0.0.0.0/0"]}),
+		t.rule({"protocol": null, "cidrs": ["10.0.0.0/8"]}),
+	])])
+	t.paths(rule.undecided) == {["ingress", 0, "cidrs", 1], ["ingress", 2]} with input as inp
+}
+
+test_undecided_unknown_lists if {
+	t.paths(rule.undecided) == {["ingress"]} with input as t.input_of([t.sg({"ingress": null})])
+	inp := t.input_of([t.ingress([t.rule({"protocol": "-1", "from_port": 0, "to_port": 65535, "cidrs": null})])])
+	t.paths(rule.undecided) == {["ingress", 0, "cidrs"]} with input as inp
+}

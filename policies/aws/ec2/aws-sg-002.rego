@@ -49,3 +49,17 @@ deny contains f if {
 	msg := sprintf("security group %v allows %v from %v, exposing admin port %v%v", [sg.id, ports.traffic_text(rule), cidr, concat(", ", [sprintf("%v", [p]) | some p in open]), sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }
+
+# undecided: a public-or-Unknown source on a rule that covers, or could
+# cover, an admin port.
+undecided contains f if some f in sglib.unknown_ingress
+
+undecided contains lib.finding(sg, sglib.undecided_path(i, src), "") if {
+	some sg in sglib.groups
+	some i, rule in sg.properties.ingress
+	some src in sglib.sources(rule)
+	netlib.maybe_public(src.cidr)
+	not ports.is_all_ports(rule)
+	some p in config.admin_ports
+	ports.maybe_covers_port(rule, p)
+}

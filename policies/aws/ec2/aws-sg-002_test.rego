@@ -71,3 +71,14 @@ test_unknowns_never_fire if {
 	])])
 	count(rule.deny) == 0 with input as inp
 }
+
+test_undecided_only_where_it_could_fire if {
+	inp := t.input_of([t.ingress([
+		t.rule({"from_port": 22, "to_port": 22, "cidrs": [null]}),
+		t.rule({"from_port": 443, "to_port": 443, "cidrs": [null]}),
+		t.rule({"from_port": null, "to_port": 443, "cidrs": ["0.0.0.0/0"]}),
+		t.rule({"from_port": null, "to_port": 443, "cidrs": ["10.0.0.0/8"]}),
+		t.rule({"protocol": "-1", "from_port": 0, "to_port": 65535, "cidrs": [null]}),
+	])])
+	t.paths(rule.undecided) == {["ingress", 0, "cidrs", 0], ["ingress", 2]} with input as inp
+}

@@ -55,3 +55,12 @@ test_unknowns_never_fire if {
 	])])
 	count(rule.deny) == 0 with input as inp
 }
+
+test_undecided_only_where_it_could_fire if {
+	inp := t.input_of([t.ingress([
+		t.rule({"from_port": 5432, "to_port": 5432, "cidrs": [null]}),
+		t.rule({"from_port": 443, "to_port": 443, "cidrs": [null]}),
+		t.rule({"protocol": null, "from_port": 0, "to_port": 0, "cidrs": ["::/0"]}),
+	])])
+	t.paths(rule.undecided) == {["ingress", 0, "cidrs", 0], ["ingress", 2]} with input as inp
+}

@@ -47,3 +47,16 @@ deny contains f if {
 	msg := sprintf("security group %v allows database port %v from non-private network %v%v", [sg.id, concat(", ", [sprintf("%v", [p]) | some p in open]), cidr, sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }
+
+# undecided: a non-private-or-Unknown source on a rule that covers, or could
+# cover, a database port.
+undecided contains f if some f in sglib.unknown_ingress
+
+undecided contains lib.finding(sg, sglib.undecided_path(i, src), "") if {
+	some sg in sglib.groups
+	some i, rule in sg.properties.ingress
+	some src in sglib.sources(rule)
+	netlib.maybe_non_private_not_public(src.cidr)
+	some p in config.db_ports
+	ports.maybe_covers_port(rule, p)
+}

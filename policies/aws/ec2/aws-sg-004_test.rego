@@ -45,3 +45,13 @@ test_unknowns_never_fire if {
 	])])
 	count(rule.deny) == 0 with input as inp
 }
+
+test_undecided_only_where_it_could_fire if {
+	inp := t.input_of([t.ingress([
+		t.rule({"from_port": 3306, "to_port": 3306, "cidrs": ["10.0.0.0/8", null]}),
+		t.rule({"from_port": 443, "to_port": 443, "cidrs": [null]}),
+		t.rule({"from_port": null, "to_port": 3306, "cidrs": ["198.51.100.0/24"]}),
+		t.rule({"from_port": null, "to_port": 3306, "cidrs": ["0.0.0.0/0", "10.0.0.0/8"]}),
+	])])
+	t.paths(rule.undecided) == {["ingress", 0, "cidrs", 1], ["ingress", 2]} with input as inp
+}

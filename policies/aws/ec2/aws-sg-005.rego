@@ -41,3 +41,13 @@ deny contains f if {
 	msg := sprintf("security group %v opens %v%v", [sg.id, ports.traffic_text(rule), sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i], msg)
 }
+
+# undecided: a rule whose Unknown protocol or ports could make it a range.
+# (Unknown sources do not matter: this rule fires whatever the source.)
+undecided contains f if some f in sglib.unknown_ingress
+
+undecided contains lib.finding(sg, ["ingress", i], "") if {
+	some sg in sglib.groups
+	some i, rule in sg.properties.ingress
+	ports.undecided_ports(rule)
+}

@@ -59,3 +59,13 @@ test_unknowns_never_fire if {
 	])])
 	count(rule.deny) == 0 with input as inp
 }
+
+test_undecided_only_where_it_could_fire if {
+	inp := t.input_of([t.ingress([
+		t.rule({"from_port": null, "to_port": 8080}),
+		t.rule({"protocol": null}),
+		t.rule({"from_port": 80, "to_port": 80, "cidrs": [null]}),
+		t.rule({"protocol": "icmp", "from_port": null, "to_port": null}),
+	])])
+	t.paths(rule.undecided) == {["ingress", 0], ["ingress", 1]} with input as inp
+}

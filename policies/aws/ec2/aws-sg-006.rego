@@ -40,3 +40,19 @@ deny contains f if {
 	msg := sprintf("security group %v allows %v from non-private network %v%v", [sg.id, rule.protocol, cidr, sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }
+
+# undecided: a non-private-or-Unknown source on a rule whose protocol is, or
+# could be, udp or icmp.
+undecided contains f if some f in sglib.unknown_ingress
+
+undecided contains lib.finding(sg, sglib.undecided_path(i, src), "") if {
+	some sg in sglib.groups
+	some i, rule in sg.properties.ingress
+	maybe_judged(rule.protocol)
+	some src in sglib.sources(rule)
+	netlib.maybe_non_private(src.cidr)
+}
+
+maybe_judged(p) if p in protocols
+
+maybe_judged(p) if p == null

@@ -39,3 +39,13 @@ test_unknowns_never_fire if {
 	])])
 	count(rule.deny) == 0 with input as inp
 }
+
+test_undecided_only_where_it_could_fire if {
+	inp := t.input_of([t.ingress([
+		t.rule({"protocol": "udp", "cidrs": [null]}),
+		t.rule({"protocol": "tcp", "cidrs": [null]}),
+		t.rule({"protocol": null, "cidrs": ["0.0.0.0/0"]}),
+		t.rule({"protocol": null, "cidrs": ["10.0.0.0/8"]}),
+	])])
+	t.paths(rule.undecided) == {["ingress", 0, "cidrs", 0], ["ingress", 2]} with input as inp
+}
