@@ -536,3 +536,33 @@ func compareSets(t *testing.T, what string, got, want []string) {
 		t.Errorf("%s:\n  %s\nwant:\n  %s", what, strings.Join(got, "\n  "), strings.Join(w, "\n  "))
 	}
 }
+
+func TestLoadModulesBadInput(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nope")
+	units := LoadModules(context.Background(), []string{missing}, Options{})
+	if len(units) != 1 {
+		t.Fatalf("got %d units, want 1", len(units))
+	}
+	ds := units[0].Diagnostics
+	if len(ds) != 1 || ds[0].Severity != graph.SeverityError || ds[0].Location.File != missing {
+		t.Errorf("diagnostics %v, want one error naming %s", ds, missing)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if units := LoadModules(ctx, fixtureDirs([]string{"basic"}), Options{}); len(units) != 0 {
+		t.Errorf("cancelled load returned %d units", len(units))
+	}
+
+	// A var file that does not exist is an error on every root.
+	units = LoadModules(context.Background(), fixtureDirs([]string{"basic"}), Options{VarFiles: []string{missing + ".tfvars"}})
+	found := false
+	for _, d := range units[0].Diagnostics {
+		if d.Severity == graph.SeverityError && d.Location.File == missing+".tfvars" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no error for the missing var file in %v", units[0].Diagnostics)
+	}
+}
