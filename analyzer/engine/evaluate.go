@@ -180,9 +180,11 @@ func (r *preparedRule) evaluate(ctx context.Context, s *scan) ruleOutput {
 			out.undecided = append(out.undecided, *u)
 			return
 		}
-		u := r.undecidedReads(c)
+		var u *result.Undecided
 		if maybe != nil {
 			u = maybe[c.UID]
+		} else {
+			u = r.undecidedReads(c)
 		}
 		if u != nil {
 			out.undecided = append(out.undecided, *u)

@@ -115,6 +115,14 @@ test_within_range if {
 	not ports.within_range({"from_port": 8000, "to_port": 8080}, [])
 }
 
+test_covered_ports if {
+	ports.covered_ports({"protocol": "tcp", "from_port": 20, "to_port": 3389}, [22, 3389, 5432]) == [22, 3389]
+	ports.covered_ports({"protocol": "-1", "from_port": 0, "to_port": 65535}, [22, "x"]) == [22]
+	ports.covered_ports({"protocol": "udp", "from_port": 23, "to_port": 23}, [22]) == []
+	not ports.covered_ports({"protocol": "icmp", "from_port": -1, "to_port": -1}, [22])
+	not ports.covered_ports({"protocol": "tcp", "from_port": null, "to_port": 22}, [22])
+}
+
 test_traffic_text if {
 	ports.traffic_text({"protocol": "-1", "from_port": 0, "to_port": 65535}) == "all traffic"
 	ports.traffic_text({"protocol": "tcp", "from_port": 22, "to_port": 22}) == "tcp port 22"
@@ -173,6 +181,9 @@ test_maybe_ports if {
 	ports.maybe_all_ports({"protocol": "-1", "from_port": 0, "to_port": 65535})
 	ports.maybe_all_ports({"protocol": "udp", "from_port": 0, "to_port": null})
 	not ports.maybe_all_ports({"protocol": "udp", "from_port": 53, "to_port": 53})
+	ports.maybe_covers_any({"protocol": "tcp", "from_port": 20, "to_port": 30}, [443, 22])
+	ports.maybe_covers_any({"protocol": "tcp", "from_port": 20, "to_port": null}, [443])
+	not ports.maybe_covers_any({"protocol": "tcp", "from_port": 20, "to_port": 30}, [443])
 	ports.undecided_ports({"protocol": null, "from_port": 1, "to_port": 2})
 	not ports.undecided_ports({"protocol": "tcp", "from_port": 1, "to_port": 2})
 }

@@ -51,8 +51,14 @@ covers_port(rule, p) if {
 	p <= rule.to_port
 }
 
-# covered_ports lists the ports of ports that rule covers, in order.
-covered_ports(rule, ports) := [p | some p in ports; covers_port(rule, p)]
+# covered_ports lists the ports of ports that rule covers, in order. The
+# range test is inlined: this runs for every rule against every listed port.
+covered_ports(rule, ports) := [p | some p in ports; is_number(p)] if is_all_protocols(rule)
+
+covered_ports(rule, ports) := [p | some p in ports; is_number(p); rule.from_port <= p; p <= rule.to_port] if {
+	is_port_protocol(rule)
+	has_port_range(rule)
+}
 
 # is_range: a tcp/udp rule over more than one port that is not all ports.
 is_range(rule) if {
@@ -140,6 +146,13 @@ maybe_covers_port(rule, p) if covers_port(rule, p)
 maybe_covers_port(rule, p) if protocol_unknown(rule)
 
 maybe_covers_port(rule, p) if ports_unknown(rule)
+
+# maybe_covers_any: the rule covers one of ports, or could.
+maybe_covers_any(rule, ports) if count(covered_ports(rule, ports)) > 0
+
+maybe_covers_any(rule, ports) if protocol_unknown(rule)
+
+maybe_covers_any(rule, ports) if ports_unknown(rule)
 
 # undecided_ports: the protocol or a port is Unknown, so a question about
 # the rule's ports cannot be answered yet.

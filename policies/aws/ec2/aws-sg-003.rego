@@ -59,6 +59,5 @@ undecided contains lib.finding(sg, sglib.undecided_path(i, src), "") if {
 	some src in sglib.sources(rule)
 	netlib.maybe_public(src.cidr)
 	not ports.is_all_ports(rule)
-	some p in config.db_ports
-	ports.maybe_covers_port(rule, p)
+	ports.maybe_covers_any(rule, config.db_ports)
 }

@@ -57,6 +57,5 @@ undecided contains lib.finding(sg, sglib.undecided_path(i, src), "") if {
 	some i, rule in sg.properties.ingress
 	some src in sglib.sources(rule)
 	netlib.maybe_non_private_not_public(src.cidr)
-	some p in config.db_ports
-	ports.maybe_covers_port(rule, p)
+	ports.maybe_covers_any(rule, config.db_ports)
 }
