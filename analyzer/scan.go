@@ -54,7 +54,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
-	res.Findings, res.Undecided, res.Passed = out.Findings, out.Undecided, out.Passed
+	res.Findings, res.Undecided, res.Passed = dedupe(out.Findings, out.Undecided, out.Passed)
 	res.Resources = len(canon)
 	for _, d := range diags {
 		if d.Severity == graph.SeverityError {
@@ -284,4 +284,43 @@ func sortDiagnostics(ds []graph.Diagnostic) {
 		}
 		return a.StartLine < b.StartLine
 	})
+}
+
+// dedupe merges results that are the same statement about the same line:
+// a child module called from several roots (every example of a public
+// module calls "../..") yields the same resource address in each root, and
+// the user should read one finding at the module's line, not one per caller.
+func dedupe(fs []result.Finding, us []result.Undecided, ps []result.Check) ([]result.Finding, []result.Undecided, []result.Check) {
+	type key struct {
+		rule, id, attr, msg string
+		loc                 graph.Location
+	}
+	seenF := map[key]bool{}
+	outF := fs[:0]
+	for _, f := range fs {
+		k := key{f.RuleID, f.Resource.ID, f.Path, f.Message, f.Location}
+		if !seenF[k] {
+			seenF[k] = true
+			outF = append(outF, f)
+		}
+	}
+	seenU := map[key]bool{}
+	outU := us[:0]
+	for _, u := range us {
+		k := key{u.RuleID, u.Resource.ID, u.Path, u.Reason, u.Location}
+		if !seenU[k] {
+			seenU[k] = true
+			outU = append(outU, u)
+		}
+	}
+	seenP := map[key]bool{}
+	outP := ps[:0]
+	for _, p := range ps {
+		k := key{rule: p.RuleID, id: p.Resource.ID, loc: p.Location}
+		if !seenP[k] {
+			seenP[k] = true
+			outP = append(outP, p)
+		}
+	}
+	return outF, outU, outP
 }
