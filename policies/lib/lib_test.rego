@@ -123,6 +123,12 @@ test_covered_ports if {
 	not ports.covered_ports({"protocol": "tcp", "from_port": null, "to_port": 22}, [22])
 }
 
+test_ports_text if {
+	ports.ports_text([22]) == "port 22"
+	ports.ports_text([22, 3389]) == "ports 22, 3389"
+	not ports.ports_text([])
+}
+
 test_traffic_text if {
 	ports.traffic_text({"protocol": "-1", "from_port": 0, "to_port": 65535}) == "all traffic"
 	ports.traffic_text({"protocol": "tcp", "from_port": 22, "to_port": 22}) == "tcp port 22"

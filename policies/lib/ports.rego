@@ -159,3 +159,9 @@ maybe_covers_any(rule, ports) if ports_unknown(rule)
 undecided_ports(rule) if protocol_unknown(rule)
 
 undecided_ports(rule) if ports_unknown(rule)
+
+# ports_text renders a list of ports for messages: "port 22",
+# "ports 22, 3389".
+ports_text(list) := sprintf("port %v", [list[0]]) if count(list) == 1
+
+ports_text(list) := sprintf("ports %v", [concat(", ", [sprintf("%v", [p]) | some p in list])]) if count(list) > 1

@@ -46,7 +46,7 @@ deny contains f if {
 	not ports.is_all_ports(rule)
 	open := ports.covered_ports(rule, config.admin_ports)
 	count(open) > 0
-	msg := sprintf("security group %v allows %v from %v, exposing admin port %v%v", [sg.id, ports.traffic_text(rule), cidr, concat(", ", [sprintf("%v", [p]) | some p in open]), sglib.origin_text(sg.id, rule)])
+	msg := sprintf("security group %v allows %v from %v, exposing admin %v%v", [sg.id, ports.traffic_text(rule), cidr, ports.ports_text(open), sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }
 

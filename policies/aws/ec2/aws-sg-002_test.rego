@@ -21,7 +21,7 @@ test_range_covering_ssh if {
 test_message_lists_ports if {
 	inp := t.input_of([t.ingress([t.rule({"from_port": 22, "to_port": 3389, "cidrs": ["0.0.0.0/0"]})])])
 	some f in rule.deny with input as inp
-	f.message == "security group WebSG allows tcp ports 22-3389 from 0.0.0.0/0, exposing admin port 22, 3389"
+	f.message == "security group WebSG allows tcp ports 22-3389 from 0.0.0.0/0, exposing admin ports 22, 3389"
 }
 
 test_range_boundaries_pass if {

@@ -64,3 +64,9 @@ test_undecided_only_where_it_could_fire if {
 	])])
 	t.paths(rule.undecided) == {["ingress", 0, "cidrs", 0], ["ingress", 2]} with input as inp
 }
+
+test_message_names_rule_resource if {
+	inp := t.input_of([t.ingress([t.rule({"from_port": 6379, "to_port": 6379, "cidrs": ["0.0.0.0/0"], "origin": {"id": "RedisIngress", "type": "AWS::EC2::SecurityGroupIngress"}})])])
+	some f in rule.deny with input as inp
+	f.message == "security group WebSG allows tcp port 6379 from 0.0.0.0/0, exposing database port 6379 (rule RedisIngress)"
+}

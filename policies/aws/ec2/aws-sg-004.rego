@@ -44,7 +44,7 @@ deny contains f if {
 	not netlib.is_public_cidr(cidr)
 	open := ports.covered_ports(rule, config.db_ports)
 	count(open) > 0
-	msg := sprintf("security group %v allows database port %v from non-private network %v%v", [sg.id, concat(", ", [sprintf("%v", [p]) | some p in open]), cidr, sglib.origin_text(sg.id, rule)])
+	msg := sprintf("security group %v allows database %v from non-private network %v%v", [sg.id, ports.ports_text(open), cidr, sglib.origin_text(sg.id, rule)])
 	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
 }
 

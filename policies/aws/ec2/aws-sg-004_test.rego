@@ -55,3 +55,9 @@ test_undecided_only_where_it_could_fire if {
 	])])
 	t.paths(rule.undecided) == {["ingress", 0, "cidrs", 1], ["ingress", 2]} with input as inp
 }
+
+test_message if {
+	inp := t.input_of([t.ingress([t.rule({"protocol": "tcp", "from_port": 5432, "to_port": 5439, "cidrs": ["198.51.100.0/24"]})])])
+	some f in rule.deny with input as inp
+	f.message == "security group WebSG allows database ports 5432, 5439 from non-private network 198.51.100.0/24"
+}
