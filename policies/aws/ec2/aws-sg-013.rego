@@ -38,3 +38,17 @@ deny contains f if {
 	msg := sprintf("default security group %v declares %v rule %d; the default group should allow no traffic", [sg.id, direction, i])
 	f := lib.finding(sg, [direction, i], msg)
 }
+
+# undecided: only default groups (or groups not known to be ordinary) can
+# fire, so only their Unknown rule lists leave the rule undecided.
+undecided contains lib.finding(sg, [direction], "") if {
+	some sg in sglib.groups
+	sg.properties.is_default == true
+	some direction in ["ingress", "egress"]
+	sg.properties[direction] == null
+}
+
+undecided contains lib.finding(sg, ["is_default"], "") if {
+	some sg in sglib.groups
+	sg.properties.is_default == null
+}

@@ -23,3 +23,10 @@ test_ordinary_group_not_judged if {
 test_unknown_lists_never_fire if {
 	count(rule.deny) == 0 with input as t.input_of([t.sg({"is_default": true, "ingress": null, "egress": null})])
 }
+
+test_undecided_only_for_default_groups if {
+	inp := t.input_of([t.sg({"is_default": true, "ingress": [], "egress": null})])
+	t.paths(rule.undecided) == {["egress"]} with input as inp
+	count(rule.undecided) == 0 with input as t.input_of([t.sg({"ingress": null})])
+	t.paths(rule.undecided) == {["is_default"]} with input as t.input_of([t.sg({"is_default": null})])
+}
