@@ -126,6 +126,8 @@ test_covered_ports if {
 test_ports_text if {
 	ports.ports_text([22]) == "port 22"
 	ports.ports_text([22, 3389]) == "ports 22, 3389"
+	ports.ports_text([1, 2, 3, 4]) == "ports 1, 2, 3, 4"
+	ports.ports_text([1, 2, 3, 4, 5, 6]) == "ports 1, 2, 3, 4 and 2 more"
 	not ports.ports_text([])
 }
 

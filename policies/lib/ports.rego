@@ -161,7 +161,13 @@ undecided_ports(rule) if protocol_unknown(rule)
 undecided_ports(rule) if ports_unknown(rule)
 
 # ports_text renders a list of ports for messages: "port 22",
-# "ports 22, 3389".
+# "ports 22, 3389", and at most four ports with a count of the rest for a
+# wide range ("ports 1433, 1521, 1630, 2483 and 8 more").
 ports_text(list) := sprintf("port %v", [list[0]]) if count(list) == 1
 
-ports_text(list) := sprintf("ports %v", [concat(", ", [sprintf("%v", [p]) | some p in list])]) if count(list) > 1
+ports_text(list) := sprintf("ports %v", [concat(", ", [sprintf("%v", [p]) | some p in list])]) if {
+	count(list) > 1
+	count(list) <= 4
+}
+
+ports_text(list) := sprintf("ports %v and %d more", [concat(", ", [sprintf("%v", [p]) | some p in array.slice(list, 0, 4)]), count(list) - 4]) if count(list) > 4
