@@ -53,7 +53,6 @@ type preparedRule struct {
 	// set: the rule then says itself which Unknown values could change its
 	// answer, instead of the engine assuming every one it reads could.
 	undecidedQuery *rego.PreparedEvalQuery
-	kinds          map[string]bool
 }
 
 // New loads the embedded policies plus opts.PolicyDirs, compiles them once
@@ -101,10 +100,7 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 		e.workers = runtime.GOMAXPROCS(0)
 	}
 	for _, rm := range selected {
-		pr := &preparedRule{ruleModule: rm, kinds: make(map[string]bool, len(rm.meta.Kinds))}
-		for _, k := range rm.meta.Kinds {
-			pr.kinds[k] = true
-		}
+		pr := &preparedRule{ruleModule: rm}
 		if pr.query, err = prepare(ctx, compiler, rm, "deny"); err != nil {
 			return nil, err
 		}
