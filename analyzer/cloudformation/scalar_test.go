@@ -112,3 +112,25 @@ func TestSplitSub(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicateKeysInLargeMaps covers both ways duplicates are found: by
+// scanning small mappings and through a map for large ones.
+func TestDuplicateKeysInLargeMaps(t *testing.T) {
+	for _, n := range []int{3, keySetScan, keySetScan + 1, 40} {
+		var b strings.Builder
+		b.WriteString("Resources:\n  R:\n    Type: Custom::X\n    Properties:\n")
+		for i := range n {
+			b.WriteString("      K" + itoa(i) + ": v\n")
+		}
+		b.WriteString("      K0: again\n")
+		u := Parse(context.Background(), "t.yaml", []byte(b.String()), Options{})
+		line := 5 + n
+		if len(u.Diagnostics) != 1 || u.Diagnostics[0].Location.StartLine != line ||
+			!strings.Contains(u.Diagnostics[0].Summary, `duplicate mapping key "K0" (first defined at line 5)`) {
+			t.Errorf("%d keys: diagnostics %v, want one duplicate at line %d", n, u.Diagnostics, line)
+		}
+		if got := u.Resources[0].Attrs.Get("K0").GoString(); got != `"v"` {
+			t.Errorf("%d keys: K0 = %s, want the first value", n, got)
+		}
+	}
+}

@@ -116,7 +116,7 @@ func (r *yamlReader) plain(y *yaml.Node, depth int) *node {
 
 func (r *yamlReader) mapping(y *yaml.Node, depth int) *node {
 	n := &node{kind: nMap, keys: make([]mapKey, 0, len(y.Content)/2), vals: make([]*node, 0, len(y.Content)/2)}
-	seen := make(map[string]graph.Location, len(y.Content)/2)
+	seen := keySet{keys: &n.keys}
 	var merges []*node
 	for i := 0; i+1 < len(y.Content); i += 2 {
 		ky, vy := y.Content[i], y.Content[i+1]
@@ -129,11 +129,11 @@ func (r *yamlReader) mapping(y *yaml.Node, depth int) *node {
 			merges = append(merges, val)
 			continue
 		}
-		if first, dup := seen[ky.Value]; dup {
+		if first, dup := seen.find(ky.Value); dup {
 			r.diags.Errorf(kloc, "duplicate mapping key %q (first defined at line %d)", ky.Value, first.StartLine)
 			continue
 		}
-		seen[ky.Value] = kloc
+		seen.add(ky.Value, kloc)
 		n.keys = append(n.keys, mapKey{name: ky.Value, loc: kloc})
 		n.vals = append(n.vals, val)
 	}
@@ -149,10 +149,10 @@ func (r *yamlReader) mapping(y *yaml.Node, depth int) *node {
 				return r.fail(s.loc, "merge key << needs a map or a list of maps, got %s", s.kindName())
 			}
 			for i, k := range s.keys {
-				if _, ok := seen[k.name]; ok {
+				if _, ok := seen.find(k.name); ok {
 					continue
 				}
-				seen[k.name] = k.loc
+				seen.add(k.name, k.loc)
 				n.keys = append(n.keys, k)
 				n.vals = append(n.vals, s.vals[i])
 			}
@@ -325,7 +325,7 @@ func plainEnd(src []byte, off int, value string) int {
 		end = skipToken(src, end)
 	}
 	matched := false
-	for _, w := range strings.Fields(value) {
+	for w := range strings.FieldsSeq(value) {
 		i := end
 		for i < len(src) && isSpace(src[i]) {
 			i++
@@ -416,4 +416,41 @@ func flowClose(src []byte, off int, close byte) int {
 		}
 	}
 	return off
+}
+
+// keySet finds duplicate keys of a mapping being built. Most mappings are
+// small, so it scans the keys added so far and only builds a map for large
+// ones, which saves an allocation per mapping.
+type keySet struct {
+	keys *[]mapKey
+	big  map[string]graph.Location
+}
+
+const keySetScan = 16
+
+func (s *keySet) find(name string) (graph.Location, bool) {
+	if s.big != nil {
+		loc, ok := s.big[name]
+		return loc, ok
+	}
+	for _, k := range *s.keys {
+		if k.name == name {
+			return k.loc, true
+		}
+	}
+	return graph.Location{}, false
+}
+
+// add is called just before name is appended to the keys.
+func (s *keySet) add(name string, loc graph.Location) {
+	switch {
+	case s.big != nil:
+		s.big[name] = loc
+	case len(*s.keys) >= keySetScan:
+		s.big = make(map[string]graph.Location, 2*keySetScan)
+		for _, k := range *s.keys {
+			s.big[k.name] = k.loc
+		}
+		s.big[name] = loc
+	}
 }
