@@ -8,7 +8,12 @@
 // A rule's deny set holds {"uid", "path", "message"} objects (built with
 // data.rampart.lib.finding). The engine walks the canonical value at path
 // to find the exact source line and the provenance trace; a value that is
-// Unknown there turns the result into an Undecided, never a finding.
+// Unknown there turns the result into an Undecided, never a finding. A
+// resource of the rule's kinds without a finding is undecided when an
+// Unknown value could change the answer: the rule says which in an optional
+// undecided set (same shape as deny), or else the engine looks for an
+// Unknown on the property paths the rule's METADATA lists in custom.reads.
+// Every other resource of the rule's kinds is a passed check.
 package engine
 
 import (
