@@ -91,6 +91,16 @@ func findRoots(l *loader, dirs []string) []string {
 	absOf := make([]string, len(dirs))
 	for i, d := range dirs {
 		absOf[i] = l.absRoot(d)
+		// Modules terraform init downloaded are children of this root,
+		// should the scan have walked into .terraform.
+		if m, _ := readManifest(d); m != nil {
+			for _, dir := range m {
+				if target := l.absRoot(dir); target != absOf[i] {
+					calls[absOf[i]] = append(calls[absOf[i]], target)
+					called[target] = true
+				}
+			}
+		}
 		cfg := safeConfig(l, d)
 		if cfg == nil {
 			continue
@@ -185,10 +195,24 @@ func loadRoot(ctx context.Context, l *loader, dir string, opts Options) (unit *g
 // .terraform/modules/modules.json maps each module call path ("vpc",
 // "vpc.subnets") to its directory, relative to the root module.
 func (ev *evaluator) readManifest() map[string]string {
-	p := filepath.Join(ev.rootDir, ".terraform", "modules", "modules.json")
+	m, err := readManifest(ev.rootDir)
+	if err != nil {
+		ev.errorAt(graph.Location{File: manifestPath(ev.rootDir), StartLine: 1}, "Invalid module manifest", err.Error())
+	}
+	return m
+}
+
+func manifestPath(rootDir string) string {
+	return filepath.Join(rootDir, ".terraform", "modules", "modules.json")
+}
+
+// readManifest maps modules.json keys to directories; no manifest is no
+// error (nothing was downloaded).
+func readManifest(rootDir string) (map[string]string, error) {
+	p := manifestPath(rootDir)
 	b, err := os.ReadFile(p)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	var m struct {
 		Modules []struct {
@@ -197,16 +221,15 @@ func (ev *evaluator) readManifest() map[string]string {
 		} `json:"Modules"`
 	}
 	if err := json.Unmarshal(b, &m); err != nil {
-		ev.errorAt(graph.Location{File: p, StartLine: 1}, "Invalid module manifest", fmt.Sprintf("decode %s: %v", p, err))
-		return nil
+		return nil, fmt.Errorf("decode %s: %w", p, err)
 	}
 	out := map[string]string{}
 	for _, e := range m.Modules {
 		if e.Key != "" && e.Dir != "" {
-			out[e.Key] = filepath.Join(ev.rootDir, filepath.FromSlash(e.Dir))
+			out[e.Key] = filepath.Join(rootDir, filepath.FromSlash(e.Dir))
 		}
 	}
-	return out
+	return out, nil
 }
 
 // resolveSource finds a module call's directory: local paths relative to

@@ -325,8 +325,10 @@ var fixtureTable = []fixture{
 		diags: []string{},
 	},
 	{
-		name:      "downloaded",
-		dirs:      []string{"downloaded"},
+		name: "downloaded",
+		// A scan that walked into .terraform does not make the
+		// downloaded modules roots of their own.
+		dirs:      []string{"downloaded", "downloaded/.terraform/modules/vpc", "downloaded/.terraform/modules/vpc/modules/sub"},
 		units:     []string{"downloaded"},
 		resources: []string{"aws_flow_log.f", "module.vpc.aws_vpc.this", "module.vpc.module.sub.aws_subnet.s"},
 		values: []valueCheck{

@@ -74,11 +74,22 @@ type treeDecoder struct {
 	dec      *json.Decoder
 	src      []byte
 	maxDepth int
+	skip     func(keys []string) bool
+	keys     []string // object keys from the root to the value being decoded
 }
 
 // decodeTree decodes src, which must hold exactly one JSON value.
 func decodeTree(src []byte, maxDepth int) (*node, error) {
-	d := &treeDecoder{dec: json.NewDecoder(bytes.NewReader(src)), src: src, maxDepth: maxDepth}
+	return decodeTreeSkipping(src, maxDepth, nil)
+}
+
+// decodeTreeSkipping decodes src like decodeTree but leaves out object
+// members for which skip returns true; skip is given the keys leading to the
+// member, its own last. Skipped members are still checked for syntax, by
+// encoding/json, without the cost of building nodes: most of a plan
+// (prior state, before and after values of every change) is never read.
+func decodeTreeSkipping(src []byte, maxDepth int, skip func(keys []string) bool) (*node, error) {
+	d := &treeDecoder{dec: json.NewDecoder(bytes.NewReader(src)), src: src, maxDepth: maxDepth, skip: skip}
 	d.dec.UseNumber()
 	root, err := d.value(0)
 	if err != nil {
@@ -169,7 +180,18 @@ func (d *treeDecoder) value(depth int) (*node, error) {
 				if !ok {
 					return nil, &syntaxError{offset: kstart, msg: "object key is not a string"}
 				}
+				d.keys = append(d.keys, key)
+				if d.skip != nil && d.skip(d.keys) {
+					d.keys = d.keys[:len(d.keys)-1]
+					vstart := d.tokenStart()
+					var raw json.RawMessage
+					if err := d.dec.Decode(&raw); err != nil {
+						return nil, d.wrap(err, vstart)
+					}
+					continue
+				}
 				val, err := d.value(depth + 1)
+				d.keys = d.keys[:len(d.keys)-1]
 				if err != nil {
 					return nil, err
 				}

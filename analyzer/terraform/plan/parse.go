@@ -102,7 +102,7 @@ func (p *parser) parse(src []byte) {
 	p.src = blankBOM(src)
 	p.lines = newLineIndex(p.src)
 
-	root, err := decodeTree(p.src, maxDepth)
+	root, err := decodeTreeSkipping(p.src, maxDepth, unread)
 	if err != nil {
 		off := int64(len(p.src))
 		if se, ok := err.(*syntaxError); ok {
@@ -150,6 +150,38 @@ func (p *parser) parse(src []byte) {
 
 func (p *parser) cancelled() {
 	p.unit.Diagnostics.Errorf(graph.Location{File: p.path, StartLine: 1, EndLine: 1}, "reading the plan was cancelled: %v", p.ctx.Err())
+}
+
+// unread reports whether a plan member is never read, so decoding can skip
+// it: top-level sections other than the ones this package uses, and the
+// before/after values of resource changes (planned_values has the after
+// values with positions; only the unknown and sensitive marks are read
+// from the changes).
+func unread(keys []string) bool {
+	switch len(keys) {
+	case 1:
+		switch keys[0] {
+		case "format_version", "planned_values", "resource_changes", "configuration", "errored":
+			return false
+		}
+		return true
+	case 3:
+		// resource_changes[i].<key>: arrays add no key.
+		return keys[0] == "resource_changes" && keys[2] != "change" && keys[2] != "address"
+	case 4:
+		if keys[0] == "resource_changes" && keys[2] == "change" {
+			switch keys[3] {
+			case "actions", "after_unknown", "after_sensitive":
+				return false
+			}
+			return true
+		}
+		// Provider configuration and the root module's variables.
+		return keys[0] == "configuration" && (keys[1] == "provider_config")
+	case 2:
+		return keys[0] == "configuration" && keys[1] == "provider_config"
+	}
+	return false
 }
 
 // blankBOM replaces a UTF-8 byte order mark with spaces, which JSON allows,
