@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,9 +52,12 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 		diags = append(diags, u.Diagnostics...)
 	}
 	out, err := eng.Evaluate(ctx, canon, diags)
-	if err != nil {
+	if out == nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
+	// One rule that fails to evaluate must not silence the others: its
+	// error fails the run (the scan is incomplete) next to their findings.
+	diags = append(diags, ruleErrors(err)...)
 	res.Findings, res.Undecided, res.Passed = dedupe(out.Findings, out.Undecided, out.Passed)
 	res.Resources = len(canon)
 	for _, d := range diags {
@@ -284,6 +288,34 @@ func sortDiagnostics(ds []graph.Diagnostic) {
 		}
 		return a.StartLine < b.StartLine
 	})
+}
+
+// ruleErrors turns the engine's per-rule evaluation errors into error
+// diagnostics located at the rule's policy file.
+func ruleErrors(err error) graph.Diagnostics {
+	if err == nil {
+		return nil
+	}
+	var errs []error
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	var out graph.Diagnostics
+	for _, e := range errs {
+		var re *engine.RuleError
+		if errors.As(e, &re) {
+			out = append(out, graph.Diagnostic{Severity: graph.SeverityError,
+				Summary:  fmt.Sprintf("rule %s could not be evaluated", re.RuleID),
+				Detail:   re.Err.Error(),
+				Location: graph.Location{File: re.File}})
+			continue
+		}
+		out = append(out, graph.Diagnostic{Severity: graph.SeverityError,
+			Summary: "policy evaluation failed", Detail: e.Error()})
+	}
+	return out
 }
 
 // dedupe merges results that are the same statement about the same line:

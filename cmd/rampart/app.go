@@ -22,18 +22,20 @@ type app struct {
 	environ        []string
 	scan           func(context.Context, analyzer.Options) (*result.Result, error)
 	rules          func(context.Context, analyzer.Options) ([]result.Rule, error)
+	testPolicies   func(context.Context, []string) ([]*analyzer.PolicyTestResult, error)
 	// isTerminal reports whether w is an interactive terminal (colors).
 	isTerminal func(w io.Writer) bool
 }
 
 func newApp(stdout, stderr io.Writer, environ []string) *app {
 	return &app{
-		stdout:     stdout,
-		stderr:     stderr,
-		environ:    environ,
-		scan:       analyzer.Scan,
-		rules:      analyzer.Rules,
-		isTerminal: isTerminal,
+		stdout:       stdout,
+		stderr:       stderr,
+		environ:      environ,
+		scan:         analyzer.Scan,
+		rules:        analyzer.Rules,
+		testPolicies: analyzer.TestPolicies,
+		isTerminal:   isTerminal,
 	}
 }
 
@@ -94,6 +96,6 @@ a template that failed to parse).`,
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(a.scanCommand(), a.rulesCommand(), a.explainCommand(), a.versionCommand())
+	root.AddCommand(a.scanCommand(), a.rulesCommand(), a.explainCommand(), a.policyCommand(), a.versionCommand())
 	return root
 }
