@@ -462,7 +462,7 @@ func TestParseSAM(t *testing.T) {
 			"ApiFunctionRole", "ApiFunction", "ApiFunctionUrl", "ApiFunctionUrlPublicPermissions",
 			"ServerlessRestApi", "ServerlessRestApiDeployment", "ServerlessRestApiProdStage", "ApiFunctionGetItemsPermissionProd",
 			"ServerlessHttpApi", "ServerlessHttpApiApiGatewayDefaultStage", "ApiFunctionPostItemsPermission",
-			"Table", "Layer", "FlowRole", "Flow",
+			"Table", "Layer", "FlowRole", "Flow", "Alarm",
 		},
 		locs: map[string]string{"ApiFunction": "11-40", "ApiFunctionRole": "11-40", "ServerlessRestApi": "11-40", "Table": "41-45"},
 		values: []valueCheck{
@@ -484,10 +484,12 @@ func TestParseSAM(t *testing.T) {
 			{at: "Layer:Content", want: `{S3Bucket: "my-bucket", S3Key: "layer.zip"}`},
 			{at: "Flow:RoleArn", want: "(unknown FlowRole.Arn)"},
 			{at: "FlowRole:AssumeRolePolicyDocument.Statement[0].Principal.Service[0]", want: `"states.amazonaws.com"`},
+			{at: "Alarm:AlarmActions[0]", want: "(unknown ApiFunction.Alias)", ref: "ApiFunction.Alias", lines: "64-64"},
+			{at: "Alarm:Dimensions[0].Value", want: "(unknown ServerlessRestApi.Stage)", ref: "ServerlessRestApi.Stage"},
 		},
 		diags: []diagCheck{
 			{sev: noteSev, line: 23, contains: "SAM policy template S3ReadPolicy of ApiFunction is not expanded"},
-			{sev: noteSev, line: 61, contains: "SAM connector Link is not expanded"},
+			{sev: noteSev, line: 71, contains: "SAM connector Link is not expanded"},
 		},
 	}})
 	u := parseFixture(t, "sam.yaml", Options{})

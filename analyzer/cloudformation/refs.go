@@ -26,6 +26,13 @@ func (st *stack) fnRef(arg *node, loc graph.Location, c evalCtx) (*graph.Value, 
 	if name == "AWS::NoValue" {
 		return nil, false
 	}
+	if id, prop, dotted := strings.Cut(name, "."); dotted && st.sam {
+		// SAM's referenceable properties: !Ref MyFunction.Alias,
+		// !Ref MyApi.Stage name resources the transform generates.
+		if _, ok := st.res[id]; ok {
+			return st.resourceRef(id, prop, loc, c), true
+		}
+	}
 	return st.lookup(name, loc, c, "Ref"), true
 }
 

@@ -73,8 +73,42 @@ var loadSchema = sync.OnceValue(func() *schemaIndex {
 			idx.types[name] = ts
 		}
 	}
+	for name, props := range samSupplement() {
+		ts := idx.resources[name]
+		if ts == nil {
+			ts = idx.types[name]
+		}
+		if ts == nil {
+			continue
+		}
+		for _, p := range props {
+			if _, ok := ts.props[p]; !ok {
+				ts.props[p] = propSchema{}
+				ts.names = append(ts.names, p)
+			}
+		}
+		sort.Strings(ts.names)
+	}
 	return idx
 })
+
+// samSupplement lists SAM properties in the AWS SAM specification that
+// goformation v7.14.9's SAM model lacks (it trails the specification, and
+// names HttpApi's AccessLogSettings in the singular). Without them every
+// SAM template using, say, LoggingConfig would get a warning.
+func samSupplement() map[string][]string {
+	return map[string][]string{
+		"AWS::Serverless::Function": {"AutoPublishAliasAllProperties", "LoggingConfig", "PropagateTags",
+			"RecursiveLoop", "RolePath", "RuntimeManagementConfig", "SnapStart", "SourceKMSKeyArn"},
+		"AWS::Serverless::Api":          {"ApiKeySourceType", "MergeDefinitions", "Mode", "PropagateTags"},
+		"AWS::Serverless::Api.Auth":     {"ApiKeyRequired", "InvokeRole", "ResourcePolicy", "UsagePlan"},
+		"AWS::Serverless::HttpApi":      {"AccessLogSettings", "Name", "PropagateTags"},
+		"AWS::Serverless::LayerVersion": {"CompatibleArchitectures", "PublishLambdaVersion"},
+		"AWS::Serverless::SimpleTable":  {"PointInTimeRecoverySpecification"},
+		"AWS::Serverless::StateMachine": {"AutoPublishAlias", "DeploymentPreference", "PermissionsBoundary",
+			"PropagateTags", "RolePath", "UseAliasAsEventTarget"},
+	}
+}
 
 // isCustomType reports whether a type not in the table is one CloudFormation
 // users define themselves: Custom::*, or a registry or module type
@@ -113,7 +147,9 @@ func (st *stack) checkSchema(e *resEntry, props *node) {
 		if strings.HasPrefix(e.typ, "AWS::") || strings.HasPrefix(e.typ, "Alexa::") {
 			d.Summary = "unknown resource type " + e.typ
 			d.Detail = "not in rampart's schema table (" + schemaVersion + "): misspelled, or added to CloudFormation since; its properties are not checked"
-			if s := suggest(e.typ, resourceNames(st.p.schema)); s != "" {
+			// Types get a stricter bound than properties: a new type often
+			// sits close to an old one (DomainNameV2, DomainName).
+			if s := suggestWithin(e.typ, resourceNames(st.p.schema), 2); s != "" {
 				d.Summary += "; did you mean " + s + "?"
 			}
 		} else {
@@ -199,8 +235,12 @@ func resourceNames(idx *schemaIndex) []string {
 // suggest returns the candidate closest to name: a case-insensitive match,
 // else the nearest by edit distance when it is close enough to be a typo.
 func suggest(name string, candidates []string) string {
+	return suggestWithin(name, candidates, max(2, len(name)/4))
+}
+
+// suggestWithin is suggest with an explicit edit-distance bound.
+func suggestWithin(name string, candidates []string, limit int) string {
 	best, bestDist := "", 0
-	limit := max(2, len(name)/4)
 	for _, c := range candidates {
 		if strings.EqualFold(c, name) {
 			return c

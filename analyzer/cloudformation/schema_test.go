@@ -17,6 +17,8 @@ func TestSchemaTable(t *testing.T) {
 		{"AWS::S3::Bucket", "BucketEncryption", "AWS::S3::Bucket.BucketEncryption", false},
 		{"AWS::ApiGateway::UsagePlan", "Throttle", "AWS::ApiGateway::UsagePlan.ThrottleSettings", false},
 		{"AWS::Serverless::Function", "Policies", "", false},
+		{"AWS::Serverless::Function", "LoggingConfig", "", false}, // from the SAM supplement
+		{"AWS::Serverless::HttpApi", "AccessLogSettings", "", false},
 	}
 	for _, tc := range cases {
 		ts := idx.resources[tc.typ]

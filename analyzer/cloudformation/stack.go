@@ -179,8 +179,14 @@ func (st *stack) addResource(id string, keyLoc graph.Location, body *node) *resE
 	}
 	t := body.get("Type")
 	typ, ok := t.scalarString()
-	if !ok || typ == "" {
+	switch {
+	case t == nil:
 		st.p.errorf(keyLoc, "resource %s has no Type", id)
+		return nil
+	case !ok || t.kind != nString || typ == "":
+		// A map here is often a preprocessor's tag (!Rain::Module) that
+		// CloudFormation itself would reject.
+		st.p.errorf(t.loc, "resource %s: Type must be a resource type name, got %s", id, t.kindName())
 		return nil
 	}
 	e.typ = typ
