@@ -8,7 +8,9 @@ import (
 )
 
 func TestDedupe(t *testing.T) {
-	at := func(line int) graph.Location { return graph.Location{File: "m/main.tf", StartLine: line, EndLine: line} }
+	at := func(line int) graph.Location {
+		return graph.Location{File: "m/main.tf", StartLine: line, EndLine: line}
+	}
 	f := func(id string, line int, msg string) result.Finding {
 		return result.Finding{RuleID: "AWS-SG-005", Resource: result.ResourceRef{ID: id}, Location: at(line), Message: msg, Path: "ingress[0]"}
 	}
