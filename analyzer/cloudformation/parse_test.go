@@ -501,6 +501,48 @@ func TestParseSAM(t *testing.T) {
 	}
 }
 
+func TestParseSAMEvents(t *testing.T) {
+	runParseCases(t, []parseCase{{
+		name: "event sources, explicit APIs, given role, inline code",
+		file: "sam-events.yaml",
+		resources: []string{
+			"Worker", "WorkerQueue", "WorkerNightly", "WorkerTopic", "WorkerCallPermissionProd",
+			"VpcRole", "Vpc", "PublicApi", "PublicApiDeployment", "PublicApiv1Stage", "Http", "HttpliveStage",
+			"Jobs", "Alerts", "Uploads",
+		},
+		values: []valueCheck{
+			{at: "Worker:Role", want: `"arn:aws:iam::123456789012:role/worker"`, lines: "13-13"},
+			{at: "Worker:Code.ZipFile", want: `"exports.handler = async () => {}"`, lines: "12-12"},
+			{at: "WorkerQueue", want: "{FunctionName: (unknown Worker), EventSourceArn: (unknown Jobs.Arn), BatchSize: 5}"},
+			{at: "WorkerNightly:ScheduleExpression", want: `"rate(1 day)"`, lines: "26-26"},
+			{at: "WorkerNightly:Targets[0].Arn", want: "(unknown Worker.Arn)"},
+			{at: "WorkerTopic:TopicArn", want: "(unknown Alerts)", ref: "Alerts."},
+			{at: "VpcRole:ManagedPolicyArns[1]", want: "(unknown)", reason: "AWS::Partition"},
+			{at: "VpcRole:ManagedPolicyArns[2]", want: `"arn:aws:iam::aws:policy/ReadOnlyAccess"`, lines: "51-51"},
+			{at: "Vpc:Code", want: `{S3Bucket: "code", S3Key: "vpc.zip"}`},
+			{at: "PublicApi:EndpointConfiguration", want: `{Types: ["REGIONAL"]}`},
+			{at: "PublicApiv1Stage:TracingEnabled", want: "true", lines: "5-5"},
+			{at: "PublicApiv1Stage:MethodSettings[0].LoggingLevel", want: `"INFO"`},
+			{at: "HttpliveStage:AccessLogSettings.Format", want: `"$context.requestId"`},
+		},
+		edges: []string{
+			"WorkerQueue -ref-> Worker @FunctionName 19",
+			"WorkerQueue -getatt-> Jobs.Arn @EventSourceArn 21",
+			"WorkerNightly -getatt-> Worker.Arn @Targets[0].Arn 24",
+			"WorkerTopic -getatt-> Worker.Arn @Endpoint 28",
+			"WorkerTopic -ref-> Alerts @TopicArn 30",
+			"WorkerCallPermissionProd -ref-> Worker @FunctionName 37",
+			"WorkerCallPermissionProd -ref-> PublicApi @SourceArn 39",
+			"Vpc -getatt-> VpcRole.Arn @Role 42",
+			"PublicApiDeployment -ref-> PublicApi @RestApiId 52",
+			"PublicApiv1Stage -ref-> PublicApi @RestApiId 52",
+			"PublicApiv1Stage -ref-> PublicApiDeployment @DeploymentId 52",
+			"HttpliveStage -ref-> Http @ApiId 61",
+		},
+		diags: []diagCheck{{sev: noteSev, line: 31, contains: "SAM event Upload of type S3 is not expanded"}},
+	}})
+}
+
 func TestParseBadInput(t *testing.T) {
 	runParseCases(t, []parseCase{
 		{name: "invalid YAML", file: "bad/invalid.yaml", resources: []string{},
