@@ -20,6 +20,7 @@
 //     nested stack output they came from) in their Trace.
 //
 // Problems in the input are graph.Diagnostics with a file and line; Parse
-// never panics and never reads outside the scan root. docs/cloudformation.md
+// never panics and reads no nested template outside the scan root.
+// docs/cloudformation.md
 // describes the behaviour in detail.
 package cloudformation
