@@ -93,13 +93,33 @@ func decodeTreeSkipping(src []byte, maxDepth int, skip func(keys []string) bool)
 	d.dec.UseNumber()
 	root, err := d.value(0)
 	if err != nil {
-		return nil, err
+		return nil, exactError(src, err)
 	}
 	off := d.tokenStart()
 	if _, err := d.dec.Token(); err != io.EOF {
-		return nil, &syntaxError{offset: off, msg: "unexpected data after the top-level JSON value"}
+		return nil, exactError(src, &syntaxError{offset: off, msg: "unexpected data after the top-level JSON value"})
 	}
 	return root, nil
+}
+
+// exactError returns the syntax error of src with its exact offset. A
+// json.Decoder reports offsets counted from where its current read began,
+// not from the start of the input, so the position comes from a validating
+// pass over the whole input instead. Errors that are not JSON syntax errors
+// (the depth limit) are returned as they are.
+func exactError(src []byte, err error) error {
+	var raw json.RawMessage
+	uerr := json.Unmarshal(src, &raw)
+	var se *json.SyntaxError
+	if !errors.As(uerr, &se) {
+		return err
+	}
+	// Offset counts the bytes read up to and including the offending one.
+	off := se.Offset - 1
+	if off < 0 {
+		off = 0
+	}
+	return &syntaxError{offset: off, msg: se.Error()}
 }
 
 // tokenStart returns the offset where the next token begins: InputOffset
@@ -186,7 +206,7 @@ func (d *treeDecoder) value(depth int) (*node, error) {
 					vstart := d.tokenStart()
 					var raw json.RawMessage
 					if err := d.dec.Decode(&raw); err != nil {
-						return nil, d.wrap(err, vstart)
+						return nil, &syntaxError{offset: vstart, msg: err.Error()}
 					}
 					continue
 				}

@@ -38,6 +38,16 @@ func plain(n *node) any {
 // every node's range holds exactly its own JSON text.
 func checkTree(t *testing.T, src []byte) {
 	n, err := decodeTree(src, maxDepth)
+	// Skipping members must not change what is accepted, nor where an
+	// error is reported (skipped members have no depth limit of ours).
+	if _, serr := decodeTreeSkipping(src, maxDepth, unread); err == nil || !strings.Contains(err.Error(), "nested deeper") {
+		switch {
+		case (err == nil) != (serr == nil):
+			t.Fatalf("decodeTree: %v, with skipping: %v", err, serr)
+		case err != nil && err.(*syntaxError).offset != serr.(*syntaxError).offset:
+			t.Fatalf("decodeTree error at %d, with skipping at %d", err.(*syntaxError).offset, serr.(*syntaxError).offset)
+		}
+	}
 	if err != nil {
 		if json.Valid(src) && !strings.Contains(err.Error(), "nested deeper") {
 			t.Fatalf("decodeTree rejects valid JSON: %v", err)
@@ -106,7 +116,34 @@ func FuzzDecodeTree(f *testing.F) {
 	f.Add([]byte(`{"a": [1, {"b": "c\u0041"}], "d": null}`))
 	f.Add([]byte(`[true, false, -1.5e-3, "\ud83d\ude00"]`))
 	f.Add([]byte("{\"x\":\n\t[ ]}"))
+	f.Add([]byte(`{"prior_state": {"a": [1]}, "resource_changes": [{"change": {"before": {"x": 1}, "after_unknown": {}}}]}`))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkTree(t, src)
 	})
+}
+
+func TestUnread(t *testing.T) {
+	src := []byte(`{"format_version": "1.2", "prior_state": {"values": [1, 2]}, "planned_values": {"root_module": {}},
+"resource_changes": [{"address": "a.b", "type": "a", "change": {"actions": ["create"], "before": {"x": 1}, "after": {"x": 2},
+"after_unknown": {"id": true}, "before_sensitive": false, "after_sensitive": {}}}],
+"configuration": {"provider_config": {"aws": {}}, "root_module": {"resources": []}}, "errored": false}`)
+	n, err := decodeTreeSkipping(src, maxDepth, unread)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.Marshal(plain(n))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"configuration":{"root_module":{"resources":[]}},"errored":false,"format_version":"1.2","planned_values":{"root_module":{}},"resource_changes":[{"address":"a.b","change":{"actions":["create"],"after_sensitive":{},"after_unknown":{"id":true}}}]}`
+	if string(got) != want {
+		t.Errorf("kept %s\nwant %s", got, want)
+	}
+	// Skipped members are still checked for syntax.
+	bad := bytes.Replace(src, []byte(`"before": {"x": 1}`), []byte(`"before": {"x": }`), 1)
+	if _, err := decodeTreeSkipping(bad, maxDepth, unread); err == nil {
+		t.Error("syntax error in a skipped member accepted")
+	} else if se, ok := err.(*syntaxError); !ok || se.offset != int64(bytes.Index(bad, []byte(`{"x": }`))+6) {
+		t.Errorf("error %v at the wrong offset", err)
+	}
 }

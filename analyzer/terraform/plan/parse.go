@@ -165,21 +165,22 @@ func unread(keys []string) bool {
 			return false
 		}
 		return true
+	case 2:
+		// Arrays add no key: resource_changes[i].change is [resource_changes change].
+		switch keys[0] {
+		case "resource_changes":
+			return keys[1] != "address" && keys[1] != "change"
+		case "configuration":
+			return keys[1] == "provider_config"
+		}
 	case 3:
-		// resource_changes[i].<key>: arrays add no key.
-		return keys[0] == "resource_changes" && keys[2] != "change" && keys[2] != "address"
-	case 4:
-		if keys[0] == "resource_changes" && keys[2] == "change" {
-			switch keys[3] {
+		if keys[0] == "resource_changes" && keys[1] == "change" {
+			switch keys[2] {
 			case "actions", "after_unknown", "after_sensitive":
 				return false
 			}
 			return true
 		}
-		// Provider configuration and the root module's variables.
-		return keys[0] == "configuration" && (keys[1] == "provider_config")
-	case 2:
-		return keys[0] == "configuration" && keys[1] == "provider_config"
 	}
 	return false
 }

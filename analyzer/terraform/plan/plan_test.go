@@ -378,7 +378,7 @@ func TestDiagnostics(t *testing.T) {
 	}{
 		{"syntax error", "{\n  \"format_version\": \"1.2\",\n  \"planned_values\": {,}\n}", graph.SeverityError, 3, "invalid plan JSON"},
 		{"truncated", "{\n  \"format_version\": \"1.2\",\n  \"planned_values\": {", graph.SeverityError, 3, "unexpected end of JSON input"},
-		{"trailing data", "{\"format_version\": \"1.2\", \"planned_values\": {}}\n\n{}", graph.SeverityError, 3, "after the top-level JSON value"},
+		{"trailing data", "{\"format_version\": \"1.2\", \"planned_values\": {}}\n\n{}", graph.SeverityError, 3, "after top-level value"},
 		{"not an object", "[1, 2]", graph.SeverityError, 1, "not an object"},
 		{"not a plan", "{\n\"format_version\": \"1.0\"\n}", graph.SeverityError, 1, "not a Terraform plan"},
 		{"format major 2", "{\n\"format_version\": \"2.0\",\n\"planned_values\": {}\n}", graph.SeverityError, 2, `unsupported plan format_version "2.0"`},
