@@ -21,6 +21,5 @@
 //
 // Problems in the input are graph.Diagnostics with a file and line; Parse
 // never panics and reads no nested template outside the scan root.
-// docs/cloudformation.md
-// describes the behaviour in detail.
+// docs/cloudformation.md describes the behaviour in detail.
 package cloudformation
