@@ -135,7 +135,7 @@ func TestUnread(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"configuration":{"root_module":{"resources":[]}},"errored":false,"format_version":"1.2","planned_values":{"root_module":{}},"resource_changes":[{"address":"a.b","change":{"actions":["create"],"after_sensitive":{},"after_unknown":{"id":true}}}]}`
+	want := `{"configuration":{"provider_config":{"aws":{}},"root_module":{"resources":[]}},"errored":false,"format_version":"1.2","planned_values":{"root_module":{}},"resource_changes":[{"address":"a.b","change":{"actions":["create"],"after_sensitive":{},"after_unknown":{"id":true}}}]}`
 	if string(got) != want {
 		t.Errorf("kept %s\nwant %s", got, want)
 	}

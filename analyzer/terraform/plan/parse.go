@@ -50,6 +50,8 @@ type parser struct {
 	unit  *graph.Unit
 
 	config    *module                  // configuration.root_module
+	providers *node                    // configuration.provider_config
+	variables *node                    // the root module's variable values
 	changes   map[string]*node         // resource_changes by address
 	instances map[string]*instance     // by address
 	order     []*instance              // in plan order
@@ -122,6 +124,8 @@ func (p *parser) parse(src []byte) {
 		p.unit.Diagnostics.Warnf(p.span(b), "the plan was produced by a terraform plan that failed; its values may be incomplete")
 	}
 
+	p.providers = root.get("configuration").get("provider_config")
+	p.variables = root.get("variables")
 	cfgRoot := root.get("configuration").get("root_module")
 	p.config = p.buildModule(cfgRoot, nil, "", 0)
 	p.indexChanges(root.get("resource_changes"))
@@ -161,7 +165,7 @@ func unread(keys []string) bool {
 	switch len(keys) {
 	case 1:
 		switch keys[0] {
-		case "format_version", "planned_values", "resource_changes", "configuration", "errored":
+		case "format_version", "planned_values", "resource_changes", "configuration", "errored", "variables":
 			return false
 		}
 		return true
@@ -170,8 +174,6 @@ func unread(keys []string) bool {
 		switch keys[0] {
 		case "resource_changes":
 			return keys[1] != "address" && keys[1] != "change"
-		case "configuration":
-			return keys[1] == "provider_config"
 		}
 	case 3:
 		if keys[0] == "resource_changes" && keys[1] == "change" {

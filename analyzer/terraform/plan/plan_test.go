@@ -160,13 +160,17 @@ func TestParseWithConfiguration(t *testing.T) {
 	t.Run("meta", func(t *testing.T) {
 		r := u.Resource("aws_instance.web[1]")
 		for key, want := range map[string]string{
-			"provider": `"registry.terraform.io/hashicorp/aws"`,
-			"index":    "1",
-			"actions":  `["create"]`,
+			"provider":    `"aws"`,
+			"count_index": "1",
+			"actions":     `["create"]`,
+			"depends_on":  `["aws_security_group_rule.ssh_anywhere"]`,
 		} {
 			if got := r.Meta[key].GoString(); got != want {
 				t.Errorf("Meta[%s] = %s, want %s", key, got, want)
 			}
+		}
+		if len(r.Meta) != 4 {
+			t.Errorf("Meta has %d keys, want 4", len(r.Meta))
 		}
 	})
 
@@ -770,5 +774,48 @@ resource "aws_security_group" "only_dynamic" {
 		if v == nil || v.Loc.StartLine != tc.line {
 			t.Errorf("%s.%s at %v, want line %d", tc.id, tc.path, v.Loc, tc.line)
 		}
+	}
+}
+
+func TestMeta(t *testing.T) {
+	const resources = `"planned_values": {"root_module": {"child_modules": [{"address": "module.m", "resources": [
+{"address": "module.m.aws_s3_bucket.b[\"x\"]", "mode": "managed", "type": "aws_s3_bucket", "name": "b", "index": "x",
+ "provider_name": "registry.terraform.io/hashicorp/aws",
+ "values": {"tags": {"Name": "b"}, "tags_all": {"Name": "b", "Team": "data"}}}]}]}}`
+	config := func(providerKey, tags string) string {
+		return `, "configuration": {"provider_config": {"aws": {"name": "aws", "expressions": {"default_tags": [{"tags": ` + tags + `}]}},
+"module.m:aws.west": {"name": "aws", "alias": "west", "module_address": "module.m", "expressions": {"default_tags": [{"tags": ` + tags + `}]}}},
+"root_module": {"module_calls": {"m": {"source": "./m", "module": {"resources": [
+{"address": "aws_s3_bucket.b", "mode": "managed", "type": "aws_s3_bucket", "name": "b", "provider_config_key": "` + providerKey + `", "expressions": {}}]}}}}}`
+	}
+	tests := []struct {
+		name, config   string
+		provider, tags string
+	}{
+		{"constant", config("aws", `{"constant_value": {"Team": "data"}}`), `"aws"`, `{Team: "data"}`},
+		{"root variable", config("aws", `{"references": ["var.tags"]}`), `"aws"`, `{Team: "from-var"}`},
+		{"module provider variable", config("module.m:aws.west", `{"references": ["var.tags"]}`), `"aws.west"`, `(unknown)`},
+		{"computed", config("aws", `{"references": ["local.tags"]}`), `"aws"`, `(unknown)`},
+		{"no default tags", config("aws", `null`), `"aws"`, `<nil>`},
+		{"no configuration: derived from tags_all", "", `"aws"`, `{Team: "data"}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := `{"format_version": "1.2", "variables": {"tags": {"value": {"Team": "from-var"}}}, ` + resources + tc.config + `}`
+			u := Parse(context.Background(), "plan.json", []byte(src), Options{Root: t.TempDir()})
+			if u.Diagnostics.HasErrors() {
+				t.Fatal(u.Diagnostics)
+			}
+			r := u.Resource(`module.m.aws_s3_bucket.b["x"]`)
+			if got := r.Meta["provider"].GoString(); got != tc.provider {
+				t.Errorf("provider = %s, want %s", got, tc.provider)
+			}
+			if got := r.Meta["default_tags"].GoString(); got != tc.tags {
+				t.Errorf("default_tags = %s, want %s", got, tc.tags)
+			}
+			if got := r.Meta["each_key"].GoString(); got != `"x"` {
+				t.Errorf("each_key = %s", got)
+			}
+		})
 	}
 }

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"strings"
+
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
@@ -149,18 +151,104 @@ func (p *parser) addResource(r *node, mod string, cfgMod *module) {
 		Module:     mod,
 		DataSource: mode == "data",
 	}
-	if pn := r.get("provider_name"); pn != nil {
-		res.Meta["provider"] = p.value(pn)
-	}
-	if idx := r.get("index"); idx != nil {
-		res.Meta["index"] = p.value(idx)
-	}
-	if acts := change.get("actions"); acts != nil {
-		res.Meta["actions"] = p.value(acts)
-	}
+	p.meta(res, r, in.cfg, change)
 	in.res = res
 	p.instances[addr] = in
 	p.order = append(p.order, in)
 	p.bases[base] = append(p.bases[base], addr)
 	p.unit.Resources = append(p.unit.Resources, res)
+}
+
+// meta fills the resource's Meta with the keys the HCL front-end uses
+// (provider, default_tags, count_index, each_key, depends_on), so that
+// normalizers treat both alike, plus the planned actions.
+func (p *parser) meta(res *graph.Resource, r, cfg, change *node) {
+	// The provider configuration address: "aws", or "aws.west" for an
+	// alias. The configuration's key may carry a module prefix
+	// ("module.net:aws"); without configuration, the provider's type name
+	// is the best available ("registry.terraform.io/hashicorp/aws" → aws).
+	if key, ok := cfg.get("provider_config_key").text(); ok && key != "" {
+		if i := strings.LastIndexByte(key, ':'); i >= 0 {
+			key = key[i+1:]
+		}
+		res.Meta["provider"] = graph.String(key, p.span(cfg.get("provider_config_key")))
+	} else if pn, ok := r.get("provider_name").text(); ok && pn != "" {
+		res.Meta["provider"] = graph.String(pn[strings.LastIndexByte(pn, '/')+1:], p.span(r.get("provider_name")))
+	}
+	if idx := r.get("index"); idx != nil {
+		switch idx.kind {
+		case nodeNumber:
+			res.Meta["count_index"] = p.value(idx)
+		case nodeString:
+			res.Meta["each_key"] = p.value(idx)
+		}
+	}
+	if deps := cfg.get("depends_on"); deps.isArray() && len(deps.items) > 0 {
+		res.Meta["depends_on"] = p.value(deps)
+	}
+	if acts := change.get("actions"); acts != nil {
+		res.Meta["actions"] = p.value(acts)
+	}
+	if !res.DataSource {
+		var dt *graph.Value
+		if cfg != nil {
+			key, _ := cfg.get("provider_config_key").text()
+			dt = p.defaultTags(key)
+		} else {
+			dt = derivedDefaultTags(res.Attrs)
+		}
+		if dt != nil {
+			res.Meta["default_tags"] = dt
+		}
+	}
+}
+
+// defaultTags returns the default_tags map of the provider configuration
+// key names in the plan's configuration section, nil when it has none. A
+// root provider's tags from a variable take the variable's planned value;
+// any other expression makes them Unknown.
+func (p *parser) defaultTags(key string) *graph.Value {
+	pc := p.providers.get(key)
+	blocks := pc.get("expressions").get("default_tags")
+	if !blocks.isArray() || len(blocks.items) == 0 {
+		return nil
+	}
+	expr := blocks.items[0].get("tags")
+	if expr == nil || expr.kind == nodeNull {
+		return nil
+	}
+	if c := expr.get("constant_value"); c != nil {
+		return p.value(c)
+	}
+	if refs := references(expr); len(refs) == 1 && len(refs[0]) == 2 && refs[0][0].name == "var" && !refs[0][1].isKey && pc.get("module_address") == nil {
+		if v := p.variables.get(refs[0][1].name).get("value"); v != nil {
+			return p.value(v)
+		}
+	}
+	return graph.Unknown("default_tags of provider "+key+" are computed", p.span(expr))
+}
+
+// derivedDefaultTags recovers the provider default tags that apply to a
+// resource when the plan has no configuration section: tags_all is
+// default_tags merged with the resource's own tags, so the entries of
+// tags_all that tags does not set are the defaults. Merging tags over the
+// result gives tags_all back, which is what default_tags is used for.
+func derivedDefaultTags(attrs *graph.Value) *graph.Value {
+	all := attrs.Get("tags_all")
+	if all == nil || all.Kind != graph.KindMap {
+		return nil
+	}
+	own := attrs.Get("tags")
+	dt := graph.Map(all.Loc)
+	for _, k := range all.Keys {
+		v := all.Fields[k]
+		if o := own.Get(k); o != nil && o.IsWhollyKnown() && v.IsWhollyKnown() && canonValue(o) == canonValue(v) {
+			continue
+		}
+		dt.Set(k, v.Copy())
+	}
+	if len(dt.Keys) == 0 {
+		return nil
+	}
+	return dt
 }
