@@ -1,5 +1,7 @@
 package plan
 
+import "strings"
+
 // module is one module of the plan's configuration section. Configuration
 // is per module, not per module instance: every instance of module.net[*]
 // shares one module, and resource addresses inside it are module-relative
@@ -18,6 +20,15 @@ type moduleCall struct {
 	source string
 	exprs  *node
 	mod    *module
+}
+
+// display names the module the way Terraform addresses it, without
+// instance keys: module.net.module.sg.
+func (m *module) display() string {
+	if m.key == "" {
+		return "the root module"
+	}
+	return "module." + strings.ReplaceAll(m.key, ".", ".module.")
 }
 
 // buildModule reads a configuration module (root_module, or the module of a

@@ -260,7 +260,7 @@ func TestParseWithoutConfiguration(t *testing.T) {
 			}
 			got = append(got, d.Location.String()+" "+d.Summary)
 		}
-		if len(got) != 2 || !strings.Contains(got[0], "no Terraform configuration (.tf) files") || !strings.Contains(got[1], "module app") {
+		if len(got) != 2 || !strings.Contains(got[0], "no Terraform configuration (.tf) files") || !strings.Contains(got[1], "configuration of module.app not found") {
 			t.Errorf("notes = %q", got)
 		}
 	})

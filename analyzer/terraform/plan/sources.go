@@ -91,7 +91,7 @@ func (l *sourceLoader) callDir(mc *moduleCall, parentDir string) string {
 		return d
 	}
 	if len(mc.mod.resources) > 0 {
-		l.p.unit.Diagnostics.Notef(l.p.fileLoc(), "configuration of module %s (source %q) is not available locally; its resources are located in the plan file", mc.mod.key, src)
+		l.p.unit.Diagnostics.Notef(l.p.fileLoc(), "configuration of %s (source %q) is not available locally; its resources are located in the plan file", mc.mod.display(), src)
 	}
 	return ""
 }
@@ -164,7 +164,7 @@ func (l *sourceLoader) parseDir(m *module, dir string) *moduleFiles {
 	l.byDir[dir] = nil
 	where := "the plan's directory"
 	if m.parent != nil {
-		where = "module " + m.key
+		where = m.display()
 	}
 	if !l.inRoot(dir) {
 		l.p.unit.Diagnostics.Notef(l.p.fileLoc(), "configuration of %s (%s) is outside the scan root; its resources are located in the plan file", where, dir)
