@@ -819,3 +819,69 @@ func TestMeta(t *testing.T) {
 		})
 	}
 }
+
+// TestReferenceResolution covers how configuration references become
+// unknown references and edges, without .tf files.
+func TestReferenceResolution(t *testing.T) {
+	res := func(addr, typ, name, values string) string {
+		return `{"address": "` + addr + `", "mode": "managed", "type": "` + typ + `", "name": "` + name + `", "values": ` + values + `}`
+	}
+	change := func(addr, unknown string) string {
+		return `{"address": "` + addr + `", "change": {"actions": ["create"], "after_unknown": ` + unknown + `}}`
+	}
+	cfg := func(name, typ, exprs string) string {
+		return `{"address": "` + typ + `.` + name + `", "mode": "managed", "type": "` + typ + `", "name": "` + name + `", "expressions": ` + exprs + `}`
+	}
+	src := `{"format_version": "1.2", "planned_values": {"root_module": {
+"resources": [` +
+		res("aws_security_group.multi[0]", "aws_security_group", "multi", `{}`) + `,` +
+		res("aws_security_group.multi[1]", "aws_security_group", "multi", `{}`) + `,` +
+		res("aws_security_group.one", "aws_security_group", "one", `{}`) + `,` +
+		res("aws_instance.splat", "aws_instance", "splat", `{}`) + `,` +
+		res("aws_instance.indexed", "aws_instance", "indexed", `{}`) + `,` +
+		res("aws_instance.interpolated", "aws_instance", "interpolated", `{}`) + `],
+"child_modules": [{"address": "module.outer", "child_modules": [{"address": "module.outer.module.inner", "resources": [` +
+		res("module.outer.module.inner.aws_security_group_rule.r", "aws_security_group_rule", "r", `{}`) + `]}]}]}},
+"resource_changes": [` +
+		change("aws_instance.splat", `{"vpc_security_group_ids": true}`) + `,` +
+		change("aws_instance.indexed", `{"vpc_security_group_ids": [true, false]}`) + `,` +
+		change("aws_instance.interpolated", `{"user_data": true}`) + `,` +
+		change("module.outer.module.inner.aws_security_group_rule.r", `{"security_group_id": true}`) + `],
+"configuration": {"root_module": {"resources": [` +
+		cfg("splat", "aws_instance", `{"vpc_security_group_ids": {"references": ["aws_security_group.multi"]}}`) + `,` +
+		cfg("indexed", "aws_instance", `{"vpc_security_group_ids": {"references": ["aws_security_group.multi[1].id", "aws_security_group.multi[1]", "aws_security_group.multi"]}}`) + `,` +
+		cfg("interpolated", "aws_instance", `{"user_data": {"references": ["aws_security_group.one.id", "aws_security_group.one", "var.prefix"]}}`) + `],
+"module_calls": {"outer": {"source": "./outer", "expressions": {"sg": {"references": ["aws_security_group.one.id", "aws_security_group.one"]}},
+ "module": {"module_calls": {"inner": {"source": "./inner", "expressions": {"sg": {"references": ["var.sg"]}},
+  "module": {"resources": [` +
+		cfg("r", "aws_security_group_rule", `{"security_group_id": {"references": ["var.sg"]}}`) + `]}}}}}}}}}`
+	u := Parse(context.Background(), "plan.json", []byte(src), Options{Root: t.TempDir()})
+	if u.Diagnostics.HasErrors() {
+		t.Fatal(u.Diagnostics)
+	}
+	for _, tc := range []struct {
+		id   string
+		path graph.Path
+		want string
+	}{
+		// A splat over a count resource: several targets, no single ref.
+		{"aws_instance.splat", graph.Path{"vpc_security_group_ids"}, "(unknown)"},
+		// An indexed instance: the unknown element gets it.
+		{"aws_instance.indexed", graph.Path{"vpc_security_group_ids"}, "[(unknown aws_security_group.multi[1].id), null]"},
+		// Another reference besides the resource: not the attribute itself.
+		{"aws_instance.interpolated", graph.Path{"user_data"}, "(unknown)"},
+		// Through two module inputs to the root.
+		{"module.outer.module.inner.aws_security_group_rule.r", graph.Path{"security_group_id"}, "(unknown aws_security_group.one.id)"},
+	} {
+		if got := u.Resource(tc.id).Attrs.At(tc.path).GoString(); got != tc.want {
+			t.Errorf("%s.%s = %s, want %s", tc.id, tc.path, got, tc.want)
+		}
+	}
+	assertLines(t, edgeLines(u), []string{
+		"aws_instance.splat -ref-> aws_security_group.multi[0] at vpc_security_group_ids plan.json:2",
+		"aws_instance.splat -ref-> aws_security_group.multi[1] at vpc_security_group_ids plan.json:2",
+		"aws_instance.indexed -ref-> aws_security_group.multi[1].id at vpc_security_group_ids plan.json:2",
+		"aws_instance.interpolated -ref-> aws_security_group.one.id at user_data plan.json:2",
+		"module.outer.module.inner.aws_security_group_rule.r -ref-> aws_security_group.one.id at security_group_id plan.json:3",
+	})
+}
