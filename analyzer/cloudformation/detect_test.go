@@ -36,6 +36,9 @@ func TestDetect(t *testing.T) {
 			if got.Kind != tc.want {
 				t.Fatalf("Detect = %v (%s), want %v", got.Kind, got.Reason, tc.want)
 			}
+			if got.Kind.String() == "" {
+				t.Error("DetectionKind has no name")
+			}
 			if !strings.Contains(got.Reason, tc.reason) {
 				t.Errorf("reason = %q, want it to contain %q", got.Reason, tc.reason)
 			}

@@ -75,19 +75,6 @@ func (n *node) get(key string) *node {
 	return nil
 }
 
-// keyLoc returns the location of key in a map node.
-func (n *node) keyLoc(key string) (graph.Location, bool) {
-	if n == nil || n.kind != nMap {
-		return graph.Location{}, false
-	}
-	for _, k := range n.keys {
-		if k.name == key {
-			return k.loc, true
-		}
-	}
-	return graph.Location{}, false
-}
-
 // single returns the only key and value of a one-entry map, the shape of an
 // intrinsic function call.
 func (n *node) single() (string, *node, bool) {

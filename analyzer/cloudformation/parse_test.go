@@ -508,7 +508,7 @@ func TestParseSAMEvents(t *testing.T) {
 		resources: []string{
 			"Worker", "WorkerQueue", "WorkerNightly", "WorkerTopic", "WorkerCallPermissionProd",
 			"VpcRole", "Vpc", "PublicApi", "PublicApiDeployment", "PublicApiv1Stage", "Http", "HttpliveStage",
-			"Jobs", "Alerts", "Uploads",
+			"Jobs", "Alerts", "Uploads", "Tagged",
 		},
 		values: []valueCheck{
 			{at: "Worker:Role", want: `"arn:aws:iam::123456789012:role/worker"`, lines: "13-13"},
@@ -524,6 +524,11 @@ func TestParseSAMEvents(t *testing.T) {
 			{at: "PublicApiv1Stage:TracingEnabled", want: "true", lines: "5-5"},
 			{at: "PublicApiv1Stage:MethodSettings[0].LoggingLevel", want: `"INFO"`},
 			{at: "HttpliveStage:AccessLogSettings.Format", want: `"$context.requestId"`},
+			{at: "Tagged:AttributeDefinitions", want: `[{AttributeName: "pk", AttributeType: "N"}]`},
+			{at: "Tagged:BillingMode", want: "absent"},
+			{at: "Tagged:ProvisionedThroughput.ReadCapacityUnits", want: "1", lines: "81-81"},
+			{at: "Tagged:Tags", want: `[{Key: "team", Value: "web"}, {Key: "cost", Value: "42"}]`},
+			{at: "Tagged:Tags[1].Key", want: `"cost"`, lines: "85-85"},
 		},
 		edges: []string{
 			"WorkerQueue -ref-> Worker @FunctionName 19",

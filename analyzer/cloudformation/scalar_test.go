@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
 // TestScalars checks how YAML and JSON scalars become values: what a
@@ -131,6 +133,32 @@ func TestDuplicateKeysInLargeMaps(t *testing.T) {
 		}
 		if got := u.Resources[0].Attrs.Get("K0").GoString(); got != `"v"` {
 			t.Errorf("%d keys: K0 = %s, want the first value", n, got)
+		}
+	}
+}
+
+func TestLooseEqual(t *testing.T) {
+	str := func(s string) *graph.Value { return graph.String(s, graph.Location{}) }
+	num := func(n float64) *graph.Value { return graph.Number(n, graph.Location{}) }
+	list := func(items ...*graph.Value) *graph.Value { return graph.List(items, graph.Location{}) }
+	m := func(k string, v *graph.Value) *graph.Value { return graph.Map(graph.Location{}).Set(k, v) }
+	cases := []struct {
+		a, b *graph.Value
+		want bool
+	}{
+		{str("22"), num(22), true},
+		{str("true"), graph.Bool(true, graph.Location{}), true},
+		{str("a"), str("b"), false},
+		{list(str("a"), num(1)), list(str("a"), str("1")), true},
+		{list(str("a")), list(str("a"), str("b")), false},
+		{m("k", str("v")), m("k", str("v")), true},
+		{m("k", str("v")), m("k", str("w")), false},
+		{m("k", str("v")), list(str("v")), false},
+		{graph.Null(graph.Location{}), graph.Null(graph.Location{}), true},
+	}
+	for i, tc := range cases {
+		if got := looseEqual(tc.a, tc.b); got != tc.want {
+			t.Errorf("case %d: looseEqual(%s, %s) = %v", i, tc.a.GoString(), tc.b.GoString(), got)
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package cloudformation
 
 import (
-	"strings"
-
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
@@ -425,12 +423,4 @@ func (st *stack) output(name string) *outEntry {
 		o.value = val
 	}
 	return o
-}
-
-// describe names a template for messages.
-func (st *stack) describe() string {
-	if st.prefix == "" {
-		return st.file
-	}
-	return "nested stack " + strings.TrimSuffix(st.prefix, "/")
 }
