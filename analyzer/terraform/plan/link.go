@@ -23,6 +23,8 @@ func (p *parser) link(in *instance) {
 			}
 			body = b.Body
 			p.addFile(loc.File)
+		} else if b := mf.jsonBlocks[in.rel]; b != nil {
+			p.locateJSON(in, b)
 		} else {
 			p.unit.Diagnostics.Notef(in.res.Loc, "no block for %s in the configuration files of %s; it is located in the plan file", in.res.ID, mf.dir)
 		}
@@ -33,6 +35,26 @@ func (p *parser) link(in *instance) {
 	}
 	p.walkBody(in, exprs, body, nil, in.res.Attrs)
 	p.dependsOn(in, body)
+}
+
+// locateJSON locates a resource declared in a .tf.json file. JSON bodies
+// do not say which properties are nested blocks, so the resource is located
+// at its name and each top-level attribute, with everything in it, at the
+// attribute's property.
+func (p *parser) locateJSON(in *instance, b *hcl.Block) {
+	loc := hclLoc(b.DefRange)
+	in.res.Loc = loc
+	setLoc(in.res.Attrs, loc)
+	for _, v := range in.res.Meta {
+		setLoc(v, loc)
+	}
+	p.addFile(loc.File)
+	attrs, _ := b.Body.JustAttributes()
+	for name, a := range attrs {
+		if child := in.res.Attrs.Get(name); child != nil {
+			setLoc(child, hclLoc(a.Range))
+		}
+	}
 }
 
 // walkBody visits one configuration body (a resource or a nested block)

@@ -260,7 +260,7 @@ func TestParseWithoutConfiguration(t *testing.T) {
 			}
 			got = append(got, d.Location.String()+" "+d.Summary)
 		}
-		if len(got) != 2 || !strings.Contains(got[0], "no Terraform configuration (.tf) files") || !strings.Contains(got[1], "configuration of module.app not found") {
+		if len(got) != 2 || !strings.Contains(got[0], "no Terraform configuration files") || !strings.Contains(got[1], "configuration of module.app not found") {
 			t.Errorf("notes = %q", got)
 		}
 	})
@@ -884,4 +884,56 @@ func TestReferenceResolution(t *testing.T) {
 		"aws_instance.interpolated -ref-> aws_security_group.one.id at user_data plan.json:2",
 		"module.outer.module.inner.aws_security_group_rule.r -ref-> aws_security_group.one.id at security_group_id plan.json:3",
 	})
+}
+
+// TestJSONConfiguration locates resources declared in .tf.json (as cdktf
+// writes them): at the resource's name and each top-level attribute.
+func TestJSONConfiguration(t *testing.T) {
+	root := t.TempDir()
+	plan, err := os.ReadFile(filepath.Join(fixtures, "web", "plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(root, "main.tf.json"), `{
+  "resource": {
+    "aws_security_group": {
+      "web": {
+        "name": "web",
+        "description": "Web tier",
+        "vpc_id": "${module.net.vpc_id}",
+        "ingress": [
+          {"description": "HTTPS", "from_port": 443, "to_port": 443, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]},
+          {"description": "SSH from the office", "from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": ["203.0.113.0/24", "198.51.100.0/24"]}
+        ]
+      }
+    }
+  }
+}
+`)
+	path := filepath.Join(root, "plan.json")
+	u := Parse(context.Background(), path, plan, Options{Root: root})
+	sg := u.Resource("aws_security_group.web")
+	file := filepath.Join(root, "main.tf.json")
+	if sg.Loc.File != file || sg.Loc.StartLine != 4 {
+		t.Errorf("resource at %v, want %s:4", sg.Loc, file)
+	}
+	for _, tc := range []struct {
+		path graph.Path
+		line int
+	}{
+		{graph.Path{"name"}, 5},
+		{graph.Path{"vpc_id"}, 7},
+		{graph.Path{"ingress", 1, "cidr_blocks", 0}, 8},
+		{graph.Path{"arn"}, 4},
+	} {
+		if v := sg.Attrs.At(tc.path); v.Loc.File != file || v.Loc.StartLine != tc.line {
+			t.Errorf("%s at %v, want line %d", tc.path, v.Loc, tc.line)
+		}
+	}
+	if got := sg.Attrs.Get("vpc_id").GoString(); got != "(unknown module.net.aws_vpc.this.id)" {
+		t.Errorf("vpc_id = %s", got)
+	}
+	if r := u.Resource("aws_instance.web[0]"); r.Loc.File != path {
+		t.Errorf("aws_instance.web[0] at %v, want the plan", r.Loc)
+	}
 }

@@ -19,8 +19,9 @@ import (
 // moduleFiles is the parsed configuration of one module directory: its
 // resource and data blocks by module-relative address.
 type moduleFiles struct {
-	dir    string
-	blocks map[string]*hclsyntax.Block
+	dir        string
+	blocks     map[string]*hclsyntax.Block // from .tf files
+	jsonBlocks map[string]*hcl.Block       // from .tf.json files
 }
 
 // sourceLoader finds and parses configuration directories for one Parse.
@@ -154,9 +155,10 @@ func (l *sourceLoader) readFile(name string) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
-// parseDir parses the .tf files of dir and indexes their resource blocks.
-// Override files (*_override.tf) are skipped: they patch blocks defined
-// elsewhere, and the original block is where a resource is located.
+// parseDir parses the .tf and .tf.json files of dir and indexes their
+// resource blocks. Override files (*_override.tf) are skipped: they patch
+// blocks defined elsewhere, and the original block is where a resource is
+// located.
 func (l *sourceLoader) parseDir(m *module, dir string) *moduleFiles {
 	if mf, ok := l.byDir[dir]; ok {
 		return mf
@@ -179,11 +181,12 @@ func (l *sourceLoader) parseDir(m *module, dir string) *moduleFiles {
 		l.p.unit.Diagnostics.Notef(l.p.fileLoc(), "configuration of %s is not readable (%v); its resources are located in the plan file", where, err)
 		return nil
 	}
-	mf := &moduleFiles{dir: dir, blocks: map[string]*hclsyntax.Block{}}
+	mf := &moduleFiles{dir: dir, blocks: map[string]*hclsyntax.Block{}, jsonBlocks: map[string]*hcl.Block{}}
 	found := false
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".tf") || name == "override.tf" || strings.HasSuffix(name, "_override.tf") {
+		isJSON := strings.HasSuffix(name, ".tf.json")
+		if e.IsDir() || !(isJSON || strings.HasSuffix(name, ".tf")) || isOverride(name) {
 			continue
 		}
 		found = true
@@ -193,7 +196,13 @@ func (l *sourceLoader) parseDir(m *module, dir string) *moduleFiles {
 			l.p.unit.Diagnostics.Notef(graph.Location{File: file, StartLine: 1, EndLine: 1}, "configuration file not read, its resources are located in the plan file: %v", err)
 			continue
 		}
-		f, diags := l.parser.ParseHCL(src, file)
+		var f *hcl.File
+		var diags hcl.Diagnostics
+		if isJSON {
+			f, diags = l.parser.ParseJSON(src, file)
+		} else {
+			f, diags = l.parser.ParseHCL(src, file)
+		}
 		for _, d := range diags {
 			if d.Severity == hcl.DiagError {
 				l.p.unit.Diagnostics.Notef(hclLoc(rangeOf(d, file)), "configuration file does not parse (%s: %s); locations from it may be incomplete", d.Summary, d.Detail)
@@ -202,29 +211,59 @@ func (l *sourceLoader) parseDir(m *module, dir string) *moduleFiles {
 		if f == nil {
 			continue
 		}
-		body, ok := f.Body.(*hclsyntax.Body)
-		if !ok {
+		if body, ok := f.Body.(*hclsyntax.Body); ok {
+			for _, b := range body.Blocks {
+				if key, ok := blockKey(b.Type, b.Labels); ok {
+					if _, dup := mf.blocks[key]; !dup {
+						mf.blocks[key] = b
+					}
+				}
+			}
 			continue
 		}
-		for _, b := range body.Blocks {
-			if len(b.Labels) != 2 || (b.Type != "resource" && b.Type != "data") {
-				continue
-			}
-			key := b.Labels[0] + "." + b.Labels[1]
-			if b.Type == "data" {
-				key = "data." + key
-			}
-			if _, dup := mf.blocks[key]; !dup {
-				mf.blocks[key] = b
+		// JSON syntax: the generic API finds the blocks; their bodies
+		// have no block structure of their own (see link).
+		content, _, _ := f.Body.PartialContent(resourceSchema)
+		for _, b := range content.Blocks {
+			if key, ok := blockKey(b.Type, b.Labels); ok {
+				if _, dup := mf.jsonBlocks[key]; !dup {
+					mf.jsonBlocks[key] = b
+				}
 			}
 		}
 	}
 	if !found {
-		l.p.unit.Diagnostics.Notef(l.p.fileLoc(), "no Terraform configuration (.tf) files for %s in %s; its resources are located in the plan file", where, dir)
+		l.p.unit.Diagnostics.Notef(l.p.fileLoc(), "no Terraform configuration files (.tf, .tf.json) for %s in %s; its resources are located in the plan file", where, dir)
 		return nil
 	}
 	l.byDir[dir] = mf
 	return mf
+}
+
+// resourceSchema selects resource and data blocks from a JSON body.
+var resourceSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+	{Type: "resource", LabelNames: []string{"type", "name"}},
+	{Type: "data", LabelNames: []string{"type", "name"}},
+}}
+
+// blockKey returns the module-relative address a resource or data block
+// declares.
+func blockKey(typ string, labels []string) (string, bool) {
+	if len(labels) != 2 || (typ != "resource" && typ != "data") {
+		return "", false
+	}
+	key := labels[0] + "." + labels[1]
+	if typ == "data" {
+		key = "data." + key
+	}
+	return key, true
+}
+
+// isOverride reports whether a configuration file is an override file,
+// which patches blocks defined elsewhere.
+func isOverride(name string) bool {
+	base := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".tf")
+	return base == "override" || strings.HasSuffix(base, "_override")
 }
 
 func rangeOf(d *hcl.Diagnostic, file string) hcl.Range {
