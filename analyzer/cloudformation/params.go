@@ -37,6 +37,9 @@ type param struct {
 	// value. note names that place for the trace.
 	value *graph.Value
 	note  string
+	// ssm marks an AWS::SSM::Parameter::Value<...> parameter: its value is
+	// the name of a Systems Manager parameter, read at deployment.
+	ssm bool
 }
 
 // topOverrides gathers parameter values for the top-level template:
@@ -149,6 +152,7 @@ func (st *stack) declare(k mapKey, decl *node, overrides map[string]paramValue) 
 		return
 	}
 	pm.typ, _ = decl.get("Type").scalarString()
+	pm.ssm = strings.HasPrefix(pm.typ, "AWS::SSM::Parameter::Value<")
 	if pm.typ == "" {
 		st.p.errorf(k.loc, "parameter %s has no Type", k.name)
 	}
@@ -186,7 +190,7 @@ func (st *stack) declare(k mapKey, decl *node, overrides map[string]paramValue) 
 	if msg := checkConstraints(decl, pm.value); msg != "" {
 		st.p.errorf(overrideLoc(pm.value, k.loc), "value %s for parameter %s %s", pm.value.GoString(), k.name, msg)
 	}
-	if isListParam(pm.typ) && pm.value.Kind != graph.KindList && pm.value.Kind != graph.KindUnknown {
+	if isListParam(pm.typ) && !pm.ssm && pm.value.Kind != graph.KindList && pm.value.Kind != graph.KindUnknown {
 		pm.value = splitParam(pm.value)
 	}
 	if pm.noEcho {
@@ -277,6 +281,15 @@ func (st *stack) paramRef(pm *param, loc graph.Location) *graph.Value {
 		if pm.name != "" && isListParam(pm.typ) {
 			u.Reason = kind + pm.name + " (a list) has no value"
 		}
+		return u
+	}
+	if pm.ssm {
+		// The written value names an SSM parameter; what Ref yields is that
+		// parameter's value, known only at deployment.
+		name, _ := pm.value.AsString()
+		u := graph.Unknown("parameter "+pm.name+" is the value of SSM parameter "+quoted(name)+", read at deployment", loc)
+		u.Trace = graph.Trace{{Location: pm.value.Loc, Note: pm.note}}
+		u.Sensitive = pm.noEcho
 		return u
 	}
 	v := pm.value.Derive(loc, pm.note)
