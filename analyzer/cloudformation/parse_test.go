@@ -201,12 +201,12 @@ func TestParseResourceAttributes(t *testing.T) {
 		resources: []string{"Topic", "Sub"},
 		locs:      map[string]string{"Topic": "13-24"},
 		values: []valueCheck{
-			{at: "Topic", want: "{}", lines: "16-27"},
+			{at: "Topic", want: "{}", lines: "13-24"},
 			{at: "Sub:TopicArn", want: "(unknown Topic)", ref: "Topic."},
 			{at: "Sub:Endpoint", want: "(unknown)", ref: "none", reason: "resource Queue is not created"},
 			{at: "Sub:Protocol", want: `"sqs"`},
 		},
-		edges: []string{"Sub -ref-> Topic @TopicArn 31"},
+		edges: []string{"Sub -ref-> Topic @TopicArn 28"},
 		diags: []diagCheck{
 			{sev: warnSev, line: 8, contains: `unknown top-level section "Resourcez"`},
 			{sev: warnSev, line: 23, contains: `resource Topic: unknown resource attribute "Propertis"`},
