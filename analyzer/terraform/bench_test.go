@@ -84,3 +84,31 @@ func BenchmarkLoadModules(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCountedPeers loads 2,000 rules each referring to its own
+// security group by count.index: linear work, not one object per pair.
+func BenchmarkCountedPeers(b *testing.B) {
+	dir := b.TempDir()
+	src := `resource "aws_security_group" "sg" {
+  count = 2000
+  name  = "sg-${count.index}"
+}
+
+resource "aws_security_group_rule" "r" {
+  count             = 2000
+  type              = "ingress"
+  security_group_id = aws_security_group.sg[count.index].id
+  description       = "rule for ${aws_security_group.sg[count.index].name}"
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		units := LoadModules(context.Background(), []string{dir}, Options{Root: dir})
+		if len(units[0].Resources) != 4000 || len(units[0].Edges) != 4000 {
+			b.Fatalf("resources %d, edges %d", len(units[0].Resources), len(units[0].Edges))
+		}
+	}
+}

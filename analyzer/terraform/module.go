@@ -34,6 +34,7 @@ type moduleInstance struct {
 	calls    map[string]*callExpansion
 	res      map[*resourceConfig]*resExpansion
 	varNotes map[string]string
+	objects  map[string]cty.Value // resource objects by address and attribute set
 }
 
 // callExpansion is a module call's instances.
@@ -52,6 +53,7 @@ func newInstance(ev *evaluator, cfg *moduleConfig) *moduleInstance {
 		calls:    map[string]*callExpansion{},
 		res:      map[*resourceConfig]*resExpansion{},
 		varNotes: map[string]string{},
+		objects:  map[string]cty.Value{},
 	}
 }
 
@@ -152,30 +154,49 @@ func (mi *moduleInstance) moduleObject(name string, attrs map[string]bool) cty.V
 	if ce == nil || ce.cfg == nil || ce.exp.unknown {
 		return cty.DynamicVal
 	}
+	outs := make([]string, 0, len(attrs))
+	for out := range ce.cfg.outputs {
+		if attrs[out] {
+			outs = append(outs, out)
+		}
+	}
+	sort.Strings(outs)
+	key := "module." + name + "|" + strings.Join(outs, ",")
+	if v, ok := mi.objects[key]; ok {
+		return v
+	}
+	cacheable := true
 	obj := func(child *moduleInstance) cty.Value {
-		m := map[string]cty.Value{}
-		for out := range child.cfg.outputs {
-			if attrs[out] {
-				m[out], _ = child.output(out)
+		m := make(map[string]cty.Value, len(outs))
+		for _, out := range outs {
+			if e, ok := mi.ev.memo[child.prefix()+"output."+out]; ok && e.busy {
+				cacheable = false
 			}
+			m[out], _ = child.output(out)
 		}
 		return cty.ObjectVal(m)
 	}
+	var v cty.Value
 	switch ce.exp.mode {
 	case modeCount:
 		vals := make([]cty.Value, len(ce.instances))
 		for i, c := range ce.instances {
 			vals[i] = obj(c)
 		}
-		return cty.TupleVal(vals)
+		v = cty.TupleVal(vals)
 	case modeForEach:
 		vals := make(map[string]cty.Value, len(ce.instances))
 		for i, c := range ce.instances {
 			vals[ce.exp.keys[i].str] = obj(c)
 		}
-		return cty.ObjectVal(vals)
+		v = cty.ObjectVal(vals)
+	default:
+		v = obj(ce.instances[0])
 	}
-	return obj(ce.instances[0])
+	if cacheable {
+		mi.objects[key] = v
+	}
+	return v
 }
 
 // outputOrigin is the shadow of module.name[key].output, where the output

@@ -100,10 +100,28 @@ func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bo
 	if re.unknown {
 		return cty.DynamicVal
 	}
+	// Every instance of a counted resource referring to its peer by
+	// count.index builds the same object: cache it, or a 2,000-instance
+	// pair of resources costs 4 million objects.
+	names := make([]string, 0, len(attrs))
+	for a := range attrs {
+		names = append(names, a)
+	}
+	sort.Strings(names)
+	key := rc.addr() + "|" + strings.Join(names, ",")
+	if v, ok := mi.objects[key]; ok {
+		return v
+	}
+	cacheable := true
 	obj := func(inst *resInstance) cty.Value {
 		m := make(map[string]cty.Value, len(attrs))
 		for a := range attrs {
 			v := cty.DynamicVal
+			if e, ok := mi.ev.memo[inst.addr+"."+a]; ok && e.busy {
+				// Read inside its own evaluation (a cycle): Unknown
+				// here, but not for later readers.
+				cacheable = false
+			}
 			if !rc.data {
 				if cv, _, ok := mi.resourceAttr(rc, inst, a); ok && !cv.IsNull() {
 					v = cv
@@ -116,21 +134,27 @@ func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bo
 		}
 		return cty.ObjectVal(m)
 	}
+	var out cty.Value
 	switch re.mode {
 	case modeCount:
 		vals := make([]cty.Value, len(re.insts))
 		for i, inst := range re.insts {
 			vals[i] = obj(inst)
 		}
-		return cty.TupleVal(vals)
+		out = cty.TupleVal(vals)
 	case modeForEach:
 		vals := make(map[string]cty.Value, len(re.insts))
 		for _, inst := range re.insts {
 			vals[inst.key.str] = obj(inst)
 		}
-		return cty.ObjectVal(vals)
+		out = cty.ObjectVal(vals)
+	default:
+		out = obj(re.insts[0])
 	}
-	return obj(re.insts[0])
+	if cacheable {
+		mi.objects[key] = out
+	}
+	return out
 }
 
 // refOrigin is the shadow of a reference to a resource attribute (steps
@@ -160,7 +184,7 @@ func (mi *moduleInstance) refOrigin(rc *resourceConfig, steps hcl.Traversal) (*g
 // refTargets lists the resource instances a traversal refers to, with the
 // attribute it reads: one instance when the index is static or the
 // resource is not repeated, every instance otherwise.
-func (mi *moduleInstance) refTargets(t hcl.Traversal, s *scope) []graph.Ref {
+func (mi *moduleInstance) refTargets(t hcl.Traversal, s *scope, skip func(base string) bool) []graph.Ref {
 	root := t.RootName()
 	if _, ok := s.iters[root]; ok {
 		return nil
@@ -184,7 +208,7 @@ func (mi *moduleInstance) refTargets(t hcl.Traversal, s *scope) []graph.Ref {
 		}
 		rc, steps = mi.cfg.byAddr[root+"."+name], t[2:]
 	}
-	if rc == nil {
+	if rc == nil || (skip != nil && skip(mi.prefix()+rc.addr())) {
 		return nil
 	}
 	re := mi.resExpansion(rc)
@@ -439,10 +463,7 @@ func (e *emitter) edges(path graph.Path, expr hcl.Expression, v cty.Value, sh *g
 	// read, that is the edge.
 	for _, t := range expr.Variables() {
 		l := loc(t.SourceRange())
-		refs := e.mi.refTargets(t, s)
-		if len(refs) > 0 && seenBase[baseAddr(refs[0].Resource)] {
-			continue
-		}
+		refs := e.mi.refTargets(t, s, func(base string) bool { return seenBase[base] })
 		for _, ref := range refs {
 			add(ref.Resource, ref.Attr, path, l)
 		}
@@ -481,7 +502,7 @@ func (e *emitter) meta(r *graph.Resource) {
 		for _, t := range rc.dependsOn {
 			l := loc(t.SourceRange())
 			items = append(items, graph.String(traversalName(t), l))
-			for _, ref := range mi.refTargets(t, mi.scope()) {
+			for _, ref := range mi.refTargets(t, mi.scope(), nil) {
 				mi.ev.addEdge(graph.Edge{From: inst.addr, To: ref.Resource, Kind: graph.EdgeDependsOn, Location: l})
 			}
 		}
