@@ -412,7 +412,7 @@ func TestParseNestedStacks(t *testing.T) {
 		{
 			name:      "local child with parameters and outputs",
 			file:      "nested/parent.yaml",
-			resources: []string{"NetworkStack", "NetworkStack/WebSG", "App", "Packaged", "Vpc"},
+			resources: []string{"NetworkStack", "NetworkStack/WebSG", "App", "Packaged", "Vpc", "Bad"},
 			locs:      map[string]string{"NetworkStack/WebSG": "11-23", "NetworkStack": "7-14"},
 			values: []valueCheck{
 				{at: "NetworkStack/WebSG:SecurityGroupIngress[0].CidrIp", want: `"203.0.113.0/24"`, lines: "20-20",
@@ -425,6 +425,7 @@ func TestParseNestedStacks(t *testing.T) {
 				{at: "App:SubnetId", want: `"203.0.113.0/24"`, lines: "21-21",
 					trace: []string{"default of parameter AdminCidr", "parameter Cidr of nested stack NetworkStack", "output Cidr of nested stack NetworkStack"}},
 				{at: "Packaged:TemplateURL", want: `"https://s3.amazonaws.com/bucket/network.template"`},
+				{at: "Bad:TopicName", want: "(unknown)", reason: "output Nope of nested stack NetworkStack is not defined"},
 			},
 			edges: []string{
 				"NetworkStack -ref-> Vpc @Parameters.VpcId 13",
@@ -432,8 +433,12 @@ func TestParseNestedStacks(t *testing.T) {
 				"App -getatt-> NetworkStack.Outputs.WebSGId @SecurityGroupIds[0] 20",
 				"App -getatt-> NetworkStack/WebSG.GroupId @SecurityGroupIds[0] 20",
 				"App -getatt-> NetworkStack.Outputs.Cidr @SubnetId 21",
+				"Bad -getatt-> NetworkStack.Outputs.Nope @TopicName 33",
 			},
-			diags: []diagCheck{{sev: noteSev, line: 25, contains: "template https://s3.amazonaws.com/bucket/network.template is remote"}},
+			diags: []diagCheck{
+				{sev: noteSev, line: 25, contains: "template https://s3.amazonaws.com/bucket/network.template is remote"},
+				{sev: errorSev, line: 33, contains: "nested stack NetworkStack has no output Nope"},
+			},
 		},
 		{
 			name:      "missing, outside the root, cycle",
