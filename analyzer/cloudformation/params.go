@@ -187,6 +187,14 @@ func (st *stack) declare(k mapKey, decl *node, overrides map[string]paramValue) 
 	if pm.value == nil {
 		return
 	}
+	if pm.value.Kind == graph.KindNumber || pm.value.Kind == graph.KindBool {
+		// "When you use the parameter elsewhere in your template (for
+		// example, by using Ref), the parameter value becomes a string."
+		text, _ := pm.value.AsString()
+		str := graph.String(text, pm.value.Loc)
+		str.Trace = pm.value.Trace
+		pm.value = str
+	}
 	if msg := checkConstraints(decl, pm.value); msg != "" {
 		st.p.errorf(overrideLoc(pm.value, k.loc), "value %s for parameter %s %s", pm.value.GoString(), k.name, msg)
 	}

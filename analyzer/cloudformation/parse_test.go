@@ -239,7 +239,7 @@ func TestParseParameterConstraints(t *testing.T) {
 			resources: []string{},
 			diags: []diagCheck{
 				{sev: errorSev, line: 8, contains: `value "ab" for parameter Name is shorter than its MinLength 3`},
-				{sev: errorSev, line: 13, contains: "value 70000 for parameter Port is above its MaxValue 65535"},
+				{sev: errorSev, line: 13, contains: `value "70000" for parameter Port is above its MaxValue 65535`},
 			},
 		},
 		{
@@ -247,7 +247,18 @@ func TestParseParameterConstraints(t *testing.T) {
 			file:      "constraints.yaml",
 			opts:      Options{Params: map[string]string{"Name": "prod", "Port": "443"}},
 			resources: []string{"Topic"},
-			values:    []valueCheck{{at: "Topic:TopicName", want: `"prod"`, trace: []string{"--cfn-param Name"}}},
+			values: []valueCheck{
+				{at: "Topic:TopicName", want: `"prod"`, trace: []string{"--cfn-param Name"}},
+				{at: "Topic:DisplayName", want: `"443"`, lines: "29-29"},
+			},
+		},
+		{
+			name:      "a Number default becomes a string when referenced",
+			file:      "constraints.yaml",
+			opts:      Options{Params: map[string]string{"Name": "prod"}},
+			resources: []string{"Topic"},
+			values:    []valueCheck{{at: "Topic:DisplayName", want: `"70000"`, lines: "29-29", trace: []string{"default of parameter Port"}}},
+			diags:     []diagCheck{{sev: errorSev, line: 13, contains: "is above its MaxValue 65535"}},
 		},
 		{
 			name: "override too long",
