@@ -40,6 +40,10 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		for _, r := range u.Resources {
+			if r.Attrs == nil || r.Attrs.Kind != graph.KindMap {
+				t.Errorf("%s: attributes are not a map", r.ID)
+				continue
+			}
 			if !r.Loc.Known() {
 				t.Errorf("%s has no location", r.ID)
 			}

@@ -137,7 +137,10 @@ func (p *parser) addResource(r *node, mod string, cfgMod *module) {
 		in.cfg = cfgMod.resources[rel]
 	}
 	change := in.change.get("change")
-	attrs = markUnknown(attrs, change.get("after_unknown"), loc)
+	// Only an object mark applies to the attributes: Attrs stays a map.
+	if au := change.get("after_unknown"); au.isObject() {
+		attrs = markUnknown(attrs, au, loc)
+	}
 	markSensitive(attrs, r.get("sensitive_values"))
 	markSensitive(attrs, change.get("after_sensitive"))
 
