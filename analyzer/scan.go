@@ -153,12 +153,51 @@ func parseAll(ctx context.Context, inv *inventory, opts Options) ([]*graph.Unit,
 		tfUnits = loadTerraform(ctx, inv.tfDirs, opts)
 	}
 	wg.Wait()
+	units, files = dropNestedStacks(units, files)
 	units = append(units, tfUnits...)
 	files = append(files, terraformFiles(inv.tfFiles, tfUnits)...)
 
 	sort.Slice(units, func(i, j int) bool { return units[i].Path < units[j].Path })
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return units, files
+}
+
+// dropNestedStacks removes the standalone analysis of a template that another
+// scanned template includes as a nested stack: it was analysed as part of
+// its parent, with the parameters the parent passes, and analysing it alone
+// would report it twice, with those parameters Unknown. This is the
+// CloudFormation counterpart of a Terraform module not being its own root.
+func dropNestedStacks(units []*graph.Unit, files []result.File) ([]*graph.Unit, []result.File) {
+	parentOf := map[string]string{}
+	for _, u := range units {
+		if u.Source != graph.SourceCloudFormation {
+			continue
+		}
+		for _, f := range u.Files {
+			if c := filepath.Clean(f); c != filepath.Clean(u.Path) {
+				parentOf[c] = u.Path
+			}
+		}
+	}
+	if len(parentOf) == 0 {
+		return units, files
+	}
+	kept := units[:0]
+	for _, u := range units {
+		p, nested := parentOf[filepath.Clean(u.Path)]
+		// A template that is its own ancestor is a cycle, which the
+		// parent reports; keep both so nothing goes unanalysed.
+		if nested && u.Source == graph.SourceCloudFormation && parentOf[filepath.Clean(p)] != u.Path {
+			continue
+		}
+		kept = append(kept, u)
+	}
+	for i, f := range files {
+		if p, nested := parentOf[filepath.Clean(f.Path)]; nested && f.Status == result.FileScanned {
+			files[i].Reason = "analysed as a nested stack of " + p
+		}
+	}
+	return kept, files
 }
 
 // parseStructured classifies and parses one YAML/JSON file.

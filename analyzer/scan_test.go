@@ -1,0 +1,136 @@
+package analyzer
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestNestedStackIsAnalysedOnceWithItsParentsParameters(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"parent.yaml": `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Network:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: stacks/child.yaml
+      Parameters:
+        AdminCidr: 0.0.0.0/0
+`,
+		"stacks/child.yaml": `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  AdminCidr:
+    Type: String
+Resources:
+  Bastion:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: bastion
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: !Ref AdminCidr
+`,
+	})
+	res, err := Scan(context.Background(), Options{Paths: []string{dir}, Root: dir, Rules: []string{"AWS-SG-002"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) > 0 {
+		t.Fatalf("errors: %v", res.Errors)
+	}
+	if len(res.Findings) != 1 {
+		t.Fatalf("got %d findings, want 1 (the child through its parent): %+v", len(res.Findings), res.Findings)
+	}
+	f := res.Findings[0]
+	if !strings.HasSuffix(f.Location.File, "child.yaml") || f.Location.StartLine != 14 {
+		t.Errorf("finding at %s, want child.yaml:14", f.Location)
+	}
+	if len(res.Undecided) != 0 {
+		t.Errorf("the child was also analysed alone: undecided %+v", res.Undecided)
+	}
+	var child *result.File
+	for i := range res.Files {
+		if strings.HasSuffix(res.Files[i].Path, "child.yaml") {
+			child = &res.Files[i]
+		}
+	}
+	if child == nil || child.Status != result.FileScanned || !strings.Contains(child.Reason, "nested stack of") {
+		t.Errorf("child file record = %+v", child)
+	}
+}
+
+func TestEveryFileIsAccountedFor(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"main.tf":                 "resource \"aws_security_group\" \"a\" {\n  description = \"a\"\n}\n",
+		"orphan/prod.tfvars":      "x = 1\n",
+		"k8s/deploy.yaml":         "apiVersion: apps/v1\nkind: Deployment\n",
+		"broken.yaml":             "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B: [\n",
+		"notes.txt":               "hello\n",
+		"node_modules/x/t.yaml":   "AWSTemplateFormatVersion: '2010-09-09'\n",
+		"excluded/skip/t.yaml":    "AWSTemplateFormatVersion: '2010-09-09'\n",
+		".terraform/modules/m.tf": "resource \"x\" \"y\" {}\n",
+		"stack.json":              `{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}`,
+	})
+	res, err := Scan(context.Background(), Options{Paths: []string{dir}, Root: dir, Exclude: []string{"excluded/**"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]result.FileStatus{}
+	for _, f := range res.Files {
+		rel, _ := filepath.Rel(dir, f.Path)
+		status[filepath.ToSlash(rel)] = f.Status
+		if f.Status != result.FileScanned && f.Reason == "" {
+			t.Errorf("%s is %s without a reason", rel, f.Status)
+		}
+	}
+	want := map[string]result.FileStatus{
+		"main.tf":            result.FileScanned,
+		"stack.json":         result.FileScanned,
+		"orphan/prod.tfvars": result.FileIgnored,
+		"k8s/deploy.yaml":    result.FileIgnored,
+		"notes.txt":          result.FileIgnored,
+		"broken.yaml":        result.FileFailed,
+		"node_modules":       result.FileIgnored,
+		".terraform":         result.FileIgnored,
+		"excluded":           result.FileIgnored,
+	}
+	for path, st := range want {
+		if status[path] != st {
+			t.Errorf("%s: status %q, want %q", path, status[path], st)
+		}
+	}
+	if len(status) != len(want) {
+		t.Errorf("files accounted: %v", status)
+	}
+	if len(res.Errors) == 0 || res.Errors[0].Location.StartLine == 0 {
+		t.Errorf("the broken template's error has no line: %+v", res.Errors)
+	}
+}
+
+func TestUnreadablePathFailsTheScan(t *testing.T) {
+	_, err := Scan(context.Background(), Options{Paths: []string{filepath.Join(t.TempDir(), "missing")}})
+	if err == nil {
+		t.Fatal("scanning a missing path succeeded")
+	}
+}
