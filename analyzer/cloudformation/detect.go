@@ -2,6 +2,7 @@ package cloudformation
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -49,6 +50,12 @@ var templateMarkers = [][]byte{
 	[]byte(`"Type":"AWS::`),
 }
 
+// rainDirective finds the directives of the Rain CLI's template
+// preprocessor (!Rain::Module, !Rain::Embed, Fn::Rain::S3, ...). Such a file is
+// Rain's source, not a template CloudFormation accepts: `rain pkg` turns it
+// into one, and that output is what to scan.
+var rainDirective = regexp.MustCompile(`(?:!|Fn::|["'])Rain::[A-Z]`)
+
 func hasMarker(src []byte) bool {
 	for _, m := range templateMarkers {
 		if bytes.Contains(src, m) {
@@ -91,6 +98,9 @@ func Detect(path string, src []byte) Detection {
 	}
 	if root.kind != nMap {
 		return Detection{Kind: NotTemplate, Reason: "top level is not a map"}
+	}
+	if rainDirective.Match(src) {
+		return Detection{Kind: NotTemplate, Reason: "a Rain source template (Rain:: directives are expanded by `rain pkg`, not by CloudFormation); scan the packaged output"}
 	}
 	if root.get("AWSTemplateFormatVersion") != nil {
 		return Detection{Kind: Template}

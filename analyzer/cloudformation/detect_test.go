@@ -28,6 +28,9 @@ func TestDetect(t *testing.T) {
 		{"broken JSON template", "t.json", `{"Resources": {"B": {"Type": "AWS::S3::Bucket",}}}`, BrokenTemplate, "invalid JSON"},
 		{"broken non-template", "x.yaml", "Resources: [\n", NotTemplate, "invalid YAML"},
 		{"top-level list", "x.yaml", "- Resources\n", NotTemplate, "top level is not a map"},
+		{"Rain module source", "t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Net:\n    Type: !Rain::Module ../vpc.yml\n", NotTemplate, "Rain source template"},
+		{"Rain embed in JSON", "t.json", `{"Resources": {"F": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"ZipFile": {"Fn::Rain::Embed": "h.py"}}}}}}`, NotTemplate, "rain pkg"},
+		{"the word Rain in a description", "t.yaml", "Description: Rain::ish\nResources:\n  B:\n    Type: AWS::S3::Bucket\n", Template, ""},
 		{"duplicate key in a template", "t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nAWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n", BrokenTemplate, "duplicate mapping key"},
 	}
 	for _, tc := range cases {
