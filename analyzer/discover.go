@@ -37,12 +37,6 @@ const (
 	kindStructured // YAML or JSON: a template, a plan, or neither
 )
 
-// candidate is a file discovery found, before its content is examined.
-type candidate struct {
-	path string
-	kind fileKind
-}
-
 // inventory is what a walk of the scan paths found.
 type inventory struct {
 	// tfDirs are directories holding .tf/.tf.json files, sorted.

@@ -77,7 +77,7 @@ func (p *parser) readParamFile(f string, out map[string]paramValue) {
 		if v == nil {
 			return
 		}
-		val := v.literal()
+		var val *graph.Value
 		if v.kind == nList {
 			// A list written as a JSON array is the comma-separated text.
 			parts := make([]string, 0, len(v.list))

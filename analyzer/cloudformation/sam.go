@@ -60,7 +60,6 @@ type samExpansion struct {
 	out     []*resEntry
 	// implicit APIs, created once when an event needs them.
 	restAPI, httpAPI *resEntry
-	restAPIEvents    []*node
 }
 
 // expandSAM replaces every AWS::Serverless::* resource by the CloudFormation

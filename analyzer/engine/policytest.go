@@ -36,7 +36,8 @@ func RunPolicyTests(ctx context.Context, dirs []string) ([]*TestResult, error) {
 		SetCompiler(compiler).
 		SetStore(inmem.New()).
 		CapturePrintOutput(true).
-		Run(ctx, mods)
+		SetModules(mods).
+		RunTests(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("run policy tests: %w", err)
 	}
