@@ -154,12 +154,37 @@ func parseAll(ctx context.Context, inv *inventory, opts Options) ([]*graph.Unit,
 	}
 	wg.Wait()
 	units, files = dropNestedStacks(units, files)
-	units = append(units, tfUnits...)
-	files = append(files, terraformFiles(inv.tfFiles, tfUnits)...)
+	units = append(units, preferPlans(units, tfUnits)...)
+	// A plan reads its configuration's .tf files for locations, so they
+	// are accounted for through it when its directory's HCL unit is dropped.
+	files = append(files, terraformFiles(inv.tfFiles, units)...)
 
 	sort.Slice(units, func(i, j int) bool { return units[i].Path < units[j].Path })
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return units, files
+}
+
+// preferPlans drops the HCL analysis of a root module whose directory also
+// holds a Terraform plan of it: the plan already has the module's resources,
+// with the variables the plan was made with, and locates them in the same
+// .tf files; analysing both would report every finding twice.
+func preferPlans(units, tfUnits []*graph.Unit) []*graph.Unit {
+	planned := map[string]string{}
+	for _, u := range units {
+		if u.Source == graph.SourceTerraformPlan {
+			planned[filepath.Dir(filepath.Clean(u.Path))] = u.Path
+		}
+	}
+	if len(planned) == 0 {
+		return tfUnits
+	}
+	kept := tfUnits[:0]
+	for _, u := range tfUnits {
+		if _, ok := planned[filepath.Clean(u.Path)]; !ok {
+			kept = append(kept, u)
+		}
+	}
+	return kept
 }
 
 // dropNestedStacks removes the standalone analysis of a template that another

@@ -134,3 +134,22 @@ func TestUnreadablePathFailsTheScan(t *testing.T) {
 		t.Fatal("scanning a missing path succeeded")
 	}
 }
+
+func TestPlanBesideItsConfigurationIsAnalysedOnce(t *testing.T) {
+	dir := "../testdata/terraform/plan/web"
+	res, err := Scan(context.Background(), Options{Paths: []string{dir}, Rules: []string{"AWS-SG-002"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 {
+		t.Fatalf("got %d AWS-SG-002 findings, want 1 (from the plan only): %+v", len(res.Findings), res.Findings)
+	}
+	if f := res.Findings[0]; filepath.Base(f.Location.File) != "main.tf" {
+		t.Errorf("finding located at %s, want the configuration's main.tf", f.Location)
+	}
+	for _, f := range res.Files {
+		if f.Status != result.FileScanned {
+			t.Errorf("%s: %s (%s)", f.Path, f.Status, f.Reason)
+		}
+	}
+}
