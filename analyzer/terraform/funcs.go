@@ -3,54 +3,32 @@ package terraform
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
-	"github.com/terraform-linters/tflint/terraform/collections"
-	"github.com/terraform-linters/tflint/terraform/lang"
-	"github.com/terraform-linters/tflint/terraform/lang/funcs"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/rampart-iac/rampart/analyzer/terraform/tffuncs"
 )
 
-// impureFuncs return a different value on every run, so before apply their
-// result is Unknown, as in terraform plan.
-var impureFuncs = []string{"timestamp", "plantimestamp", "uuid", "bcrypt"}
-
-// fileFuncs read the file system; each is wrapped to read only below the
-// scan root.
-var fileFuncs = []string{
-	"file", "fileexists", "fileset", "filebase64", "filebase64sha256", "filebase64sha512",
-	"filemd5", "filesha1", "filesha256", "filesha512", "templatefile",
-}
-
-// newFunctions builds Terraform's function table for one root module:
-// tflint's copy of Terraform's functions, with the file functions confined
-// to root (the scan root) and resolved against base (the root module's
-// directory, where terraform runs), and the impure ones Unknown.
+// newFunctions builds Terraform's function table for one root module (see
+// package tffuncs), with the file functions resolved against base (the
+// root module's directory, where terraform runs) and confined to root
+// (the scan root). Templates rendered by templatefile and templatestring
+// call the confined functions too.
 func newFunctions(base, root string) map[string]function.Function {
-	table := (&lang.Scope{BaseDir: base}).Functions()
-	out := make(map[string]function.Function, len(table))
-	for name, fn := range table {
-		out[name] = fn
-	}
 	sb := sandbox{base: base, root: root}
-	callback := func() (map[string]function.Function, collections.Set[string], collections.Set[string]) {
-		return out, collections.NewSetCmp(fileFuncs...), collections.NewSetCmp("templatefile", "templatestring")
-	}
-	out["templatefile"] = funcs.MakeTemplateFileFunc(base, callback)
-	out["templatestring"] = funcs.MakeTemplateStringFunc(callback)
-	for _, name := range fileFuncs {
-		out[name] = sb.wrap(name, out[name])
-	}
-	for _, name := range impureFuncs {
-		out[name] = function.Unpredictable(out[name])
-	}
-	for name, fn := range out {
-		if !strings.HasPrefix(name, "core::") && !strings.HasPrefix(name, "provider::") {
-			out["core::"+name] = fn
-		}
-	}
-	return out
+	return tffuncs.New(tffuncs.Options{
+		BaseDir:       base,
+		SensitiveMark: sensitiveMark,
+		Wrap: func(name string, fn function.Function) function.Function {
+			if slices.Contains(tffuncs.FileFuncs, name) {
+				return sb.wrap(name, fn)
+			}
+			return fn
+		},
+	})
 }
 
 // funcsFor adds Unknown-valued stand-ins for the provider-defined functions

@@ -1,0 +1,226 @@
+// Package tffuncs builds Terraform's built-in function table for evaluating
+// configurations with hcl and go-cty, from MIT, MPL-2.0 and Apache-2.0
+// libraries (go-cty's stdlib, hashicorp/go-cty-funcs, hcl's tryfunc,
+// go-cty-yaml) and, for the functions none of them has, implementations
+// written here from Terraform's documentation. rampart is MIT licensed, so
+// none of it comes from Terraform's own (BUSL-1.1) source.
+//
+// The table is the one terraform plan sees: impure functions (timestamp,
+// plantimestamp, uuid, bcrypt) return Unknown, since their value is only
+// decided at apply time.
+package tffuncs
+
+import (
+	"strings"
+
+	"github.com/hashicorp/go-cty-funcs/cidr"
+	"github.com/hashicorp/go-cty-funcs/collection"
+	"github.com/hashicorp/go-cty-funcs/crypto"
+	"github.com/hashicorp/go-cty-funcs/encoding"
+	"github.com/hashicorp/go-cty-funcs/filesystem"
+	"github.com/hashicorp/go-cty-funcs/uuid"
+	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	ctyyaml "github.com/zclconf/go-cty-yaml"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+)
+
+// Options configure a function table.
+type Options struct {
+	// BaseDir is the directory relative paths given to the file functions
+	// resolve against: the root module's directory, where terraform runs.
+	BaseDir string
+	// SensitiveMark is the cty mark sensitive() adds, nonsensitive()
+	// removes and issensitive() looks for: the same mark the caller puts
+	// on sensitive variables and outputs.
+	SensitiveMark any
+	// Wrap, when set, is applied to every function before it goes into the
+	// table (a sandbox around the file functions, say). Templates rendered
+	// by templatefile and templatestring call the wrapped functions.
+	Wrap func(name string, fn function.Function) function.Function
+}
+
+// FileFuncs are the functions that read the file system; their first
+// argument is the path read (for fileset, the directory searched).
+var FileFuncs = []string{
+	"file", "fileexists", "fileset", "filebase64", "filebase64sha256", "filebase64sha512",
+	"filemd5", "filesha1", "filesha256", "filesha512", "templatefile",
+}
+
+// ImpureFuncs return a different value on every run; before apply their
+// result is Unknown, as in terraform plan.
+var ImpureFuncs = []string{"timestamp", "plantimestamp", "uuid", "bcrypt"}
+
+// New returns Terraform's built-in functions, each also under the core::
+// prefix, and the provider::terraform:: functions of Terraform's built-in
+// provider.
+func New(opts Options) map[string]function.Function {
+	out := make(map[string]function.Function, 256)
+	for name, fn := range base(opts) {
+		out[name] = fn
+	}
+	// Templates see the finished table, wrapped, minus themselves.
+	tmpl := &templates{funcs: func() map[string]function.Function { return out }}
+	out["templatefile"] = tmpl.fileFunc(opts.BaseDir)
+	out["templatestring"] = tmpl.stringFunc()
+	for name, fn := range providerTerraform() {
+		out[name] = fn
+	}
+	for _, name := range ImpureFuncs {
+		out[name] = function.Unpredictable(out[name])
+	}
+	if opts.Wrap != nil {
+		for name, fn := range out {
+			out[name] = opts.Wrap(name, fn)
+		}
+	}
+	for name, fn := range out {
+		if !strings.HasPrefix(name, "provider::") {
+			out["core::"+name] = fn
+		}
+	}
+	return out
+}
+
+// base is every function but the templates, by where it comes from.
+func base(opts Options) map[string]function.Function {
+	return map[string]function.Function{
+		// Numbers: go-cty stdlib.
+		"abs":      stdlib.AbsoluteFunc,
+		"ceil":     stdlib.CeilFunc,
+		"floor":    stdlib.FloorFunc,
+		"log":      stdlib.LogFunc,
+		"max":      stdlib.MaxFunc,
+		"min":      stdlib.MinFunc,
+		"parseint": stdlib.ParseIntFunc,
+		"pow":      stdlib.PowFunc,
+		"signum":   stdlib.SignumFunc,
+
+		// Strings: go-cty stdlib, and written here.
+		"chomp":       stdlib.ChompFunc,
+		"endswith":    EndsWithFunc,
+		"format":      stdlib.FormatFunc,
+		"formatlist":  stdlib.FormatListFunc,
+		"indent":      stdlib.IndentFunc,
+		"join":        stdlib.JoinFunc,
+		"lower":       stdlib.LowerFunc,
+		"regex":       stdlib.RegexFunc,
+		"regexall":    stdlib.RegexAllFunc,
+		"replace":     ReplaceFunc,
+		"split":       stdlib.SplitFunc,
+		"startswith":  StartsWithFunc,
+		"strcontains": StrContainsFunc,
+		"strrev":      stdlib.ReverseFunc,
+		"substr":      stdlib.SubstrFunc,
+		"title":       stdlib.TitleFunc,
+		"trim":        stdlib.TrimFunc,
+		"trimprefix":  stdlib.TrimPrefixFunc,
+		"trimsuffix":  stdlib.TrimSuffixFunc,
+		"trimspace":   stdlib.TrimSpaceFunc,
+		"upper":       stdlib.UpperFunc,
+
+		// Collections.
+		"alltrue":         AllTrueFunc,
+		"anytrue":         AnyTrueFunc,
+		"chunklist":       stdlib.ChunklistFunc,
+		"coalesce":        collection.CoalesceFunc,
+		"coalescelist":    stdlib.CoalesceListFunc,
+		"compact":         stdlib.CompactFunc,
+		"concat":          stdlib.ConcatFunc,
+		"contains":        stdlib.ContainsFunc,
+		"distinct":        stdlib.DistinctFunc,
+		"element":         stdlib.ElementFunc,
+		"flatten":         stdlib.FlattenFunc,
+		"index":           stdlib.IndexFunc,
+		"keys":            stdlib.KeysFunc,
+		"length":          LengthFunc,
+		"list":            ListFunc,
+		"lookup":          LookupFunc,
+		"map":             MapFunc,
+		"matchkeys":       MatchKeysFunc,
+		"merge":           stdlib.MergeFunc,
+		"one":             OneFunc,
+		"range":           stdlib.RangeFunc,
+		"reverse":         stdlib.ReverseListFunc,
+		"setintersection": stdlib.SetIntersectionFunc,
+		"setproduct":      stdlib.SetProductFunc,
+		"setsubtract":     stdlib.SetSubtractFunc,
+		"setunion":        stdlib.SetUnionFunc,
+		"slice":           stdlib.SliceFunc,
+		"sort":            stdlib.SortFunc,
+		"sum":             SumFunc,
+		"transpose":       TransposeFunc,
+		"values":          stdlib.ValuesFunc,
+		"zipmap":          stdlib.ZipmapFunc,
+
+		// Encoding.
+		"base64decode":     Base64DecodeFunc,
+		"base64encode":     encoding.Base64EncodeFunc,
+		"base64gzip":       Base64GzipFunc,
+		"csvdecode":        stdlib.CSVDecodeFunc,
+		"jsondecode":       stdlib.JSONDecodeFunc,
+		"jsonencode":       stdlib.JSONEncodeFunc,
+		"textdecodebase64": TextDecodeBase64Func,
+		"textencodebase64": TextEncodeBase64Func,
+		"urlencode":        encoding.URLEncodeFunc,
+		"yamldecode":       ctyyaml.YAMLDecodeFunc,
+		"yamlencode":       ctyyaml.YAMLEncodeFunc,
+
+		// File system.
+		"abspath":          filesystem.AbsPathFunc,
+		"basename":         filesystem.BasenameFunc,
+		"dirname":          filesystem.DirnameFunc,
+		"pathexpand":       filesystem.PathExpandFunc,
+		"file":             filesystem.MakeFileFunc(opts.BaseDir, false),
+		"filebase64":       filesystem.MakeFileFunc(opts.BaseDir, true),
+		"fileexists":       filesystem.MakeFileExistsFunc(opts.BaseDir),
+		"fileset":          filesystem.MakeFileSetFunc(opts.BaseDir),
+		"filemd5":          MakeFileHashFunc(opts.BaseDir, "md5", hexDigest),
+		"filesha1":         MakeFileHashFunc(opts.BaseDir, "sha1", hexDigest),
+		"filesha256":       MakeFileHashFunc(opts.BaseDir, "sha256", hexDigest),
+		"filesha512":       MakeFileHashFunc(opts.BaseDir, "sha512", hexDigest),
+		"filebase64sha256": MakeFileHashFunc(opts.BaseDir, "sha256", base64Digest),
+		"filebase64sha512": MakeFileHashFunc(opts.BaseDir, "sha512", base64Digest),
+
+		// Dates and times.
+		"formatdate":    stdlib.FormatDateFunc,
+		"plantimestamp": TimestampFunc,
+		"timeadd":       stdlib.TimeAddFunc,
+		"timecmp":       TimeCmpFunc,
+		"timestamp":     TimestampFunc,
+
+		// Hashes and crypto.
+		"base64sha256": MakeStringHashFunc("sha256", base64Digest),
+		"base64sha512": MakeStringHashFunc("sha512", base64Digest),
+		"bcrypt":       crypto.BcryptFunc,
+		"md5":          crypto.Md5Func,
+		"rsadecrypt":   crypto.RsaDecryptFunc,
+		"sha1":         crypto.Sha1Func,
+		"sha256":       crypto.Sha256Func,
+		"sha512":       crypto.Sha512Func,
+		"uuid":         uuid.V4Func,
+		"uuidv5":       uuid.V5Func,
+
+		// IP networks.
+		"cidrhost":    cidr.HostFunc,
+		"cidrnetmask": CIDRNetmaskFunc,
+		"cidrsubnet":  cidr.SubnetFunc,
+		"cidrsubnets": cidr.SubnetsFunc,
+
+		// Types and conversion.
+		"can":             tryfunc.CanFunc,
+		"try":             tryfunc.TryFunc,
+		"ephemeralasnull": EphemeralAsNullFunc,
+		"issensitive":     makeIsSensitiveFunc(opts.SensitiveMark),
+		"nonsensitive":    makeNonsensitiveFunc(opts.SensitiveMark),
+		"sensitive":       makeSensitiveFunc(opts.SensitiveMark),
+		"tobool":          stdlib.MakeToFunc(cty.Bool),
+		"tolist":          stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
+		"tomap":           stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"tonumber":        stdlib.MakeToFunc(cty.Number),
+		"toset":           stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
+		"tostring":        stdlib.MakeToFunc(cty.String),
+		"type":            TypeFunc,
+	}
+}
