@@ -153,3 +153,45 @@ func TestPlanBesideItsConfigurationIsAnalysedOnce(t *testing.T) {
 		}
 	}
 }
+
+// A dynamic block over an unknown for_each stands for any number of rules:
+// the rule count is undecided, not a count of one.
+func TestDynamicBlockOverUnknownMakesRuleCountUndecided(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"main.tf": `variable "extra" {
+  type = list(number)
+}
+
+resource "aws_security_group" "web" {
+  name        = "web-sg"
+  description = "web"
+  ingress {
+    description = "https"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+  dynamic "ingress" {
+    for_each = var.extra
+    content {
+      description = "extra"
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["10.0.0.0/8"]
+    }
+  }
+}
+`})
+	res, err := Scan(context.Background(), Options{Paths: []string{dir}, Root: dir, Rules: []string{"AWS-SG-011"},
+		RuleConfig: map[string]any{"max_ingress_rules": 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 0 || len(res.Undecided) != 1 {
+		t.Fatalf("findings %+v, undecided %+v; want one undecided", res.Findings, res.Undecided)
+	}
+	if u := res.Undecided[0]; u.Path != "ingress_count" || u.Location.StartLine != 15 {
+		t.Errorf("undecided at %s %s", u.Path, u.Location)
+	}
+}

@@ -167,6 +167,28 @@ func TestSecurityGroupNormalization(t *testing.T) {
 			},
 		},
 		{
+			name: "a representative dynamic block makes the rule count unknown",
+			resources: []*graph.Resource{
+				res(tf, "aws_security_group", "aws_security_group.d", 1, map[string]any{
+					"ingress": []any{
+						map[string]any{"protocol": "tcp", "from_port": 443, "to_port": 443},
+						func() *graph.Value {
+							v := val(5, map[string]any{"protocol": "tcp", "from_port": 22, "to_port": 22})
+							v.Representative = true
+							return v
+						}(),
+					},
+					"egress": []any{map[string]any{"protocol": "-1"}},
+				}),
+			},
+			want: map[string]map[string]string{
+				"aws_security_group.d": {
+					"ingress_count": "(unknown)", "egress_count": "1",
+					"ingress[1].representative": "true", "ingress[0].representative": "false",
+				},
+			},
+		},
+		{
 			name: "unknown rule list stays unknown; unknown direction is not guessed",
 			resources: []*graph.Resource{
 				res(tf, "aws_security_group", "aws_security_group.dyn", 1, map[string]any{
@@ -177,7 +199,7 @@ func TestSecurityGroupNormalization(t *testing.T) {
 				}),
 			},
 			want: map[string]map[string]string{
-				"aws_security_group.dyn": {"ingress": "(unknown)", "egress": "[]"},
+				"aws_security_group.dyn": {"ingress": "(unknown)", "egress": "[]", "ingress_count": "(unknown)", "egress_count": "0"},
 			},
 		},
 	}

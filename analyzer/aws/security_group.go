@@ -75,7 +75,30 @@ func (securityGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		}
 		appendRule(g.Props, direction, rule)
 	}
+	for _, g := range out {
+		setRuleCount(g.Props, "ingress")
+		setRuleCount(g.Props, "egress")
+	}
 	return out
+}
+
+// setRuleCount writes <direction>_count: how many rules the group has, or
+// Unknown when the list is Unknown or holds a rule that stands for an unknown
+// number of rules (a dynamic block over an unknown for_each).
+func setRuleCount(p *graph.Value, direction string) {
+	list := p.Get(direction)
+	key := direction + "_count"
+	if list.Kind != graph.KindList {
+		p.Set(key, graph.Unknown(list.Reason, list.Loc))
+		return
+	}
+	for _, r := range list.List {
+		if r.Get("representative").Bool {
+			p.Set(key, graph.Unknown("a dynamic block's for_each is unknown, so its number of rules is too", r.Loc))
+			return
+		}
+	}
+	p.Set(key, graph.Number(float64(len(list.List)), list.Loc))
 }
 
 func appendRule(p *graph.Value, direction string, rule *graph.Value) {
@@ -201,6 +224,7 @@ func cfnRule(r *graph.Resource, m *graph.Value, direction string) *graph.Value {
 	rule.Set("self", graph.Bool(false, m.Loc))
 	rule.Set("description", orDefault(str(field(m, "Description")), graph.String("", m.Loc)))
 	rule.Set("origin", origin(r))
+	rule.Set("representative", graph.Bool(false, m.Loc))
 	return rule
 }
 
@@ -274,6 +298,7 @@ func tfRule(r *graph.Resource, m *graph.Value, protocolKey string, groupsKeys ..
 	rule.Set("self", orDefault(boolean(field(m, "self")), graph.Bool(false, m.Loc)))
 	rule.Set("description", orDefault(str(field(m, "description")), graph.String("", m.Loc)))
 	rule.Set("origin", origin(r))
+	rule.Set("representative", graph.Bool(m.Representative, m.Loc))
 	return rule
 }
 

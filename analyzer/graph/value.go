@@ -71,6 +71,11 @@ type Value struct {
 	// Sensitive marks values declared secret (CFN NoEcho, Terraform
 	// sensitive) so reports can hide them.
 	Sensitive bool
+	// Representative marks a list element that stands for an unknown
+	// number (zero or more) of elements: a Terraform dynamic block whose
+	// for_each is Unknown. Its literal content is what every element would
+	// hold; the list's length is not known.
+	Representative bool
 }
 
 // Null returns a null value at loc.

@@ -367,6 +367,7 @@ func (e *emitter) dynamic(b *hclsyntax.Block, s *scope, path graph.Path, list *g
 	case !fv.IsKnown():
 		u := graph.Unknown("for_each of dynamic "+typ+" is unknown", fsh.Loc)
 		add(&iterVal{key: cty.DynamicVal, val: cty.DynamicVal, keySh: u, valSh: u})
+		list.List[len(list.List)-1].Representative = true
 	case fv.IsNull():
 		ev.errorAt(loc(forEach.Range()), "Invalid dynamic for_each value", "Cannot use a null value in for_each.")
 	case !fv.CanIterateElements():

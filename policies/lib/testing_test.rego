@@ -24,6 +24,7 @@ rule_defaults := {
 	"self": false,
 	"description": "https from the load balancer",
 	"origin": {"id": "WebSG", "type": "AWS::EC2::SecurityGroup"},
+	"representative": false,
 }
 
 # overlay replaces the top-level keys of base that props sets (object.union
@@ -44,7 +45,19 @@ resource(kind, id, props) := {
 
 # sg is a security group WebSG whose properties are the defaults overlaid
 # with props.
-sg(props) := resource("aws.ec2.security_group", "WebSG", overlay(sg_defaults, props))
+sg(props) := resource("aws.ec2.security_group", "WebSG", with_counts(overlay(sg_defaults, props)))
+
+# with_counts adds ingress_count and egress_count as the normalizer writes
+# them, unless props set them.
+with_counts(p) := object.union({"ingress_count": rule_count(p.ingress), "egress_count": rule_count(p.egress)}, p)
+
+rule_count(rules) := n if {
+	is_array(rules)
+	every r in rules {
+		not r.representative
+	}
+	n := count(rules)
+} else := null
 
 # rule is a security group rule: the defaults overlaid with props.
 rule(props) := overlay(rule_defaults, props)

@@ -6,9 +6,9 @@
 #   resources folded into the group; each rule entry counts once, whatever
 #   number of CIDRs it lists. Groups synthesized for rule resources outside
 #   the scan are skipped (they hold only part of a group's rules). The
-#   finding points at the first rule beyond the limit. An ingress list of
-#   Unknown length (a dynamic block over an unset variable) never produces
-#   a finding.
+#   finding points at the first rule beyond the limit. A rule count that is
+#   Unknown (a dynamic block over an unset variable stands for any number
+#   of rules) never produces a finding: the result is undecided.
 # custom:
 #   id: AWS-SG-011
 #   name: sg-max-ingress-rules
@@ -23,7 +23,7 @@
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:
-#     - ingress
+#     - ingress_count
 package rampart.rules.sg_max_ingress_rules
 
 import data.rampart.lib
@@ -33,11 +33,11 @@ import data.rampart.lib.sg as sglib
 deny contains f if {
 	some sg in sglib.groups
 	sglib.declared(sg.properties.external)
-	rules := sg.properties.ingress
-	is_array(rules)
+	n := sg.properties.ingress_count
+	is_number(n)
 	limit := config.max_ingress_rules
 	is_number(limit)
-	count(rules) > limit
-	msg := sprintf("security group %v has %d ingress rules, more than %v", [sg.id, count(rules), limit])
+	n > limit
+	msg := sprintf("security group %v has %d ingress rules, more than %v", [sg.id, n, limit])
 	f := lib.finding(sg, ["ingress", floor(limit)], msg)
 }

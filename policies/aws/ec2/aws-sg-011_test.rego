@@ -28,3 +28,13 @@ test_external_and_unknown_skipped if {
 	count(rule.deny) == 0 with input as t.input_of([t.sg({"external": true, "ingress": [t.rule({}), t.rule({}), t.rule({}), t.rule({})]})])
 	count(rule.deny) == 0 with input as t.input_of([t.sg({"ingress": null})])
 }
+
+test_representative_rule_makes_the_count_unknown if {
+	rules := [t.rule({}), t.rule({}), t.rule({}), t.rule({"representative": true})]
+	count(rule.deny) == 0 with input as t.input_of([t.ingress(rules)])
+}
+
+test_definite_rules_over_the_limit if {
+	rules := [t.rule({}), t.rule({}), t.rule({}), t.rule({}), t.rule({})]
+	t.paths(rule.deny) == {["ingress", 3]} with input as t.input_of([t.ingress(rules)])
+}
