@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -34,9 +36,72 @@ type input struct {
 }
 
 func (s *scope) diag(diags hcl.Diagnostics) {
-	if len(diags) > 0 {
-		s.ev.addHCL(diags)
+	if len(diags) == 0 {
+		return
 	}
+	if !s.representative() {
+		s.ev.addHCL(diags)
+		return
+	}
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError || staticError(d) {
+			s.ev.addHCL(hcl.Diagnostics{d})
+			continue
+		}
+		gd := graph.Diagnostic{Severity: graph.SeverityNote, Summary: d.Summary, Detail: representativeFailure + d.Detail}
+		if d.Subject != nil {
+			gd.Location = loc(*d.Subject)
+		}
+		s.ev.addDiag(gd)
+	}
+}
+
+// representative reports whether s evaluates the body of an instance that
+// stands for an unknown number of instances: its resource's or module
+// call's count/for_each (or an enclosing module call's) is unknown.
+func (s *scope) representative() bool {
+	return (s.key != nil && s.key.kind == keyUnknown) || (s.mi != nil && s.mi.representative)
+}
+
+const representativeFailure = "could not be evaluated for an instance whose count/for_each is unknown: "
+
+// staticError tells errors that do not depend on any value (a function
+// that does not exist, a wrong number of arguments) from evaluation
+// errors: terraform validate reports them whatever the instances.
+func staticError(d *hcl.Diagnostic) bool {
+	switch d.Summary {
+	case "Call to unknown function", "Not enough function arguments", "Too many function arguments":
+		return true
+	}
+	return false
+}
+
+// deferred reports whether diags hold an evaluation error that, in a
+// representative instance, makes the value Unknown instead of failing the
+// module: Terraform evaluates such a body only once the instances are
+// known, and with the values they then have. It returns the Unknown's
+// reason.
+func (s *scope) deferred(diags hcl.Diagnostics) (string, bool) {
+	if !diags.HasErrors() || !s.representative() {
+		return "", false
+	}
+	var first *hcl.Diagnostic
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		if staticError(d) {
+			return "", false
+		}
+		if first == nil {
+			first = d
+		}
+	}
+	msg := first.Summary
+	if detail := strings.TrimSuffix(first.Detail, "."); detail != "" {
+		msg += ": " + detail
+	}
+	return representativeFailure + msg, true
 }
 
 func (s *scope) withIter(name string, it *iterVal) *scope {
@@ -252,6 +317,13 @@ func (s *scope) traverse(t hcl.Traversal, l graph.Location) (cty.Value, *graph.V
 	origin, note, rest := b.add(t)
 	val, diags := t.TraverseAbs(b.ctx())
 	s.diag(diags)
+	if reason, ok := s.deferred(diags); ok {
+		var inputs []input
+		if origin != nil {
+			inputs = []input{{sh: origin, note: note}}
+		}
+		return cty.DynamicVal, annotate(cty.DynamicVal, nil, l, hopsOf(inputs), reason)
+	}
 	if diags.HasErrors() {
 		val = cty.DynamicVal
 	}
@@ -278,6 +350,9 @@ func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *grap
 	ctx, inputs := s.build(expr)
 	val, diags := expr.Value(ctx)
 	s.diag(diags)
+	if reason, ok := s.deferred(diags); ok {
+		return cty.DynamicVal, annotate(cty.DynamicVal, nil, l, hopsOf(inputs), reason)
+	}
 	reason := ""
 	if !val.IsWhollyKnown() {
 		reason = unknownReason(diags, inputs)

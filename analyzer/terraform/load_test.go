@@ -366,6 +366,33 @@ var fixtureTable = []fixture{
 		diags: []string{},
 	},
 	{
+		// An evaluation error inside an instance whose count/for_each is
+		// unknown makes the value Unknown and is a note, not an error:
+		// terraform-aws-vpc's coalescelist over two empty splats.
+		name:  "representative errors",
+		dirs:  []string{"representative_errors"},
+		units: []string{"representative_errors"},
+		resources: []string{
+			"aws_route_table_association.database[*]", "aws_route_table_association.known", "module.one[*].aws_s3_bucket.b",
+		},
+		representative: []string{"aws_route_table_association.database[*]", "module.one[*].aws_s3_bucket.b"},
+		values: []valueCheck{
+			{res: "aws_route_table_association.database[*]", path: graph.Path{"route_table_id"}, want: "(unknown)", line: 26,
+				reason: `could not be evaluated for an instance whose count/for_each is unknown: Error in function call: Call to function "coalescelist" failed`},
+			{res: "aws_route_table_association.database[*]", path: graph.Path{"subnet_id"}, want: "(unknown)", reason: "count of aws_route_table_association.database is not known before apply"},
+			{res: "module.one[*].aws_s3_bucket.b", path: graph.Path{"bucket"}, want: "(unknown)", line: 6,
+				reason: "could not be evaluated for an instance whose count/for_each is unknown: Invalid function argument"},
+			{res: "module.one[*].aws_s3_bucket.b", path: graph.Path{"acl"}, want: `"private"`},
+			{res: "aws_route_table_association.known", path: graph.Path{"route_table_id"}, want: "(unknown)", reason: "invalid expression: Invalid function argument"},
+		},
+		diags: []string{
+			"note representative_errors/main.tf:26 Error in function call",
+			"note representative_errors/one/main.tf:6 Invalid function argument",
+			"error representative_errors/main.tf:29 Call to unknown function",
+			"error representative_errors/main.tf:43 Invalid function argument",
+		},
+	},
+	{
 		name:      "nested dynamic",
 		dirs:      []string{"nested"},
 		units:     []string{"nested"},
