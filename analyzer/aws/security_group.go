@@ -1,6 +1,8 @@
 package aws
 
 import (
+	"strings"
+
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
@@ -172,60 +174,9 @@ func cfnSecurityGroup(r *graph.Resource) *graph.Canonical {
 		p.Set("vpc_id", v)
 	}
 	p.Set("tags", tagMap(r, attr(r, "Tags")))
-	p.Set("ingress", cfnRuleList(r, attr(r, "SecurityGroupIngress"), "ingress"))
-	p.Set("egress", cfnRuleList(r, attr(r, "SecurityGroupEgress"), "egress"))
+	p.Set("ingress", ruleList(r, attr(r, "SecurityGroupIngress"), cfnIngress))
+	p.Set("egress", ruleList(r, attr(r, "SecurityGroupEgress"), cfnEgress))
 	return g
-}
-
-func cfnRuleList(r *graph.Resource, native *graph.Value, direction string) *graph.Value {
-	elems, ok := items(native)
-	if !ok {
-		return graph.Unknown(native.Reason, native.Loc)
-	}
-	out := graph.List(nil, r.Loc)
-	if native != nil {
-		out.Loc = native.Loc
-	}
-	for _, e := range elems {
-		out.List = append(out.List, cfnRule(r, e, direction))
-	}
-	return out
-}
-
-// cfnRule maps one rule: an entry of SecurityGroupIngress/Egress or the
-// properties of an AWS::EC2::SecurityGroupIngress/Egress resource.
-func cfnRule(r *graph.Resource, m *graph.Value, direction string) *graph.Value {
-	if m.Kind == graph.KindUnknown {
-		return m
-	}
-	rule := graph.Map(m.Loc)
-	protocol := normalizeProtocol(field(m, "IpProtocol"), m.Loc)
-	rule.Set("protocol", protocol)
-	setPorts(rule, protocol, field(m, "FromPort"), field(m, "ToPort"), m.Loc)
-
-	cidrs := &listBuilder{loc: m.Loc}
-	cidrs.addAll(field(m, "CidrIp"), field(m, "CidrIpv6"))
-	rule.Set("cidrs", cidrs.value())
-
-	groupKeys := []string{"SourceSecurityGroupId", "SourceSecurityGroupName"}
-	prefixKey := "SourcePrefixListId"
-	if direction == "egress" {
-		groupKeys = []string{"DestinationSecurityGroupId"}
-		prefixKey = "DestinationPrefixListId"
-	}
-	groups := &listBuilder{loc: m.Loc}
-	for _, k := range groupKeys {
-		groups.add(field(m, k))
-	}
-	rule.Set("source_security_groups", groups.value())
-	prefixes := &listBuilder{loc: m.Loc}
-	prefixes.add(field(m, prefixKey))
-	rule.Set("prefix_lists", prefixes.value())
-	rule.Set("self", graph.Bool(false, m.Loc))
-	rule.Set("description", orDefault(str(field(m, "Description")), graph.String("", m.Loc)))
-	rule.Set("origin", origin(r))
-	rule.Set("representative", graph.Bool(false, m.Loc))
-	return rule
 }
 
 // --- Terraform --------------------------------------------------------------
@@ -251,12 +202,69 @@ func tfSecurityGroup(r *graph.Resource) *graph.Canonical {
 		p.Set("vpc_id", v)
 	}
 	p.Set("tags", tagMap(r, attr(r, "tags")))
-	p.Set("ingress", tfRuleList(r, attr(r, "ingress"), "ingress"))
-	p.Set("egress", tfRuleList(r, attr(r, "egress"), "egress"))
+	p.Set("ingress", ruleList(r, attr(r, "ingress"), tfInline))
+	p.Set("egress", ruleList(r, attr(r, "egress"), tfInline))
 	return g
 }
 
-func tfRuleList(r *graph.Resource, native *graph.Value, direction string) *graph.Value {
+// --- rules (both frameworks) -----------------------------------------------
+
+// ruleKeys names the native attributes of one way of writing a rule. Every
+// way maps onto the same canonical rule, which is the point of this file.
+type ruleKeys struct {
+	protocol, from, to string
+	cidrs              []string
+	groups             []string
+	prefixes           []string
+	// self is "" where the syntax has no self argument.
+	self, description string
+}
+
+var (
+	// SecurityGroupIngress entries and AWS::EC2::SecurityGroupIngress.
+	cfnIngress = ruleKeys{
+		protocol: "IpProtocol", from: "FromPort", to: "ToPort",
+		cidrs:       []string{"CidrIp", "CidrIpv6"},
+		groups:      []string{"SourceSecurityGroupId", "SourceSecurityGroupName"},
+		prefixes:    []string{"SourcePrefixListId"},
+		description: "Description",
+	}
+	// SecurityGroupEgress entries and AWS::EC2::SecurityGroupEgress.
+	cfnEgress = ruleKeys{
+		protocol: "IpProtocol", from: "FromPort", to: "ToPort",
+		cidrs:       []string{"CidrIp", "CidrIpv6"},
+		groups:      []string{"DestinationSecurityGroupId"},
+		prefixes:    []string{"DestinationPrefixListId"},
+		description: "Description",
+	}
+	// Inline ingress/egress blocks of aws_security_group.
+	tfInline = ruleKeys{
+		protocol: "protocol", from: "from_port", to: "to_port",
+		cidrs:    []string{"cidr_blocks", "ipv6_cidr_blocks"},
+		groups:   []string{"security_groups"},
+		prefixes: []string{"prefix_list_ids"},
+		self:     "self", description: "description",
+	}
+	// aws_security_group_rule.
+	tfRuleResource = ruleKeys{
+		protocol: "protocol", from: "from_port", to: "to_port",
+		cidrs:    []string{"cidr_blocks", "ipv6_cidr_blocks"},
+		groups:   []string{"source_security_group_id"},
+		prefixes: []string{"prefix_list_ids"},
+		self:     "self", description: "description",
+	}
+	// aws_vpc_security_group_ingress_rule / _egress_rule.
+	tfVPCRule = ruleKeys{
+		protocol: "ip_protocol", from: "from_port", to: "to_port",
+		cidrs:       []string{"cidr_ipv4", "cidr_ipv6"},
+		groups:      []string{"referenced_security_group_id"},
+		prefixes:    []string{"prefix_list_id"},
+		description: "description",
+	}
+)
+
+// ruleList maps a group's inline rule list.
+func ruleList(r *graph.Resource, native *graph.Value, keys ruleKeys) *graph.Value {
 	elems, ok := items(native)
 	if !ok {
 		return graph.Unknown(native.Reason, native.Loc)
@@ -266,37 +274,37 @@ func tfRuleList(r *graph.Resource, native *graph.Value, direction string) *graph
 		out.Loc = native.Loc
 	}
 	for _, e := range elems {
-		out.List = append(out.List, tfRule(r, e, "protocol", "security_groups"))
+		out.List = append(out.List, mapRule(r, e, keys))
 	}
 	return out
 }
 
-// tfRule maps an inline ingress/egress block or an aws_security_group_rule's
-// arguments (both use the same argument names). groupsKey names the argument
-// holding group sources.
-func tfRule(r *graph.Resource, m *graph.Value, protocolKey string, groupsKeys ...string) *graph.Value {
+// mapRule maps one rule (an inline entry or block, or the attributes of a
+// rule resource) declared by r.
+func mapRule(r *graph.Resource, m *graph.Value, keys ruleKeys) *graph.Value {
 	if m.Kind == graph.KindUnknown {
 		return m
 	}
-	rule := graph.Map(m.Loc)
-	protocol := normalizeProtocol(field(m, protocolKey), m.Loc)
-	rule.Set("protocol", protocol)
-	setPorts(rule, protocol, field(m, "from_port"), field(m, "to_port"), m.Loc)
-
-	cidrs := &listBuilder{loc: m.Loc}
-	cidrs.addAll(field(m, "cidr_blocks"), field(m, "ipv6_cidr_blocks"), field(m, "cidr_ipv4"), field(m, "cidr_ipv6"))
-	rule.Set("cidrs", cidrs.value())
-
-	groups := &listBuilder{loc: m.Loc}
-	for _, k := range groupsKeys {
-		groups.add(field(m, k))
+	collect := func(names []string) *graph.Value {
+		b := &listBuilder{loc: m.Loc}
+		for _, k := range names {
+			b.add(field(m, k))
+		}
+		return b.value()
 	}
-	rule.Set("source_security_groups", groups.value())
-	prefixes := &listBuilder{loc: m.Loc}
-	prefixes.addAll(field(m, "prefix_list_ids"), field(m, "prefix_list_id"))
-	rule.Set("prefix_lists", prefixes.value())
-	rule.Set("self", orDefault(boolean(field(m, "self")), graph.Bool(false, m.Loc)))
-	rule.Set("description", orDefault(str(field(m, "description")), graph.String("", m.Loc)))
+	rule := graph.Map(m.Loc)
+	protocol := normalizeProtocol(field(m, keys.protocol), m.Loc)
+	rule.Set("protocol", protocol)
+	setPorts(rule, protocol, field(m, keys.from), field(m, keys.to), m.Loc)
+	rule.Set("cidrs", collect(keys.cidrs))
+	rule.Set("source_security_groups", collect(keys.groups))
+	rule.Set("prefix_lists", collect(keys.prefixes))
+	self := graph.Bool(false, m.Loc)
+	if keys.self != "" {
+		self = orDefault(boolean(field(m, keys.self)), self)
+	}
+	rule.Set("self", self)
+	rule.Set("description", orDefault(str(field(m, keys.description)), graph.String("", m.Loc)))
 	rule.Set("origin", origin(r))
 	rule.Set("representative", graph.Bool(m.Representative, m.Loc))
 	return rule
@@ -315,9 +323,9 @@ func ruleResource(r *graph.Resource) (direction string, rule, group *graph.Value
 	group = ruleGroupRef(r)
 	switch r.Type {
 	case "AWS::EC2::SecurityGroupIngress":
-		return "ingress", cfnRule(r, whole, "ingress"), group
+		return "ingress", mapRule(r, whole, cfnIngress), group
 	case "AWS::EC2::SecurityGroupEgress":
-		return "egress", cfnRule(r, whole, "egress"), group
+		return "egress", mapRule(r, whole, cfnEgress), group
 	case "aws_security_group_rule":
 		direction, ok := attr(r, "type").AsString()
 		if !ok || (direction != "ingress" && direction != "egress") {
@@ -325,11 +333,9 @@ func ruleResource(r *graph.Resource) (direction string, rule, group *graph.Value
 			// unknown one cannot be placed without guessing.
 			return "", nil, nil
 		}
-		return direction, tfRule(r, whole, "protocol", "source_security_group_id"), group
-	case "aws_vpc_security_group_ingress_rule":
-		return "ingress", tfRule(r, whole, "ip_protocol", "referenced_security_group_id"), group
-	case "aws_vpc_security_group_egress_rule":
-		return "egress", tfRule(r, whole, "ip_protocol", "referenced_security_group_id"), group
+		return direction, mapRule(r, whole, tfRuleResource), group
+	case "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule":
+		return strings.TrimSuffix(strings.TrimPrefix(r.Type, "aws_vpc_security_group_"), "_rule"), mapRule(r, whole, tfVPCRule), group
 	}
 	return "", nil, nil
 }

@@ -49,32 +49,36 @@ func str(v *graph.Value) *graph.Value {
 // num returns a number-typed copy of v ("22" → 22), Unknown kept. A value
 // that is not numeric becomes Unknown: rules must not read a guess.
 func num(v *graph.Value) *graph.Value {
-	if v == nil || v.Kind == graph.KindNumber || v.Kind == graph.KindUnknown {
-		return v
-	}
-	if n, ok := v.AsNumber(); ok {
-		c := *v
-		c.Kind, c.Number, c.Str = graph.KindNumber, n, ""
-		return &c
-	}
-	u := *v
-	u.Kind, u.Reason = graph.KindUnknown, "not a number"
-	return &u
+	return coerce(v, graph.KindNumber, "not a number", func(c *graph.Value) bool {
+		n, ok := v.AsNumber()
+		c.Number = n
+		return ok
+	})
 }
 
 // boolean returns a bool-typed copy of v ("true" → true), Unknown kept.
 func boolean(v *graph.Value) *graph.Value {
-	if v == nil || v.Kind == graph.KindBool || v.Kind == graph.KindUnknown {
+	return coerce(v, graph.KindBool, "not a boolean", func(c *graph.Value) bool {
+		b, ok := v.AsBool()
+		c.Bool = b
+		return ok
+	})
+}
+
+// coerce returns a copy of v converted to kind by set, which fills the copy
+// and reports success; a value that does not convert becomes Unknown with
+// reason, so a rule never reads a guess. nil and Unknown pass through.
+func coerce(v *graph.Value, kind graph.Kind, reason string, set func(c *graph.Value) bool) *graph.Value {
+	if v == nil || v.Kind == kind || v.Kind == graph.KindUnknown {
 		return v
 	}
-	if b, ok := v.AsBool(); ok {
-		c := *v
-		c.Kind, c.Bool, c.Str = graph.KindBool, b, ""
+	c := *v
+	if set(&c) {
+		c.Kind, c.Str = kind, ""
 		return &c
 	}
-	u := *v
-	u.Kind, u.Reason = graph.KindUnknown, "not a boolean"
-	return &u
+	c.Kind, c.Reason = graph.KindUnknown, reason
+	return &c
 }
 
 // items returns the elements of a list value, treating a single scalar as a
