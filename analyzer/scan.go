@@ -391,32 +391,21 @@ func dedupe(fs []result.Finding, us []result.Undecided, ps []result.Check) ([]re
 		rule, id, attr, msg string
 		loc                 graph.Location
 	}
-	seenF := map[key]bool{}
-	outF := fs[:0]
-	for _, f := range fs {
-		k := key{f.RuleID, f.Resource.ID, f.Path, f.Message, f.Location}
-		if !seenF[k] {
-			seenF[k] = true
-			outF = append(outF, f)
+	fs = unique(fs, func(f result.Finding) key { return key{f.RuleID, f.Resource.ID, f.Path, f.Message, f.Location} })
+	us = unique(us, func(u result.Undecided) key { return key{u.RuleID, u.Resource.ID, u.Path, u.Reason, u.Location} })
+	ps = unique(ps, func(p result.Check) key { return key{rule: p.RuleID, id: p.Resource.ID, loc: p.Location} })
+	return fs, us, ps
+}
+
+// unique keeps the first of the elements that share a key, in order.
+func unique[T any, K comparable](xs []T, key func(T) K) []T {
+	seen := make(map[K]bool, len(xs))
+	out := xs[:0]
+	for _, x := range xs {
+		if k := key(x); !seen[k] {
+			seen[k] = true
+			out = append(out, x)
 		}
 	}
-	seenU := map[key]bool{}
-	outU := us[:0]
-	for _, u := range us {
-		k := key{u.RuleID, u.Resource.ID, u.Path, u.Reason, u.Location}
-		if !seenU[k] {
-			seenU[k] = true
-			outU = append(outU, u)
-		}
-	}
-	seenP := map[key]bool{}
-	outP := ps[:0]
-	for _, p := range ps {
-		k := key{rule: p.RuleID, id: p.Resource.ID, loc: p.Location}
-		if !seenP[k] {
-			seenP[k] = true
-			outP = append(outP, p)
-		}
-	}
-	return outF, outU, outP
+	return out
 }
