@@ -119,6 +119,55 @@ func graphemes(s string) int {
 	return n
 }
 
+// IndexFunc is index(list, value): the position of the first element of
+// a list or tuple equal to value. (go-cty's IndexFunc is another function:
+// the element at a key.)
+var IndexFunc = function.New(&function.Spec{
+	Description: "Returns the index of the first element of a list equal to the given value.",
+	Params: []function.Parameter{
+		{Name: "list", Type: cty.DynamicPseudoType},
+		{Name: "value", Type: cty.DynamicPseudoType},
+	},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		ty := args[0].Type()
+		if !ty.IsListType() && !ty.IsTupleType() && ty != cty.DynamicPseudoType {
+			return cty.NilType, function.NewArgErrorf(0, "argument must be a list or tuple, not %s", ty.FriendlyName())
+		}
+		return cty.Number, nil
+	},
+	RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder {
+		return b.NotNull().NumberRangeLowerBound(cty.Zero, true)
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		list, want := args[0], args[1]
+		unknown := false
+		i := 0
+		for it := list.ElementIterator(); it.Next(); i++ {
+			_, e := it.Element()
+			v, err := convert.Convert(want, e.Type())
+			if err != nil {
+				continue
+			}
+			eq := e.Equals(v)
+			if !eq.IsKnown() {
+				unknown = true
+				continue
+			}
+			if eq.True() {
+				if unknown {
+					// An earlier element might be equal too.
+					break
+				}
+				return cty.NumberIntVal(int64(i)), nil
+			}
+		}
+		if unknown {
+			return cty.UnknownVal(cty.Number).Refine().NotNull().NumberRangeLowerBound(cty.Zero, true).NewValue(), nil
+		}
+		return cty.NilVal, errors.New("item not found")
+	},
+})
+
 // ListFunc and MapFunc were removed in Terraform 0.12; Terraform keeps the
 // names only to explain what to write instead, and so does this table.
 var (

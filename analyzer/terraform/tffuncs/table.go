@@ -132,7 +132,7 @@ func base(opts Options) map[string]function.Function {
 		"distinct":        stdlib.DistinctFunc,
 		"element":         stdlib.ElementFunc,
 		"flatten":         stdlib.FlattenFunc,
-		"index":           stdlib.IndexFunc,
+		"index":           IndexFunc,
 		"keys":            stdlib.KeysFunc,
 		"length":          LengthFunc,
 		"list":            ListFunc,
