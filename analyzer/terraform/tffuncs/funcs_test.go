@@ -67,7 +67,7 @@ func call(t *testing.T, dir, src string) (cty.Value, hcl.Diagnostics) {
 
 type funcCase struct {
 	expr string
-	want string // GoString of the value
+	want string // GoString of the value; ABS:rel for dir/rel
 	err  string // substring of the error, instead of want
 }
 
@@ -86,8 +86,13 @@ func runCases(t *testing.T, cases []funcCase) {
 			if diags.HasErrors() {
 				t.Fatalf("%s: %s", tc.expr, diags.Error())
 			}
-			if got := v.GoString(); got != tc.want {
-				t.Errorf("%s =\n  %s\nwant\n  %s", tc.expr, got, tc.want)
+			want := tc.want
+			if rel, ok := strings.CutPrefix(want, "ABS:"); ok {
+				// A path below the test directory.
+				want = cty.StringVal(filepath.ToSlash(filepath.Join(dir, rel))).GoString()
+			}
+			if got := v.GoString(); got != want {
+				t.Errorf("%s =\n  %s\nwant\n  %s", tc.expr, got, want)
 			}
 		})
 	}
@@ -276,6 +281,17 @@ func TestTimeAndNetworkFuncs(t *testing.T) {
 		{expr: `cidrnetmask("fd00::/8")`, err: "IPv6 addresses cannot have a netmask"},
 		{expr: `cidrnetmask("banana")`, err: "invalid CIDR expression"},
 		{expr: `cidrnetmask(u_str)`, want: unknownString},
+		// Leading zeros are decimal, as in Terraform.
+		{expr: `cidrnetmask("010.0.0.0/8")`, want: `cty.StringVal("255.0.0.0")`},
+		{expr: `cidrhost("010.001.0.0/16", 9)`, want: `cty.StringVal("10.1.0.9")`},
+		{expr: `cidrhost("10.0.0.0/24", -1)`, want: `cty.StringVal("10.0.0.255")`},
+		{expr: `cidrhost("10.0.0.0/30", 9)`, err: "does not accommodate a host numbered 9"},
+		{expr: `cidrsubnet("010.0.0.0/8", 8, 1)`, want: `cty.StringVal("10.1.0.0/16")`},
+		{expr: `cidrsubnet("fd00:fd12:3456:7890::/56", 16, 162)`, want: `cty.StringVal("fd00:fd12:3456:7800:a200::/72")`},
+		{expr: `cidrsubnets("10.0.0.0/8", 8, 8)`, want: `cty.ListVal([]cty.Value{cty.StringVal("10.0.0.0/16"), cty.StringVal("10.1.0.0/16")})`},
+		{expr: `cidrsubnet("300.0.0.0/8", 8, 1)`, err: "invalid CIDR address"},
+		{expr: `cidrsubnet(u_str, 8, 1)`, want: unknownString},
+		{expr: `abspath("a/../b")`, want: "ABS:b"},
 	})
 }
 

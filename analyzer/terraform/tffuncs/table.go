@@ -13,7 +13,6 @@ package tffuncs
 import (
 	"strings"
 
-	"github.com/hashicorp/go-cty-funcs/cidr"
 	"github.com/hashicorp/go-cty-funcs/collection"
 	"github.com/hashicorp/go-cty-funcs/crypto"
 	"github.com/hashicorp/go-cty-funcs/encoding"
@@ -41,6 +40,9 @@ type Options struct {
 	Wrap func(name string, fn function.Function) function.Function
 }
 
+// sensitiveMark is the mark sensitive() adds when Options gives none.
+type sensitiveMark struct{}
+
 // FileFuncs are the functions that read the file system; their first
 // argument is the path read (for fileset, the directory searched).
 var FileFuncs = []string{
@@ -56,6 +58,9 @@ var ImpureFuncs = []string{"timestamp", "plantimestamp", "uuid", "bcrypt"}
 // prefix, and the provider::terraform:: functions of Terraform's built-in
 // provider.
 func New(opts Options) map[string]function.Function {
+	if opts.SensitiveMark == nil {
+		opts.SensitiveMark = sensitiveMark{}
+	}
 	out := make(map[string]function.Function, 256)
 	for name, fn := range base(opts) {
 		out[name] = fn
@@ -168,7 +173,7 @@ func base(opts Options) map[string]function.Function {
 		"yamlencode":       ctyyaml.YAMLEncodeFunc,
 
 		// File system.
-		"abspath":          filesystem.AbsPathFunc,
+		"abspath":          MakeAbsPathFunc(opts.BaseDir),
 		"basename":         filesystem.BasenameFunc,
 		"dirname":          filesystem.DirnameFunc,
 		"pathexpand":       filesystem.PathExpandFunc,
@@ -203,10 +208,10 @@ func base(opts Options) map[string]function.Function {
 		"uuidv5":       uuid.V5Func,
 
 		// IP networks.
-		"cidrhost":    cidr.HostFunc,
+		"cidrhost":    CIDRHostFunc,
 		"cidrnetmask": CIDRNetmaskFunc,
-		"cidrsubnet":  cidr.SubnetFunc,
-		"cidrsubnets": cidr.SubnetsFunc,
+		"cidrsubnet":  CIDRSubnetFunc,
+		"cidrsubnets": CIDRSubnetsFunc,
 
 		// Types and conversion.
 		"can":             tryfunc.CanFunc,
