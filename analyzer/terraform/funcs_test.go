@@ -35,6 +35,11 @@ func TestFileSandbox(t *testing.T) {
 		{name: "fileexists outside", expr: `fileexists("` + secret + `")`, want: "(unknown)", error: "outside the scan root"},
 		{name: "fileset pattern", expr: `fileset(".", "../**")`, want: "(unknown)", error: "may leave the scan root"},
 		{name: "template reading outside", expr: `templatefile("evil.tpl", {})`, want: "(unknown)", error: "outside the scan root"},
+		{name: "hash outside", expr: `filesha256("` + secret + `")`, want: "(unknown)", error: "outside the scan root"},
+		{name: "core alias outside", expr: `core::file("` + secret + `")`, want: "(unknown)", error: "outside the scan root"},
+		{name: "templatestring reading outside", expr: `templatestring("$${file(\"` + secret + `\")}", {})`, want: "(unknown)", error: "outside the scan root"},
+		{name: "templatestring inside", expr: `templatestring(local.tpl, { name = "y" })`, want: `"hi y"`},
+		{name: "template recursion", expr: `templatefile("self.tpl", {})`, want: "(unknown)", error: "cannot call templatefile from inside a template"},
 		{name: "impure", expr: `uuid()`, want: "(unknown)"},
 		{name: "pure", expr: `cidrsubnet("10.0.0.0/16", 8, 2)`, want: `"10.0.2.0/24"`},
 	}
@@ -46,7 +51,8 @@ func TestFileSandbox(t *testing.T) {
 				"data.txt": "hello",
 				"tpl.txt":  "hi ${name}",
 				"evil.tpl": `${file("` + secret + `")}`,
-				"main.tf":  "resource \"x_y\" \"z\" {\n  v = " + tc.expr + "\n}\n",
+				"self.tpl": `${templatefile("self.tpl", {})}`,
+				"main.tf":  "resource \"x_y\" \"z\" {\n  v = " + tc.expr + "\n}\n\nlocals {\n  tpl = \"hi $${name}\"\n}\n",
 			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				t.Fatal(err)
