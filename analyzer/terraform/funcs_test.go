@@ -93,3 +93,72 @@ func TestFileSandbox(t *testing.T) {
 		})
 	}
 }
+
+// TestFunctionsInModule checks what the function table means for the
+// front-end: sensitive() and friends use the mark sensitive variables
+// carry, reference marks survive nonsensitive() (so edges do), and
+// provider-defined functions are Unknown.
+func TestFunctionsInModule(t *testing.T) {
+	dir := t.TempDir()
+	main := `variable "secret" {
+  type      = string
+  default   = "s3cr3t"
+  sensitive = true
+}
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "x_y" "z" {
+  marked     = sensitive("x")
+  unmarked   = nonsensitive(var.secret)
+  is_secret  = issensitive(var.secret)
+  not_secret = issensitive("x")
+  derived    = upper(var.secret)
+  cidr       = nonsensitive(aws_vpc.main.cidr_block)
+  arn        = provider::aws::arn_build("aws", "s3", "", "", "b")
+  starts     = startswith("arn:aws:${aws_vpc.main.id}", "arn:")
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(main), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	u := LoadModules(context.Background(), []string{dir}, Options{Root: dir})[0]
+	if len(u.Diagnostics) > 0 {
+		t.Fatalf("diagnostics %v", u.Diagnostics)
+	}
+	r := u.Resource("x_y.z")
+	if r == nil {
+		t.Fatal("no resource x_y.z")
+	}
+	tests := []struct {
+		attr      string
+		want      string
+		sensitive bool
+	}{
+		{attr: "marked", want: `"x"`, sensitive: true},
+		{attr: "unmarked", want: `"s3cr3t"`},
+		{attr: "is_secret", want: "true"},
+		{attr: "not_secret", want: "false"},
+		{attr: "derived", want: `"S3CR3T"`, sensitive: true},
+		{attr: "cidr", want: `"10.0.0.0/16"`},
+		{attr: "arn", want: "(unknown)"},
+		{attr: "starts", want: "true"},
+	}
+	for _, tc := range tests {
+		v := r.Attrs.Get(tc.attr)
+		if got := v.GoString(); got != tc.want || v.Sensitive != tc.sensitive {
+			t.Errorf("%s = %s (sensitive %v), want %s (sensitive %v)", tc.attr, got, v.Sensitive, tc.want, tc.sensitive)
+		}
+	}
+	found := false
+	for _, e := range u.Edges {
+		if e.From == "x_y.z" && e.To == "aws_vpc.main" && e.Attr == "cidr_block" && e.Path.String() == "cidr" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no edge x_y.z -> aws_vpc.main.cidr_block at cidr in %v", u.Edges)
+	}
+}
