@@ -3,7 +3,6 @@ package terraform
 import (
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
@@ -23,7 +22,7 @@ func newFunctions(base, root string) map[string]function.Function {
 		BaseDir:       base,
 		SensitiveMark: sensitiveMark,
 		Wrap: func(name string, fn function.Function) function.Function {
-			if slices.Contains(tffuncs.FileFuncs, name) {
+			if tffuncs.ReadsFiles(name) {
 				return sb.wrap(name, fn)
 			}
 			return fn

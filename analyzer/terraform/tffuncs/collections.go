@@ -348,7 +348,9 @@ var OneFunc = function.New(&function.Spec{
 		if v.IsNull() {
 			return cty.NilVal, function.NewArgErrorf(0, "argument must not be null")
 		}
-		if !v.IsKnown() {
+		// A set's unknown elements may turn out equal, so its length is
+		// not known either.
+		if !v.IsKnown() || (v.Type().IsSetType() && !v.IsWhollyKnown()) {
 			return cty.UnknownVal(ret).WithMarks(m), nil
 		}
 		switch v.LengthInt() {

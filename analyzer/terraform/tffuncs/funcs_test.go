@@ -211,6 +211,10 @@ func TestCollectionFuncs(t *testing.T) {
 		{expr: `one(tolist(["a", "b"]))`, err: "either zero or one elements"},
 		{expr: `one({a = 1})`, err: "either zero or one elements"},
 		{expr: `one(u_list)`, want: "cty.UnknownVal(cty.String)"},
+		{expr: `one(toset([u_str, u_str]))`, want: "cty.UnknownVal(cty.String)"},
+		{expr: `one([u_str])`, want: "cty.UnknownVal(cty.String)"},
+		{expr: `one(secret_map)`, err: "either zero or one elements"},
+		{expr: `one(sensitive(["a"]))`, want: `cty.StringVal("a").Mark(tffuncs.secretMark{})`},
 
 		{expr: `sum([1, 2, 3])`, want: "cty.NumberIntVal(6)"},
 		{expr: `sum(toset([1.5, 2]))`, want: "cty.NumberFloatVal(3.5)"},

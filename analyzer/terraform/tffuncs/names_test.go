@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
 )
 
 // terraformBuiltins is every built-in function Terraform 1.9 documents
@@ -253,4 +254,42 @@ func rsaFixture(t *testing.T) (string, string) {
 	}
 	pemKey := pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})
 	return base64.StdEncoding.EncodeToString(ct), string(pemKey)
+}
+
+// TestWrap checks that Options.Wrap sees every function once, before the
+// core:: aliases, and that templates call the wrapped functions.
+func TestWrap(t *testing.T) {
+	seen := map[string]int{}
+	stub := function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func([]cty.Value, cty.Type) (cty.Value, error) {
+			return cty.StringVal("wrapped"), nil
+		},
+	})
+	table := New(Options{BaseDir: t.TempDir(), Wrap: func(name string, fn function.Function) function.Function {
+		seen[name]++
+		if ReadsFiles(name) {
+			return stub
+		}
+		return fn
+	}})
+	for name := range table {
+		if n := seen[strings.TrimPrefix(name, "core::")]; n != 1 {
+			t.Errorf("Wrap saw %s %d times, want once", name, n)
+		}
+	}
+	for _, src := range []string{`file("x")`, `core::filesha256("x")`, `templatestring("$${file(\"x\")}", {})`} {
+		expr, diags := hclsyntax.ParseExpression([]byte(src), "wrap.tf", hcl.Pos{Line: 1, Column: 1})
+		if diags.HasErrors() {
+			t.Fatal(diags.Error())
+		}
+		v, diags := expr.Value(&hcl.EvalContext{Functions: table})
+		if diags.HasErrors() || v.GoString() != `cty.StringVal("wrapped")` {
+			t.Errorf("%s = %#v, %v; want the wrapped function's value", src, v, diags)
+		}
+	}
+	if ReadsFiles("upper") || !ReadsFiles("templatefile") {
+		t.Error("ReadsFiles is wrong about upper or templatefile")
+	}
 }

@@ -43,16 +43,22 @@ type Options struct {
 // sensitiveMark is the mark sensitive() adds when Options gives none.
 type sensitiveMark struct{}
 
-// FileFuncs are the functions that read the file system; their first
+// fileFuncs are the functions that read the file system; their first
 // argument is the path read (for fileset, the directory searched).
-var FileFuncs = []string{
-	"file", "fileexists", "fileset", "filebase64", "filebase64sha256", "filebase64sha512",
-	"filemd5", "filesha1", "filesha256", "filesha512", "templatefile",
+var fileFuncs = map[string]bool{
+	"file": true, "fileexists": true, "fileset": true, "filebase64": true, "filebase64sha256": true,
+	"filebase64sha512": true, "filemd5": true, "filesha1": true, "filesha256": true, "filesha512": true,
+	"templatefile": true,
 }
 
-// ImpureFuncs return a different value on every run; before apply their
+// ReadsFiles reports whether the function named name reads the file
+// system, the path (for fileset, the directory searched) being its first
+// argument. A sandbox given as Options.Wrap checks those.
+func ReadsFiles(name string) bool { return fileFuncs[name] }
+
+// impureFuncs return a different value on every run; before apply their
 // result is Unknown, as in terraform plan.
-var ImpureFuncs = []string{"timestamp", "plantimestamp", "uuid", "bcrypt"}
+var impureFuncs = []string{"timestamp", "plantimestamp", "uuid", "bcrypt"}
 
 // New returns Terraform's built-in functions, each also under the core::
 // prefix, and the provider::terraform:: functions of Terraform's built-in
@@ -72,7 +78,7 @@ func New(opts Options) map[string]function.Function {
 	for name, fn := range providerTerraform() {
 		out[name] = fn
 	}
-	for _, name := range ImpureFuncs {
+	for _, name := range impureFuncs {
 		out[name] = function.Unpredictable(out[name])
 	}
 	if opts.Wrap != nil {
@@ -80,10 +86,16 @@ func New(opts Options) map[string]function.Function {
 			out[name] = opts.Wrap(name, fn)
 		}
 	}
+	// Adding to a map while ranging over it may visit the additions, so
+	// the aliases go into a map of their own first.
+	aliases := make(map[string]function.Function, len(out))
 	for name, fn := range out {
 		if !strings.HasPrefix(name, "provider::") {
-			out["core::"+name] = fn
+			aliases["core::"+name] = fn
 		}
+	}
+	for name, fn := range aliases {
+		out[name] = fn
 	}
 	return out
 }
