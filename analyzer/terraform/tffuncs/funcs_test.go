@@ -306,7 +306,7 @@ func TestSensitiveFuncs(t *testing.T) {
 		{expr: `sensitive(null)`, want: `cty.NullVal(cty.DynamicPseudoType).Mark(tffuncs.secretMark{})`},
 		{expr: `nonsensitive(secret)`, want: `cty.StringVal("hunter2")`},
 		{expr: `nonsensitive(sensitive(["a"]))`, want: `cty.TupleVal([]cty.Value{cty.StringVal("a")})`},
-		// Since Terraform 1.6 this is no error.
+		// Current Terraform no longer refuses this.
 		{expr: `nonsensitive("x")`, want: `cty.StringVal("x")`},
 		{expr: `issensitive(secret)`, want: "cty.True"},
 		{expr: `issensitive(sensitive(u_str))`, want: "cty.True"},

@@ -30,8 +30,8 @@ func makeSensitiveFunc(mark any) function.Function {
 }
 
 // makeNonsensitiveFunc is nonsensitive(value): value without its own
-// sensitive mark. Since Terraform 1.6 a value that is not sensitive is
-// returned unchanged rather than refused. Other marks (rampart's reference
+// sensitive mark. As in current Terraform (older versions refused it), a
+// value that is not sensitive comes back unchanged. Other marks (rampart's reference
 // marks among them) stay, and so do marks on nested elements, which
 // Terraform's nonsensitive does not remove either.
 func makeNonsensitiveFunc(mark any) function.Function {
