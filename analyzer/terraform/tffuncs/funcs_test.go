@@ -1,10 +1,16 @@
 package tffuncs
 
 import (
+	"bytes"
+	"compress/gzip"
+	"encoding/base64"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -125,6 +131,8 @@ func TestStringFuncs(t *testing.T) {
 		{expr: `strcontains("hello world", "o w")`, want: "cty.True"},
 		{expr: `strcontains("hello world", "banana")`, want: "cty.False"},
 		{expr: `strcontains(u_str, "a")`, want: unknownBool},
+		{expr: `strcontains("abc", "")`, want: "cty.True"},
+		{expr: `strcontains(null, "a")`, err: "must not be null"},
 		{expr: `replace("1 + 2 + 3", "+", "-")`, want: `cty.StringVal("1 - 2 - 3")`},
 		{expr: `replace("hello world", "/w.*d/", "everybody")`, want: `cty.StringVal("hello everybody")`},
 		{expr: `replace("a1b22", "/([0-9]+)/", "<$1>")`, want: `cty.StringVal("a<1>b<22>")`},
@@ -242,6 +250,8 @@ func TestEncodingFuncs(t *testing.T) {
 		{expr: `base64decode("/w==")`, err: "not valid UTF-8"},
 		{expr: `base64decode("not base64!")`, err: "failed to decode base64 data"},
 		{expr: `base64decode(u_str)`, want: unknownString},
+		{expr: `base64gzip(u_str)`, want: unknownString},
+		{expr: `base64gzip(null)`, err: "must not be null"},
 		{expr: `textencodebase64("Hello World", "UTF-16LE")`, want: `cty.StringVal("SABlAGwAbABvACAAVwBvAHIAbABkAA==")`},
 		{expr: `textencodebase64("€", "windows-1252")`, want: `cty.StringVal("gA==")`},
 		{expr: `textencodebase64("€", "ISO-8859-1")`, err: "cannot be represented in ISO-8859-1"},
@@ -295,7 +305,12 @@ func TestTimeAndNetworkFuncs(t *testing.T) {
 		{expr: `cidrsubnets("10.0.0.0/8", 8, 8)`, want: `cty.ListVal([]cty.Value{cty.StringVal("10.0.0.0/16"), cty.StringVal("10.1.0.0/16")})`},
 		{expr: `cidrsubnet("300.0.0.0/8", 8, 1)`, err: "invalid CIDR address"},
 		{expr: `cidrsubnet(u_str, 8, 1)`, want: unknownString},
+		{expr: `cidrnetmask("1.2.3/8")`, err: "invalid CIDR expression"},
+		{expr: `cidrnetmask("0256.0.0.0/8")`, err: "invalid CIDR expression"},
 		{expr: `abspath("a/../b")`, want: "ABS:b"},
+		{expr: `abspath("")`, want: "ABS:"},
+		{expr: `abspath("/etc/../x")`, want: `cty.StringVal("/x")`},
+		{expr: `abspath(u_str)`, want: unknownString},
 	})
 }
 
@@ -360,4 +375,41 @@ func TestProviderTerraformFuncs(t *testing.T) {
 		{expr: `provider::terraform::decode_tfvars("a = var.x")`, err: "invalid value for a"},
 		{expr: `provider::terraform::decode_tfvars("a = ")`, err: "invalid tfvars syntax"},
 	})
+}
+
+// TestBase64Gzip checks base64gzip by undoing it.
+func TestBase64Gzip(t *testing.T) {
+	dir := newTestDir(t)
+	for _, in := range []string{"", "hello", strings.Repeat("abc", 1000), "héllo 👍"} {
+		v, diags := call(t, dir, fmt.Sprintf("base64gzip(%q)", in))
+		if diags.HasErrors() {
+			t.Fatalf("base64gzip(%q): %s", in, diags.Error())
+		}
+		raw, err := base64.StdEncoding.DecodeString(v.AsString())
+		if err != nil {
+			t.Fatalf("base64gzip(%q) is not Base64: %v", in, err)
+		}
+		r, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatalf("base64gzip(%q) is not gzip: %v", in, err)
+		}
+		out, err := io.ReadAll(r)
+		if err != nil || string(out) != in {
+			t.Errorf("base64gzip(%q) decompresses to %q, %v", in, out, err)
+		}
+	}
+}
+
+// TestTimestamp checks the function behind timestamp() and
+// plantimestamp(), which the table itself turns Unknown.
+func TestTimestamp(t *testing.T) {
+	before := time.Now().UTC().Truncate(time.Second)
+	v, err := TimestampFunc.Call(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := time.Parse(time.RFC3339, v.AsString())
+	if err != nil || got.Before(before) || got.Location() != time.UTC || !strings.HasSuffix(v.AsString(), "Z") {
+		t.Errorf("timestamp() = %s (%v), want the current UTC time in RFC 3339", v.AsString(), err)
+	}
 }
