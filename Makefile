@@ -23,7 +23,7 @@ lint:
 # a one-file scan from a fresh process, front-end parsing and policy
 # evaluation. Figures are reported by `go test -bench`; see README.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./analyzer/...
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./analyzer/... ./internal/procbench
 
 # Each parser's fuzz target runs for FUZZTIME; crashers land in the package's
 # testdata/fuzz directory and are committed as regression cases.
