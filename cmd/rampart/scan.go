@@ -120,7 +120,7 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
 			return fmt.Errorf("writing report: %w", err)
 		}
-	} else if err := writeFileAtomic(s.Output, buf.Bytes()); err != nil {
+	} else if err := writeReport(s.Output, buf.Bytes()); err != nil {
 		return fmt.Errorf("writing report to %s: %w", s.Output, err)
 	}
 
@@ -172,6 +172,32 @@ func (a *app) colorAllowed(s config.Settings) bool {
 		}
 	}
 	return a.isTerminal(a.stdout)
+}
+
+// writeReport writes the report to path. A regular file (or a new one) is
+// replaced atomically; anything else that exists, such as /dev/null,
+// /dev/stdout or a named pipe, is written through, because renaming over it
+// would replace the device itself (as root, it would delete /dev/null). A
+// symbolic link is followed, so the file it names is the one replaced.
+func writeReport(path string, data []byte) error {
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		if info.IsDir() {
+			return fmt.Errorf("%s is a directory", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	return writeFileAtomic(path, data)
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it
