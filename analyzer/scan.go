@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -235,6 +236,9 @@ func parseStructured(ctx context.Context, path string, opts Options) (u *graph.U
 				Reason: fmt.Sprintf("internal error while parsing (please report): %v\n%s", p, debug.Stack())}
 		}
 	}()
+	if u, f, big := oversized(path); big {
+		return u, f
+	}
 	src, truncated, err := readBounded(path, maxReadSize)
 	if err != nil {
 		return nil, result.File{Path: path, Status: result.FileFailed, Reason: fmt.Sprintf("cannot read: %v", err)}
@@ -264,6 +268,31 @@ func parseStructured(ctx context.Context, path string, opts Options) (u *graph.U
 		return u, unitFile(u, path, graph.SourceCloudFormation)
 	}
 	return nil, result.File{Path: path, Status: result.FileIgnored, Reason: det.Reason}
+}
+
+// oversized decides about a file larger than any template may be without
+// reading it whole: only a Terraform plan may be that large. A file whose
+// beginning carries template markers fails (it cannot be checked, and a gate
+// must not pass it); anything else is ignored with the reason.
+func oversized(path string) (*graph.Unit, result.File, bool) {
+	info, err := os.Stat(path)
+	if err != nil || info.Size() <= cloudformation.MaxFileSize {
+		return nil, result.File{}, false
+	}
+	head, _, err := readBounded(path, 64<<10)
+	if err != nil {
+		return nil, result.File{Path: path, Status: result.FileFailed, Reason: fmt.Sprintf("cannot read: %v", err)}, true
+	}
+	if bytes.Contains(head, []byte(`"format_version"`)) || bytes.Contains(head, []byte(`"planned_values"`)) {
+		return nil, result.File{}, false // possibly a plan: read it (up to maxReadSize)
+	}
+	limit := fmt.Sprintf("%d bytes, more than the %d MiB template limit", info.Size(), cloudformation.MaxFileSize>>20)
+	if cloudformation.Detect(path, head).Kind == cloudformation.NotTemplate {
+		return nil, result.File{Path: path, Status: result.FileIgnored, Reason: "file is " + limit + " and not a Terraform plan"}, true
+	}
+	u := &graph.Unit{Source: graph.SourceCloudFormation, Path: path, Files: []string{path}}
+	u.Diagnostics.Errorf(graph.Location{File: path, StartLine: 1, EndLine: 1}, "template is %s", limit)
+	return u, unitFile(u, path, graph.SourceCloudFormation), true
 }
 
 // unitFile accounts for a parsed file: failed when the front-end reported

@@ -195,3 +195,32 @@ resource "aws_security_group" "web" {
 		t.Errorf("undecided at %s %s", u.Path, u.Location)
 	}
 }
+
+// A file larger than any template is decided from its beginning, at once,
+// without reading it whole.
+func TestOversizedFiles(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"huge.yaml":  "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n",
+		"data.json":  `{"rows": [`,
+		"small.yaml": "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n",
+	})
+	for _, name := range []string{"huge.yaml", "data.json"} {
+		if err := os.Truncate(filepath.Join(dir, name), 100<<20); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Scan(context.Background(), Options{Paths: []string{dir}, Root: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]result.FileStatus{}
+	for _, f := range res.Files {
+		got[filepath.Base(f.Path)] = f.Status
+	}
+	if got["huge.yaml"] != result.FileFailed || got["data.json"] != result.FileIgnored {
+		t.Errorf("statuses %v", got)
+	}
+	if len(res.Errors) != 1 || res.Errors[0].Location.StartLine != 1 || !strings.Contains(res.Errors[0].Summary, "template limit") {
+		t.Errorf("errors %+v", res.Errors)
+	}
+}
