@@ -31,6 +31,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzer/cloudformation
 	$(GO) test -run '^$$' -fuzz '^FuzzLoadModule$$' -fuzztime $(FUZZTIME) ./analyzer/terraform
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzer/terraform/plan
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeTree$$' -fuzztime $(FUZZTIME) ./analyzer/terraform/plan
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzer/config
+	$(GO) test -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) ./analyzer/report
 
 generate:
 	$(GO) generate ./...
