@@ -53,8 +53,10 @@ type Config struct {
 	// RuleConfig holds rule parameters, passed to policies as input.config.
 	RuleConfig map[string]any
 
-	// Ignore lists suppressions. They are parsed and validated here; applying
-	// them to findings is not implemented yet.
+	// Ignore lists suppressions. They are parsed and validated here so a
+	// mistake is reported at its line; matching them to findings is the
+	// suppression stage's job, which this release does not have (the CLI
+	// says so on stderr when a file has entries).
 	Ignore []Ignore
 	// RequireSuppressionReason is nil when the file does not set it (the
 	// default is true).
