@@ -34,6 +34,12 @@ type moduleConfig struct {
 	callByName map[string]*moduleCall
 	providers  []*providerConfig
 
+	// blocks are the top-level blocks of the ordinary files in source
+	// order, each with the override blocks merged into it; blockIndex
+	// finds the first block of each blockKey.
+	blocks     []*topBlock
+	blockIndex map[string]*topBlock
+
 	// providerFuncs are provider-defined functions (provider::aws::x)
 	// called in the module; they evaluate to Unknown.
 	providerFuncs map[string]bool
@@ -64,9 +70,10 @@ type resourceConfig struct {
 	typ, name string
 	declRange hcl.Range // header line
 	fullRange hcl.Range // header through closing brace
-	body      hcl.Body
-	syntax    *hclsyntax.Body // nil for .tf.json
-	attrs     hcl.Attributes  // JSON only: the non-meta arguments
+	// items are the body's arguments and nested blocks, in order, after
+	// override files are merged; attrs are its arguments by name.
+	items     []resItem
+	attrs     map[string]*hcl.Attribute
 	count     hcl.Expression
 	forEach   hcl.Expression
 	provider  hcl.Traversal
@@ -163,7 +170,8 @@ var defaultTagsSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name:
 
 // moduleFiles lists the configuration files of dir in the order Terraform
 // reads them (lexical), .tf before .tf.json being irrelevant to semantics.
-// Override files are returned separately: rampart does not merge them.
+// Override files are returned separately, also in lexical order: Terraform
+// merges them into the module after reading every other file.
 func moduleFiles(dir string) (files, overrides []string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -231,6 +239,7 @@ func loadModuleConfig(p *hclparse.Parser, dir string) *moduleConfig {
 		byAddr:        map[string]*resourceConfig{},
 		callByName:    map[string]*moduleCall{},
 		providerFuncs: map[string]bool{},
+		blockIndex:    map[string]*topBlock{},
 	}
 	files, overrides, err := moduleFiles(dir)
 	if err != nil {
@@ -242,15 +251,6 @@ func loadModuleConfig(p *hclparse.Parser, dir string) *moduleConfig {
 		})
 		return m
 	}
-	for _, o := range overrides {
-		m.files = append(m.files, o)
-		m.diags = append(m.diags, &hcl.Diagnostic{
-			Severity: hcl.DiagWarning,
-			Summary:  "Override file not merged",
-			Detail:   "rampart does not apply Terraform override files; its blocks are not analysed",
-			Subject:  &hcl.Range{Filename: o, Start: hcl.InitialPos, End: hcl.InitialPos},
-		})
-	}
 	for _, path := range files {
 		m.files = append(m.files, path)
 		f, diags := parseFile(p, path)
@@ -259,6 +259,18 @@ func loadModuleConfig(p *hclparse.Parser, dir string) *moduleConfig {
 			continue
 		}
 		m.addFile(f)
+	}
+	for _, path := range overrides {
+		m.files = append(m.files, path)
+		f, diags := parseFile(p, path)
+		m.diags = append(m.diags, diags...)
+		if f == nil || f.Body == nil {
+			continue
+		}
+		m.addOverrideFile(f)
+	}
+	for _, t := range m.blocks {
+		m.addBlock(t)
 	}
 	return m
 }
@@ -271,12 +283,13 @@ func (m *moduleConfig) addFile(f *hcl.File) {
 	}
 	for _, b := range content.Blocks {
 		switch b.Type {
-		case "resource", "data":
-			m.addResource(b)
-		case "module":
-			m.addCall(b)
-		case "variable":
-			m.addVariable(b)
+		case "resource", "data", "module", "variable", "output", "provider":
+			// Built once every override file is merged in.
+			t := &topBlock{block: b}
+			m.blocks = append(m.blocks, t)
+			if key := blockKey(b); m.blockIndex[key] == nil {
+				m.blockIndex[key] = t
+			}
 		case "locals":
 			attrs, diags := b.Body.JustAttributes()
 			m.diags = append(m.diags, diags...)
@@ -288,13 +301,26 @@ func (m *moduleConfig) addFile(f *hcl.File) {
 				m.locals[name] = a
 				m.noteFuncs(a.Expr)
 			}
-		case "output":
-			m.addOutput(b)
-		case "provider":
-			m.addProvider(b)
 		}
 		// terraform, moved, import, removed, check and ephemeral blocks
 		// change nothing rampart evaluates; parsing them is enough.
+	}
+}
+
+// addBlock builds the configuration of one top-level block with its
+// overrides merged in.
+func (m *moduleConfig) addBlock(t *topBlock) {
+	switch t.block.Type {
+	case "resource", "data":
+		m.addResource(t)
+	case "module":
+		m.addCall(t.merged())
+	case "variable":
+		m.addVariable(t.merged())
+	case "output":
+		m.addOutput(t.merged())
+	case "provider":
+		m.addProvider(t.merged())
 	}
 }
 
@@ -432,66 +458,51 @@ func (m *moduleConfig) addProvider(b *hcl.Block) {
 	m.providers = append(m.providers, p)
 }
 
-func (m *moduleConfig) addResource(b *hcl.Block) {
+func (m *moduleConfig) addResource(t *topBlock) {
+	b := t.block
 	r := &resourceConfig{
 		data: b.Type == "data", typ: b.Labels[0], name: b.Labels[1],
-		declRange: b.DefRange, fullRange: b.DefRange, body: b.Body,
+		declRange: b.DefRange, fullRange: b.DefRange, attrs: map[string]*hcl.Attribute{},
 	}
 	if prev, ok := m.byAddr[r.addr()]; ok {
 		m.diags = append(m.diags, duplicate("resource", r.addr(), prev.declRange, r.declRange))
 		return
 	}
-	content, remain, diags := b.Body.PartialContent(resourceMetaSchema)
-	m.diags = append(m.diags, diags...)
 	if sb, ok := b.Body.(*hclsyntax.Body); ok {
-		r.syntax = sb
 		r.fullRange = hcl.RangeBetween(b.DefRange, sb.SrcRange)
-		m.noteBodyFuncs(sb)
-	} else {
-		attrs, diags := remain.JustAttributes()
+	}
+	parts := m.resourceParts(b)
+	for _, o := range t.overrides {
+		parts.merge(m.resourceParts(o))
+	}
+	r.items = parts.items
+	for _, it := range parts.items {
+		if it.attr != nil {
+			r.attrs[it.name] = it.attr
+		}
+	}
+	if parts.count != nil {
+		r.count = parts.count.Expr
+	}
+	if parts.forEach != nil {
+		r.forEach = parts.forEach.Expr
+	}
+	if r.count != nil && r.forEach != nil {
+		m.diags = append(m.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError, Summary: `Invalid combination of "count" and "for_each"`,
+			Detail: "count and for_each may not be used in the same block", Subject: r.forEach.Range().Ptr(),
+		})
+		r.forEach = nil
+	}
+	if a := parts.provider; a != nil {
+		tr, diags := hcl.AbsTraversalForExpr(a.Expr)
 		m.diags = append(m.diags, diags...)
-		r.attrs = attrs
-		for _, a := range attrs {
-			m.noteFuncs(a.Expr)
-		}
+		r.provider, r.provRange = tr, a.Expr.Range()
 	}
-	if content != nil {
-		if a, ok := content.Attributes["count"]; ok {
-			r.count = a.Expr
-		}
-		if a, ok := content.Attributes["for_each"]; ok {
-			r.forEach = a.Expr
-		}
-		if r.count != nil && r.forEach != nil {
-			m.diags = append(m.diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError, Summary: `Invalid combination of "count" and "for_each"`,
-				Detail: "count and for_each may not be used in the same block", Subject: r.forEach.Range().Ptr(),
-			})
-			r.forEach = nil
-		}
-		if a, ok := content.Attributes["provider"]; ok {
-			t, diags := hcl.AbsTraversalForExpr(a.Expr)
-			m.diags = append(m.diags, diags...)
-			r.provider, r.provRange = t, a.Expr.Range()
-		}
-		if a, ok := content.Attributes["depends_on"]; ok {
-			r.dependsOn = m.traversalList(a.Expr)
-		}
-		for _, blk := range content.Blocks {
-			switch blk.Type {
-			case "lifecycle":
-				r.lifecycle = blk
-			case "dynamic":
-				if r.syntax == nil {
-					m.diags = append(m.diags, &hcl.Diagnostic{
-						Severity: hcl.DiagWarning, Summary: "Dynamic block not expanded",
-						Detail:  "dynamic blocks in .tf.json files are not evaluated by rampart; their content is missing from " + r.addr(),
-						Subject: blk.DefRange.Ptr(),
-					})
-				}
-			}
-		}
+	if a := parts.dependsOn; a != nil {
+		r.dependsOn = m.traversalList(a.Expr)
 	}
+	r.lifecycle = parts.lifecycle
 	m.resources = append(m.resources, r)
 	m.byAddr[r.addr()] = r
 }

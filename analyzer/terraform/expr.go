@@ -121,6 +121,9 @@ func (s *scope) withIter(name string, it *iterVal) *scope {
 // names; anything else is located at the expression with the provenance
 // of the named values it read.
 func (s *scope) eval(expr hcl.Expression) (cty.Value, *graph.Value) {
+	if se, ok := jsonAsSyntax(expr); ok {
+		expr = se
+	}
 	l := loc(expr.Range())
 	switch e := expr.(type) {
 	case *hclsyntax.LiteralValueExpr:

@@ -316,7 +316,10 @@ var fixtureTable = []fixture{
 		values: []valueCheck{
 			{res: "aws_vpc.main", path: graph.Path{"cidr_block"}, want: `"10.0.0.0/16"`, line: 8, trace: []string{"json/main.tf.json:3 default of variable cidr"}},
 			{res: "aws_subnet.a", path: graph.Path{"cidr_block"}, want: `"10.0.1.0/24"`, line: 15},
-			{res: "aws_subnet.a", path: graph.Path{"vpc_id"}, want: "(unknown)", reason: "computed attribute aws_vpc.main.id"},
+			// "${...}" alone is the reference itself, as in a .tf file.
+			{res: "aws_subnet.a", path: graph.Path{"vpc_id"}, want: "(unknown aws_vpc.main.id)", ref: "aws_vpc.main.id",
+				reason: "computed attribute aws_vpc.main.id", line: 14},
+			{res: "aws_vpc.main", path: graph.Path{"tags", "Name"}, want: `"main"`, line: 9},
 		},
 		edges: []string{
 			"aws_subnet.a -> aws_vpc.main.id vpc_id @json/main.tf.json:14 (ref)",
@@ -411,6 +414,119 @@ var fixtureTable = []fixture{
 		},
 		edges: []string{},
 		diags: []string{},
+	},
+	{
+		// override.tf, then z_override.tf.json (lexical order), merge into
+		// main.tf and main.tf.json.
+		name:  "override",
+		dirs:  []string{"override"},
+		units: []string{"override"},
+		// count = 2 in override.tf replaces count = 1.
+		resources: []string{
+			"aws_security_group.web", "aws_s3_bucket.logs[0]", "aws_s3_bucket.logs[1]",
+			"aws_iam_role.app", "module.store.aws_s3_bucket.this",
+		},
+		// A resource stays located at its original block.
+		locs: map[string]string{
+			"aws_security_group.web": "override/main.tf:16-42",
+			"aws_s3_bucket.logs[1]":  "override/main.tf:44-50",
+			"aws_iam_role.app":       "override/main.tf.json:4-4",
+		},
+		values: []valueCheck{
+			// Arguments replace one by one, in place; the dynamic
+			// "ingress" replaces both literal ingress blocks, the JSON
+			// egress list the egress block.
+			{res: "aws_security_group.web", want: `{name: "app-prod", description: "from json", ` +
+				`ingress: [{from_port: 8080, to_port: 8080, cidr_blocks: ["0.0.0.0/0"]}], ` +
+				`egress: [{from_port: 443, to_port: 443, cidr_blocks: ["10.0.0.0/8"]}]}`, line: 16},
+			// The variable default and the local come from override.tf.
+			{res: "aws_security_group.web", path: graph.Path{"name"}, want: `"app-prod"`, line: 17,
+				trace: []string{"override/override.tf:2 default of variable env", "override/main.tf:6 local.name"}},
+			// The last override file wins, located where it writes it.
+			{res: "aws_security_group.web", path: graph.Path{"description"}, want: `"from json"`, line: 5, trace: []string{}},
+			{res: "aws_security_group.web", path: graph.Path{"ingress", 0}, line: 12},
+			{res: "aws_security_group.web", path: graph.Path{"ingress", 0, "from_port"}, want: "8080", line: 15,
+				trace: []string{"override/override.tf:6 local.port", "override/override.tf:13 ingress.value"}},
+			{res: "aws_security_group.web", path: graph.Path{"egress", 0}, line: 7},
+			{res: "aws_security_group.web", path: graph.Path{"egress", 0, "cidr_blocks", 0}, want: `"10.0.0.0/8"`, line: 7},
+			// lifecycle merges per argument.
+			{res: "aws_security_group.web", meta: "lifecycle", want: "{create_before_destroy: true, prevent_destroy: true}", line: 38},
+			{res: "aws_s3_bucket.logs[1]", path: graph.Path{"bucket"}, want: `"app-prod-logs-1"`, line: 46},
+			{res: "aws_s3_bucket.logs[1]", path: graph.Path{"tags"}, want: `{Env: "json"}`, line: 13},
+			{res: "aws_s3_bucket.logs[1]", meta: "count_index", want: "1", line: 27},
+			// A .tf override of a .tf.json resource.
+			{res: "aws_iam_role.app", path: graph.Path{"name"}, want: `"role-prod"`, line: 31,
+				trace: []string{"override/override.tf:2 default of variable env"}},
+			{res: "aws_iam_role.app", path: graph.Path{"path"}, want: `"/app/"`, line: 6},
+			// A module argument and a provider's nested block.
+			{res: "module.store.aws_s3_bucket.this", path: graph.Path{"bucket"}, want: `"store-prod"`, line: 6,
+				trace: []string{"override/override.tf:2 default of variable env", "override/override.tf:35 module.store input name"}},
+			{res: "aws_iam_role.app", meta: "default_tags", want: `{Team: "json"}`, line: 19},
+		},
+		edges: []string{},
+		diags: []string{
+			"error override/override.tf:42 Missing base block for override",
+			"error override/override.tf:46 Cannot override \"moved\" blocks",
+			"error override/z_override.tf.json:23 Missing base block for override",
+		},
+	},
+	{
+		// The .tf.json twin of json_dynamic/hcl (TestJSONDynamicEquivalence).
+		name:      "json dynamic",
+		dirs:      []string{"json_dynamic/json"},
+		units:     []string{"json_dynamic/json"},
+		resources: []string{"aws_vpc.main", "aws_security_group.web", "aws_wafv2_web_acl.acl"},
+		locs:      map[string]string{"aws_security_group.web": "json_dynamic/json/main.tf.json:18-18"},
+		values: []valueCheck{
+			{res: "aws_security_group.web", path: graph.Path{"ingress"}, want: `[{from_port: 8443, to_port: 8443, cidr_blocks: ["10.0.0.0/16"]}, ` +
+				`{description: "admin", from_port: 22, to_port: 22, cidr_blocks: ["192.168.1.0/24", "192.168.2.0/24"]}, ` +
+				`{description: "web", from_port: 80, to_port: 80, cidr_blocks: ["10.0.0.0/8"]}]`},
+			// The literal JSON block is located at its object, element by
+			// element; the generated ones at the dynamic block's object.
+			{res: "aws_security_group.web", path: graph.Path{"ingress", 0}, line: 22},
+			{res: "aws_security_group.web", path: graph.Path{"ingress", 0, "cidr_blocks", 0}, want: `"10.0.0.0/16"`, line: 25,
+				ref: "aws_vpc.main.cidr_block", trace: []string{"json_dynamic/json/main.tf.json:14 attribute cidr_block of aws_vpc.main"}},
+			{res: "aws_security_group.web", path: graph.Path{"ingress", 2}, line: 29},
+			// The iterator override and its provenance.
+			{res: "aws_security_group.web", path: graph.Path{"ingress", 2, "from_port"}, want: "80", line: 34,
+				trace: []string{"json_dynamic/json/main.tf.json:7 local.rules", "json_dynamic/json/main.tf.json:30 rule.value"}},
+			{res: "aws_security_group.web", path: graph.Path{"ingress", 1, "description"}, want: `"admin"`, line: 33,
+				trace: []string{"json_dynamic/json/main.tf.json:30 rule.key"}},
+			// An unknown for_each gives one representative block.
+			{res: "aws_security_group.web", path: graph.Path{"egress"}, want: `[{cidr_blocks: [(unknown)], from_port: 0}]`},
+			{res: "aws_security_group.web", path: graph.Path{"egress", 0, "cidr_blocks", 0}, line: 42,
+				reason: "for_each of dynamic egress is unknown", trace: []string{"json_dynamic/json/main.tf.json:40 egress.value"}},
+			{res: "aws_security_group.web", path: graph.Path{"vpc_id"}, want: "(unknown aws_vpc.main.id)", ref: "aws_vpc.main.id", line: 20},
+			// Nested dynamic blocks, the inner one with its own iterator.
+			{res: "aws_wafv2_web_acl.acl", want: `{name: "acl", rule: [{name: "admin", statement: [{port: 22, cidrs: ["192.168.1.0/24", "192.168.2.0/24"], vpc: (unknown aws_vpc.main.id)}]}, ` +
+				`{name: "web", statement: [{port: 80, cidrs: ["10.0.0.0/8"], vpc: (unknown aws_vpc.main.id)}, {port: 443, cidrs: ["10.0.0.0/8"], vpc: (unknown aws_vpc.main.id)}]}]}`},
+			{res: "aws_wafv2_web_acl.acl", path: graph.Path{"rule", 1, "statement", 1}, line: 58},
+			{res: "aws_wafv2_web_acl.acl", path: graph.Path{"rule", 1, "statement", 1, "port"}, want: "443", line: 62,
+				trace: []string{"json_dynamic/json/main.tf.json:7 local.rules", "json_dynamic/json/main.tf.json:54 rule.value", "json_dynamic/json/main.tf.json:59 port.value"}},
+		},
+		edges: []string{
+			"aws_security_group.web -> aws_vpc.main.id vpc_id @json_dynamic/json/main.tf.json:20 (ref)",
+			"aws_security_group.web -> aws_vpc.main.cidr_block ingress[0].cidr_blocks[0] @json_dynamic/json/main.tf.json:25 (ref)",
+			"aws_wafv2_web_acl.acl -> aws_vpc.main.id rule[0].statement[0].vpc @json_dynamic/json/main.tf.json:64 (ref)",
+			"aws_wafv2_web_acl.acl -> aws_vpc.main.id rule[1].statement[0].vpc @json_dynamic/json/main.tf.json:64 (ref)",
+			"aws_wafv2_web_acl.acl -> aws_vpc.main.id rule[1].statement[1].vpc @json_dynamic/json/main.tf.json:64 (ref)",
+		},
+		diags: []string{},
+	},
+	{
+		name:      "json dynamic errors",
+		dirs:      []string{"json_dynamic/errors"},
+		units:     []string{"json_dynamic/errors"},
+		resources: []string{"aws_security_group.bad"},
+		values: []valueCheck{
+			{res: "aws_security_group.bad", want: `{name: "bad", ingress: [{from_port: 1}], egress: [], rule: []}`},
+		},
+		diags: []string{
+			"error json_dynamic/errors/main.tf.json:12 Invalid dynamic for_each value",
+			"error json_dynamic/errors/main.tf.json:15 Invalid dynamic block",
+			"error json_dynamic/errors/main.tf.json:19 Invalid dynamic for_each value",
+			"error json_dynamic/errors/main.tf.json:20 Extraneous JSON object property",
+		},
 	},
 	{
 		// a and b call each other: neither is a root by the rule, so the

@@ -61,12 +61,6 @@ func (rc *resourceConfig) attrExpr(name string) hcl.Expression {
 	if resourceMeta[name] {
 		return nil
 	}
-	if rc.syntax != nil {
-		if a, ok := rc.syntax.Attributes[name]; ok {
-			return a.Expr
-		}
-		return nil
-	}
 	if a, ok := rc.attrs[name]; ok {
 		return a.Expr
 	}
@@ -249,174 +243,9 @@ func (mi *moduleInstance) emitResource(rc *resourceConfig, inst *resInstance) {
 	}
 	e := &emitter{mi: mi, rc: rc, inst: inst}
 	s := mi.instanceScope(inst)
-	if rc.syntax != nil {
-		r.Attrs = e.body(rc.syntax, s, nil, r.Loc, true)
-	} else {
-		r.Attrs = e.jsonBody(s)
-	}
+	r.Attrs = e.items(rc.items, s, nil, r.Loc, true)
 	e.meta(r)
 	ev.unit.Resources = append(ev.unit.Resources, r)
-}
-
-type bodyItem struct {
-	pos   int
-	attr  *hclsyntax.Attribute
-	block *hclsyntax.Block
-}
-
-func sortedItems(sb *hclsyntax.Body) []bodyItem {
-	items := make([]bodyItem, 0, len(sb.Attributes)+len(sb.Blocks))
-	for _, a := range sb.Attributes {
-		items = append(items, bodyItem{pos: a.SrcRange.Start.Byte, attr: a})
-	}
-	for _, b := range sb.Blocks {
-		items = append(items, bodyItem{pos: b.TypeRange.Start.Byte, block: b})
-	}
-	sort.Slice(items, func(i, j int) bool { return items[i].pos < items[j].pos })
-	return items
-}
-
-// body evaluates a block body: attributes as they are, nested blocks as a
-// list of maps under the block type, each map located at its block.
-func (e *emitter) body(sb *hclsyntax.Body, s *scope, path graph.Path, l graph.Location, top bool) *graph.Value {
-	m := graph.Map(l)
-	for _, it := range sortedItems(sb) {
-		if a := it.attr; a != nil {
-			if top && resourceMeta[a.Name] {
-				continue
-			}
-			p := path.Append(a.Name)
-			var v cty.Value
-			var sh *graph.Value
-			if top {
-				v, sh, _ = e.mi.resourceAttr(e.rc, e.inst, a.Name)
-			} else {
-				v, sh = s.eval(a.Expr)
-			}
-			e.edges(p, a.Expr, v, sh, s)
-			m.Set(a.Name, sh)
-			continue
-		}
-		b := it.block
-		if top && resourceMetaBlocks[b.Type] {
-			continue
-		}
-		typ := b.Type
-		if typ == "dynamic" {
-			if len(b.Labels) != 1 {
-				continue
-			}
-			typ = b.Labels[0]
-		}
-		list := m.Get(typ)
-		if list == nil || list.Kind != graph.KindList {
-			list = graph.List(nil, loc(b.Range()))
-			m.Set(typ, list)
-		}
-		if b.Type == "dynamic" {
-			e.dynamic(b, s, path.Append(typ), list)
-			continue
-		}
-		list.List = append(list.List, e.body(b.Body, s, path.Append(typ, len(list.List)), loc(b.Range()), false))
-	}
-	return m
-}
-
-// dynamic expands a dynamic block the way Terraform does: one block per
-// for_each element with the iterator in scope, nested dynamic blocks
-// included. An unknown for_each gives one block whose iterator values are
-// Unknown, as hcl's dynblock does.
-func (e *emitter) dynamic(b *hclsyntax.Block, s *scope, path graph.Path, list *graph.Value) {
-	ev := e.mi.ev
-	typ := b.Labels[0]
-	iter := typ
-	var forEach hcl.Expression
-	for name, a := range b.Body.Attributes {
-		switch name {
-		case "for_each":
-			forEach = a.Expr
-		case "iterator":
-			t, diags := hcl.AbsTraversalForExpr(a.Expr)
-			ev.addHCL(diags)
-			if len(t) == 1 {
-				iter = t.RootName()
-			}
-		case "labels":
-		default:
-			ev.errorAt(loc(a.NameRange), "Unsupported argument", fmt.Sprintf("an argument named %q is not expected in a dynamic block", name))
-		}
-	}
-	var content *hclsyntax.Block
-	for _, cb := range b.Body.Blocks {
-		if cb.Type == "content" {
-			content = cb
-		}
-	}
-	if forEach == nil || content == nil {
-		ev.errorAt(loc(b.DefRange()), "Invalid dynamic block", fmt.Sprintf("dynamic %q needs a for_each argument and a content block", typ))
-		return
-	}
-	fv, fsh := s.eval(forEach)
-	e.edges(path, forEach, fv, fsh, s)
-	fv, _ = fv.UnmarkDeep()
-	l := loc(b.Range())
-	add := func(it *iterVal) {
-		list.List = append(list.List, e.body(content.Body, s.withIter(iter, it), path.Append(len(list.List)), l, false))
-	}
-	switch {
-	case !fv.IsKnown():
-		u := graph.Unknown("for_each of dynamic "+typ+" is unknown", fsh.Loc)
-		add(&iterVal{key: cty.DynamicVal, val: cty.DynamicVal, keySh: u, valSh: u})
-		list.List[len(list.List)-1].Representative = true
-	case fv.IsNull():
-		ev.errorAt(loc(forEach.Range()), "Invalid dynamic for_each value", "Cannot use a null value in for_each.")
-	case !fv.CanIterateElements():
-		ev.errorAt(loc(forEach.Range()), "Invalid dynamic for_each value",
-			fmt.Sprintf("Cannot use a %s value in for_each. An iterable collection is required.", fv.Type().FriendlyName()))
-	default:
-		i := 0
-		for it := fv.ElementIterator(); it.Next(); i++ {
-			k, v := it.Element()
-			var esh *graph.Value
-			switch {
-			case fv.Type().IsSetType():
-				esh = matchElement(v, fsh.List)
-			case k.Type() == cty.String:
-				esh = fsh.Get(k.AsString())
-			default:
-				esh = fsh.Index(i)
-			}
-			base := fsh.Loc
-			if esh != nil {
-				base = esh.Loc
-			}
-			add(&iterVal{
-				key: k, val: v,
-				keySh: annotate(k, nil, base, nil, ""),
-				valSh: annotate(v, esh, base, fsh.Trace, ""),
-			})
-		}
-	}
-}
-
-func (e *emitter) jsonBody(s *scope) *graph.Value {
-	m := graph.Map(loc(e.rc.fullRange))
-	names := make([]string, 0, len(e.rc.attrs))
-	for n := range e.rc.attrs {
-		names = append(names, n)
-	}
-	sort.Slice(names, func(i, j int) bool {
-		return e.rc.attrs[names[i]].Range.Start.Byte < e.rc.attrs[names[j]].Range.Start.Byte
-	})
-	for _, n := range names {
-		v, sh, ok := e.mi.resourceAttr(e.rc, e.inst, n)
-		if !ok {
-			continue
-		}
-		e.edges(graph.Path{n}, e.rc.attrs[n].Expr, v, sh, s)
-		m.Set(n, sh)
-	}
-	return m
 }
 
 // refMark marks a cty value read from another resource's attribute.
@@ -510,20 +339,54 @@ func (e *emitter) meta(r *graph.Resource) {
 		r.Meta["depends_on"] = graph.List(items, items[0].Loc)
 	}
 	if rc.lifecycle != nil {
-		if lb, ok := rc.lifecycle.Body.(*hclsyntax.Body); ok {
-			lm := graph.Map(loc(lb.SrcRange))
-			for _, it := range sortedItems(lb) {
-				if it.attr == nil {
-					continue
-				}
-				// Only literal settings (prevent_destroy and the like):
-				// ignore_changes lists attribute names, not values.
-				if v, diags := it.attr.Expr.Value(nil); !diags.HasErrors() {
-					lm.Set(it.attr.Name, fromCty(v, loc(it.attr.Expr.Range()), ""))
-				}
-			}
-			r.Meta["lifecycle"] = lm
+		r.Meta["lifecycle"] = lifecycleMeta(rc.lifecycle, mi.ev)
+	}
+}
+
+var lifecycleSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "create_before_destroy"}, {Name: "prevent_destroy"},
+		{Name: "ignore_changes"}, {Name: "replace_triggered_by"},
+	},
+	Blocks: []hcl.BlockHeaderSchema{{Type: "precondition"}, {Type: "postcondition"}},
+}
+
+// lifecycleMeta is the literal settings of a lifecycle block (overrides
+// merged in per argument): prevent_destroy and the like. ignore_changes
+// lists attribute names, not values, so in a .tf file it is no literal.
+// The original file's settings come first, then those only an override
+// sets, each in source order.
+func lifecycleMeta(b *hcl.Block, ev *evaluator) *graph.Value {
+	l := loc(b.DefRange)
+	if sb, ok := baseBody(b.Body).(*hclsyntax.Body); ok {
+		l = loc(sb.SrcRange)
+	}
+	lm := graph.Map(l)
+	content, _, diags := b.Body.PartialContent(lifecycleSchema)
+	ev.addHCL(diags)
+	if content == nil {
+		return lm
+	}
+	attrs := sortedAttrs(content.Attributes)
+	sort.SliceStable(attrs, func(i, j int) bool {
+		return attrs[i].Range.Filename == b.DefRange.Filename && attrs[j].Range.Filename != b.DefRange.Filename
+	})
+	for _, a := range attrs {
+		if v, diags := a.Expr.Value(nil); !diags.HasErrors() {
+			lm.Set(a.Name, fromCty(v, loc(a.Expr.Range()), ""))
 		}
+	}
+	return lm
+}
+
+// baseBody is the original body under any number of merged overrides.
+func baseBody(b hcl.Body) hcl.Body {
+	for {
+		mb, ok := b.(mergedBody)
+		if !ok {
+			return b
+		}
+		b = mb.base
 	}
 }
 
