@@ -338,7 +338,9 @@ func duplicate(what, name string, prev, cur hcl.Range) *hcl.Diagnostic {
 func (m *moduleConfig) noteFuncs(expr hcl.Expression) {
 	se, ok := expr.(hclsyntax.Expression)
 	if !ok {
-		return
+		if se, ok = jsonAsSyntax(expr); !ok {
+			return
+		}
 	}
 	_ = hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
 		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && strings.HasPrefix(call.Name, "provider::") &&

@@ -429,7 +429,7 @@ var fixtureTable = []fixture{
 		// A resource stays located at its original block.
 		locs: map[string]string{
 			"aws_security_group.web": "override/main.tf:16-42",
-			"aws_s3_bucket.logs[1]":  "override/main.tf:44-50",
+			"aws_s3_bucket.logs[1]":  "override/main.tf:44-55",
 			"aws_iam_role.app":       "override/main.tf.json:4-4",
 		},
 		values: []valueCheck{
@@ -454,6 +454,11 @@ var fixtureTable = []fixture{
 			{res: "aws_s3_bucket.logs[1]", path: graph.Path{"bucket"}, want: `"app-prod-logs-1"`, line: 46},
 			{res: "aws_s3_bucket.logs[1]", path: graph.Path{"tags"}, want: `{Env: "json"}`, line: 13},
 			{res: "aws_s3_bucket.logs[1]", meta: "count_index", want: "1", line: 27},
+			// A .tf.json dynamic "grant" replaces the literal grant block.
+			{res: "aws_s3_bucket.logs[0]", path: graph.Path{"grant"}, want: `[{type: "Group", permissions: ["READ"]}, {type: "Group", permissions: ["WRITE"]}]`},
+			{res: "aws_s3_bucket.logs[0]", path: graph.Path{"grant", 1}, line: 15},
+			{res: "aws_s3_bucket.logs[0]", path: graph.Path{"grant", 1, "permissions", 0}, want: `"WRITE"`, line: 20,
+				trace: []string{"override/z_override.tf.json:16 perm.value"}},
 			// A .tf override of a .tf.json resource.
 			{res: "aws_iam_role.app", path: graph.Path{"name"}, want: `"role-prod"`, line: 31,
 				trace: []string{"override/override.tf:2 default of variable env"}},
@@ -461,13 +466,13 @@ var fixtureTable = []fixture{
 			// A module argument and a provider's nested block.
 			{res: "module.store.aws_s3_bucket.this", path: graph.Path{"bucket"}, want: `"store-prod"`, line: 6,
 				trace: []string{"override/override.tf:2 default of variable env", "override/override.tf:35 module.store input name"}},
-			{res: "aws_iam_role.app", meta: "default_tags", want: `{Team: "json"}`, line: 19},
+			{res: "aws_iam_role.app", meta: "default_tags", want: `{Team: "json"}`, line: 29},
 		},
 		edges: []string{},
 		diags: []string{
 			"error override/override.tf:42 Missing base block for override",
 			"error override/override.tf:46 Cannot override \"moved\" blocks",
-			"error override/z_override.tf.json:23 Missing base block for override",
+			"error override/z_override.tf.json:33 Missing base block for override",
 		},
 	},
 	{

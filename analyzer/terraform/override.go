@@ -106,6 +106,7 @@ func (m *moduleConfig) addOverrideFile(f *hcl.File) {
 					continue
 				}
 				m.locals[a.Name] = a
+				m.noteFuncs(a.Expr)
 			}
 		case "terraform", "check", "ephemeral":
 			// Settings of the terraform block merge per setting and

@@ -343,19 +343,17 @@ func (e *emitter) meta(r *graph.Resource) {
 	}
 }
 
+// lifecycleSchema reads the settings of a lifecycle block that are values:
+// ignore_changes and replace_triggered_by list attribute names and
+// references, and the conditions are not evaluated.
 var lifecycleSchema = &hcl.BodySchema{
-	Attributes: []hcl.AttributeSchema{
-		{Name: "create_before_destroy"}, {Name: "prevent_destroy"},
-		{Name: "ignore_changes"}, {Name: "replace_triggered_by"},
-	},
-	Blocks: []hcl.BlockHeaderSchema{{Type: "precondition"}, {Type: "postcondition"}},
+	Attributes: []hcl.AttributeSchema{{Name: "create_before_destroy"}, {Name: "prevent_destroy"}},
 }
 
 // lifecycleMeta is the literal settings of a lifecycle block (overrides
-// merged in per argument): prevent_destroy and the like. ignore_changes
-// lists attribute names, not values, so in a .tf file it is no literal.
-// The original file's settings come first, then those only an override
-// sets, each in source order.
+// merged in per argument), in either syntax: create_before_destroy and
+// prevent_destroy. The settings still from the original file come first,
+// then those an override wrote.
 func lifecycleMeta(b *hcl.Block, ev *evaluator) *graph.Value {
 	l := loc(b.DefRange)
 	if sb, ok := baseBody(b.Body).(*hclsyntax.Body); ok {

@@ -47,6 +47,11 @@ resource "aws_s3_bucket" "logs" {
   tags = {
     Env = var.env
   }
+
+  grant {
+    type        = "Group"
+    permissions = ["FULL_CONTROL"]
+  }
 }
 
 module "store" {
