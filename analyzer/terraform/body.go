@@ -2,7 +2,7 @@ package terraform
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -11,41 +11,22 @@ import (
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
-type bodyItem struct {
-	pos   int
-	attr  *hclsyntax.Attribute
-	block *hclsyntax.Block
-}
-
-func sortedItems(sb *hclsyntax.Body) []bodyItem {
-	items := make([]bodyItem, 0, len(sb.Attributes)+len(sb.Blocks))
-	for _, a := range sb.Attributes {
-		items = append(items, bodyItem{pos: a.SrcRange.Start.Byte, attr: a})
-	}
-	for _, b := range sb.Blocks {
-		items = append(items, bodyItem{pos: b.TypeRange.Start.Byte, block: b})
-	}
-	sort.Slice(items, func(i, j int) bool { return items[i].pos < items[j].pos })
-	return items
-}
-
 // syntaxItems lists the arguments and nested blocks of a .tf block body in
 // source order; a dynamic block is named by its label.
 func syntaxItems(sb *hclsyntax.Body) []resItem {
-	var out []resItem
-	for _, it := range sortedItems(sb) {
-		if a := it.attr; a != nil {
-			out = append(out, resItem{name: a.Name, attr: a.AsHCLAttribute()})
-			continue
-		}
-		b := it.block
+	out := make([]resItem, 0, len(sb.Attributes)+len(sb.Blocks))
+	for _, a := range sb.Attributes {
+		out = append(out, resItem{name: a.Name, expr: a.Expr, pos: a.SrcRange.Start.Byte})
+	}
+	for _, b := range sb.Blocks {
 		switch {
 		case b.Type != "dynamic":
-			out = append(out, resItem{name: b.Type, block: b})
+			out = append(out, resItem{name: b.Type, block: b, pos: b.TypeRange.Start.Byte})
 		case len(b.Labels) == 1:
-			out = append(out, resItem{name: b.Labels[0], block: b})
+			out = append(out, resItem{name: b.Labels[0], block: b, pos: b.TypeRange.Start.Byte})
 		}
 	}
+	slices.SortFunc(out, byPos)
 	return out
 }
 
@@ -53,26 +34,20 @@ func syntaxItems(sb *hclsyntax.Body) []resItem {
 // source order: attrs are the body's arguments, blocks the dynamic blocks
 // its "dynamic" property declares. Nested blocks are arguments in JSON.
 func jsonItems(attrs hcl.Attributes, blocks hcl.Blocks) []resItem {
-	type posItem struct {
-		pos int
-		it  resItem
-	}
-	items := make([]posItem, 0, len(attrs)+len(blocks))
+	out := make([]resItem, 0, len(attrs)+len(blocks))
 	for n, a := range attrs {
-		items = append(items, posItem{a.Range.Start.Byte, resItem{name: n, attr: a}})
+		out = append(out, resItem{name: n, expr: a.Expr, pos: a.Range.Start.Byte})
 	}
 	for _, b := range blocks {
 		if b.Type == "dynamic" && len(b.Labels) == 1 {
-			items = append(items, posItem{b.LabelRanges[0].Start.Byte, resItem{name: b.Labels[0], jdyn: b}})
+			out = append(out, resItem{name: b.Labels[0], jdyn: b, pos: b.LabelRanges[0].Start.Byte})
 		}
 	}
-	sort.SliceStable(items, func(i, j int) bool { return items[i].pos < items[j].pos })
-	out := make([]resItem, len(items))
-	for i, it := range items {
-		out[i] = it.it
-	}
+	slices.SortStableFunc(out, byPos)
 	return out
 }
+
+func byPos(a, b resItem) int { return a.pos - b.pos }
 
 // jsonNestedSchema picks the dynamic blocks out of a .tf.json block body.
 var jsonNestedSchema = &hcl.BodySchema{
@@ -112,16 +87,16 @@ func (e *emitter) items(items []resItem, s *scope, path graph.Path, l graph.Loca
 	}
 	for _, it := range items {
 		switch {
-		case it.attr != nil:
+		case it.expr != nil:
 			p := path.Append(it.name)
 			var v cty.Value
 			var sh *graph.Value
 			if top {
 				v, sh, _ = e.mi.resourceAttr(e.rc, e.inst, it.name)
 			} else {
-				v, sh = s.eval(it.attr.Expr)
+				v, sh = s.eval(it.expr)
 			}
-			e.edges(p, it.attr.Expr, v, sh, s)
+			e.edges(p, it.expr, v, sh, s)
 			delete(lists, it.name)
 			m.Set(it.name, sh)
 		case it.block != nil && it.block.Type == "dynamic":

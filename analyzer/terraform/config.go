@@ -73,7 +73,7 @@ type resourceConfig struct {
 	// items are the body's arguments and nested blocks, in order, after
 	// override files are merged; attrs are its arguments by name.
 	items     []resItem
-	attrs     map[string]*hcl.Attribute
+	attrs     map[string]hcl.Expression
 	count     hcl.Expression
 	forEach   hcl.Expression
 	provider  hcl.Traversal
@@ -464,7 +464,7 @@ func (m *moduleConfig) addResource(t *topBlock) {
 	b := t.block
 	r := &resourceConfig{
 		data: b.Type == "data", typ: b.Labels[0], name: b.Labels[1],
-		declRange: b.DefRange, fullRange: b.DefRange, attrs: map[string]*hcl.Attribute{},
+		declRange: b.DefRange, fullRange: b.DefRange, attrs: map[string]hcl.Expression{},
 	}
 	if prev, ok := m.byAddr[r.addr()]; ok {
 		m.diags = append(m.diags, duplicate("resource", r.addr(), prev.declRange, r.declRange))
@@ -479,8 +479,8 @@ func (m *moduleConfig) addResource(t *topBlock) {
 	}
 	r.items = parts.items
 	for _, it := range parts.items {
-		if it.attr != nil {
-			r.attrs[it.name] = it.attr
+		if it.expr != nil {
+			r.attrs[it.name] = it.expr
 		}
 	}
 	if parts.count != nil {

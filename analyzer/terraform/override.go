@@ -224,13 +224,14 @@ func mergeContent(base, over *hcl.BodyContent) *hcl.BodyContent {
 	return out
 }
 
-// resItem is one top-level item of a resource body, after overrides: an
-// argument (from a .tf or .tf.json file), a nested or dynamic block of a
-// .tf file, or a dynamic block of a .tf.json file. name is the argument
-// name or the block type (the label of a dynamic block).
+// resItem is one item of a block body: an argument (from a .tf or .tf.json
+// file), a nested or dynamic block of a .tf file, or a dynamic block of a
+// .tf.json file. name is the argument name or the block type (the label of
+// a dynamic block); pos orders the items of one file.
 type resItem struct {
 	name  string
-	attr  *hcl.Attribute
+	pos   int
+	expr  hcl.Expression
 	block *hclsyntax.Block
 	jdyn  *hcl.Block
 }
@@ -266,7 +267,7 @@ func (m *moduleConfig) resourceParts(b *hcl.Block) *resParts {
 		m.noteBodyFuncs(sb)
 		for _, it := range syntaxItems(sb) {
 			switch {
-			case it.attr != nil && resourceMeta[it.name]:
+			case it.expr != nil && resourceMeta[it.name]:
 			case it.block != nil && resourceMetaBlocks[it.block.Type]:
 			default:
 				p.items = append(p.items, it)

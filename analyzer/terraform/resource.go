@@ -61,8 +61,8 @@ func (rc *resourceConfig) attrExpr(name string) hcl.Expression {
 	if resourceMeta[name] {
 		return nil
 	}
-	if a, ok := rc.attrs[name]; ok {
-		return a.Expr
+	if e, ok := rc.attrs[name]; ok {
+		return e
 	}
 	return nil
 }
