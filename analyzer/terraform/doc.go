@@ -1,8 +1,8 @@
 // Package terraform is rampart's Terraform HCL front-end: it reads the .tf and
 // .tf.json files of every root module of a scan, evaluates them the way
-// Terraform would before apply (variables, locals, built-in functions,
-// count/for_each, dynamic blocks, local and downloaded child modules), and
-// produces one graph.Unit per root module.
+// Terraform would before apply (override files, variables, locals, built-in
+// functions, count/for_each, dynamic blocks in either syntax, local and
+// downloaded child modules), and produces one graph.Unit per root module.
 //
 // Evaluation is lazy and memoized: a local, a module input or output, or an
 // attribute of another resource is evaluated when something reads it, which
