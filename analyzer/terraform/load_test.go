@@ -463,6 +463,7 @@ var fixtureTable = []fixture{
 			{res: "aws_iam_role.app", path: graph.Path{"name"}, want: `"role-prod"`, line: 31,
 				trace: []string{"override/override.tf:2 default of variable env"}},
 			{res: "aws_iam_role.app", path: graph.Path{"path"}, want: `"/app/"`, line: 6},
+			{res: "aws_iam_role.app", meta: "depends_on", want: "<nil>"},
 			// A module argument and a provider's nested block.
 			{res: "module.store.aws_s3_bucket.this", path: graph.Path{"bucket"}, want: `"store-prod"`, line: 6,
 				trace: []string{"override/override.tf:2 default of variable env", "override/override.tf:35 module.store input name"}},
@@ -472,6 +473,8 @@ var fixtureTable = []fixture{
 		diags: []string{
 			"error override/override.tf:42 Missing base block for override",
 			"error override/override.tf:46 Cannot override \"moved\" blocks",
+			// depends_on cannot be overridden: no depends_on edge, no Meta.
+			"error override/override.tf:52 Unsupported override",
 			"error override/z_override.tf.json:33 Missing base block for override",
 		},
 	},

@@ -125,8 +125,30 @@ func (m *moduleConfig) addOverrideFile(f *hcl.File) {
 				m.diags = append(m.diags, missingBase(describe(b), b.DefRange))
 				continue
 			}
+			if b.Type == "resource" || b.Type == "data" || b.Type == "output" {
+				m.refuseDependsOn(b)
+			}
 			t.overrides = append(t.overrides, b)
 		}
+	}
+}
+
+var dependsOnSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "depends_on"}}}
+
+// refuseDependsOn reports depends_on in an override of a resource or an
+// output, which Terraform does not allow; the original's depends_on stays.
+func (m *moduleConfig) refuseDependsOn(b *hcl.Block) {
+	content, _, _ := b.Body.PartialContent(dependsOnSchema)
+	if content == nil {
+		return
+	}
+	if a, ok := content.Attributes["depends_on"]; ok {
+		m.diags = append(m.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Unsupported override",
+			Detail:   fmt.Sprintf("depends_on cannot be overridden; the override of %s leaves the original's in place", describe(b)),
+			Subject:  a.NameRange.Ptr(),
+		})
 	}
 }
 
@@ -285,8 +307,8 @@ func (m *moduleConfig) resourceParts(b *hcl.Block) *resParts {
 	return p
 }
 
-// merge applies an override to the parts of the original: meta-arguments
-// and arguments replace, lifecycle merges per argument, and the override's
+// merge applies an override to the parts of the original: arguments and
+// the count, for_each and provider meta-arguments replace, lifecycle merges per argument, and the override's
 // items of one name replace every original item of that name (a dynamic
 // "x" being a block of type x), at the place of the first of them.
 func (p *resParts) merge(o *resParts) {
@@ -299,9 +321,7 @@ func (p *resParts) merge(o *resParts) {
 	if o.provider != nil {
 		p.provider = o.provider
 	}
-	if o.dependsOn != nil {
-		p.dependsOn = o.dependsOn
-	}
+	// depends_on is not overridden: addOverrideFile reported it.
 	if o.lifecycle != nil {
 		if p.lifecycle == nil {
 			p.lifecycle = o.lifecycle

@@ -47,3 +47,7 @@ moved {
   from = aws_s3_bucket.old
   to   = aws_s3_bucket.logs
 }
+
+resource "aws_iam_role" "app" {
+  depends_on = [aws_security_group.web]
+}
