@@ -424,7 +424,7 @@ var fixtureTable = []fixture{
 		// count = 2 in override.tf replaces count = 1.
 		resources: []string{
 			"aws_security_group.web", "aws_s3_bucket.logs[0]", "aws_s3_bucket.logs[1]",
-			"aws_iam_role.app", "module.store.aws_s3_bucket.this",
+			"aws_autoscaling_group.asg", "aws_eip.ip[0]", "aws_iam_role.app", "module.store.aws_s3_bucket.this",
 		},
 		// A resource stays located at its original block.
 		locs: map[string]string{
@@ -464,6 +464,12 @@ var fixtureTable = []fixture{
 				trace: []string{"override/override.tf:2 default of variable env"}},
 			{res: "aws_iam_role.app", path: graph.Path{"path"}, want: `"/app/"`, line: 6},
 			{res: "aws_iam_role.app", meta: "depends_on", want: "<nil>"},
+			// type = number in the override converts the original default.
+			{res: "aws_autoscaling_group.asg", path: graph.Path{"desired_capacity"}, want: "3", line: 72,
+				trace: []string{"override/main.tf:68 default of variable replicas"}},
+			// count from the override beside the original for_each: the
+			// error, and count is kept.
+			{res: "aws_eip.ip[0]", path: graph.Path{"domain"}, want: `"vpc"`, line: 77},
 			// A module argument and a provider's nested block.
 			{res: "module.store.aws_s3_bucket.this", path: graph.Path{"bucket"}, want: `"store-prod"`, line: 6,
 				trace: []string{"override/override.tf:2 default of variable env", "override/override.tf:35 module.store input name"}},
@@ -475,6 +481,7 @@ var fixtureTable = []fixture{
 			"error override/override.tf:46 Cannot override \"moved\" blocks",
 			// depends_on cannot be overridden: no depends_on edge, no Meta.
 			"error override/override.tf:52 Unsupported override",
+			"error override/main.tf:76 Invalid combination of \"count\" and \"for_each\"",
 			"error override/z_override.tf.json:33 Missing base block for override",
 		},
 	},

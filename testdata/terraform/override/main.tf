@@ -62,3 +62,17 @@ module "store" {
 output "sg" {
   value = aws_security_group.web.name
 }
+
+variable "replicas" {
+  type    = string
+  default = "3"
+}
+
+resource "aws_autoscaling_group" "asg" {
+  desired_capacity = var.replicas
+}
+
+resource "aws_eip" "ip" {
+  for_each = toset(["a"])
+  domain   = "vpc"
+}

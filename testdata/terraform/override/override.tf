@@ -51,3 +51,11 @@ moved {
 resource "aws_iam_role" "app" {
   depends_on = [aws_security_group.web]
 }
+
+variable "replicas" {
+  type = number
+}
+
+resource "aws_eip" "ip" {
+  count = 1
+}
