@@ -36,7 +36,8 @@ func syntaxItems(sb *hclsyntax.Body) []resItem {
 func jsonItems(attrs hcl.Attributes, blocks hcl.Blocks) []resItem {
 	out := make([]resItem, 0, len(attrs)+len(blocks))
 	for n, a := range attrs {
-		out = append(out, resItem{name: n, expr: a.Expr, pos: a.Range.Start.Byte})
+		_, _, blocks := jsonNestedBlocks(a.Expr)
+		out = append(out, resItem{name: n, expr: a.Expr, pos: a.Range.Start.Byte, jsonBlocks: blocks})
 	}
 	for _, b := range blocks {
 		if b.Type == "dynamic" && len(b.Labels) == 1 {
@@ -87,13 +88,16 @@ func (e *emitter) items(items []resItem, s *scope, path graph.Path, l graph.Loca
 	}
 	for _, it := range items {
 		switch {
+		case it.jsonBlocks && e.jsonNested(m, list, it, s, path):
 		case it.expr != nil:
 			p := path.Append(it.name)
 			var v cty.Value
 			var sh *graph.Value
+			ok := false
 			if top {
-				v, sh, _ = e.mi.resourceAttr(e.rc, e.inst, it.name)
-			} else {
+				v, sh, ok = e.mi.resourceAttr(e.rc, e.inst, it.name)
+			}
+			if !ok {
 				v, sh = s.eval(it.expr)
 			}
 			e.edges(p, it.expr, v, sh, s)

@@ -44,6 +44,10 @@ type moduleConfig struct {
 	// called in the module; they evaluate to Unknown.
 	providerFuncs map[string]bool
 
+	// jsonSrc holds the source of the module's .tf.json files, to read a
+	// nested block written as an argument as a block body (jsonblocks.go).
+	jsonSrc map[string][]byte
+
 	diags hcl.Diagnostics
 }
 
@@ -240,6 +244,7 @@ func loadModuleConfig(p *hclparse.Parser, dir string) *moduleConfig {
 		callByName:    map[string]*moduleCall{},
 		providerFuncs: map[string]bool{},
 		blockIndex:    map[string]*topBlock{},
+		jsonSrc:       map[string][]byte{},
 	}
 	files, overrides, err := moduleFiles(dir)
 	if err != nil {
@@ -258,6 +263,7 @@ func loadModuleConfig(p *hclparse.Parser, dir string) *moduleConfig {
 		if f == nil || f.Body == nil {
 			continue
 		}
+		m.keepJSON(path, f)
 		m.addFile(f)
 	}
 	for _, path := range overrides {
@@ -267,6 +273,7 @@ func loadModuleConfig(p *hclparse.Parser, dir string) *moduleConfig {
 		if f == nil || f.Body == nil {
 			continue
 		}
+		m.keepJSON(path, f)
 		m.addOverrideFile(f)
 	}
 	for _, t := range m.blocks {
@@ -479,7 +486,9 @@ func (m *moduleConfig) addResource(t *topBlock) {
 	}
 	r.items = parts.items
 	for _, it := range parts.items {
-		if it.expr != nil {
+		// A nested block written as an argument is no argument: like a
+		// .tf block, it is Unknown when another resource reads it.
+		if it.expr != nil && !it.jsonBlocks {
 			r.attrs[it.name] = it.expr
 		}
 	}

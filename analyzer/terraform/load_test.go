@@ -490,7 +490,7 @@ var fixtureTable = []fixture{
 		name:      "json dynamic",
 		dirs:      []string{"json_dynamic/json"},
 		units:     []string{"json_dynamic/json"},
-		resources: []string{"aws_vpc.main", "aws_security_group.web", "aws_wafv2_web_acl.acl"},
+		resources: []string{"aws_vpc.main", "aws_security_group.web", "aws_wafv2_web_acl.acl", "aws_wafv2_rule_group.group"},
 		locs:      map[string]string{"aws_security_group.web": "json_dynamic/json/main.tf.json:18-18"},
 		values: []valueCheck{
 			{res: "aws_security_group.web", path: graph.Path{"ingress"}, want: `[{from_port: 8443, to_port: 8443, cidr_blocks: ["10.0.0.0/16"]}, ` +
@@ -518,6 +518,12 @@ var fixtureTable = []fixture{
 			{res: "aws_wafv2_web_acl.acl", path: graph.Path{"rule", 1, "statement", 1}, line: 58},
 			{res: "aws_wafv2_web_acl.acl", path: graph.Path{"rule", 1, "statement", 1, "port"}, want: "443", line: 62,
 				trace: []string{"json_dynamic/json/main.tf.json:7 local.rules", "json_dynamic/json/main.tf.json:54 rule.value", "json_dynamic/json/main.tf.json:59 port.value"}},
+			// A dynamic block inside a nested block written as an argument.
+			{res: "aws_wafv2_rule_group.group", want: `{name: "group", rule: [{name: "literal", statement: [{cidr: "192.168.1.0/24"}, {cidr: "192.168.2.0/24"}]}]}`},
+			{res: "aws_wafv2_rule_group.group", path: graph.Path{"rule", 0}, line: 77},
+			{res: "aws_wafv2_rule_group.group", path: graph.Path{"rule", 0, "statement", 1}, line: 80},
+			{res: "aws_wafv2_rule_group.group", path: graph.Path{"rule", 0, "statement", 1, "cidr"}, want: `"192.168.2.0/24"`, line: 82,
+				trace: []string{"json_dynamic/json/main.tf.json:8 local.rules", "json_dynamic/json/main.tf.json:81 statement.value"}},
 		},
 		edges: []string{
 			"aws_security_group.web -> aws_vpc.main.id vpc_id @json_dynamic/json/main.tf.json:20 (ref)",

@@ -256,6 +256,9 @@ type resItem struct {
 	expr  hcl.Expression
 	block *hclsyntax.Block
 	jdyn  *hcl.Block
+	// jsonBlocks marks a .tf.json argument that holds nested blocks with
+	// dynamic blocks inside (jsonNestedBlocks).
+	jsonBlocks bool
 }
 
 // resParts is what one resource block (an original or an override)

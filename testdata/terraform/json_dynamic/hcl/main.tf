@@ -61,3 +61,18 @@ resource "aws_wafv2_web_acl" "acl" {
     }
   }
 }
+
+resource "aws_wafv2_rule_group" "group" {
+  name = "group"
+
+  rule {
+    name = "literal"
+
+    dynamic "statement" {
+      for_each = local.rules.admin.cidrs
+      content {
+        cidr = statement.value
+      }
+    }
+  }
+}
