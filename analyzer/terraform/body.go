@@ -126,7 +126,8 @@ func (e *emitter) body(sb *hclsyntax.Body, s *scope, path graph.Path, l graph.Lo
 	return e.items(syntaxItems(sb), s, path, l, false)
 }
 
-// jsonBody evaluates the content of a dynamic block of a .tf.json file.
+// jsonBody evaluates a block body of a .tf.json file: the content of a
+// dynamic block, or a nested block read from an argument (jsonblocks.go).
 func (e *emitter) jsonBody(b hcl.Body, s *scope, path graph.Path, l graph.Location) *graph.Value {
 	content, remain, diags := b.PartialContent(jsonNestedSchema)
 	e.mi.ev.addHCL(diags)
