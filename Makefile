@@ -30,6 +30,8 @@ bench:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzer/cloudformation
 	$(GO) test -run '^$$' -fuzz '^FuzzLoadModule$$' -fuzztime $(FUZZTIME) ./analyzer/terraform
+	$(GO) test -run '^$$' -fuzz '^FuzzLoadJSONModule$$' -fuzztime $(FUZZTIME) ./analyzer/terraform
+	$(GO) test -run '^$$' -fuzz '^FuzzOverride$$' -fuzztime $(FUZZTIME) ./analyzer/terraform
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzer/terraform/plan
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeTree$$' -fuzztime $(FUZZTIME) ./analyzer/terraform/plan
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzer/config
