@@ -2,6 +2,7 @@ package cloudformation
 
 import (
 	"os"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -312,10 +313,9 @@ func (st *stack) paramRef(pm *param, loc graph.Location) *graph.Value {
 }
 
 // checkConstraints checks a known scalar value against a parameter's
-// MinLength, MaxLength, MinValue and MaxValue, as CloudFormation does before
-// it creates anything. AllowedPattern is not checked: CloudFormation's
-// pattern dialect (Java) is not Go's, and a false error would be worse than
-// none. It returns "" or what is wrong.
+// MinLength, MaxLength, MinValue, MaxValue and AllowedPattern, as
+// CloudFormation does before it creates anything. It returns "" or what is
+// wrong.
 func checkConstraints(decl *node, v *graph.Value) string {
 	s, ok := v.AsString()
 	if !ok || v.IsUnknown() {
@@ -343,5 +343,52 @@ func checkConstraints(decl *node, v *graph.Value) string {
 	if maxV, ok := bound("MaxValue"); ok && isNum && num > maxV {
 		return "is above its MaxValue " + graph.FormatNumber(maxV)
 	}
+	if pat, ok := decl.get("AllowedPattern").scalarString(); ok {
+		if re := allowedPattern(pat); re != nil && !re.MatchString(s) {
+			return "does not match its AllowedPattern " + strconv.Quote(pat)
+		}
+	}
 	return ""
+}
+
+// javaOnly are pattern constructs whose meaning differs between
+// CloudFormation's Java regular expressions and Go's RE2, or that RE2 would
+// read literally: POSIX classes (Java reads "[[:alpha:]]" as a union),
+// Unicode properties, quoting, flags and lookaround, possessive quantifiers,
+// class intersection.
+var javaOnly = []string{"[:", `\p`, `\P`, `\Q`, "(?", "++", "*+", "?+", "}+", "&&"}
+
+// allowedPattern compiles an AllowedPattern for a whole-value match, as
+// CloudFormation applies it, or returns nil when the pattern uses a construct
+// whose meaning Go's regular expressions do not share: such a pattern is not
+// checked, because a false error would be worse than none.
+func allowedPattern(pat string) *regexp.Regexp {
+	for _, c := range javaOnly {
+		if strings.Contains(pat, c) {
+			return nil
+		}
+	}
+	// Java allows nested classes ("[a[bc]]"); RE2 reads the inner "[" as a
+	// literal, so a pattern with one is not checked either.
+	inClass := false
+	for i := 0; i < len(pat); i++ {
+		switch c := pat[i]; {
+		case c == '\\':
+			i++
+		case c == '[' && inClass:
+			return nil
+		case c == '[':
+			inClass = true
+			if i+1 < len(pat) && pat[i+1] == ']' {
+				i++ // "[]...]": a leading "]" is a member
+			}
+		case c == ']':
+			inClass = false
+		}
+	}
+	re, err := regexp.Compile(`^(?:` + pat + `)$`)
+	if err != nil {
+		return nil
+	}
+	return re
 }

@@ -261,6 +261,20 @@ func TestParseParameterConstraints(t *testing.T) {
 			diags:     []diagCheck{{sev: errorSev, line: 13, contains: "is above its MaxValue 65535"}},
 		},
 		{
+			name: "AllowedPattern checked where Go reads it as Java does",
+			file: "patterns.yaml",
+			diags: []diagCheck{
+				{sev: errorSev, line: 10, contains: `value "Prod1" for parameter Env does not match its AllowedPattern "[a-z]+"`},
+			},
+		},
+		{
+			name:      "an override that matches the AllowedPattern",
+			file:      "patterns.yaml",
+			opts:      Options{Params: map[string]string{"Env": "prod"}},
+			resources: []string{"Topic"},
+			values:    []valueCheck{{at: "Topic:TopicName", want: `"prod"`}, {at: "Topic:DisplayName", want: `"0.0.0.0/0"`}},
+		},
+		{
 			name: "override too long",
 			file: "constraints.yaml",
 			opts: Options{Params: map[string]string{"Name": "much-too-long", "Port": "0"}},
