@@ -346,20 +346,14 @@ func (x *samExpansion) events(e *resEntry, b samBuilder, events *node) {
 				x.implicitRestAPI(e)
 				api = eb.ref("ServerlessRestApi")
 			}
-			x.add(e, name+"PermissionProd", "AWS::Lambda::Permission", eb.m(
-				"Action", eb.str("lambda:InvokeFunction"), "FunctionName", eb.ref(e.id),
-				"Principal", eb.str("apigateway.amazonaws.com"),
-				"SourceArn", eb.m("Fn::Sub", eb.list(eb.str("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/*"), eb.m("__ApiId__", api)))))
+			x.add(e, name+"PermissionProd", "AWS::Lambda::Permission", eb.apiInvokePermission(e.id, api))
 		case "HttpApi":
 			api := props.get("ApiId")
 			if api == nil {
 				x.implicitHTTPAPI(e)
 				api = eb.ref("ServerlessHttpApi")
 			}
-			x.add(e, name+"Permission", "AWS::Lambda::Permission", eb.m(
-				"Action", eb.str("lambda:InvokeFunction"), "FunctionName", eb.ref(e.id),
-				"Principal", eb.str("apigateway.amazonaws.com"),
-				"SourceArn", eb.m("Fn::Sub", eb.list(eb.str("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/*"), eb.m("__ApiId__", api)))))
+			x.add(e, name+"Permission", "AWS::Lambda::Permission", eb.apiInvokePermission(e.id, api))
 		case "SQS", "Kinesis", "DynamoDB", "MQ", "MSK":
 			src := "Queue"
 			if typ != "SQS" {
@@ -527,4 +521,13 @@ func (x *samExpansion) stateMachine(e *resEntry) {
 		x.role(e, roleID, "states.amazonaws.com", p, nil)
 	}
 	x.add(e, e.id, "AWS::StepFunctions::StateMachine", b.m(kv...))
+}
+
+// apiInvokePermission is the AWS::Lambda::Permission SAM creates so that an
+// API Gateway API (REST or HTTP) may invoke function fn.
+func (b samBuilder) apiInvokePermission(fn string, api *node) *node {
+	return b.m(
+		"Action", b.str("lambda:InvokeFunction"), "FunctionName", b.ref(fn),
+		"Principal", b.str("apigateway.amazonaws.com"),
+		"SourceArn", b.m("Fn::Sub", b.list(b.str("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/*"), b.m("__ApiId__", api))))
 }

@@ -15,57 +15,42 @@ import (
 // AllTrueFunc is alltrue(list): true when every element is true (or
 // "true"), and for an empty list. A null element counts as false. One
 // known false decides the result even when other elements are unknown.
-var AllTrueFunc = function.New(&function.Spec{
-	Description: "Reports whether every element of a list of booleans is true.",
-	Params: []function.Parameter{
-		{Name: "list", Type: cty.List(cty.Bool)},
-	},
-	Type:         function.StaticReturnType(cty.Bool),
-	RefineResult: refineNotNull,
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		unknown := false
-		for it := args[0].ElementIterator(); it.Next(); {
-			_, v := it.Element()
-			switch {
-			case !v.IsKnown():
-				unknown = true
-			case v.IsNull() || v.False():
-				return cty.False, nil
-			}
-		}
-		if unknown {
-			return cty.UnknownVal(cty.Bool).RefineNotNull(), nil
-		}
-		return cty.True, nil
-	},
-})
+var AllTrueFunc = boolQuantifier("Reports whether every element of a list of booleans is true.", false)
 
 // AnyTrueFunc is anytrue(list): true when at least one element is true
 // (or "true"); false for an empty list. Null elements are not true.
-var AnyTrueFunc = function.New(&function.Spec{
-	Description: "Reports whether any element of a list of booleans is true.",
-	Params: []function.Parameter{
-		{Name: "list", Type: cty.List(cty.Bool)},
-	},
-	Type:         function.StaticReturnType(cty.Bool),
-	RefineResult: refineNotNull,
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		unknown := false
-		for it := args[0].ElementIterator(); it.Next(); {
-			_, v := it.Element()
-			switch {
-			case !v.IsKnown():
-				unknown = true
-			case !v.IsNull() && v.True():
-				return cty.True, nil
+var AnyTrueFunc = boolQuantifier("Reports whether any element of a list of booleans is true.", true)
+
+// boolQuantifier builds alltrue (decisive = false) and anytrue (decisive =
+// true): the first known element equal to decisive decides the result;
+// otherwise an unknown element makes it unknown, and with none the result is
+// !decisive. A null element is false.
+func boolQuantifier(description string, decisive bool) function.Function {
+	return function.New(&function.Spec{
+		Description: description,
+		Params: []function.Parameter{
+			{Name: "list", Type: cty.List(cty.Bool)},
+		},
+		Type:         function.StaticReturnType(cty.Bool),
+		RefineResult: refineNotNull,
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			unknown := false
+			for it := args[0].ElementIterator(); it.Next(); {
+				_, v := it.Element()
+				switch {
+				case !v.IsKnown():
+					unknown = true
+				case (!v.IsNull() && v.True()) == decisive:
+					return cty.BoolVal(decisive), nil
+				}
 			}
-		}
-		if unknown {
-			return cty.UnknownVal(cty.Bool).RefineNotNull(), nil
-		}
-		return cty.False, nil
-	},
-})
+			if unknown {
+				return cty.UnknownVal(cty.Bool).RefineNotNull(), nil
+			}
+			return cty.BoolVal(!decisive), nil
+		},
+	})
+}
 
 // LengthFunc is length(value): the number of elements of a list, tuple,
 // set or map, the number of attributes of an object, or the number of
