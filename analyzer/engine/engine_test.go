@@ -138,6 +138,8 @@ func TestFindingLocationTraceFingerprint(t *testing.T) {
 		Remediation: f.Remediation,
 		Fingerprint: fingerprint("AWS-SG-002", stackFile, "WebSG", "ingress[1].cidrs[1]"),
 		Trace:       graph.Trace{{Location: at(3), Note: "default of parameter AdminCidr"}},
+		Instances: []result.Instance{{Root: stackFile, Resource: "WebSG",
+			Trace: graph.Trace{{Location: at(3), Note: "default of parameter AdminCidr"}}}},
 	}
 	if !reflect.DeepEqual(f, want) {
 		t.Errorf("finding\n got %+v\nwant %+v", f, want)
@@ -185,21 +187,25 @@ func TestUndecidedAndPassed(t *testing.T) {
 	wantUndecided := []result.Undecided{
 		{RuleID: "AWS-SG-002", RuleName: "sg-no-public-admin-ports", Severity: result.SeverityCritical,
 			Resource: result.ResourceRef{ID: "Undecided", Type: "AWS::EC2::SecurityGroup", Kind: "aws.ec2.security_group"},
-			Location: at(41), Path: "ingress[0].cidrs[0]", Reason: "parameter AdminCidr has no value"},
+			Location: at(41), Path: "ingress[0].cidrs[0]", Reason: "parameter AdminCidr has no value",
+			Instances: []result.Instance{{Root: stackFile, Resource: "Undecided"}}},
 		{RuleID: "AWS-SG-002", RuleName: "sg-no-public-admin-ports", Severity: result.SeverityCritical,
 			Resource: result.ResourceRef{ID: "Dynamic", Type: "AWS::EC2::SecurityGroup", Kind: "aws.ec2.security_group"},
-			Location: at(66), Path: "ingress", Reason: "for_each over var.rules, which has no value"},
+			Location: at(66), Path: "ingress", Reason: "for_each over var.rules, which has no value",
+			Instances: []result.Instance{{Root: stackFile, Resource: "Dynamic"}}},
 	}
 	if !reflect.DeepEqual(out.Undecided, wantUndecided) {
 		t.Errorf("undecided\n got %+v\nwant %+v", out.Undecided, wantUndecided)
 	}
 	wantPassed := []result.Check{
 		{RuleID: "AWS-SG-002",
-			Resource: result.ResourceRef{ID: "Decided", Type: "AWS::EC2::SecurityGroup", Kind: "aws.ec2.security_group"},
-			Location: graph.Location{File: stackFile, StartLine: 10, EndLine: 40}},
+			Resource:  result.ResourceRef{ID: "Decided", Type: "AWS::EC2::SecurityGroup", Kind: "aws.ec2.security_group"},
+			Location:  graph.Location{File: stackFile, StartLine: 10, EndLine: 40},
+			Instances: []result.Instance{{Root: stackFile, Resource: "Decided"}}},
 		{RuleID: "AWS-SG-002",
-			Resource: result.ResourceRef{ID: "Https", Type: "AWS::EC2::SecurityGroup", Kind: "aws.ec2.security_group"},
-			Location: graph.Location{File: stackFile, StartLine: 90, EndLine: 120}},
+			Resource:  result.ResourceRef{ID: "Https", Type: "AWS::EC2::SecurityGroup", Kind: "aws.ec2.security_group"},
+			Location:  graph.Location{File: stackFile, StartLine: 90, EndLine: 120},
+			Instances: []result.Instance{{Root: stackFile, Resource: "Https"}}},
 	}
 	if !reflect.DeepEqual(out.Passed, wantPassed) {
 		t.Errorf("passed\n got %+v\nwant %+v", out.Passed, wantPassed)

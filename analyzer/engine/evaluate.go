@@ -190,7 +190,8 @@ func (r *preparedRule) evaluate(ctx context.Context, s *scan) ruleOutput {
 			out.undecided = append(out.undecided, *u)
 			return
 		}
-		out.passed = append(out.passed, result.Check{RuleID: r.meta.ID, Resource: ref(c), Location: c.Native.Loc.Normalized()})
+		out.passed = append(out.passed, result.Check{RuleID: r.meta.ID, Resource: ref(c), Location: c.Native.Loc.Normalized(),
+			Instances: []result.Instance{instanceOf(c, nil)}})
 	}
 	for _, k := range r.meta.Kinds {
 		for _, c := range s.byKind[k] {
@@ -352,6 +353,7 @@ func (r *preparedRule) undecided(c *graph.Canonical, v *graph.Value, at graph.Pa
 	return &result.Undecided{
 		RuleID: r.meta.ID, RuleName: r.meta.Name, Severity: r.meta.Severity,
 		Resource: ref(c), Location: loc.Normalized(), Path: at.String(), Reason: reason,
+		Instances: []result.Instance{instanceOf(c, v.Trace)},
 	}
 }
 
@@ -377,9 +379,10 @@ func (r *preparedRule) finding(raw rawResult, s *scan) result.Finding {
 		Location:    locate(c, raw.path).Normalized(),
 		Path:        pathText,
 		Remediation: r.meta.Remediation,
-		Fingerprint: fingerprint(r.meta.ID, c.Native.Loc.File, c.ID, pathText),
+		Fingerprint: fingerprint(r.meta.ID, c.Native.Loc.File, configAddress(c.Native), pathText),
 		Trace:       trace,
 		Notes:       s.notesFor(c),
+		Instances:   []result.Instance{instanceOf(c, trace)},
 	}
 }
 
@@ -424,9 +427,12 @@ func ref(c *graph.Canonical) result.ResourceRef {
 }
 
 // fingerprint identifies a finding without line numbers, so it survives
-// edits that move the resource: rule, file, resource and blamed path.
-func fingerprint(ruleID, file, resourceID, path string) string {
-	sum := sha256.Sum256([]byte(ruleID + "|" + file + "|" + resourceID + "|" + path))
+// edits that move the resource: rule, file, resource and blamed path. The
+// resource is named by its address inside its module without instance
+// keys, so every root, module call and count instance that reaches the
+// same line yields the same fingerprint, and adding one changes nothing.
+func fingerprint(ruleID, file, configAddr, path string) string {
+	sum := sha256.Sum256([]byte(ruleID + "|" + file + "|" + configAddr + "|" + path))
 	return hex.EncodeToString(sum[:])[:32]
 }
 

@@ -112,6 +112,42 @@ type Finding struct {
 	// Notes are diagnostics that bear on this finding (a misspelled
 	// property the rule would have read).
 	Notes []string `json:"notes,omitempty"`
+	// Instances are the evaluations that produce this finding, sorted by
+	// root, module and resource; the other fields are those of the first.
+	// A module file evaluated from several roots or module calls, or a
+	// resource with count, is one finding with one instance per evaluation.
+	Instances []Instance `json:"instances"`
+}
+
+// Instance is one evaluation of a module or template that yields a result:
+// a finding at a line of a shared module lists one per root and module call
+// that reaches the line.
+type Instance struct {
+	// Root is the root module directory, plan file or top-level template
+	// the scan analysed.
+	Root string `json:"root"`
+	// Module is the module instance address inside Root (module.vpc,
+	// module.a.module.b["k"]) or the nested stack path (Network, Network/Db);
+	// "" for the root module or top-level template itself.
+	Module string `json:"module"`
+	// Resource is the resource's address inside that module instance or
+	// stack: aws_security_group.this[0], WebSecurityGroup.
+	Resource string `json:"resource"`
+	// Trace is this instance's provenance of the blamed value, origin first.
+	Trace graph.Trace `json:"trace"`
+}
+
+// Address is the instance's resource address as the root sees it: the
+// module address joined with the resource address.
+func (in Instance) Address() string {
+	switch {
+	case in.Module == "":
+		return in.Resource
+	case strings.HasPrefix(in.Module, "module."):
+		return in.Module + "." + in.Resource
+	default:
+		return in.Module + "/" + in.Resource
+	}
 }
 
 // Undecided is a rule that could not decide on a resource because a value it
@@ -124,6 +160,9 @@ type Undecided struct {
 	Location graph.Location `json:"location"`
 	Path     string         `json:"attribute"`
 	Reason   string         `json:"reason"`
+	// Instances are the evaluations that leave the rule undecided here,
+	// as for a Finding; Trace is the Unknown value's provenance.
+	Instances []Instance `json:"instances"`
 }
 
 // Check is one rule evaluated on one resource; reports that show passing
@@ -132,6 +171,8 @@ type Check struct {
 	RuleID   string         `json:"rule_id"`
 	Resource ResourceRef    `json:"resource"`
 	Location graph.Location `json:"location"`
+	// Instances are the evaluations that pass here, as for a Finding.
+	Instances []Instance `json:"instances"`
 }
 
 // FileStatus is what happened to a file.
