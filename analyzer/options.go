@@ -13,8 +13,15 @@ type Options struct {
 	// Paths to scan: files or directories. Default ".".
 	Paths []string
 	// Root is the directory paths in the report are relative to; default
-	// the current directory.
+	// the current directory. It bounds nothing: see Boundary.
 	Root string
+	// Boundary is the one directory the front-ends may read in beyond the
+	// scanned files themselves: Terraform file functions and module
+	// sources, CloudFormation nested stacks, a plan's configuration. A
+	// read that resolves outside it is an error at the reference. Default:
+	// for each scan path, its repository root (RepositoryRoot). Every scan
+	// path must lie inside a Boundary that is set.
+	Boundary string
 	// Exclude holds glob patterns (gitignore style) of paths not to scan.
 	Exclude []string
 

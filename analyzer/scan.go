@@ -36,12 +36,8 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	inv, err := discover(opts.Paths, opts.Root, opts.Exclude)
+	units, files, err := readAll(ctx, opts)
 	if err != nil {
-		return nil, err
-	}
-	units, files := parseAll(ctx, inv, opts)
-	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 
@@ -118,7 +114,7 @@ func (o Options) withDefaults() (Options, error) {
 
 // parseAll runs the front-ends over everything discovery found and accounts
 // for every file.
-func parseAll(ctx context.Context, inv *inventory, opts Options) ([]*graph.Unit, []result.File) {
+func parseAll(ctx context.Context, inv *inventory, bounds *boundaries, opts Options) ([]*graph.Unit, []result.File) {
 	var (
 		mu    sync.Mutex
 		units []*graph.Unit
@@ -143,7 +139,7 @@ func parseAll(ctx context.Context, inv *inventory, opts Options) ([]*graph.Unit,
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			u, f := parseStructured(ctx, path, opts)
+			u, f := parseStructured(ctx, path, bounds.of(path), opts)
 			record(u, &f)
 		}()
 	}
@@ -151,7 +147,7 @@ func parseAll(ctx context.Context, inv *inventory, opts Options) ([]*graph.Unit,
 	// depends on which others call it.
 	var tfUnits []*graph.Unit
 	if len(inv.tfDirs) > 0 {
-		tfUnits = loadTerraform(ctx, inv.tfDirs, opts)
+		tfUnits = loadTerraform(ctx, inv.tfDirs, bounds, opts)
 	}
 	wg.Wait()
 	units, files = dropNestedStacks(units, files)
@@ -226,8 +222,9 @@ func dropNestedStacks(units []*graph.Unit, files []result.File) ([]*graph.Unit, 
 	return kept, files
 }
 
-// parseStructured classifies and parses one YAML/JSON file.
-func parseStructured(ctx context.Context, path string, opts Options) (u *graph.Unit, f result.File) {
+// parseStructured classifies and parses one YAML/JSON file; boundary is the
+// directory its nested stacks or configuration must lie in.
+func parseStructured(ctx context.Context, path, boundary string, opts Options) (u *graph.Unit, f result.File) {
 	f = result.File{Path: path}
 	defer func() {
 		if p := recover(); p != nil {
@@ -248,20 +245,20 @@ func parseStructured(ctx context.Context, path string, opts Options) (u *graph.U
 			return nil, result.File{Path: path, Status: result.FileFailed, Type: string(graph.SourceTerraformPlan),
 				Reason: fmt.Sprintf("plan file is larger than %d MiB", maxReadSize>>20)}
 		}
-		u = plan.Parse(ctx, path, src, plan.Options{Root: rootFor(path, opts.Root)})
+		u = plan.Parse(ctx, path, src, plan.Options{Root: boundary})
 		return u, unitFile(u, path, graph.SourceTerraformPlan)
 	}
 	det := cloudformation.Detect(path, src)
 	switch det.Kind {
 	case cloudformation.Template:
 		u = cloudformation.Parse(ctx, path, src, cloudformation.Options{
-			Params: opts.CFNParams, ParamFiles: opts.CFNParamFiles, Root: rootFor(path, opts.Root),
+			Params: opts.CFNParams, ParamFiles: opts.CFNParamFiles, Root: boundary,
 		})
 		return u, unitFile(u, path, graph.SourceCloudFormation)
 	case cloudformation.BrokenTemplate:
 		// The parser reports the syntax error with its line; fall back to
 		// the detector's reason should it accept what detection did not.
-		u = cloudformation.Parse(ctx, path, src, cloudformation.Options{Root: rootFor(path, opts.Root)})
+		u = cloudformation.Parse(ctx, path, src, cloudformation.Options{Root: boundary})
 		if !u.Diagnostics.HasErrors() {
 			u.Diagnostics.Errorf(graph.Location{File: path, StartLine: 1}, "%s", det.Reason)
 		}
@@ -308,7 +305,28 @@ func unitFile(u *graph.Unit, path string, src graph.Source) result.File {
 	return f
 }
 
-func loadTerraform(ctx context.Context, dirs []string, opts Options) (units []*graph.Unit) {
+// loadTerraform loads the module directories of each boundary together
+// (which directory is a root depends on which others call it); a module in
+// one repository cannot call one in another, so nothing is lost by
+// splitting them.
+func loadTerraform(ctx context.Context, dirs []string, bounds *boundaries, opts Options) []*graph.Unit {
+	byBoundary := map[string][]string{}
+	var order []string
+	for _, d := range dirs {
+		b := bounds.of(d)
+		if _, ok := byBoundary[b]; !ok {
+			order = append(order, b)
+		}
+		byBoundary[b] = append(byBoundary[b], d)
+	}
+	var units []*graph.Unit
+	for _, b := range order {
+		units = append(units, loadTerraformIn(ctx, byBoundary[b], b, opts)...)
+	}
+	return units
+}
+
+func loadTerraformIn(ctx context.Context, dirs []string, boundary string, opts Options) (units []*graph.Unit) {
 	defer func() {
 		if p := recover(); p != nil {
 			u := &graph.Unit{Source: graph.SourceTerraform, Path: dirs[0]}
@@ -318,7 +336,7 @@ func loadTerraform(ctx context.Context, dirs []string, opts Options) (units []*g
 		}
 	}()
 	return terraform.LoadModules(ctx, dirs, terraform.Options{
-		Vars: opts.Vars, VarFiles: opts.VarFiles, Env: opts.Env, Root: opts.Root,
+		Vars: opts.Vars, VarFiles: opts.VarFiles, Env: opts.Env, Root: boundary,
 	})
 }
 
@@ -354,23 +372,6 @@ func terraformFiles(paths []string, units []*graph.Unit) []result.File {
 		}
 	}
 	return out
-}
-
-// rootFor is the directory a template may reach into (nested stacks, files):
-// the scan root, or the file's own directory when it lies outside the root.
-func rootFor(path, root string) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return root
-	}
-	if rel, err := filepath.Rel(root, abs); err == nil && rel != ".." && !filepath.IsAbs(rel) && !startsWithDotDot(rel) {
-		return root
-	}
-	return filepath.Dir(abs)
-}
-
-func startsWithDotDot(rel string) bool {
-	return len(rel) >= 3 && rel[:3] == ".."+string(filepath.Separator)
 }
 
 func sortDiagnostics(ds []graph.Diagnostic) {

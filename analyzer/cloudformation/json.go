@@ -59,15 +59,30 @@ func (r *jsonReader) report(err error) {
 	case errors.As(err, &pe):
 		off = pe.off
 	case errors.As(err, &se):
-		off = int(se.Offset)
-		if off > 0 {
-			off-- // Offset counts the bad byte itself
-		}
+		off, msg = r.syntaxError(se)
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		off, msg = len(r.src), "unexpected end of JSON input"
 	}
 	loc := r.ix.loc(r.file, off, off)
 	r.diags.Errorf(loc, "invalid JSON: %s", msg)
+}
+
+// syntaxError returns the offset of the bad byte of a syntax error and its
+// message. The Decoder's offsets cannot be used: Token reports the offset of
+// the bad byte, but an error inside a string, number or literal counts only
+// the bytes of the values decoded so far, and the two look alike. A fresh
+// validation of the whole text meets the same first error and counts every
+// byte up to and including the bad one.
+func (r *jsonReader) syntaxError(tokenErr *json.SyntaxError) (int, string) {
+	var raw json.RawMessage
+	var se *json.SyntaxError
+	if err := json.Unmarshal(r.src, &raw); errors.As(err, &se) {
+		if se.Error() == "unexpected end of JSON input" {
+			return len(r.src), se.Error()
+		}
+		return max(int(se.Offset)-1, 0), se.Error()
+	}
+	return int(r.dec.InputOffset()), tokenErr.Error()
 }
 
 // tokenStart returns the offset of the next token.

@@ -582,7 +582,7 @@ func TestParseSAMEvents(t *testing.T) {
 func TestParseBadInput(t *testing.T) {
 	runParseCases(t, []parseCase{
 		{name: "invalid YAML", file: "bad/invalid.yaml", resources: []string{},
-			diags: []diagCheck{{sev: errorSev, line: 4, contains: "invalid YAML"}}},
+			diags: []diagCheck{{sev: errorSev, line: 5, contains: "invalid YAML"}}},
 		{name: "invalid JSON", file: "bad/invalid.json", resources: []string{},
 			diags: []diagCheck{{sev: errorSev, line: 4, contains: "invalid JSON: invalid character '}'"}}},
 		{name: "duplicate keys", file: "bad/duplicate-keys.yaml",

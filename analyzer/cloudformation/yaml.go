@@ -2,7 +2,6 @@ package cloudformation
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -22,19 +21,12 @@ type yamlReader struct {
 	failed  bool
 }
 
-var yamlLineRE = regexp.MustCompile(`line (\d+)`)
-
 // parseYAML parses src as a YAML template. It returns nil with an error
 // diagnostic when the text is not YAML or a limit is exceeded.
 func parseYAML(file string, src []byte, diags *graph.Diagnostics) *node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line := 1
-		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-		}
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		diags.Errorf(graph.Location{File: file, StartLine: line, EndLine: line}, "invalid YAML: %s", msg)
+		diags.Errorf(yamlErrorLoc(file, src, err), "invalid YAML: %s", yamlErrorMessage(err))
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {

@@ -14,7 +14,7 @@ import (
 // newFunctions builds Terraform's function table for one root module (see
 // package tffuncs), with the file functions resolved against base (the
 // root module's directory, where terraform runs) and confined to root
-// (the scan root). Templates rendered by templatefile and templatestring
+// (the repository root). Templates rendered by templatefile and templatestring
 // call the confined functions too.
 func newFunctions(base, root string) map[string]function.Function {
 	sb := sandbox{base: base, root: root}
@@ -56,7 +56,7 @@ type sandbox struct {
 	base, root string
 }
 
-// check refuses a path argument that resolves outside the scan root
+// check refuses a path argument that resolves outside the repository root
 // (symbolic links followed), so a template cannot make the scanner read
 // ~/.aws/credentials into a finding.
 func (sb sandbox) check(fn string, arg cty.Value) error {
@@ -66,7 +66,7 @@ func (sb sandbox) check(fn string, arg cty.Value) error {
 	}
 	p := arg.AsString()
 	if strings.HasPrefix(p, "~") {
-		return fmt.Errorf("%s: path %q is outside the scan root", fn, p)
+		return fmt.Errorf("%s: path %q is outside the repository root", fn, p)
 	}
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(sb.base, p)
@@ -75,14 +75,35 @@ func (sb sandbox) check(fn string, arg cty.Value) error {
 	if err != nil {
 		return fmt.Errorf("%s: resolve %q: %w", fn, p, err)
 	}
+	if !sb.contains(abs) {
+		return fmt.Errorf("%s: path %q is outside the repository root %s", fn, arg.AsString(), sb.root)
+	}
+	return nil
+}
+
+// contains reports whether the absolute path abs, symbolic links resolved,
+// is the root or lies below it.
+func (sb sandbox) contains(abs string) bool {
 	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = resolved
 	}
 	rel, err := filepath.Rel(sb.root, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return fmt.Errorf("%s: path %q is outside the scan root %s", fn, arg.AsString(), sb.root)
+	return err == nil && !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// inBoundary reports whether dir, symbolic links resolved, lies inside the
+// repository root (Options.Root), which bounds module sources as it bounds
+// the file functions.
+func (ev *evaluator) inBoundary(dir string) bool {
+	root := ev.opts.Root
+	if root == "" {
+		root = ev.rootDir
 	}
-	return nil
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	return sandbox{root: ev.loader.absRoot(root)}.contains(abs)
 }
 
 func (sb sandbox) wrap(name string, fn function.Function) function.Function {
@@ -116,7 +137,7 @@ func (sb sandbox) checkArgs(name string, args []cty.Value) error {
 	if name == "fileset" && len(args) > 1 {
 		pat, _ := args[1].UnmarkDeep()
 		if pat.IsKnown() && !pat.IsNull() && pat.Type() == cty.String && strings.Contains(pat.AsString(), "..") {
-			return fmt.Errorf("fileset: pattern %q may leave the scan root", pat.AsString())
+			return fmt.Errorf("fileset: pattern %q may leave the repository root", pat.AsString())
 		}
 	}
 	return nil

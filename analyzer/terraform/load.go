@@ -232,6 +232,18 @@ func readManifest(rootDir string) (map[string]string, error) {
 	return out, nil
 }
 
+// boundedSource refuses a module directory outside the repository root:
+// rampart reads nothing outside it, whatever a module source or the
+// module manifest says.
+func (ev *evaluator) boundedSource(call *moduleCall, dir string) (string, bool) {
+	if ev.inBoundary(dir) {
+		return dir, true
+	}
+	ev.errorAt(loc(call.sourceRange), "Module source outside the repository root",
+		fmt.Sprintf("module %q: source %q is %s, outside the repository root; rampart reads no file outside it (--root sets the root)", call.name, call.source, dir))
+	return "", false
+}
+
 // resolveSource finds a module call's directory: local paths relative to
 // the calling module, anything else through the manifest. A module that
 // was never downloaded is a note, not an error: its outputs are Unknown.
@@ -247,12 +259,12 @@ func (ev *evaluator) resolveSource(mi *moduleInstance, call *moduleCall, key str
 				fmt.Sprintf("module %q: local source %q is not a directory (%s)", call.name, call.source, dir))
 			return "", false
 		}
-		return dir, true
+		return ev.boundedSource(call, dir)
 	}
 	dir, ok := ev.manifest[key]
 	if ok {
 		if st, err := os.Stat(dir); err == nil && st.IsDir() {
-			return dir, true
+			return ev.boundedSource(call, dir)
 		}
 	}
 	ev.addDiag(graph.Diagnostic{

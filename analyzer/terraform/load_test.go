@@ -574,7 +574,11 @@ var fixtureTable = []fixture{
 func TestLoadModules(t *testing.T) {
 	for _, fx := range fixtureTable {
 		t.Run(fx.name, func(t *testing.T) {
-			units := LoadModules(context.Background(), fixtureDirs(fx.dirs), fx.opts)
+			opts := fx.opts
+			if opts.Root == "" {
+				opts.Root = fixtures // fixtures call modules in sibling directories
+			}
+			units := LoadModules(context.Background(), fixtureDirs(fx.dirs), opts)
 			var paths []string
 			for _, u := range units {
 				paths = append(paths, rel(u.Path))
