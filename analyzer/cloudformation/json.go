@@ -167,11 +167,13 @@ func (r *jsonReader) object(start, depth int) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		if first, dup := seen[key]; dup {
-			r.diags.Errorf(kloc, "duplicate mapping key %q (first defined at line %d)", key, first)
+		if i, dup := seen[key]; dup {
+			// CloudFormation keeps the last value of a duplicated key.
+			r.diags.Errorf(kloc, "duplicate mapping key %q (first defined at line %d)", key, n.keys[i].loc.StartLine)
+			n.keys[i].loc, n.vals[i] = kloc, val
 			continue
 		}
-		seen[key] = kloc.StartLine
+		seen[key] = len(n.keys)
 		n.keys = append(n.keys, mapKey{name: key, loc: kloc})
 		n.vals = append(n.vals, val)
 	}

@@ -586,7 +586,7 @@ func TestParseBadInput(t *testing.T) {
 		{name: "invalid JSON", file: "bad/invalid.json", resources: []string{},
 			diags: []diagCheck{{sev: errorSev, line: 4, contains: "invalid JSON: invalid character '}'"}}},
 		{name: "duplicate keys", file: "bad/duplicate-keys.yaml",
-			values: []valueCheck{{at: "Bucket:BucketName", want: `"a"`}},
+			values: []valueCheck{{at: "Bucket:BucketName", want: `"b"`, lines: "7:19-7:20"}},
 			diags:  []diagCheck{{sev: errorSev, line: 7, contains: `duplicate mapping key "BucketName" (first defined at line 6)`}}},
 		{name: "unknown intrinsic", file: "bad/unknown-fn.yaml",
 			values: []valueCheck{{at: "Bucket:BucketName", want: "(unknown)", reason: "unknown intrinsic function Fn::Foo"}},

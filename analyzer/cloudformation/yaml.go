@@ -121,11 +121,14 @@ func (r *yamlReader) mapping(y *yaml.Node, depth int) *node {
 			merges = append(merges, val)
 			continue
 		}
-		if first, dup := seen.find(ky.Value); dup {
-			r.diags.Errorf(kloc, "duplicate mapping key %q (first defined at line %d)", ky.Value, first.StartLine)
+		if i, dup := seen.find(ky.Value); dup {
+			// CloudFormation keeps the last value of a duplicated key, so
+			// that is the one analysed; the duplicate stays an error.
+			r.diags.Errorf(kloc, "duplicate mapping key %q (first defined at line %d)", ky.Value, n.keys[i].loc.StartLine)
+			n.keys[i].loc, n.vals[i] = kloc, val
 			continue
 		}
-		seen.add(ky.Value, kloc)
+		seen.add(ky.Value)
 		n.keys = append(n.keys, mapKey{name: ky.Value, loc: kloc})
 		n.vals = append(n.vals, val)
 	}
@@ -144,7 +147,7 @@ func (r *yamlReader) mapping(y *yaml.Node, depth int) *node {
 				if _, ok := seen.find(k.name); ok {
 					continue
 				}
-				seen.add(k.name, k.loc)
+				seen.add(k.name)
 				n.keys = append(n.keys, k)
 				n.vals = append(n.vals, s.vals[i])
 			}
@@ -415,34 +418,35 @@ func flowClose(src []byte, off int, close byte) int {
 // ones, which saves an allocation per mapping.
 type keySet struct {
 	keys *[]mapKey
-	big  map[string]graph.Location
+	big  map[string]int
 }
 
 const keySetScan = 16
 
-func (s *keySet) find(name string) (graph.Location, bool) {
+// find returns the index of name among the keys.
+func (s *keySet) find(name string) (int, bool) {
 	if s.big != nil {
-		loc, ok := s.big[name]
-		return loc, ok
+		i, ok := s.big[name]
+		return i, ok
 	}
-	for _, k := range *s.keys {
+	for i, k := range *s.keys {
 		if k.name == name {
-			return k.loc, true
+			return i, true
 		}
 	}
-	return graph.Location{}, false
+	return 0, false
 }
 
 // add is called just before name is appended to the keys.
-func (s *keySet) add(name string, loc graph.Location) {
+func (s *keySet) add(name string) {
 	switch {
 	case s.big != nil:
-		s.big[name] = loc
+		s.big[name] = len(*s.keys)
 	case len(*s.keys) >= keySetScan:
-		s.big = make(map[string]graph.Location, 2*keySetScan)
-		for _, k := range *s.keys {
-			s.big[k.name] = k.loc
+		s.big = make(map[string]int, 2*keySetScan)
+		for i, k := range *s.keys {
+			s.big[k.name] = i
 		}
-		s.big[name] = loc
+		s.big[name] = len(*s.keys)
 	}
 }
