@@ -25,10 +25,13 @@ type evaluator struct {
 	opts    Options
 	rootDir string
 
-	funcs     map[string]function.Function
-	manifest  map[string]string // modules.json key -> directory
-	rootVals  map[string]*rootValue
-	workspace string
+	funcs map[string]function.Function
+	// funcTables holds each module configuration's function table
+	// (instanceFuncs), built once.
+	funcTables map[*moduleConfig]map[string]function.Function
+	manifest   map[string]string // modules.json key -> directory
+	rootVals   map[string]*rootValue
+	workspace  string
 
 	memo  map[string]*memoEntry
 	stack []string

@@ -353,6 +353,7 @@ func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *grap
 	ctx, inputs := s.build(expr)
 	val, diags := expr.Value(ctx)
 	s.diag(diags)
+	val = keepIdentities(expr, ctx, val)
 	if reason, ok := s.deferred(diags); ok {
 		return cty.DynamicVal, annotate(cty.DynamicVal, nil, l, hopsOf(inputs), reason)
 	}

@@ -49,7 +49,7 @@ type callExpansion struct {
 
 func newInstance(ev *evaluator, cfg *moduleConfig) *moduleInstance {
 	return &moduleInstance{
-		ev: ev, cfg: cfg, funcs: ev.funcsFor(cfg),
+		ev: ev, cfg: cfg, funcs: ev.instanceFuncs(cfg),
 		calls:    map[string]*callExpansion{},
 		res:      map[*resourceConfig]*resExpansion{},
 		varNotes: map[string]string{},

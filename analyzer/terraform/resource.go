@@ -110,7 +110,6 @@ func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bo
 	obj := func(inst *resInstance) cty.Value {
 		m := make(map[string]cty.Value, len(attrs))
 		for a := range attrs {
-			v := cty.DynamicVal
 			if e, ok := mi.ev.memo[inst.addr+"."+a]; ok && e.busy {
 				// Read inside its own evaluation (a cycle): Unknown
 				// here, but not for later readers.
@@ -118,13 +117,17 @@ func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bo
 			}
 			if !rc.data {
 				if cv, _, ok := mi.resourceAttr(rc, inst, a); ok && !cv.IsNull() {
-					v = cv
+					// The mark follows the value through locals,
+					// functions and module outputs, so a resource that
+					// ends up using it gets an edge to this one however
+					// the value travelled.
+					m[a] = cv.Mark(refMark{Resource: inst.addr, Attr: a})
+					continue
 				}
 			}
-			// The mark follows the value through locals, functions and
-			// module outputs, so a resource that ends up using it gets
-			// an edge to this one however the value travelled.
-			m[a] = v.Mark(refMark{Resource: inst.addr, Attr: a})
+			// What the provider computes is Unknown, and is this
+			// attribute wherever it is passed on unchanged.
+			m[a] = cty.DynamicVal.Mark(identMark{Resource: inst.addr, Attr: a})
 		}
 		return cty.ObjectVal(m)
 	}
@@ -282,7 +285,7 @@ func (e *emitter) edges(path graph.Path, expr hcl.Expression, v cty.Value, sh *g
 			p := graphPath(pvm.Path)
 			n := sh.Nearest(p)
 			for m := range pvm.Marks {
-				if r, ok := m.(refMark); ok {
+				if r, ok := markRef(m); ok {
 					add(r.Resource, r.Attr, path.Append(p...), n.Loc)
 				}
 			}

@@ -42,8 +42,8 @@ func fromCty(v cty.Value, l graph.Location, reason string) *graph.Value {
 // in locations, never a wrong value.
 func annotate(v cty.Value, like *graph.Value, l graph.Location, trace graph.Trace, reason string) *graph.Value {
 	sensitive := false
+	var pm cty.ValueMarks
 	if v.ContainsMarked() {
-		var pm cty.ValueMarks
 		v, pm = v.Unmark()
 		sensitive = pm.Has(marks.Sensitive)
 		if !v.IsKnown() || v.IsNull() {
@@ -59,6 +59,11 @@ func annotate(v cty.Value, like *graph.Value, l graph.Location, trace graph.Trac
 		if like.Kind == graph.KindUnknown && like.Reason != "" {
 			reason = like.Reason
 		}
+	}
+	if ref == nil && !v.IsKnown() {
+		// An Unknown that is one resource attribute passed on unchanged
+		// (see identMark) stands for it wherever it ends up.
+		ref = identity(pm)
 	}
 	var out *graph.Value
 	switch {

@@ -1,0 +1,291 @@
+package terraform
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/customdecode"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// identMark marks an Unknown that is exactly one resource attribute (the
+// id of a security group): not computed from it, but it. The value keeps
+// the mark through everything that passes values on unchanged (indexing,
+// splats, locals, module inputs and outputs, concat(...)[0], try, one,
+// element, a conditional's chosen branch), so the Unknown still stands for
+// the attribute there and its shadow gets the Ref normalizers fold by.
+// Like refMark it also makes an edge.
+//
+// cty carries marks through every operation, transformations included:
+// upper(id) or "${id}-x" would keep it too. generic therefore checks, for
+// every value an expression computes from marked inputs, which parts of
+// the result really are one of the attributes (identities), and turns the
+// other identity marks into plain refMarks.
+type identMark graph.Ref
+
+// markRef reports the resource attribute a mark names, for edges.
+func markRef(m any) (graph.Ref, bool) {
+	switch r := m.(type) {
+	case refMark:
+		return graph.Ref(r), true
+	case identMark:
+		return graph.Ref(r), true
+	}
+	return graph.Ref{}, false
+}
+
+// identity returns the one attribute an Unknown's own marks say it is.
+// Several identity marks mean the value is one of several attributes
+// (a conditional whose condition is unknown), which names none of them.
+func identity(marks cty.ValueMarks) *graph.Ref {
+	var found *graph.Ref
+	for m := range marks {
+		id, ok := m.(identMark)
+		if !ok {
+			continue
+		}
+		if found != nil && *found != graph.Ref(id) {
+			return nil
+		}
+		r := graph.Ref(id)
+		found = &r
+	}
+	return found
+}
+
+// sentinelPrefix starts the stand-in strings that replace identities when
+// generic checks which of them a result passes on; no configuration can
+// write a NUL byte.
+const sentinelPrefix = "\x00rampart-identity-"
+
+// identities is the table of stand-ins for one check.
+type identities struct {
+	byText map[string]identMark
+	byMark map[identMark]string
+}
+
+func (ids *identities) sentinel(m identMark) cty.Value {
+	if s, ok := ids.byMark[m]; ok {
+		return cty.StringVal(s)
+	}
+	s := sentinelPrefix + strconv.Itoa(len(ids.byMark))
+	ids.byMark[m] = s
+	ids.byText[s] = m
+	return cty.StringVal(s)
+}
+
+// substitute replaces every Unknown carrying an identity in v by that
+// identity's stand-in string. Objects and tuples take any element type;
+// lists and maps only where their element type is string, so the
+// collection keeps one element type; sets are left alone (their elements
+// have no place to find the stand-in again).
+func (ids *identities) substitute(v cty.Value) cty.Value {
+	if !v.ContainsMarked() {
+		return v
+	}
+	inner, marks := v.Unmark()
+	if !inner.IsKnown() {
+		if id := identity(marks); id != nil {
+			return ids.sentinel(identMark(*id))
+		}
+		return v
+	}
+	if inner.IsNull() {
+		return v
+	}
+	ty := inner.Type()
+	switch {
+	case ty.IsObjectType():
+		attrs := make(map[string]cty.Value, len(ty.AttributeTypes()))
+		for it := inner.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			attrs[k.AsString()] = ids.substitute(e)
+		}
+		return cty.ObjectVal(attrs).WithMarks(marks)
+	case ty.IsTupleType():
+		elems := make([]cty.Value, 0, inner.LengthInt())
+		for it := inner.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			elems = append(elems, ids.substitute(e))
+		}
+		return cty.TupleVal(elems).WithMarks(marks)
+	case ty.IsListType() && ty.ElementType() == cty.String && inner.LengthInt() > 0:
+		elems := make([]cty.Value, 0, inner.LengthInt())
+		for it := inner.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			elems = append(elems, ids.substitute(e))
+		}
+		return cty.ListVal(elems).WithMarks(marks)
+	case ty.IsMapType() && ty.ElementType() == cty.String && inner.LengthInt() > 0:
+		elems := make(map[string]cty.Value, inner.LengthInt())
+		for it := inner.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			elems[k.AsString()] = ids.substitute(e)
+		}
+		return cty.MapVal(elems).WithMarks(marks)
+	}
+	return v
+}
+
+// found walks a result computed from stand-ins and calls f at every path
+// that holds one of them unchanged.
+func (ids *identities) found(v cty.Value, path cty.Path, f func(cty.Path, identMark)) {
+	v, _ = v.Unmark()
+	if !v.IsKnown() || v.IsNull() {
+		return
+	}
+	ty := v.Type()
+	switch {
+	case ty == cty.String:
+		if s := v.AsString(); strings.HasPrefix(s, sentinelPrefix) {
+			if m, ok := ids.byText[s]; ok {
+				f(path, m)
+			}
+		}
+	case ty.IsObjectType():
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			ids.found(e, append(path.Copy(), cty.GetAttrStep{Name: k.AsString()}), f)
+		}
+	case ty.IsMapType() || ty.IsTupleType() || ty.IsListType():
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			ids.found(e, append(path.Copy(), cty.IndexStep{Key: k}), f)
+		}
+	}
+}
+
+// keepIdentities returns val, computed by expr in ctx, with identity marks
+// only where val is an identity passed on unchanged; every other identity
+// mark becomes a refMark, which still makes an edge. It finds out by
+// evaluating expr again with each identity replaced by a stand-in string:
+// where the result holds a stand-in, the value there is that attribute
+// whatever the attribute turns out to be. A result that is not one of its
+// inputs (a template, upper()), or that is one of its inputs depending on
+// something unknown (a conditional whose condition is unknown,
+// coalesce(var.unset, id)), holds no stand-in there.
+func keepIdentities(expr hcl.Expression, ctx *hcl.EvalContext, val cty.Value) cty.Value {
+	if ctx == nil || !val.ContainsMarked() {
+		return val
+	}
+	plain, pvms := val.UnmarkDeepWithPaths()
+	hasIdentity := false
+	for _, pvm := range pvms {
+		for m := range pvm.Marks {
+			if _, ok := m.(identMark); ok {
+				hasIdentity = true
+			}
+		}
+	}
+	if !hasIdentity {
+		return val
+	}
+	ids := &identities{byText: map[string]identMark{}, byMark: map[identMark]string{}}
+	sub := &hcl.EvalContext{Functions: ctx.Functions, Variables: make(map[string]cty.Value, len(ctx.Variables))}
+	for k, v := range ctx.Variables {
+		sub.Variables[k] = ids.substitute(v)
+	}
+	out := make([]cty.PathValueMarks, 0, len(pvms))
+	for _, pvm := range pvms {
+		marks := make(cty.ValueMarks, len(pvm.Marks))
+		for m := range pvm.Marks {
+			if id, ok := m.(identMark); ok {
+				m = refMark(id)
+			}
+			marks[m] = struct{}{}
+		}
+		out = append(out, cty.PathValueMarks{Path: pvm.Path, Marks: marks})
+	}
+	if res, diags := expr.Value(sub); !diags.HasErrors() {
+		ids.found(res, nil, func(p cty.Path, m identMark) {
+			if unknownAt(plain, p) {
+				out = addMark(out, p, m)
+			}
+		})
+	}
+	return plain.MarkWithPaths(out)
+}
+
+// addMark adds m to the marks at path; MarkWithPaths applies only the
+// first entry for a path, so there must be one.
+func addMark(pvms []cty.PathValueMarks, path cty.Path, m any) []cty.PathValueMarks {
+	for _, pvm := range pvms {
+		if pvm.Path.Equals(path) {
+			pvm.Marks[m] = struct{}{}
+			return pvms
+		}
+	}
+	return append(pvms, cty.PathValueMarks{Path: path, Marks: cty.NewValueMarks(m)})
+}
+
+// unknownAt reports whether v has an Unknown at path, every collection on
+// the way being known.
+func unknownAt(v cty.Value, path cty.Path) bool {
+	for _, step := range path {
+		if !v.IsKnown() || v.IsNull() {
+			return false
+		}
+		next, err := step.Apply(v)
+		if err != nil {
+			return false
+		}
+		v = next
+	}
+	return !v.IsKnown()
+}
+
+// keepTryMarks wraps hcl's try, which answers an argument that is not
+// wholly known with a bare cty.DynamicVal: as in Terraform the result is
+// Unknown, but the marks of the argument it stands for are kept, so
+// try(aws_security_group.x.id, "") still makes an edge and, being that
+// attribute once known, keeps its identity.
+func keepTryMarks(try function.Function) function.Function {
+	return function.New(&function.Spec{
+		Description: try.Description(),
+		VarParam:    try.VarParam(),
+		Type: func(args []cty.Value) (cty.Type, error) {
+			return try.ReturnTypeForValues(args)
+		},
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			v, err := try.Call(args)
+			if err != nil || v.IsKnown() || v.IsMarked() {
+				return v, err
+			}
+			for _, arg := range args {
+				av, diags := customdecode.ExpressionClosureFromVal(arg).Value()
+				if diags.HasErrors() {
+					continue
+				}
+				_, marks := av.UnmarkDeep()
+				return v.WithMarks(marks), nil
+			}
+			return v, nil
+		},
+	})
+}
+
+// instanceFuncs is the function table of a module's instances: the
+// module's table (funcsFor) with try keeping marks.
+func (ev *evaluator) instanceFuncs(cfg *moduleConfig) map[string]function.Function {
+	if fs, ok := ev.funcTables[cfg]; ok {
+		return fs
+	}
+	base := ev.funcsFor(cfg)
+	fs := make(map[string]function.Function, len(base))
+	for name, fn := range base {
+		switch name {
+		case "try", "core::try":
+			fn = keepTryMarks(fn)
+		}
+		fs[name] = fn
+	}
+	if ev.funcTables == nil {
+		ev.funcTables = map[*moduleConfig]map[string]function.Function{}
+	}
+	ev.funcTables[cfg] = fs
+	return fs
+}

@@ -1,0 +1,233 @@
+package terraform
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// loadFiles writes files (path -> content) below a temporary directory
+// and loads its root module "." with them.
+func loadFiles(t *testing.T, files map[string]string) *graph.Unit {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	units := LoadModules(context.Background(), []string{dir}, Options{Root: dir})
+	if len(units) != 1 {
+		t.Fatalf("got %d units, want 1", len(units))
+	}
+	return units[0]
+}
+
+func refString(v *graph.Value) string {
+	if v == nil || v.Ref == nil {
+		return ""
+	}
+	return v.Ref.Resource + "." + v.Ref.Attr
+}
+
+// edgesFrom lists the ref edges of one resource as "to.attr path".
+func edgesFrom(u *graph.Unit, from string) []string {
+	var out []string
+	for _, e := range u.Edges {
+		if e.From == from && e.Kind == graph.EdgeRef {
+			out = append(out, e.To+"."+e.Attr+" "+e.Path.String())
+		}
+	}
+	return out
+}
+
+func noErrors(t *testing.T, u *graph.Unit) {
+	t.Helper()
+	for _, d := range u.Diagnostics {
+		if d.Severity == graph.SeverityError {
+			t.Errorf("diagnostic %s %s: %s (%s)", d.Severity, d.Location, d.Summary, d.Detail)
+		}
+	}
+}
+
+const refsMain = `
+variable "sg_id" {
+  type = string
+}
+
+variable "null_sg" {
+  type    = string
+  default = null
+}
+
+variable "flag" {
+  type = bool
+}
+
+variable "create" {
+  type    = bool
+  default = true
+}
+
+resource "aws_security_group" "this" {
+  count = 1
+  name  = "this"
+}
+
+resource "aws_security_group" "none" {
+  count = 0
+  name  = "none"
+}
+
+resource "aws_security_group" "x" {
+  name = "x"
+}
+
+resource "aws_security_group" "y" {
+  name = "y"
+}
+
+locals {
+  this_id = var.create ? concat(aws_security_group.this.*.id, aws_security_group.none.*.id, [""])[0] : var.sg_id
+  ids     = concat(aws_security_group.this.*.id, [aws_security_group.y.id])
+  suffix  = "${aws_security_group.x.id}-suffix"
+}
+
+module "child" {
+  source = "./child"
+  sg_id  = try(aws_security_group.x.id, "")
+}
+
+resource "r" "concat" {
+  security_group_id = concat(aws_security_group.this.*.id, [""])[0]
+}
+resource "r" "try" {
+  security_group_id = try(aws_security_group.x.id, "")
+}
+resource "r" "one" {
+  security_group_id = one(aws_security_group.this[*].id)
+}
+resource "r" "element" {
+  security_group_id = element(concat(aws_security_group.this.*.id, [""]), 0)
+}
+resource "r" "splat_index" {
+  security_group_id = aws_security_group.this.*.id[0]
+}
+resource "r" "splat_each_index" {
+  # A full splat applies [0] to each id (an error once the id is known).
+  security_group_id = aws_security_group.this[*].id[0]
+}
+resource "r" "local" {
+  security_group_id = local.this_id
+}
+resource "r" "local_index" {
+  security_group_id = local.ids[1]
+}
+resource "r" "known_condition" {
+  security_group_id = var.create ? aws_security_group.x.id : aws_security_group.y.id
+}
+resource "r" "self_condition" {
+  security_group_id = aws_security_group.x.id != "" ? aws_security_group.x.id : "none"
+}
+resource "r" "coalesce_null" {
+  security_group_id = coalesce(var.null_sg, aws_security_group.x.id)
+}
+resource "r" "list" {
+  ids = tolist([for g in aws_security_group.this : g.id])
+}
+resource "r" "one_of_two_suffix" {
+  security_group_id = local.suffix
+}
+resource "r" "upper" {
+  security_group_id = upper(aws_security_group.x.id)
+}
+resource "r" "two" {
+  security_group_id = "${aws_security_group.x.id}-${aws_security_group.y.id}"
+}
+resource "r" "unknown_condition" {
+  security_group_id = var.flag ? aws_security_group.x.id : aws_security_group.y.id
+}
+resource "r" "unknown_condition_literal" {
+  security_group_id = var.flag ? aws_security_group.x.id : "sg-123"
+}
+resource "r" "coalesce_unknown" {
+  security_group_id = coalesce(var.sg_id, aws_security_group.x.id)
+}
+`
+
+const refsChild = `
+variable "sg_id" {
+  type = string
+}
+
+resource "r" "in_child" {
+  security_group_id = concat([var.sg_id], [""])[0]
+}
+`
+
+// TestReferenceIdentity checks that an Unknown standing for one resource's
+// attribute keeps that identity (a Ref) through functions, indexing,
+// splats, conditionals, locals and module inputs, and that a value which
+// only may be, or is computed from, an attribute gets edges but no Ref.
+func TestReferenceIdentity(t *testing.T) {
+	u := loadFiles(t, map[string]string{"main.tf": refsMain, "child/main.tf": refsChild})
+	noErrors(t, u)
+	tests := []struct {
+		res, attr string
+		path      graph.Path
+		ref       string   // "" when the value must have no Ref
+		edges     []string // the resource's ref edges, when non-nil
+	}{
+		{res: "r.concat", ref: "aws_security_group.this[0].id"},
+		{res: "r.try", ref: "aws_security_group.x.id"},
+		{res: "r.one", ref: "aws_security_group.this[0].id"},
+		{res: "r.element", ref: "aws_security_group.this[0].id"},
+		{res: "r.splat_index", ref: "aws_security_group.this[0].id"},
+		{res: "r.local", ref: "aws_security_group.this[0].id"},
+		// The local depends on both groups; the element read is the one.
+		{res: "r.local_index", ref: "aws_security_group.y.id", edges: []string{"aws_security_group.y.id security_group_id"}},
+		{res: "r.known_condition", ref: "aws_security_group.x.id"},
+		{res: "r.self_condition", ref: "aws_security_group.x.id"},
+		{res: "r.coalesce_null", ref: "aws_security_group.x.id"},
+		{res: "r.list", attr: "ids", path: graph.Path{0}, ref: "aws_security_group.this[0].id"},
+		{res: "module.child.r.in_child", ref: "aws_security_group.x.id"},
+		// Computed from one attribute, or maybe one of several: edges
+		// to each, no Ref.
+		{res: "r.one_of_two_suffix", edges: []string{"aws_security_group.x.id security_group_id"}},
+		{res: "r.splat_each_index", path: graph.Path{0}, edges: []string{"aws_security_group.this[0].id security_group_id[0]"}},
+		{res: "r.upper", edges: []string{"aws_security_group.x.id security_group_id"}},
+		{res: "r.two", edges: []string{"aws_security_group.x.id security_group_id", "aws_security_group.y.id security_group_id"}},
+		{res: "r.unknown_condition", edges: []string{"aws_security_group.x.id security_group_id", "aws_security_group.y.id security_group_id"}},
+		{res: "r.unknown_condition_literal", edges: []string{"aws_security_group.x.id security_group_id"}},
+		{res: "r.coalesce_unknown", edges: []string{"aws_security_group.x.id security_group_id"}},
+	}
+	for _, tc := range tests {
+		r := u.Resource(tc.res)
+		if r == nil {
+			t.Errorf("no resource %s", tc.res)
+			continue
+		}
+		attr := tc.attr
+		if attr == "" {
+			attr = "security_group_id"
+		}
+		v := r.Attrs.At(append(graph.Path{attr}, tc.path...))
+		if v == nil {
+			t.Errorf("%s: no %s%s", tc.res, attr, tc.path)
+			continue
+		}
+		if got := refString(v); got != tc.ref {
+			t.Errorf("%s: ref %q, want %q (%#v)", tc.res, got, tc.ref, v)
+		}
+		if tc.edges != nil {
+			compareSets(t, tc.res+" edges", edgesFrom(u, tc.res), tc.edges)
+		}
+	}
+}
