@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/rampart-iac/rampart/analyzer/aws"
@@ -55,7 +57,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	// One rule that fails to evaluate must not silence the others: its
 	// error fails the run (the scan is incomplete) next to their findings.
 	diags = append(diags, ruleErrors(err)...)
-	res.Findings, res.Undecided, res.Passed = dedupe(out.Findings, out.Undecided, out.Passed)
+	res.Findings, res.Undecided, res.Passed = mergeInstances(out.Findings, out.Undecided, out.Passed)
 	res.Resources = len(canon)
 	for _, d := range diags {
 		if d.Severity == graph.SeverityError {
@@ -186,37 +188,41 @@ func preferPlans(units, tfUnits []*graph.Unit) []*graph.Unit {
 
 // dropNestedStacks removes the standalone analysis of a template that another
 // scanned template includes as a nested stack: it was analysed as part of
-// its parent, with the parameters the parent passes, and analysing it alone
-// would report it twice, with those parameters Unknown. This is the
+// each parent, with the parameters that parent passes, and analysing it
+// alone would report it again, with those parameters Unknown. This is the
 // CloudFormation counterpart of a Terraform module not being its own root.
 func dropNestedStacks(units []*graph.Unit, files []result.File) ([]*graph.Unit, []result.File) {
-	parentOf := map[string]string{}
+	parentsOf := map[string][]string{}
 	for _, u := range units {
 		if u.Source != graph.SourceCloudFormation {
 			continue
 		}
 		for _, f := range u.Files {
-			if c := filepath.Clean(f); c != filepath.Clean(u.Path) {
-				parentOf[c] = u.Path
+			if c := filepath.Clean(f); c != filepath.Clean(u.Path) && !slices.Contains(parentsOf[c], u.Path) {
+				parentsOf[c] = append(parentsOf[c], u.Path)
 			}
 		}
 	}
-	if len(parentOf) == 0 {
+	if len(parentsOf) == 0 {
 		return units, files
+	}
+	// A template that is its own ancestor is a cycle, which the parent
+	// reports; keep both so nothing goes unanalysed.
+	inCycle := func(path, parent string) bool {
+		return slices.Contains(parentsOf[filepath.Clean(parent)], path)
 	}
 	kept := units[:0]
 	for _, u := range units {
-		p, nested := parentOf[filepath.Clean(u.Path)]
-		// A template that is its own ancestor is a cycle, which the
-		// parent reports; keep both so nothing goes unanalysed.
-		if nested && u.Source == graph.SourceCloudFormation && parentOf[filepath.Clean(p)] != u.Path {
+		parents := parentsOf[filepath.Clean(u.Path)]
+		if u.Source == graph.SourceCloudFormation && slices.ContainsFunc(parents, func(p string) bool { return !inCycle(u.Path, p) }) {
 			continue
 		}
 		kept = append(kept, u)
 	}
 	for i, f := range files {
-		if p, nested := parentOf[filepath.Clean(f.Path)]; nested && f.Status == result.FileScanned {
-			files[i].Reason = "analysed as a nested stack of " + p
+		if parents := parentsOf[filepath.Clean(f.Path)]; len(parents) > 0 && f.Status == result.FileScanned {
+			slices.Sort(parents)
+			files[i].Reason = "analysed as a nested stack of " + strings.Join(parents, ", ")
 		}
 	}
 	return kept, files
@@ -408,34 +414,6 @@ func ruleErrors(err error) graph.Diagnostics {
 		}
 		out = append(out, graph.Diagnostic{Severity: graph.SeverityError,
 			Summary: "policy evaluation failed", Detail: e.Error()})
-	}
-	return out
-}
-
-// dedupe merges results that are the same statement about the same line:
-// a child module called from several roots (every example of a public
-// module calls "../..") yields the same resource address in each root, and
-// the user should read one finding at the module's line, not one per caller.
-func dedupe(fs []result.Finding, us []result.Undecided, ps []result.Check) ([]result.Finding, []result.Undecided, []result.Check) {
-	type key struct {
-		rule, id, attr, msg string
-		loc                 graph.Location
-	}
-	fs = unique(fs, func(f result.Finding) key { return key{f.RuleID, f.Resource.ID, f.Path, f.Message, f.Location} })
-	us = unique(us, func(u result.Undecided) key { return key{u.RuleID, u.Resource.ID, u.Path, u.Reason, u.Location} })
-	ps = unique(ps, func(p result.Check) key { return key{rule: p.RuleID, id: p.Resource.ID, loc: p.Location} })
-	return fs, us, ps
-}
-
-// unique keeps the first of the elements that share a key, in order.
-func unique[T any, K comparable](xs []T, key func(T) K) []T {
-	seen := make(map[K]bool, len(xs))
-	out := xs[:0]
-	for _, x := range xs {
-		if k := key(x); !seen[k] {
-			seen[k] = true
-			out = append(out, x)
-		}
 	}
 	return out
 }

@@ -369,6 +369,7 @@ func (r *preparedRule) finding(raw rawResult, s *scan) result.Finding {
 		trace = append(graph.Trace(nil), v.Trace...)
 	}
 	pathText := raw.path.String()
+	inst := instanceOf(c, trace)
 	return result.Finding{
 		RuleID:      r.meta.ID,
 		RuleName:    r.meta.Name,
@@ -379,10 +380,10 @@ func (r *preparedRule) finding(raw rawResult, s *scan) result.Finding {
 		Location:    locate(c, raw.path).Normalized(),
 		Path:        pathText,
 		Remediation: r.meta.Remediation,
-		Fingerprint: fingerprint(r.meta.ID, c.Native.Loc.File, configAddress(c.Native), pathText),
+		Fingerprint: fingerprint(r.meta.ID, c.Native.Loc.File, inst.BlockAddress(), pathText),
 		Trace:       trace,
 		Notes:       s.notesFor(c),
-		Instances:   []result.Instance{instanceOf(c, trace)},
+		Instances:   []result.Instance{inst},
 	}
 }
 
@@ -428,11 +429,11 @@ func ref(c *graph.Canonical) result.ResourceRef {
 
 // fingerprint identifies a finding without line numbers, so it survives
 // edits that move the resource: rule, file, resource and blamed path. The
-// resource is named by its address inside its module without instance
-// keys, so every root, module call and count instance that reaches the
+// resource is named by its block address (inside its module, without
+// instance keys), so every root, module call and count instance that reaches the
 // same line yields the same fingerprint, and adding one changes nothing.
-func fingerprint(ruleID, file, configAddr, path string) string {
-	sum := sha256.Sum256([]byte(ruleID + "|" + file + "|" + configAddr + "|" + path))
+func fingerprint(ruleID, file, blockAddr, path string) string {
+	sum := sha256.Sum256([]byte(ruleID + "|" + file + "|" + blockAddr + "|" + path))
 	return hex.EncodeToString(sum[:])[:32]
 }
 

@@ -81,19 +81,3 @@ func keyEnd(addr string, open int) int {
 	}
 	return -1
 }
-
-// configAddress is a resource's address inside its module without its
-// instance key: what every instance of one resource block shares
-// (aws_security_group.this for module.x[1].aws_security_group.this[0]).
-func configAddress(r *graph.Resource) string {
-	_, resource := splitAddress(r)
-	if r.Source == graph.SourceCloudFormation {
-		return resource
-	}
-	// Resource types and names cannot hold a bracket: the first one opens
-	// the instance key.
-	if i := strings.IndexByte(resource, '['); i >= 0 {
-		return resource[:i]
-	}
-	return resource
-}

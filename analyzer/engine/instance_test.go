@@ -9,11 +9,11 @@ import (
 
 func TestInstanceOf(t *testing.T) {
 	tests := []struct {
-		name           string
-		source         graph.Source
-		uid, id        string
-		module, res    string
-		wantConfigAddr string
+		name          string
+		source        graph.Source
+		uid, id       string
+		module, res   string
+		wantBlockAddr string
 	}{
 		{"root module resource", graph.SourceTerraform, "envs/prod#aws_security_group.web", "aws_security_group.web",
 			"", "aws_security_group.web", "aws_security_group.web"},
@@ -47,8 +47,8 @@ func TestInstanceOf(t *testing.T) {
 			if in.Address() != tt.id {
 				t.Errorf("Address() = %q, want %q", in.Address(), tt.id)
 			}
-			if got := configAddress(native); got != tt.wantConfigAddr {
-				t.Errorf("configAddress = %q, want %q", got, tt.wantConfigAddr)
+			if got := in.BlockAddress(); got != tt.wantBlockAddr {
+				t.Errorf("BlockAddress() = %q, want %q", got, tt.wantBlockAddr)
 			}
 		})
 	}

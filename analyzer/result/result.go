@@ -137,6 +137,18 @@ type Instance struct {
 	Trace graph.Trace `json:"trace"`
 }
 
+// BlockAddress is the resource's address inside its module without an
+// instance key: what every instance of one resource block shares
+// (aws_security_group.this for aws_security_group.this[0]).
+func (in Instance) BlockAddress() string {
+	// Resource types and names, and logical IDs, cannot hold a bracket:
+	// the first one opens the instance key.
+	if i := strings.IndexByte(in.Resource, '['); i >= 0 {
+		return in.Resource[:i]
+	}
+	return in.Resource
+}
+
 // Address is the instance's resource address as the root sees it: the
 // module address joined with the resource address.
 func (in Instance) Address() string {
