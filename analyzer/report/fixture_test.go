@@ -17,6 +17,25 @@ func sampleResult() *result.Result {
 	tfRes := func(id, typ, kind string) result.ResourceRef {
 		return result.ResourceRef{ID: id, Type: typ, Kind: kind}
 	}
+	sgTrace := graph.Trace{
+		{Location: at("variables.tf", 3, 3), Note: "default of variable office_cidr"},
+		{Location: at("main.tf", 3, 3), Note: "module input cidr_block"},
+		{Location: at("modules/net/sg.tf", 10, 10), Note: "ingress.cidr_blocks"},
+	}
+	// The shared module's finding is reached from the root and four
+	// instances in another (sorted as the scan sorts them): more than the
+	// text report lists.
+	sgInstances := []result.Instance{
+		{Root: ".", Module: "module.net", Resource: "aws_security_group.web", Trace: sgTrace},
+		{Root: "envs/prod", Module: `module.edge["eu"]`, Resource: "aws_security_group.web",
+			Trace: graph.Trace{{Location: at("envs/prod/main.tf", 9, 9), Note: `module.edge["eu"] input cidr_block`}}},
+		{Root: "envs/prod", Module: `module.edge["us"]`, Resource: "aws_security_group.web",
+			Trace: graph.Trace{{Location: at("envs/prod/main.tf", 9, 9), Note: `module.edge["us"] input cidr_block`}}},
+		{Root: "envs/prod", Module: "module.net[0]", Resource: "aws_security_group.web",
+			Trace: graph.Trace{{Location: at("envs/prod/main.tf", 4, 4), Note: "module.net[0] input cidr_block"}}},
+		{Root: "envs/prod", Module: "module.net[1]", Resource: "aws_security_group.web",
+			Trace: graph.Trace{{Location: at("envs/prod/main.tf", 4, 4), Note: "module.net[1] input cidr_block"}}},
+	}
 	return &result.Result{
 		Root: "testdata/src",
 		Findings: []result.Finding{
@@ -28,6 +47,7 @@ func sampleResult() *result.Result {
 				Location: at("main.tf", 13, 13), Path: "storage_encrypted",
 				Remediation: "Set storage_encrypted = true.",
 				Fingerprint: "AWS-RDS-001|aws_db_instance.main|storage_encrypted",
+				Instances:   []result.Instance{{Root: ".", Resource: "aws_db_instance.main"}},
 			},
 			{
 				RuleID: "AWS-SG-002", RuleName: "sg-no-public-ssh", Severity: result.SeverityCritical,
@@ -36,12 +56,9 @@ func sampleResult() *result.Result {
 				Resource: tfRes("module.net.aws_security_group.web", "aws_security_group", "aws.ec2.security_group"),
 				Location: at("modules/net/sg.tf", 10, 10), Path: "ingress[0].cidr_blocks[0]",
 				Remediation: "Restrict cidr_blocks to known ranges.",
-				Fingerprint: "AWS-SG-002|module.net.aws_security_group.web|ingress[0].cidr_blocks[0]",
-				Trace: graph.Trace{
-					{Location: at("variables.tf", 3, 3), Note: "default of variable office_cidr"},
-					{Location: at("main.tf", 3, 3), Note: "module input cidr_block"},
-					{Location: at("modules/net/sg.tf", 10, 10), Note: "ingress.cidr_blocks"},
-				},
+				Fingerprint: "AWS-SG-002|aws_security_group.web|ingress[0].cidr_blocks[0]",
+				Trace:       sgTrace,
+				Instances:   sgInstances,
 			},
 			{
 				RuleID: "AWS-S3-003", RuleName: "s3-versioning", Severity: result.SeverityLow,
@@ -84,6 +101,10 @@ func sampleResult() *result.Result {
 				Resource: tfRes("aws_db_instance.main", "aws_db_instance", "aws.rds.db_instance"),
 				Location: at("main.tf", 14, 14), Path: "publicly_accessible",
 				Reason: "variable db_public has no value",
+				Instances: []result.Instance{
+					{Root: ".", Resource: "aws_db_instance.main"},
+					{Root: "envs/prod", Resource: "aws_db_instance.main"},
+				},
 			},
 		},
 		Errors: []graph.Diagnostic{

@@ -75,16 +75,25 @@ type jsonFinding struct {
 	Fingerprint string           `json:"fingerprint"`
 	Trace       []jsonHop        `json:"trace"`
 	Notes       []string         `json:"notes"`
+	Instances   []jsonInstance   `json:"instances"`
+}
+
+type jsonInstance struct {
+	Root     string    `json:"root"`
+	Module   string    `json:"module"`
+	Resource string    `json:"resource"`
+	Trace    []jsonHop `json:"trace"`
 }
 
 type jsonUndecided struct {
-	RuleID    string       `json:"rule_id"`
-	RuleName  string       `json:"rule_name"`
-	Severity  string       `json:"severity"`
-	Resource  jsonResource `json:"resource"`
-	Location  jsonLocation `json:"location"`
-	Attribute string       `json:"attribute"`
-	Reason    string       `json:"reason"`
+	RuleID    string         `json:"rule_id"`
+	RuleName  string         `json:"rule_name"`
+	Severity  string         `json:"severity"`
+	Resource  jsonResource   `json:"resource"`
+	Location  jsonLocation   `json:"location"`
+	Attribute string         `json:"attribute"`
+	Reason    string         `json:"reason"`
+	Instances []jsonInstance `json:"instances"`
 }
 
 type jsonDiagnostic struct {
@@ -145,6 +154,7 @@ func (jw jsonWriter) Write(w io.Writer, res *result.Result) error {
 			Location:  locationJSON(u.Location),
 			Attribute: u.Path,
 			Reason:    u.Reason,
+			Instances: instancesJSON(u.Instances),
 		})
 	}
 	for _, d := range sortedDiagnostics(res.Errors) {
@@ -179,8 +189,9 @@ func findingJSON(f result.Finding) jsonFinding {
 		Suppressed:  f.Suppressed,
 		Remediation: f.Remediation,
 		Fingerprint: f.Fingerprint,
-		Trace:       make([]jsonHop, 0, len(f.Trace)),
+		Trace:       traceJSON(f.Trace),
 		Notes:       append([]string{}, f.Notes...),
+		Instances:   instancesJSON(f.Instances),
 	}
 	if f.Suppressed && f.Suppression != nil {
 		s := &jsonSuppression{Source: f.Suppression.Source, Reason: f.Suppression.Reason, Until: f.Suppression.Until}
@@ -190,8 +201,21 @@ func findingJSON(f result.Finding) jsonFinding {
 		}
 		out.Suppression = s
 	}
-	for _, h := range f.Trace {
-		out.Trace = append(out.Trace, jsonHop{File: h.File, StartLine: h.StartLine, Note: h.Note})
+	return out
+}
+
+func traceJSON(t graph.Trace) []jsonHop {
+	out := make([]jsonHop, 0, len(t))
+	for _, h := range t {
+		out = append(out, jsonHop{File: h.File, StartLine: h.StartLine, Note: h.Note})
+	}
+	return out
+}
+
+func instancesJSON(ins []result.Instance) []jsonInstance {
+	out := make([]jsonInstance, 0, len(ins))
+	for _, in := range ins {
+		out = append(out, jsonInstance{Root: in.Root, Module: in.Module, Resource: in.Resource, Trace: traceJSON(in.Trace)})
 	}
 	return out
 }

@@ -18,6 +18,10 @@ import (
 // located at a whole resource would otherwise print the whole resource.
 const snippetMaxLines = 3
 
+// instancesShown bounds how many instances of a shared module's finding
+// the text lists; the json report lists them all.
+const instancesShown = 3
+
 type textWriter struct{ opts Options }
 
 func newText(opts Options) Writer { return textWriter{opts: opts} }
@@ -110,6 +114,23 @@ func (r *textRun) finding(f result.Finding) {
 	}
 	for _, n := range f.Notes {
 		r.printf("    %s %s\n", r.p.dim.Sprint("note:"), Escape(n))
+	}
+	r.instances(f.Instances)
+}
+
+// instances lists where a result in a shared module or nested stack comes
+// from: the first few roots and addresses, then how many more. A result
+// with one instance says nothing more than its own line.
+func (r *textRun) instances(ins []result.Instance) {
+	if len(ins) < 2 {
+		return
+	}
+	r.printf("    %s\n", r.p.dim.Sprintf("in %d instances:", len(ins)))
+	for _, in := range ins[:min(len(ins), instancesShown)] {
+		r.printf("      %s  %s\n", Escape(in.Root), Escape(in.Address()))
+	}
+	if more := len(ins) - instancesShown; more > 0 {
+		r.printf("      %s\n", r.p.dim.Sprintf("and %d more", more))
 	}
 }
 
@@ -259,6 +280,7 @@ func (r *textRun) undecided(us []result.Undecided) {
 		}
 		line = append(line, Escape(why))
 		r.printf("  %s\n", strings.Join(line, "  "))
+		r.instances(u.Instances)
 	}
 	r.printf("\n")
 }
