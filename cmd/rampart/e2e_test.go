@@ -135,7 +135,8 @@ type jsonReport struct {
 			StartLine int    `json:"start_line"`
 			Note      string `json:"note"`
 		} `json:"trace"`
-		Notes []string `json:"notes"`
+		Notes     []string       `json:"notes"`
+		Instances []jsonInstance `json:"instances"`
 	} `json:"findings"`
 	Undecided []struct {
 		RuleID    string          `json:"rule_id"`
@@ -145,6 +146,7 @@ type jsonReport struct {
 		Location  jsonLoc         `json:"location"`
 		Attribute string          `json:"attribute"`
 		Reason    string          `json:"reason"`
+		Instances []jsonInstance  `json:"instances"`
 	} `json:"undecided"`
 	Errors   []jsonDiag `json:"errors"`
 	Warnings []jsonDiag `json:"warnings"`
@@ -158,6 +160,17 @@ type jsonReport struct {
 		Files, Scanned, Ignored, Failed, Resources, Findings, Suppressed, Undecided, Errors, Warnings int
 		BySeverity                                                                                    map[string]int `json:"by_severity"`
 	} `json:"summary"`
+}
+
+type jsonInstance struct {
+	Root     string `json:"root"`
+	Module   string `json:"module"`
+	Resource string `json:"resource"`
+	Trace    []struct {
+		File      string `json:"file"`
+		StartLine int    `json:"start_line"`
+		Note      string `json:"note"`
+	} `json:"trace"`
 }
 
 type jsonLoc struct {
@@ -230,6 +243,10 @@ func TestE2EExamplesJSON(t *testing.T) {
 		}
 		if f.Resource.ID == "" || f.Resource.Type == "" {
 			t.Errorf("finding resource %+v", f.Resource)
+		}
+		if len(f.Instances) == 0 || !strings.HasSuffix(f.Resource.ID, f.Instances[0].Resource) ||
+			!strings.HasPrefix(f.Instances[0].Root, "testdata/examples/") {
+			t.Errorf("finding for %s lists instances %+v, want its own first", f.Resource.ID, f.Instances)
 		}
 		if !strings.HasPrefix(f.Location.File, "testdata/examples/") || f.Location.StartLine < 1 || f.Location.EndLine < f.Location.StartLine {
 			t.Errorf("finding location %+v is not a line in a file relative to the scan root", f.Location)
