@@ -5,6 +5,7 @@ package analyzer
 
 import (
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/analyzer/terraform"
 )
 
 // Options configure one scan. The CLI fills them from flags, RAMPART_*
@@ -37,11 +38,13 @@ type Options struct {
 	// .rampart.yaml), passed to policies as input.config.
 	RuleConfig map[string]any
 
-	// Terraform variables: --var k=v, --var-file, and the process
-	// environment for TF_VAR_* (nil means none).
-	Vars     map[string]string
-	VarFiles []string
-	Env      []string
+	// VarArgs are the Terraform variable assignments (--var k=v) and
+	// variable files (--var-file), in the order they apply: a later one
+	// replaces what an earlier one set, as on terraform's command line.
+	VarArgs []terraform.VarArg
+	// Env is the process environment, for TF_VAR_* and TF_WORKSPACE
+	// (nil means none).
+	Env []string
 
 	// CloudFormation parameters: --cfn-param k=v and --cfn-param-file.
 	CFNParams     map[string]string

@@ -342,7 +342,7 @@ func loadTerraformIn(ctx context.Context, dirs []string, boundary string, opts O
 		}
 	}()
 	return terraform.LoadModules(ctx, dirs, terraform.Options{
-		Vars: opts.Vars, VarFiles: opts.VarFiles, Env: opts.Env, Root: boundary,
+		Args: opts.VarArgs, Env: opts.Env, Root: boundary,
 	})
 }
 

@@ -62,12 +62,8 @@ func (st *stack) expandForEachEntry(k mapKey, v *node, where string, depth int) 
 		return out
 	}
 	coll, ok := st.eval(v.list[1], evalCtx{})
-	if !ok || coll.Kind != graph.KindList {
-		if ok && coll.IsUnknown() {
-			st.p.errorf(v.list[1].loc, "cannot expand %s: its collection is unknown (%s); give the parameter a value with --cfn-param", k.name, coll.Reason)
-		} else {
-			st.p.errorf(v.list[1].loc, "%s: the collection must be a list", k.name)
-		}
+	if !ok || coll.Kind != graph.KindList && !coll.IsUnknown() {
+		st.p.errorf(v.list[1].loc, "%s: the collection must be a list", k.name)
 		return out
 	}
 	tmpl := v.list[2]
@@ -75,34 +71,124 @@ func (st *stack) expandForEachEntry(k mapKey, v *node, where string, depth int) 
 		st.p.errorf(tmpl.loc, "%s: the output template must be a map", k.name)
 		return out
 	}
+	// unknown is why the loop has members nobody knows yet: an Unknown
+	// collection (a parameter without a value) or Unknown elements.
+	var unknown string
+	if coll.IsUnknown() {
+		unknown = coll.Reason
+	}
 	for _, item := range coll.List {
+		if item.IsUnknown() {
+			unknown = item.Reason
+			continue
+		}
 		s, ok := item.AsString()
-		if !ok || item.IsUnknown() {
-			st.p.errorf(item.Loc, "cannot expand %s: a collection element is unknown or not a string", k.name)
+		if !ok {
+			st.p.errorf(item.Loc, "cannot expand %s: a collection element is not a string", k.name)
 			return out
 		}
-		st.p.forEach++
-		if st.p.forEach > MaxForEachExpansions {
-			if st.p.forEach == MaxForEachExpansions+1 {
-				st.p.errorf(k.loc, "Fn::ForEach loops make more than %d copies", MaxForEachExpansions)
-			}
+		if !st.countForEachCopy(k) {
 			return out
 		}
 		sub := forEachSubst{ident: ident, value: s, valueLoc: item.Loc, note: "Fn::ForEach::" + loop + " " + ident + " = " + quoted(s)}
-		gen := sub.node(tmpl)
-		gen = st.expandForEach(gen, where, depth+1)
+		gen := st.expandForEach(sub.node(tmpl), where, depth+1)
 		out.keys = append(out.keys, gen.keys...)
 		out.vals = append(out.vals, gen.vals...)
+	}
+	if unknown != "" && st.countForEachCopy(k) {
+		st.representativeCopy(out, k, ident, tmpl, where, depth, unknown)
 	}
 	return out
 }
 
+// countForEachCopy counts one copy against MaxForEachExpansions.
+func (st *stack) countForEachCopy(k mapKey) bool {
+	st.p.forEach++
+	if st.p.forEach > MaxForEachExpansions {
+		if st.p.forEach == MaxForEachExpansions+1 {
+			st.p.errorf(k.loc, "Fn::ForEach loops make more than %d copies", MaxForEachExpansions)
+		}
+		return false
+	}
+	return true
+}
+
+// representativeCopy adds to out the one copy that stands for the members
+// of a loop that are not known before deployment, as Terraform keeps one
+// instance of a resource whose count is unknown: dropping it would hide it
+// from every rule. Its keys have the identifier written as "*"
+// (Topic${Name} becomes Topic*), and the identifier's value is Unknown
+// inside it. Resources among them are marked Representative.
+func (st *stack) representativeCopy(out *node, k mapKey, ident string, tmpl *node, where string, depth int, unknown string) {
+	reason := k.name + ": the collection is unknown (" + unknown + ")"
+	if st.forEachUnknown == nil {
+		st.forEachUnknown = map[string]string{}
+	}
+	// The identifier is renamed to a name no template can declare, so that
+	// loops reusing an identifier keep their own reasons.
+	name := where + "/" + k.name + "/" + itoa(depth)
+	st.forEachUnknown[name] = reason
+	sub := forEachSubst{ident: ident, value: "*", unknown: true, unknownName: name}
+	gen := st.expandForEach(sub.node(tmpl), where, depth+1)
+	for _, gk := range gen.keys {
+		if where == "Resources" {
+			if st.representative == nil {
+				st.representative = map[string]string{}
+			}
+			st.representative[gk.name] = reason
+		}
+	}
+	out.keys = append(out.keys, gen.keys...)
+	out.vals = append(out.vals, gen.vals...)
+}
+
+// representativeFor returns the representative resource that stands for
+// the logical ID name (Topic* for TopicOrders), if any.
+func (st *stack) representativeFor(name string) (string, bool) {
+	for id := range st.representative {
+		if st.res[id] != nil && matchStar(id, name) {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+// matchStar reports whether name matches pattern, in which each "*" stands
+// for any text.
+func matchStar(pattern, name string) bool {
+	parts := strings.Split(pattern, "*")
+	if len(parts) == 1 {
+		return pattern == name
+	}
+	if !strings.HasPrefix(name, parts[0]) {
+		return false
+	}
+	name = name[len(parts[0]):]
+	for _, p := range parts[1 : len(parts)-1] {
+		i := strings.Index(name, p)
+		if i < 0 {
+			return false
+		}
+		name = name[i+len(p):]
+	}
+	last := parts[len(parts)-1]
+	return len(name) >= len(last) && strings.HasSuffix(name, last)
+}
+
 // forEachSubst replaces a loop identifier in a copy of a template:
-// ${Id} and &{Id} in strings and keys, and {Ref: Id}.
+// ${Id} and &{Id} in strings and keys, and {Ref: Id}. In the representative
+// copy of an unknown collection (unknown set) keys get value ("*"), while
+// {Ref: Id} and ${Id} are left for the evaluator, which resolves the
+// identifier to an Unknown; a plain string that uses it becomes an Fn::Sub
+// so that it does.
 type forEachSubst struct {
 	ident, value string
 	valueLoc     graph.Location
 	note         string
+	// unknown marks the representative copy; the identifier is then
+	// renamed to unknownName, which the evaluator resolves to an Unknown.
+	unknown     bool
+	unknownName string
 }
 
 func (f forEachSubst) text(s string) string {
@@ -124,18 +210,30 @@ func alnum(s string) string {
 	return b.String()
 }
 
-func (f forEachSubst) node(n *node) *node {
+func (f forEachSubst) node(n *node) *node { return f.nodeIn(n, false) }
+
+// nodeIn copies n; inSub is set for the template string of an Fn::Sub.
+func (f forEachSubst) nodeIn(n *node, inSub bool) *node {
 	c := *n
 	switch n.kind {
 	case nString:
+		if f.unknown {
+			return f.unknownString(n, inSub)
+		}
 		c.str = f.text(n.str)
 	case nList:
 		c.list = make([]*node, len(n.list))
 		for i, e := range n.list {
-			c.list[i] = f.node(e)
+			c.list[i] = f.nodeIn(e, inSub && i == 0)
 		}
 	case nMap:
-		if fn, arg, ok := n.single(); ok && fn == "Ref" && arg.kind == nString && arg.str == f.ident {
+		fn, arg, single := n.single()
+		if single && fn == "Ref" && arg.kind == nString && arg.str == f.ident {
+			if f.unknown {
+				renamed := *arg
+				renamed.str = f.unknownName
+				return &node{kind: nMap, keys: n.keys, vals: []*node{&renamed}, loc: n.loc, via: n.via}
+			}
 			hop := graph.Hop{Location: f.valueLoc, Note: f.note}
 			return &node{kind: nString, str: f.value, loc: n.loc, via: append(cloneTrace(n.via), hop)}
 		}
@@ -143,8 +241,33 @@ func (f forEachSubst) node(n *node) *node {
 		c.vals = make([]*node, len(n.vals))
 		for i, k := range n.keys {
 			c.keys[i] = mapKey{name: f.text(k.name), loc: k.loc}
-			c.vals[i] = f.node(n.vals[i])
+			c.vals[i] = f.nodeIn(n.vals[i], single && fn == "Fn::Sub")
 		}
 	}
 	return &c
+}
+
+// unknownString rewrites a string of the representative copy so that the
+// evaluator resolves the identifier: ${Id} and &{Id} become ${unknownName},
+// and a plain string that uses it becomes an Fn::Sub with its other "${"
+// escaped.
+func (f forEachSubst) unknownString(n *node, inSub bool) *node {
+	c := *n
+	if !strings.Contains(n.str, "{"+f.ident+"}") {
+		return &c
+	}
+	s := n.str
+	forms := []string{"${" + f.ident + "}", "&{" + f.ident + "}"}
+	if !inSub {
+		s = strings.ReplaceAll(s, "${", "${!")
+		forms[0] = "${!" + f.ident + "}"
+	}
+	for _, form := range forms {
+		s = strings.ReplaceAll(s, form, "${"+f.unknownName+"}")
+	}
+	c.str = s
+	if inSub {
+		return &c
+	}
+	return &node{kind: nMap, keys: []mapKey{{name: "Fn::Sub", loc: n.loc}}, vals: []*node{&c}, loc: n.loc, via: n.via}
 }

@@ -60,6 +60,9 @@ func (st *stack) fnSub(arg *node, loc graph.Location, c evalCtx) *graph.Value {
 		}
 		var v *graph.Value
 		if id, attr, dotted := strings.Cut(part.text, "."); dotted && c.locals[part.text] == nil {
+			if rep, ok := st.representativeFor(id); st.res[id] == nil && ok {
+				id = rep
+			}
 			if _, ok := st.res[id]; ok {
 				v = st.resourceRef(id, attr, loc, c)
 			} else {

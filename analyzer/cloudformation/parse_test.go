@@ -428,7 +428,37 @@ func TestParseForEach(t *testing.T) {
 		file:      "foreach.yaml",
 		opts:      Options{Params: map[string]string{"Names": "one"}},
 		resources: []string{"oneBucket", "Topic"},
+	}, {
+		// A loop over an unknown collection keeps one representative copy,
+		// as Terraform does for a count it does not know.
+		name:      "unknown collection: a representative copy",
+		file:      "foreach-unknown.yaml",
+		resources: []string{"Permission*", "ordersQueue", "*Queue", "Consumer"},
+		locs:      map[string]string{"Permission*": "12-20", "*Queue": "24-28"},
+		values: []valueCheck{
+			{at: "Permission*:Principal", want: "(unknown)", lines: "17-17", reason: "Fn::ForEach::Permissions: the collection is unknown (parameter AccountIds (a list) has no value)"},
+			{at: "Permission*:SourceAccount", want: "(unknown)", lines: "18-18", reason: "the collection is unknown"},
+			{at: "Permission*:SourceArn", want: "(unknown)", ref: "none"},
+			{at: "Permission*:EventSourceToken", want: "(unknown)", reason: "the collection is unknown"},
+			{at: "Permission*:Action", want: `"lambda:InvokeFunction"`, lines: "15-15"},
+			{at: "ordersQueue:QueueName", want: `"orders-queue"`},
+			{at: "*Queue:QueueName", want: "(unknown)", reason: "Fn::ForEach::Queues: the collection is unknown (parameter Extra has no value"},
+			{at: "*Queue:MessageRetentionPeriod", want: "60"},
+			{at: "Consumer:TopicName", want: "(unknown Permission*.Arn)", ref: "Permission*.Arn"},
+			{at: "Consumer:DisplayName", want: "(unknown ordersQueue)", ref: "ordersQueue."},
+		},
+		edges: []string{
+			"Consumer -depends_on-> Permission* @ 31",
+			"Consumer -getatt-> Permission*.Arn @TopicName 33",
+			"Consumer -ref-> ordersQueue @DisplayName 34",
+		},
 	}})
+	u := parseFixture(t, "foreach-unknown.yaml", Options{})
+	for _, r := range u.Resources {
+		if want := strings.Contains(r.ID, "*"); r.Representative != want {
+			t.Errorf("%s: Representative = %v, want %v", r.ID, r.Representative, want)
+		}
+	}
 }
 
 func TestParseNestedStacks(t *testing.T) {

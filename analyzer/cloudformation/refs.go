@@ -41,6 +41,9 @@ func (st *stack) lookup(name string, loc graph.Location, c evalCtx, fn string) *
 	if v, ok := c.locals[name]; ok {
 		return v.Derive(loc, "Fn::Sub variable "+name)
 	}
+	if reason, ok := st.forEachUnknown[name]; ok {
+		return graph.Unknown(reason, loc)
+	}
 	if pm, ok := st.params[name]; ok {
 		v := st.paramRef(pm, loc)
 		if v.Ref != nil && c.res != "" {
@@ -56,6 +59,9 @@ func (st *stack) lookup(name string, loc graph.Location, c evalCtx, fn string) *
 	}
 	if _, ok := st.res[name]; ok {
 		return st.resourceRef(name, "", loc, c)
+	}
+	if rep, ok := st.representativeFor(name); ok {
+		return st.resourceRef(rep, "", loc, c)
 	}
 	if name == "AWS::NoValue" {
 		st.p.errorf(loc, "%s: AWS::NoValue cannot be used inside a string", fn)
@@ -105,6 +111,9 @@ func (st *stack) fnGetAtt(arg *node, loc graph.Location, c evalCtx) *graph.Value
 	default:
 		st.p.errorf(arg.loc, "Fn::GetAtt needs Resource.Attribute or [Resource, Attribute], got %s", arg.kindName())
 		return graph.Unknown("invalid Fn::GetAtt", loc)
+	}
+	if rep, ok := st.representativeFor(id); st.res[id] == nil && ok {
+		id = rep
 	}
 	if _, ok := st.res[id]; !ok {
 		if _, isParam := st.params[id]; isParam {

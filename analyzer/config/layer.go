@@ -32,6 +32,11 @@ type Layer struct {
 	NoColor       *bool
 	Verbose       *bool
 
+	// VarOrder, when set, is the order of this layer's Vars and VarFiles
+	// (the command line, where --var and --var-file interleave). Without
+	// it the layer's var files come first, then its vars by name.
+	VarOrder []VarArg
+
 	// Set only by the file layer.
 	RuleConfig               map[string]any
 	Ignore                   []Ignore
@@ -63,6 +68,10 @@ type Settings struct {
 	CFNParamFiles []string
 	NoColor       bool
 	Verbose       bool
+	// VarArgs are Vars and VarFiles in the order the Terraform front-end
+	// applies them, a later one replacing what an earlier one set (see
+	// Resolve).
+	VarArgs []VarArg
 
 	RuleConfig map[string]any
 	// Ignore entries are validated but not applied to findings yet.
@@ -130,7 +139,62 @@ func Resolve(layers ...Layer) Settings {
 			src("rule_config")
 		}
 	}
+	s.VarArgs = orderVarArgs(layers)
 	return s
+}
+
+// VarArg is one Terraform variable assignment (Name=Value) or one
+// variable file (File, Name empty).
+type VarArg struct {
+	Name, Value string
+	File        string
+	// Via is where an assignment came from when that is not the command
+	// line: "RAMPART_VAR" or the configuration file's position of vars.
+	Via string
+}
+
+// orderVarArgs puts the Terraform variable arguments of all layers
+// (highest first) in the order they apply: the lowest layer's first, so a
+// higher layer wins whether it sets a variable by an assignment or in a
+// variable file. A layer's var files are left out when a higher layer sets
+// var files, as a list replaces the lists below it.
+func orderVarArgs(layers []Layer) []VarArg {
+	filesFrom := -1
+	for i, l := range layers {
+		if l.VarFiles != nil {
+			filesFrom = i
+			break
+		}
+	}
+	var out []VarArg
+	for i := len(layers) - 1; i >= 0; i-- {
+		for _, a := range layers[i].varArgs() {
+			if a.Name == "" && i != filesFrom {
+				continue
+			}
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// varArgs is the layer's vars and var files in its own order.
+func (l Layer) varArgs() []VarArg {
+	if l.VarOrder != nil {
+		return slices.Clone(l.VarOrder)
+	}
+	out := make([]VarArg, 0, len(l.VarFiles)+len(l.Vars))
+	for _, f := range l.VarFiles {
+		out = append(out, VarArg{File: f})
+	}
+	via := l.Name
+	if src, ok := l.Sources["vars"]; ok {
+		via = src
+	}
+	for _, name := range slices.Sorted(maps.Keys(l.Vars)) {
+		out = append(out, VarArg{Name: name, Value: l.Vars[name], Via: via})
+	}
+	return out
 }
 
 func setScalar[T any](dst *T, v *T, key string, src func(string)) {

@@ -118,3 +118,43 @@ func want[T any](t *testing.T, what string, got, want T) {
 		t.Errorf("%s = %#v, want %#v", what, got, want)
 	}
 }
+
+func TestResolveVarArgsOrder(t *testing.T) {
+	file := Layer{Name: "/repo/.rampart.yaml", Vars: map[string]string{"b": "file", "a": "file"}, VarFiles: []string{"file.tfvars"},
+		Sources: map[string]string{"vars": "/repo/.rampart.yaml:4"}}
+	env := Layer{Name: "environment", Vars: map[string]string{"a": "env"}, Sources: map[string]string{"vars": "RAMPART_VAR"}}
+	tests := []struct {
+		name   string
+		layers []Layer // highest first
+		want   []VarArg
+	}{
+		{
+			// Without an order of its own a layer gives its files, then
+			// its vars by name; lower layers come first.
+			name:   "env over file",
+			layers: []Layer{{}, env, file},
+			want: []VarArg{{File: "file.tfvars"}, {Name: "a", Value: "file", Via: "/repo/.rampart.yaml:4"},
+				{Name: "b", Value: "file", Via: "/repo/.rampart.yaml:4"}, {Name: "a", Value: "env", Via: "RAMPART_VAR"}},
+		},
+		{
+			// The command line keeps its interleaving, and its var files
+			// replace the file's list.
+			name: "flags keep their order",
+			layers: []Layer{{Vars: map[string]string{"a": "cli"}, VarFiles: []string{"x.tfvars", "y.tfvars"},
+				VarOrder: []VarArg{{File: "x.tfvars"}, {Name: "a", Value: "cli"}, {File: "y.tfvars"}}}, env, file},
+			want: []VarArg{{Name: "a", Value: "file", Via: "/repo/.rampart.yaml:4"}, {Name: "b", Value: "file", Via: "/repo/.rampart.yaml:4"},
+				{Name: "a", Value: "env", Via: "RAMPART_VAR"}, {File: "x.tfvars"}, {Name: "a", Value: "cli"}, {File: "y.tfvars"}},
+		},
+		{
+			name:   "environment files replace the file's",
+			layers: []Layer{{}, {Name: "environment", VarFiles: []string{"env.tfvars"}}, file},
+			want: []VarArg{{Name: "a", Value: "file", Via: "/repo/.rampart.yaml:4"}, {Name: "b", Value: "file", Via: "/repo/.rampart.yaml:4"},
+				{File: "env.tfvars"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want(t, "VarArgs", Resolve(tt.layers...).VarArgs, tt.want)
+		})
+	}
+}

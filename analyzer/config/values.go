@@ -36,14 +36,23 @@ func ParseKeyValues(items []string) (map[string]string, error) {
 	}
 	out := make(map[string]string, len(items))
 	for _, item := range items {
-		k, v, ok := strings.Cut(item, "=")
-		k = strings.TrimSpace(k)
-		if !ok || k == "" {
-			return nil, fmt.Errorf("%q is not of the form key=value", item)
+		k, v, err := ParseKeyValue(item)
+		if err != nil {
+			return nil, err
 		}
 		out[k] = v
 	}
 	return out, nil
+}
+
+// ParseKeyValue splits one key=value item; the value may contain "=".
+func ParseKeyValue(item string) (key, value string, err error) {
+	k, v, ok := strings.Cut(item, "=")
+	k = strings.TrimSpace(k)
+	if !ok || k == "" {
+		return "", "", fmt.Errorf("%q is not of the form key=value", item)
+	}
+	return k, v, nil
 }
 
 // SplitList splits a comma-separated environment value into its non-empty,

@@ -384,7 +384,7 @@ func (m *moduleConfig) addVariable(b *hcl.Block) {
 		return
 	}
 	if a, ok := content.Attributes["type"]; ok {
-		ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(a.Expr)
+		ty, defaults, diags := variableType(a.Expr)
 		m.diags = append(m.diags, diags...)
 		if !diags.HasErrors() {
 			v.typ, v.defaults, v.hasType = ty, defaults, true
@@ -395,6 +395,52 @@ func (m *moduleConfig) addVariable(b *hcl.Block) {
 	}
 	v.sensitive = m.constBool(content.Attributes["sensitive"], false)
 	v.nullable = m.constBool(content.Attributes["nullable"], true)
+}
+
+// variableType reads a variable's type constraint as Terraform 1.x does:
+// hcl's type constraint syntax, plus the bare keywords list and map that
+// Terraform still accepts from 0.11 as list(any) and map(any) (a bare set
+// is an error there too). The 0.11 quoted form, type = "string", is an
+// error in native syntax; in .tf.json every type is written as a string
+// and read as the expression it holds.
+func variableType(expr hcl.Expression) (cty.Type, *typeexpr.Defaults, hcl.Diagnostics) {
+	if d := quotedType(expr); d != nil {
+		return cty.DynamicPseudoType, nil, hcl.Diagnostics{d}
+	}
+	switch hcl.ExprAsKeyword(expr) {
+	case "list":
+		return cty.List(cty.DynamicPseudoType), nil, nil
+	case "map":
+		return cty.Map(cty.DynamicPseudoType), nil, nil
+	}
+	return typeexpr.TypeConstraintWithDefaults(expr)
+}
+
+// quotedType is the error for a type constraint written as a quoted string
+// in native syntax, nil for any other expression.
+func quotedType(expr hcl.Expression) *hcl.Diagnostic {
+	tmpl, ok := expr.(*hclsyntax.TemplateExpr)
+	if !ok || !tmpl.IsStringLiteral() {
+		return nil
+	}
+	v, diags := tmpl.Value(nil)
+	if diags.HasErrors() || v.IsNull() {
+		return nil
+	}
+	name := v.AsString()
+	d := &hcl.Diagnostic{Severity: hcl.DiagError, Subject: expr.Range().Ptr()}
+	switch name {
+	case "string":
+		d.Summary = "Invalid quoted type constraints"
+		d.Detail = `type constraints are no longer quoted (that was Terraform 0.11); write string without the quotes`
+	case "list", "map":
+		d.Summary = "Invalid quoted type constraints"
+		d.Detail = fmt.Sprintf("type constraints are no longer quoted (that was Terraform 0.11); write %s(string) for a %s of strings", name, name)
+	default:
+		d.Summary = "Invalid legacy variable type hint"
+		d.Detail = "a type constraint is an expression, not a string: remove the quotes around it"
+	}
+	return d
 }
 
 // constBool reads a meta-argument that Terraform requires to be a literal.

@@ -16,10 +16,28 @@ import (
 
 // Options configure variable values and the file sandbox for LoadModules.
 type Options struct {
-	Vars     map[string]string // --var k=v (highest precedence; parsed as HCL expressions like terraform -var)
-	VarFiles []string          // --var-file (.tfvars or .tfvars.json)
-	Env      []string          // process environment, for TF_VAR_* (lowest after defaults)
-	Root     string            // scan root: file()/templatefile()/fileexists() may read only below it
+	// Args are the -var and -var-file arguments in the order given. As
+	// terraform plan does, they apply after TF_VAR_* and the automatically
+	// loaded variable files, each one replacing what came before it.
+	Args []VarArg
+	Env  []string // process environment, for TF_VAR_* (lowest after defaults) and TF_WORKSPACE
+	Root string   // scan root: file()/templatefile()/fileexists() may read only below it
+}
+
+// VarArg is one -var name=value or one -var-file argument.
+type VarArg struct {
+	// Name and Value are an assignment; Value is read as terraform -var
+	// reads it: as a string for a variable of primitive type, as an HCL
+	// expression otherwise.
+	Name, Value string
+	// File is a variables file (.tfvars, or JSON when it ends in .json);
+	// Name is then empty.
+	File string
+	// Via names where the argument came from when that is not the command
+	// line ("RAMPART_VAR", a configuration file). An assignment from the
+	// command line to a variable no scanned root declares is an error, as
+	// in Terraform; one from elsewhere is ignored, as TF_VAR_* is.
+	Via string
 }
 
 // loader parses module directories once per LoadModules call, however
@@ -73,13 +91,47 @@ func isLocalSource(src string) bool {
 func LoadModules(ctx context.Context, dirs []string, opts Options) []*graph.Unit {
 	l := &loader{parser: hclparse.NewParser(), configs: map[string]*moduleConfig{}, abs: map[string]string{}}
 	var units []*graph.Unit
-	for _, dir := range findRoots(l, dirs) {
+	roots := findRoots(l, dirs)
+	for _, dir := range roots {
 		if ctx.Err() != nil {
 			break
 		}
 		units = append(units, loadRoot(ctx, l, dir, opts))
 	}
+	if len(units) > 0 {
+		units[0].Diagnostics = append(units[0].Diagnostics, undeclaredArgs(l, roots, opts.Args)...)
+	}
 	return units
+}
+
+// undeclaredArgs reports command-line assignments to a variable that no
+// root module of the scan declares: terraform plan refuses a -var for an
+// undeclared variable. One --var serves every root of a scan, so a root
+// that does not declare it is no error as long as another one does.
+func undeclaredArgs(l *loader, roots []string, args []VarArg) graph.Diagnostics {
+	var diags graph.Diagnostics
+	seen := map[string]bool{}
+	for _, a := range args {
+		if a.Name == "" || a.Via != "" || seen[a.Name] {
+			continue
+		}
+		seen[a.Name] = true
+		declared := false
+		for _, dir := range roots {
+			if cfg := safeConfig(l, dir); cfg != nil && cfg.variables[a.Name] != nil {
+				declared = true
+				break
+			}
+		}
+		if !declared {
+			diags = append(diags, graph.Diagnostic{
+				Severity: graph.SeverityError,
+				Summary:  "Value for undeclared variable",
+				Detail:   fmt.Sprintf("--var assigns variable %q, which no scanned root module declares", a.Name),
+			})
+		}
+	}
+	return diags
 }
 
 // findRoots keeps the directories no other scanned directory calls. A

@@ -171,7 +171,7 @@ var fixtureTable = []fixture{
 		// The child directories are scanned too, but they are called by
 		// the root, so they are no roots of their own.
 		dirs:  []string{"modules", "modules/modules/sg", "modules/modules/rules"},
-		opts:  Options{VarFiles: []string{filepath.Join(fixtures, "modules/prod.tfvars")}},
+		opts:  Options{Args: []VarArg{{File: filepath.Join(fixtures, "modules/prod.tfvars")}}},
 		units: []string{"modules"},
 		resources: []string{
 			"aws_instance.app", "aws_network_interface.eni",
@@ -224,9 +224,11 @@ var fixtureTable = []fixture{
 		name: "precedence",
 		dirs: []string{"precedence"},
 		opts: Options{
-			Env:      []string{"PATH=/bin", "TF_VAR_from_default=env", "TF_VAR_from_env=env", "TF_WORKSPACE=staging"},
-			VarFiles: []string{filepath.Join(fixtures, "precedence/extra.tfvars")},
-			Vars:     map[string]string{"from_cli": "cli", "cli_list": `["a", "b"]`},
+			Env: []string{"PATH=/bin", "TF_VAR_from_default=env", "TF_VAR_from_env=env", "TF_WORKSPACE=staging"},
+			Args: []VarArg{
+				{File: filepath.Join(fixtures, "precedence/extra.tfvars")},
+				{Name: "from_cli", Value: "cli"}, {Name: "cli_list", Value: `["a", "b"]`},
+			},
 		},
 		units:     []string{"precedence"},
 		resources: []string{"aws_ssm_parameter.p"},
@@ -727,7 +729,7 @@ func TestLoadModulesBadInput(t *testing.T) {
 	}
 
 	// A var file that does not exist is an error on every root.
-	units = LoadModules(context.Background(), fixtureDirs([]string{"basic"}), Options{VarFiles: []string{missing + ".tfvars"}})
+	units = LoadModules(context.Background(), fixtureDirs([]string{"basic"}), Options{Args: []VarArg{{File: missing + ".tfvars"}}})
 	found := false
 	for _, d := range units[0].Diagnostics {
 		if d.Severity == graph.SeverityError && d.Location.File == missing+".tfvars" {

@@ -23,6 +23,7 @@ var sensitiveMark = marks.Sensitive
 // declared type says how to read them, as in Terraform.
 type rootValue struct {
 	expr hcl.Expression // from a tfvars file
+	json bool           // expr is from a .tfvars.json file
 	raw  *string        // from --var or TF_VAR_*
 	name string         // variable name, for a raw value's pseudo file name
 	note string
@@ -32,8 +33,8 @@ type rootValue struct {
 // loadRootValues collects variable values in Terraform's order of
 // precedence, later sources replacing earlier ones: TF_VAR_* environment
 // variables, terraform.tfvars, terraform.tfvars.json, *.auto.tfvars and
-// *.auto.tfvars.json in lexical order, --var-file files in order, then
-// --var.
+// *.auto.tfvars.json in lexical order, then the -var and -var-file
+// arguments in the order given.
 func (ev *evaluator) loadRootValues() {
 	vals := map[string]*rootValue{}
 	for _, kv := range ev.opts.Env {
@@ -46,40 +47,49 @@ func (ev *evaluator) loadRootValues() {
 			vals[name] = &rootValue{raw: &raw, name: name, note: fmt.Sprintf("variable %s set by %s", name, k)}
 		}
 	}
+	for _, f := range autoVarFiles(ev.rootDir) {
+		ev.readVarFile(f, vals)
+	}
+	for _, a := range ev.opts.Args {
+		if a.Name == "" {
+			ev.readVarFile(a.File, vals)
+			continue
+		}
+		raw, via := a.Value, a.Via
+		if via == "" {
+			via = "--var"
+		}
+		vals[a.Name] = &rootValue{raw: &raw, name: a.Name, note: fmt.Sprintf("variable %s set by %s", a.Name, via)}
+	}
+	ev.rootVals = vals
+}
+
+// autoVarFiles lists the variable files terraform reads by itself from the
+// root module directory, in its order.
+func autoVarFiles(dir string) []string {
 	var files []string
 	for _, name := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
-		p := filepath.Join(ev.rootDir, name)
+		p := filepath.Join(dir, name)
 		if _, err := os.Stat(p); err == nil {
 			files = append(files, p)
 		}
 	}
-	if entries, err := os.ReadDir(ev.rootDir); err == nil {
-		var auto []string
-		for _, e := range entries {
-			n := e.Name()
-			if !e.IsDir() && (strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json")) {
-				auto = append(auto, n)
-			}
-		}
-		sort.Strings(auto)
-		for _, n := range auto {
-			files = append(files, filepath.Join(ev.rootDir, n))
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return files
+	}
+	var auto []string
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() && (strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json")) {
+			auto = append(auto, n)
 		}
 	}
-	files = append(files, ev.opts.VarFiles...)
-	for _, f := range files {
-		ev.readVarFile(f, vals)
+	sort.Strings(auto)
+	for _, n := range auto {
+		files = append(files, filepath.Join(dir, n))
 	}
-	names := make([]string, 0, len(ev.opts.Vars))
-	for n := range ev.opts.Vars {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		raw := ev.opts.Vars[n]
-		vals[n] = &rootValue{raw: &raw, name: n, note: fmt.Sprintf("variable %s set by --var", n)}
-	}
-	ev.rootVals = vals
+	return files
 }
 
 func (ev *evaluator) readVarFile(path string, vals map[string]*rootValue) {
@@ -91,19 +101,76 @@ func (ev *evaluator) readVarFile(path string, vals map[string]*rootValue) {
 	}
 	attrs, diags := f.Body.JustAttributes()
 	ev.addHCL(diags)
+	json := strings.HasSuffix(path, ".json")
 	for name, a := range attrs {
-		vals[name] = &rootValue{expr: a.Expr, name: name, rng: a.NameRange,
+		vals[name] = &rootValue{expr: a.Expr, json: json, name: name, rng: a.NameRange,
 			note: fmt.Sprintf("variable %s set in %s", name, filepath.Base(path))}
 	}
 }
 
+// jsonLiteral reads a value of a .tfvars.json file as Terraform does: as
+// plain JSON, where "${x}" is the text ${x}. hcl's JSON syntax reads
+// strings as templates only when given an evaluation context, so the
+// value comes from evaluating without one; the walk over arrays and
+// objects only gives each element its own location.
+func jsonLiteral(expr hcl.Expression) (cty.Value, *graph.Value, hcl.Diagnostics) {
+	v, diags := expr.Value(nil)
+	if diags.HasErrors() {
+		return cty.DynamicVal, nil, diags
+	}
+	l := loc(expr.Range())
+	return v, annotate(v, jsonShadow(expr, v), l, nil, ""), diags
+}
+
+// jsonShadow locates each element of a literal JSON value v read from expr.
+func jsonShadow(expr hcl.Expression, v cty.Value) *graph.Value {
+	l := loc(expr.Range())
+	ty := v.Type()
+	switch {
+	case ty.IsTupleType():
+		items, diags := hcl.ExprList(expr)
+		if diags.HasErrors() || len(items) != v.LengthInt() {
+			break
+		}
+		shadows := make([]*graph.Value, len(items))
+		for i, it := range items {
+			shadows[i] = jsonShadow(it, v.Index(cty.NumberIntVal(int64(i))))
+		}
+		return graph.List(shadows, l)
+	case ty.IsObjectType():
+		pairs, diags := hcl.ExprMap(expr)
+		if diags.HasErrors() {
+			break
+		}
+		m := graph.Map(l)
+		for _, p := range pairs {
+			k, diags := p.Key.Value(nil)
+			if diags.HasErrors() || k.Type() != cty.String || k.IsNull() || !ty.HasAttribute(k.AsString()) {
+				continue
+			}
+			m.Set(k.AsString(), jsonShadow(p.Value, v.GetAttr(k.AsString())))
+		}
+		return m
+	}
+	return fromCty(v, l, "")
+}
+
 // rootValue reads a root variable's given value. tfvars values are
-// literals; a raw string is parsed as an HCL expression only when the
+// literals (.tfvars.json ones plain JSON); a raw string is parsed as an HCL expression only when the
 // variable's type is not primitive, as terraform -var does.
 func (ev *evaluator) rootValue(vc *variableConfig, rv *rootValue) (cty.Value, *graph.Value) {
-	lit := &scope{ev: ev}
+	if rv.json {
+		v, sh, diags := jsonLiteral(rv.expr)
+		ev.addHCL(diags)
+		if diags.HasErrors() {
+			return v, graph.Unknown("invalid value for variable "+vc.name, loc(rv.expr.Range()))
+		}
+		return v, sh
+	}
 	if rv.expr != nil {
-		return lit.eval(rv.expr)
+		// A native tfvars value is a literal: evaluated without variables
+		// or functions, as terraform reads it.
+		return (&scope{ev: ev}).eval(rv.expr)
 	}
 	if !vc.hasType || vc.typ.IsPrimitiveType() {
 		return cty.StringVal(*rv.raw), graph.String(*rv.raw, graph.Location{})
@@ -138,7 +205,13 @@ func (ev *evaluator) finishVariable(vc *variableConfig, val cty.Value, sh *graph
 	}
 	conv, err := convert.Convert(val, vc.typ)
 	if err != nil {
-		ev.errorAt(sh.Loc, "Invalid value for input variable",
+		// A value from the command line or the environment has no place
+		// in a file: terraform reports it at the variable's declaration.
+		at := sh.Loc
+		if at.File == "" {
+			at = loc(vc.declRange)
+		}
+		ev.errorAt(at, "Invalid value for input variable",
 			fmt.Sprintf("the value for variable %q is not compatible with its type %s: %s", vc.name, vc.typ.FriendlyName(), err))
 		return cty.UnknownVal(vc.typ), graph.Unknown("invalid value for variable "+vc.name, sh.Loc)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/rampart-iac/rampart/analyzer"
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/analyzer/terraform"
 )
 
 // These tests run the command in-process with a fake analyzer, so every
@@ -169,7 +170,7 @@ rule_config: {max_ingress_rules: 5}
 				wantCode(t, out, 0) // fail_on CRITICAL from the file; the finding is HIGH
 				want(t, "Rules", o.Rules, []string{"FROM-FILE"})
 				want(t, "PolicyDirs", o.PolicyDirs, []string{filepath.Join(dir, "policies")})
-				want(t, "Vars", o.Vars, map[string]string{"region": "eu-west-1", "env": "dev"})
+				want(t, "VarArgs", varArgStrings(o.VarArgs), []string{"env=dev (.rampart.yaml:7)", "region=eu-west-1 (.rampart.yaml:7)"})
 				want(t, "RuleConfig", o.RuleConfig, map[string]any{"max_ingress_rules": 5})
 			},
 		},
@@ -182,7 +183,9 @@ rule_config: {max_ingress_rules: 5}
 				want(t, "Rules", o.Rules, []string{"ENV-1", "ENV-2"})
 				want(t, "SkipRules", o.SkipRules, []string{"SKIP-FILE"})
 				want(t, "Exclude", o.Exclude, []string{"env/**"})
-				want(t, "Vars", o.Vars, map[string]string{"region": "eu-west-1", "env": "staging"})
+				// Each layer's variables apply after those of the layers
+				// below it, so the environment's env wins.
+				want(t, "VarArgs", varArgStrings(o.VarArgs), []string{"env=dev (.rampart.yaml:7)", "region=eu-west-1 (.rampart.yaml:7)", "env=staging (RAMPART_VAR)"})
 			},
 		},
 		{
@@ -267,7 +270,7 @@ func TestConfigDiscoveryAndErrors(t *testing.T) {
 	wantCode(t, out, 0)
 	want(t, "Paths", fa.got.Paths, []string{"infra/net"})
 	want(t, "PolicyDirs", fa.got.PolicyDirs, []string{filepath.Join(repo, "org", "policies")})
-	want(t, "VarFiles", fa.got.VarFiles, []string{filepath.Join(repo, "env", "prod.tfvars")})
+	want(t, "VarArgs", fa.got.VarArgs, []terraform.VarArg{{File: filepath.Join(repo, "env", "prod.tfvars")}})
 	want(t, "Root", fa.got.Root, repo)
 
 	// From a subdirectory, the config of the repository root still applies.
@@ -442,4 +445,34 @@ func writeFile(t *testing.T, path, content string) {
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// varArgStrings renders variable arguments as name=value (where from) or
+// file:path (where from), the configuration file by its base name.
+func varArgStrings(args []terraform.VarArg) []string {
+	var out []string
+	for _, a := range args {
+		s := "file:" + a.File
+		if a.Name != "" {
+			s = a.Name + "=" + a.Value
+		}
+		if a.Via != "" {
+			s += " (" + filepath.Base(a.Via) + ")"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestVarAndVarFileKeepCommandLineOrder(t *testing.T) {
+	// terraform plan applies -var and -var-file in the order given, the
+	// later winning; rampart hands the front-end the same order.
+	dir := t.TempDir()
+	fa := &fakeAnalyzer{res: &result.Result{}}
+	out := runIn(t, dir, fa, []string{"RAMPART_VAR=env=from-env"}, false, "scan",
+		"--var-file", "a.tfvars", "--var", "env=cli", "--var-file", "b.tfvars", "--var", "region=x=y")
+	wantCode(t, out, 0)
+	want(t, "VarArgs", varArgStrings(fa.got.VarArgs), []string{
+		"env=from-env (RAMPART_VAR)", "file:a.tfvars", "env=cli", "file:b.tfvars", "region=x=y",
+	})
 }

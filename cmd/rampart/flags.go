@@ -9,6 +9,7 @@ import (
 	"github.com/rampart-iac/rampart/analyzer/config"
 	"github.com/rampart-iac/rampart/analyzer/report"
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/analyzer/terraform"
 )
 
 // severityValue is a pflag.Value that accepts only severity names, so a typo
@@ -87,8 +88,8 @@ var settingFlags = map[string]struct {
 	"rule":           {"rules", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.Rules) }},
 	"skip-rule":      {"skip_rules", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.SkipRules) }},
 	"profile":        {"profiles", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.Profiles) }},
-	"var":            {"vars", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setKV(fs, n, &l.Vars) }},
-	"var-file":       {"var_files", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.VarFiles) }},
+	"var":            {"vars", setVarArgs},
+	"var-file":       {"var_files", setVarArgs},
 	"cfn-param":      {"cfn_params", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setKV(fs, n, &l.CFNParams) }},
 	"cfn-param-file": {"cfn_param_files", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.CFNParamFiles) }},
 	"no-color":       {"no_color", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setBool(fs, n, &l.NoColor) }},
@@ -171,4 +172,113 @@ func setKV(fs *pflag.FlagSet, name string, dst *map[string]string) error {
 	}
 	*dst = m
 	return nil
+}
+
+// varArgs is the one ordered list behind --var and --var-file: terraform
+// applies -var and -var-file in command-line order, the later winning, so
+// their interleaving matters and two separate lists would lose it.
+type varArgs struct {
+	items []varArgItem
+}
+
+type varArgItem struct {
+	file bool
+	raw  string
+}
+
+// varArgFlag is the pflag.Value of --var (file false) or --var-file (file
+// true); both append to the same varArgs.
+type varArgFlag struct {
+	args *varArgs
+	file bool
+}
+
+func (f varArgFlag) Set(s string) error {
+	f.args.items = append(f.args.items, varArgItem{file: f.file, raw: s})
+	return nil
+}
+
+func (f varArgFlag) Type() string { return "stringArray" }
+
+func (f varArgFlag) String() string { return "[" + strings.Join(f.GetSlice(), ",") + "]" }
+
+// GetSlice lists this flag's own values, in order.
+func (f varArgFlag) GetSlice() []string {
+	var out []string
+	for _, it := range f.args.items {
+		if it.file == f.file {
+			out = append(out, it.raw)
+		}
+	}
+	return out
+}
+
+func (f varArgFlag) Append(s string) error { return f.Set(s) }
+
+func (f varArgFlag) Replace(vals []string) error {
+	kept := f.args.items[:0:0]
+	for _, it := range f.args.items {
+		if it.file != f.file {
+			kept = append(kept, it)
+		}
+	}
+	f.args.items = kept
+	for _, v := range vals {
+		if err := f.Set(v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addVarFlags registers --var and --var-file over one ordered list.
+func addVarFlags(f *pflag.FlagSet) {
+	args := &varArgs{}
+	f.Var(varArgFlag{args: args}, "var", "Terraform variable `k=v` (repeatable; with --var-file, a later one wins, as in terraform)")
+	f.Var(varArgFlag{args: args, file: true}, "var-file", "Terraform variables `FILE` (repeatable)")
+}
+
+// setVarArgs copies --var and --var-file into the layer: the assignments,
+// the files, and both in command-line order. A --var or --var-file
+// registered as a plain list (no shared order) keeps the layer's default
+// order, files before assignments.
+func setVarArgs(fs *pflag.FlagSet, name string, l *config.Layer) error {
+	if name == "var" {
+		if err := setKV(fs, name, &l.Vars); err != nil {
+			return err
+		}
+	} else if err := setList(fs, name, &l.VarFiles); err != nil {
+		return err
+	}
+	f, ok := fs.Lookup(name).Value.(varArgFlag)
+	if !ok {
+		return nil
+	}
+	order := []config.VarArg{}
+	for _, it := range f.args.items {
+		raw := strings.TrimSpace(it.raw)
+		switch {
+		case raw == "":
+		case it.file:
+			order = append(order, config.VarArg{File: raw})
+		default:
+			k, v, err := config.ParseKeyValue(raw)
+			if err != nil {
+				return err
+			}
+			order = append(order, config.VarArg{Name: k, Value: v})
+		}
+	}
+	l.VarOrder = order
+	return nil
+}
+
+// terraformVarArgs hands the resolved variable arguments to the Terraform
+// front-end.
+func terraformVarArgs(args []config.VarArg) []terraform.VarArg {
+	out := make([]terraform.VarArg, len(args))
+	for i, a := range args {
+		out[i] = terraform.VarArg{Name: a.Name, Value: a.Value, File: a.File, Via: a.Via}
+	}
+	return out
 }

@@ -42,8 +42,7 @@ it (--fail-on is RAMPART_FAIL_ON; lists are comma-separated) and in
 	f.StringSlice("rule", nil, "run only this rule `ID` or name (repeatable, comma-separated)")
 	f.StringSlice("skip-rule", nil, "skip this rule `ID` or name (repeatable, comma-separated)")
 	f.StringSlice("profile", nil, "enable the opt-in rule profile `NAME` (repeatable)")
-	f.StringArray("var", nil, "Terraform variable `k=v` (repeatable)")
-	f.StringArray("var-file", nil, "Terraform variables `FILE` (repeatable)")
+	addVarFlags(f)
 	f.StringArray("cfn-param", nil, "CloudFormation parameter `k=v` (repeatable)")
 	f.StringArray("cfn-param-file", nil, "CloudFormation parameters `FILE` (repeatable)")
 	f.StringArray("exclude", nil, "skip paths matching `GLOB` (repeatable)")
@@ -92,8 +91,7 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 		SkipRules:     s.SkipRules,
 		Profiles:      s.Profiles,
 		RuleConfig:    s.RuleConfig,
-		Vars:          s.Vars,
-		VarFiles:      s.VarFiles,
+		VarArgs:       terraformVarArgs(s.VarArgs),
 		Env:           a.environ,
 		CFNParams:     s.CFNParams,
 		CFNParamFiles: s.CFNParamFiles,

@@ -1,0 +1,257 @@
+package terraform
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// The tests in this file pin behaviours of terraform 1.11.4 (`terraform
+// plan -input=false` on the same files); each case says which.
+
+// writeTree writes files (slash-separated names relative to a new
+// temporary directory) and returns the directory.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// loadTree loads the root module at the top of a tree written by
+// writeTree; var-file paths in opts are relative to that directory.
+func loadTree(t *testing.T, files map[string]string, opts Options) (*graph.Unit, string) {
+	t.Helper()
+	dir := writeTree(t, files)
+	for i, a := range opts.Args {
+		if a.File != "" {
+			opts.Args[i].File = filepath.Join(dir, a.File)
+		}
+	}
+	units := LoadModules(context.Background(), []string{dir}, opts)
+	if len(units) != 1 {
+		t.Fatalf("got %d units, want 1", len(units))
+	}
+	return units[0], dir
+}
+
+// attr renders one attribute of one resource, or "<missing>".
+func attr(u *graph.Unit, id, name string) string {
+	r := u.Resource(id)
+	if r == nil {
+		return "<no resource " + id + ">"
+	}
+	v := r.Attrs.Get(name)
+	if v == nil {
+		return "<missing>"
+	}
+	return v.GoString()
+}
+
+// diagLines renders the unit's errors and warnings as
+// "severity file:line summary", files relative to dir; notes are left out.
+func diagLines(u *graph.Unit, dir string) []string {
+	var out []string
+	for _, d := range u.Diagnostics {
+		if d.Severity == graph.SeverityNote {
+			continue
+		}
+		f := d.Location.File
+		if r, err := filepath.Rel(dir, f); err == nil && f != "" {
+			f = filepath.ToSlash(r)
+		}
+		out = append(out, fmt.Sprintf("%s %s:%d %s", d.Severity, f, d.Location.StartLine, d.Summary))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestVariableTypeConstraints(t *testing.T) {
+	tests := []struct {
+		name  string
+		decl  string // the type argument
+		val   string // -var value, "" for none
+		want  string // terraform_data.t input
+		diags []string
+	}{
+		// terraform accepts the bare keywords list and map as list(any)
+		// and map(any), and parses -var for them as HCL.
+		{name: "bare list", decl: "list", val: `[1, "x"]`, want: `["1", "x"]`},
+		{name: "bare map", decl: "map", val: `{k = 1}`, want: `{k: 1}`},
+		{name: "bare list of mixed types", decl: "list", val: `[[1], "x"]`, want: "(unknown)",
+			diags: []string{"error main.tf:1 Invalid value for input variable"}},
+		// ... but not a bare set: "The set type constructor requires one
+		// argument specifying the element type."
+		{name: "bare set", decl: "set", diags: []string{"error main.tf:1 Invalid type specification"}},
+		// any parses -var as HCL too: 5 is a number.
+		{name: "any", decl: "any", val: `5`, want: `5`},
+		// Quoted types, the 0.11 form, fail init.
+		{name: "quoted string", decl: `"string"`, val: "x", want: `"x"`,
+			diags: []string{"error main.tf:1 Invalid quoted type constraints"}},
+		{name: "quoted list", decl: `"list"`, diags: []string{"error main.tf:1 Invalid quoted type constraints"}},
+		{name: "quoted number", decl: `"number"`, diags: []string{"error main.tf:1 Invalid legacy variable type hint"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"main.tf": fmt.Sprintf(`variable "v" { type = %s }
+resource "terraform_data" "t" { input = var.v }
+`, tt.decl)}
+			var opts Options
+			if tt.val != "" {
+				opts.Args = []VarArg{{Name: "v", Value: tt.val}}
+			}
+			u, dir := loadTree(t, files, opts)
+			if got := diagLines(u, dir); !slices.Equal(got, tt.diags) {
+				t.Errorf("diagnostics = %q, want %q", got, tt.diags)
+			}
+			if tt.want != "" {
+				if got := attr(u, "terraform_data.t", "input"); got != tt.want {
+					t.Errorf("input = %s, want %s", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestVariableTypeInJSON(t *testing.T) {
+	// In .tf.json types are strings: "list" and "map(string)" are fine,
+	// "set" is not.
+	u, dir := loadTree(t, map[string]string{"main.tf.json": `{
+"variable": {"a": {"type": "list", "default": [1]}, "b": {"type": "map(string)", "default": {"k": 1}},
+             "c": {"type": "set", "default": []}},
+"resource": {"terraform_data": {"t": {"input": ["${var.a}", "${var.b}"]}}}
+}`}, Options{})
+	if got, want := diagLines(u, dir), []string{"error main.tf.json:3 Invalid type specification"}; !slices.Equal(got, want) {
+		t.Errorf("diagnostics = %q, want %q", got, want)
+	}
+	if got, want := attr(u, "terraform_data.t", "input"), `[[1], {k: "1"}]`; got != want {
+		t.Errorf("input = %s, want %s", got, want)
+	}
+}
+
+func TestJSONVariableFilesAreLiteral(t *testing.T) {
+	main := `variable "a" {}
+variable "b" {}
+variable "c" {}
+variable "d" { type = map(string) }
+variable "e" { type = list(any) }
+resource "terraform_data" "t" {
+  input = { a = var.a, b = var.b, c = var.c, d = var.d, e = var.e }
+}
+`
+	// terraform plan shows exactly these strings: a .tfvars.json value is
+	// JSON, not a template, whichever way the file is loaded.
+	values := `{"a": "$${x}", "b": "%{if true}yes%{endif}", "c": "${HOME}",
+ "d": {"k": "${x}"}, "e": [1, "${y}", true]}`
+	want := `{a: "$${x}", b: "%{if true}yes%{endif}", c: "${HOME}", d: {k: "${x}"}, e: ["1", "${y}", "true"]}`
+	for _, file := range []string{"terraform.tfvars.json", "x.auto.tfvars.json", "extra.json"} {
+		t.Run(file, func(t *testing.T) {
+			var opts Options
+			if file == "extra.json" {
+				opts.Args = []VarArg{{File: file}}
+			}
+			u, dir := loadTree(t, map[string]string{"main.tf": main, file: values}, opts)
+			if got := diagLines(u, dir); len(got) != 0 {
+				t.Errorf("diagnostics = %q", got)
+			}
+			if got := attr(u, "terraform_data.t", "input"); got != want {
+				t.Errorf("input = %s\nwant    %s", got, want)
+			}
+			// Each element keeps its own place in the file.
+			e1 := u.Resource("terraform_data.t").Attrs.At(graph.Path{"input", "e", 1})
+			if e1 == nil || len(e1.Trace) == 0 {
+				t.Fatalf("input.e[1] = %+v, want a trace", e1)
+			}
+			if h := e1.Trace[0]; filepath.Base(h.File) != file || h.StartLine != 2 || h.StartCol != 31 {
+				t.Errorf("input.e[1] comes from %+v, want %s line 2 column 31", h, file)
+			}
+		})
+	}
+}
+
+func TestNativeVariableFilesAllowNoReferences(t *testing.T) {
+	// terraform: "Functions may not be called here." and "Variables may
+	// not be used here." in terraform.tfvars; templates and for
+	// expressions over literals are fine.
+	u, dir := loadTree(t, map[string]string{
+		"main.tf": `variable "a" {}
+variable "b" {}
+variable "c" {}
+variable "e" {}
+resource "terraform_data" "t" { input = [var.a, var.b, var.c, var.e] }
+`,
+		"terraform.tfvars": `a = upper("x")
+b = "${1 + 2}"
+c = var.x
+e = [for x in [1, 2] : x * 2]
+`,
+	}, Options{})
+	want := []string{"error terraform.tfvars:1 Function calls not allowed", "error terraform.tfvars:3 Variables not allowed"}
+	if got := diagLines(u, dir); !slices.Equal(got, want) {
+		t.Errorf("diagnostics = %q, want %q", got, want)
+	}
+	if got, want := attr(u, "terraform_data.t", "input"), `[(unknown), 3, (unknown), [2, 4]]`; got != want {
+		t.Errorf("input = %s, want %s", got, want)
+	}
+}
+
+func TestVarArgsApplyInOrder(t *testing.T) {
+	files := map[string]string{
+		"main.tf": `variable "x" {}
+resource "terraform_data" "t" { input = var.x }
+`,
+		"terraform.tfvars": `x = "tfvars"`,
+		"a.tfvars":         `x = "a.tfvars"`,
+		"b.tfvars":         `x = "b.tfvars"`,
+	}
+	// terraform plan -var-file=a.tfvars -var x=cli gives "cli";
+	// -var x=cli -var-file=a.tfvars gives "a.tfvars": the later wins.
+	tests := []struct {
+		name  string
+		args  []VarArg
+		want  string
+		trace string
+	}{
+		{name: "none", want: `"tfvars"`, trace: "terraform.tfvars:1 variable x set in terraform.tfvars"},
+		{name: "file then var", args: []VarArg{{File: "a.tfvars"}, {Name: "x", Value: "cli"}}, want: `"cli"`, trace: ":0 variable x set by --var"},
+		{name: "var then file", args: []VarArg{{Name: "x", Value: "cli"}, {File: "a.tfvars"}}, want: `"a.tfvars"`, trace: "a.tfvars:1 variable x set in a.tfvars"},
+		{name: "files in order", args: []VarArg{{File: "b.tfvars"}, {File: "a.tfvars"}}, want: `"a.tfvars"`},
+		{name: "vars in order", args: []VarArg{{Name: "x", Value: "1"}, {Name: "x", Value: "2", Via: "RAMPART_VAR"}}, want: `"2"`, trace: ":0 variable x set by RAMPART_VAR"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u, dir := loadTree(t, files, Options{Args: slices.Clone(tt.args)})
+			if got := attr(u, "terraform_data.t", "input"); got != tt.want {
+				t.Errorf("input = %s, want %s", got, tt.want)
+			}
+			if tt.trace == "" {
+				return
+			}
+			v := u.Resource("terraform_data.t").Attrs.Get("input")
+			if len(v.Trace) == 0 {
+				t.Fatalf("no trace")
+			}
+			h := v.Trace[0]
+			f := h.File
+			if f != "" {
+				f, _ = filepath.Rel(dir, f)
+			}
+			if got := fmt.Sprintf("%s:%d %s", f, h.StartLine, h.Note); got != tt.trace {
+				t.Errorf("trace[0] = %s, want %s", got, tt.trace)
+			}
+		})
+	}
+}
