@@ -17,14 +17,51 @@ type builder struct {
 	// reads; only references to resources and module calls need them.
 	attrsOf func() map[string]bool
 	attrs   map[string]bool
-	ns      map[string]map[string]cty.Value // var, local, module, resource types
-	data    map[string]map[string]cty.Value // data source type -> name
-	flat    map[string]cty.Value            // count, each, path, terraform, iterators
-	inputs  []input
+	// vars are the expression's references, to tell whether it uses a
+	// resource or module call as a whole.
+	vars   []hcl.Traversal
+	ns     map[string]map[string]cty.Value // var, local, module, resource types
+	data   map[string]map[string]cty.Value // data source type -> name
+	flat   map[string]cty.Value            // count, each, path, terraform, iterators
+	inputs []input
 }
 
-func (s *scope) newBuilder(attrsOf func() map[string]bool) *builder {
-	return &builder{s: s, attrsOf: attrsOf}
+func (s *scope) newBuilder(vars []hcl.Traversal, attrsOf func() map[string]bool) *builder {
+	return &builder{s: s, vars: vars, attrsOf: attrsOf}
+}
+
+// whole reports whether the expression uses the object that prefix (the
+// steps naming a resource or module call: module.m, aws_vpc.main,
+// data.aws_ami.x) stands for as a whole: a reference naming no attribute
+// of it, only perhaps an instance key (for_each = aws_security_group.g,
+// module.m[0] passed on). The object then needs every attribute it has,
+// not only those the expression names.
+func (b *builder) whole(prefix ...string) bool {
+	for _, t := range b.vars {
+		if len(t) < len(prefix) {
+			continue
+		}
+		match := true
+		for i, name := range prefix {
+			if n, ok := attrStep(t, i); !ok || n != name {
+				match = false
+				break
+			}
+		}
+		if match && !hasAttrStep(t[len(prefix):]) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAttrStep(steps hcl.Traversal) bool {
+	for _, s := range steps {
+		if _, ok := s.(hcl.TraverseAttr); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) attrNames() map[string]bool {
@@ -148,7 +185,7 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 			b.put(root, name, cty.DynamicVal)
 			return nil, "", nil
 		}
-		b.put(root, name, mi.moduleObject(name, b.attrNames()))
+		b.put(root, name, mi.moduleObject(name, b.attrNames(), b.whole(root, name)))
 		return mi.outputOrigin(name, t[2:])
 	case "count":
 		b.setFlat(root, b.countObject(t))
@@ -207,7 +244,7 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 			m[dname] = cty.DynamicVal
 			return nil, "", nil
 		}
-		m[dname] = mi.resourceObject(rc, b.attrNames())
+		m[dname] = mi.resourceObject(rc, b.attrNames(), b.whole(root, typ, dname))
 		return mi.refOrigin(rc, t[3:])
 	}
 	if !ok {
@@ -219,7 +256,7 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 		b.put(root, name, cty.DynamicVal)
 		return nil, "", nil
 	}
-	b.put(root, name, mi.resourceObject(rc, b.attrNames()))
+	b.put(root, name, mi.resourceObject(rc, b.attrNames(), b.whole(root, name)))
 	return mi.refOrigin(rc, t[2:])
 }
 

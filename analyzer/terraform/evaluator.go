@@ -29,9 +29,11 @@ type evaluator struct {
 	// funcTables holds each module configuration's function table
 	// (instanceFuncs), built once.
 	funcTables map[*moduleConfig]map[string]function.Function
-	manifest   map[string]string // modules.json key -> directory
-	rootVals   map[string]*rootValue
-	workspace  string
+	// vocab is every attribute name the configurations read (vocabulary).
+	vocab     map[string]bool
+	manifest  map[string]string // modules.json key -> directory
+	rootVals  map[string]*rootValue
+	workspace string
 
 	memo  map[string]*memoEntry
 	stack []string

@@ -316,7 +316,7 @@ func (s *scope) traverse(t hcl.Traversal, l graph.Location) (cty.Value, *graph.V
 	if s.mi == nil {
 		return s.generic(&hclsyntax.ScopeTraversalExpr{Traversal: t, SrcRange: t.SourceRange()}, l)
 	}
-	b := s.newBuilder(func() map[string]bool { return attrNamesOfTraversal(t) })
+	b := s.newBuilder([]hcl.Traversal{t}, func() map[string]bool { return attrNamesOfTraversal(t) })
 	origin, note, rest := b.add(t)
 	val, diags := t.TraverseAbs(b.ctx())
 	s.diag(diags)
@@ -374,7 +374,7 @@ func (s *scope) build(expr hcl.Expression) (*hcl.EvalContext, []input) {
 	if len(vars) == 0 {
 		return &hcl.EvalContext{Functions: s.mi.funcs}, nil
 	}
-	b := s.newBuilder(func() map[string]bool { return attrNamesOfExpr(expr, vars) })
+	b := s.newBuilder(vars, func() map[string]bool { return attrNamesOfExpr(expr, vars) })
 	for _, t := range vars {
 		origin, note, rest := b.add(t)
 		if origin == nil {

@@ -269,7 +269,8 @@ func keepTryMarks(try function.Function) function.Function {
 }
 
 // instanceFuncs is the function table of a module's instances: the
-// module's table (funcsFor) with try keeping marks.
+// module's table (funcsFor) with try keeping marks, and the functions
+// that answer from key sets aware of open resource objects (openMark).
 func (ev *evaluator) instanceFuncs(cfg *moduleConfig) map[string]function.Function {
 	if fs, ok := ev.funcTables[cfg]; ok {
 		return fs
@@ -277,9 +278,15 @@ func (ev *evaluator) instanceFuncs(cfg *moduleConfig) map[string]function.Functi
 	base := ev.funcsFor(cfg)
 	fs := make(map[string]function.Function, len(base))
 	for name, fn := range base {
-		switch name {
-		case "try", "core::try":
+		plain := strings.TrimPrefix(name, "core::")
+		if deep, ok := keySetFuncs[plain]; ok {
+			fn = openAware(fn, deep)
+		}
+		switch plain {
+		case "try":
 			fn = keepTryMarks(fn)
+		case "lookup":
+			fn = openLookup(fn)
 		}
 		fs[name] = fn
 	}

@@ -83,7 +83,10 @@ func (mi *moduleInstance) variable(name string) (cty.Value, *graph.Value, string
 	vc := mi.cfg.variables[name]
 	v, sh := mi.ev.once(mi.prefix()+"var."+name, vc.declRange, true, func() (cty.Value, *graph.Value) {
 		val, sh, note, set := mi.rawVariable(vc)
-		if set && val.IsNull() && !vc.nullable && vc.def != nil {
+		if set && val.IsNull() && !vc.nullable {
+			if vc.def == nil {
+				return mi.nullRequired(vc, sh)
+			}
 			set = false
 		}
 		if !set {
@@ -148,15 +151,16 @@ func (mi *moduleInstance) output(name string) (cty.Value, *graph.Value) {
 }
 
 // moduleObject is module.name as a value: an object of the outputs the
-// expression reads, a tuple of them under count, a map under for_each.
-func (mi *moduleInstance) moduleObject(name string, attrs map[string]bool) cty.Value {
+// expression reads (all of them when it uses the module as a whole), a
+// tuple of them under count, a map under for_each.
+func (mi *moduleInstance) moduleObject(name string, attrs map[string]bool, whole bool) cty.Value {
 	ce := mi.expandCall(name)
 	if ce == nil || ce.cfg == nil || ce.exp.unknown {
 		return cty.DynamicVal
 	}
 	outs := make([]string, 0, len(attrs))
 	for out := range ce.cfg.outputs {
-		if attrs[out] {
+		if whole || attrs[out] {
 			outs = append(outs, out)
 		}
 	}
@@ -376,7 +380,8 @@ func (mi *moduleInstance) defaultTags(addr string) *graph.Value {
 	return sh
 }
 
-// emit adds this instance's resources to the unit, then its children's.
+// emit adds this instance's resources to the unit, evaluates the rest of
+// its values (evaluateAll), then does the same for its children.
 func (mi *moduleInstance) emit() {
 	for _, rc := range mi.cfg.resources {
 		if mi.ev.cancelled() {
@@ -387,6 +392,7 @@ func (mi *moduleInstance) emit() {
 			mi.emitResource(rc, inst)
 		}
 	}
+	mi.evaluateAll()
 	for _, call := range mi.cfg.calls {
 		ce := mi.expandCall(call.name)
 		if ce == nil {

@@ -231,3 +231,158 @@ func TestReferenceIdentity(t *testing.T) {
 		}
 	}
 }
+
+const wholeMain = `
+resource "aws_security_group" "g" {
+  for_each = toset(["a", "b"])
+  name     = "sg-${each.key}"
+}
+
+resource "aws_vpc" "c" {
+  count      = 2
+  cidr_block = "10.${count.index}.0.0/16"
+}
+
+resource "aws_security_group_rule" "each" {
+  for_each          = aws_security_group.g
+  security_group_id = each.value.id
+  description       = each.value.name
+}
+
+locals {
+  groups = aws_security_group.g
+}
+
+resource "x" "via_local" {
+  for_each = local.groups
+  sg       = each.value.id
+}
+
+module "child" {
+  source = "./child"
+  groups = aws_security_group.g
+}
+
+resource "x" "functions" {
+  keys_of_instance = keys(aws_security_group.g["a"])
+  keys_of_map      = keys(aws_security_group.g)
+  count_length     = length(aws_vpc.c)
+  lookup_missing   = lookup(aws_security_group.g["a"], "arn", "none")
+  encoded          = jsonencode(aws_vpc.c[0])
+  tags             = merge({ a = "b" }, { c = aws_vpc.c[1].cidr_block })
+}
+
+resource "terraform_data" "a" {
+  input = "x"
+}
+
+resource "terraform_data" "b" {}
+
+resource "x" "data" {
+  whole    = terraform_data.a
+  keys     = keys(terraform_data.a)
+  b_input  = terraform_data.b.input
+  b_output = terraform_data.b.output
+  a_output = terraform_data.a.output
+}
+
+module "m" {
+  source = "./m"
+}
+
+module "mc" {
+  source = "./m"
+  count  = 2
+}
+
+module "me" {
+  source   = "./m"
+  for_each = toset(["k"])
+}
+
+resource "x" "modules" {
+  lookup = lookup(module.m, "out", "d")
+  keys   = keys(module.m)
+  whole  = module.m
+  counted = module.mc
+  by_key  = module.me
+}
+`
+
+const wholeChild = `
+variable "groups" {
+  type = map(object({ id = string, name = string }))
+}
+
+resource "x" "in_child" {
+  for_each = var.groups
+  sg       = each.value.id
+  name     = each.value.name
+}
+`
+
+const wholeModule = `
+output "out" {
+  value = "o"
+}
+
+output "other" {
+  value = 2
+}
+`
+
+// TestWholeObjects checks resources and module calls used as whole
+// values: for_each over a resource, through a local and a module input,
+// the functions that look at key sets, terraform_data's known schema and
+// module objects (checked against terraform plan).
+func TestWholeObjects(t *testing.T) {
+	u := loadFiles(t, map[string]string{"main.tf": wholeMain, "child/main.tf": wholeChild, "m/main.tf": wholeModule})
+	noErrors(t, u)
+	tests := []struct {
+		res  string
+		path graph.Path
+		want string
+		ref  string
+	}{
+		{res: `aws_security_group_rule.each["a"]`, path: graph.Path{"security_group_id"}, want: `(unknown aws_security_group.g["a"].id)`, ref: `aws_security_group.g["a"].id`},
+		{res: `aws_security_group_rule.each["b"]`, path: graph.Path{"description"}, want: `"sg-b"`},
+		{res: `x.via_local["b"]`, path: graph.Path{"sg"}, ref: `aws_security_group.g["b"].id`},
+		{res: `module.child.x.in_child["a"]`, path: graph.Path{"sg"}, ref: `aws_security_group.g["a"].id`},
+		{res: `module.child.x.in_child["a"]`, path: graph.Path{"name"}, want: `"sg-a"`},
+		// Without a provider schema the attribute set of an aws_*
+		// resource is not known: its keys are Unknown, a key it lacks
+		// stands for that attribute.
+		{res: "x.functions", path: graph.Path{"keys_of_instance"}, want: "(unknown)"},
+		{res: "x.functions", path: graph.Path{"keys_of_map"}, want: `["a", "b"]`},
+		{res: "x.functions", path: graph.Path{"count_length"}, want: "2"},
+		{res: "x.functions", path: graph.Path{"lookup_missing"}, ref: `aws_security_group.g["a"].arn`},
+		{res: "x.functions", path: graph.Path{"encoded"}, want: "(unknown)"},
+		{res: "x.functions", path: graph.Path{"tags"}, want: `{a: "b", c: "10.1.0.0/16"}`},
+		// terraform plan: {id = (known after apply), input = "x",
+		// output = (known after apply), triggers_replace = null}.
+		{res: "x.data", path: graph.Path{"whole"}, want: `{id: (unknown terraform_data.a.id), input: "x", output: (unknown terraform_data.a.output), triggers_replace: null}`},
+		{res: "x.data", path: graph.Path{"keys"}, want: `["id", "input", "output", "triggers_replace"]`},
+		{res: "x.data", path: graph.Path{"b_input"}, want: "null"},
+		{res: "x.data", path: graph.Path{"b_output"}, want: "null"},
+		{res: "x.data", path: graph.Path{"a_output"}, ref: "terraform_data.a.output"},
+		{res: "x.modules", path: graph.Path{"lookup"}, want: `"o"`},
+		{res: "x.modules", path: graph.Path{"keys"}, want: `["other", "out"]`},
+		{res: "x.modules", path: graph.Path{"whole"}, want: `{other: 2, out: "o"}`},
+		{res: "x.modules", path: graph.Path{"counted"}, want: `[{other: 2, out: "o"}, {other: 2, out: "o"}]`},
+		{res: "x.modules", path: graph.Path{"by_key"}, want: `{k: {other: 2, out: "o"}}`},
+	}
+	for _, tc := range tests {
+		r := u.Resource(tc.res)
+		if r == nil {
+			t.Errorf("no resource %s", tc.res)
+			continue
+		}
+		v := r.Attrs.At(tc.path)
+		if tc.want != "" && v.GoString() != tc.want {
+			t.Errorf("%s %s = %s, want %s", tc.res, tc.path, v.GoString(), tc.want)
+		}
+		if tc.ref != "" && refString(v) != tc.ref {
+			t.Errorf("%s %s: ref %q, want %q (%#v)", tc.res, tc.path, refString(v), tc.ref, v)
+		}
+	}
+}

@@ -88,48 +88,42 @@ func (mi *moduleInstance) resourceAttr(rc *resourceConfig, inst *resInstance, na
 // resourceObject is a resource as a value for expressions: per instance an
 // object of the attributes the expression reads, known where configured,
 // Unknown where the provider computes them. Data sources are read at apply
-// time, so every attribute of one is Unknown.
-func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bool) cty.Value {
+// time, so every attribute of one is Unknown. A resource used as a whole
+// (whole: for_each = aws_security_group.g, a module input) is the object
+// of everything it may be read for (instanceNames).
+func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bool, whole bool) cty.Value {
 	re := mi.resExpansion(rc)
 	if re.unknown {
 		return cty.DynamicVal
 	}
+	names, open := mi.instanceNames(rc, attrs, whole)
 	// Every instance of a counted resource referring to its peer by
 	// count.index builds the same object: cache it, or a 2,000-instance
 	// pair of resources costs 4 million objects.
-	names := make([]string, 0, len(attrs))
-	for a := range attrs {
-		names = append(names, a)
-	}
-	sort.Strings(names)
 	key := rc.addr() + "|" + strings.Join(names, ",")
 	if v, ok := mi.objects[key]; ok {
 		return v
 	}
+	fingerprint := ""
+	if open {
+		fingerprint = strings.Join(names, ",")
+	}
 	cacheable := true
 	obj := func(inst *resInstance) cty.Value {
-		m := make(map[string]cty.Value, len(attrs))
-		for a := range attrs {
+		m := make(map[string]cty.Value, len(names))
+		for _, a := range names {
 			if e, ok := mi.ev.memo[inst.addr+"."+a]; ok && e.busy {
 				// Read inside its own evaluation (a cycle): Unknown
 				// here, but not for later readers.
 				cacheable = false
 			}
-			if !rc.data {
-				if cv, _, ok := mi.resourceAttr(rc, inst, a); ok && !cv.IsNull() {
-					// The mark follows the value through locals,
-					// functions and module outputs, so a resource that
-					// ends up using it gets an edge to this one however
-					// the value travelled.
-					m[a] = cv.Mark(refMark{Resource: inst.addr, Attr: a})
-					continue
-				}
-			}
-			// What the provider computes is Unknown, and is this
-			// attribute wherever it is passed on unchanged.
-			m[a] = cty.DynamicVal.Mark(identMark{Resource: inst.addr, Attr: a})
+			m[a] = mi.attrValue(rc, inst, a)
 		}
-		return cty.ObjectVal(m)
+		v := cty.ObjectVal(m)
+		if open {
+			v = v.Mark(openMark{Resource: inst.addr, Names: fingerprint})
+		}
+		return v
 	}
 	var out cty.Value
 	switch re.mode {
@@ -154,6 +148,72 @@ func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bo
 	return out
 }
 
+// instanceNames lists, sorted, the attributes of the object standing for
+// one instance of rc, and whether that set is open (openMark). terraform_data
+// has its schema. Any other resource read attribute by attribute has
+// the attributes read; used as a whole, its configured arguments plus
+// every attribute name the configurations read anywhere (vocabulary), as
+// rampart has no provider schema to say which attributes it has.
+func (mi *moduleInstance) instanceNames(rc *resourceConfig, attrs map[string]bool, whole bool) ([]string, bool) {
+	if hasSchema(rc) {
+		return terraformDataSchema, false
+	}
+	set := make(map[string]bool, len(attrs))
+	for a := range attrs {
+		set[a] = true
+	}
+	if whole {
+		for a := range rc.attrs {
+			if !resourceMeta[a] {
+				set[a] = true
+			}
+		}
+		for a := range mi.ev.vocabulary() {
+			set[a] = true
+		}
+	}
+	names := make([]string, 0, len(set))
+	for a := range set {
+		names = append(names, a)
+	}
+	sort.Strings(names)
+	return names, whole
+}
+
+// attrValue is attribute a of one instance as expressions read it: the
+// configured value, known at plan time, marked so that a resource that
+// ends up using it (through locals, functions, module outputs) gets an
+// edge to this one; else what the provider computes, Unknown and marked
+// as being this attribute wherever it is passed on unchanged. A
+// terraform_data argument not set is null, and so is its output then.
+func (mi *moduleInstance) attrValue(rc *resourceConfig, inst *resInstance, a string) cty.Value {
+	ref := refMark{Resource: inst.addr, Attr: a}
+	if !rc.data {
+		if cv, _, ok := mi.resourceAttr(rc, inst, a); ok && !cv.IsNull() {
+			return cv.Mark(ref)
+		}
+	}
+	if hasSchema(rc) && !terraformDataComputed(rc, inst, mi, a) {
+		return cty.NullVal(cty.DynamicPseudoType).Mark(ref)
+	}
+	return cty.DynamicVal.Mark(identMark(ref))
+}
+
+// terraformDataComputed reports whether attribute a of a terraform_data
+// instance that its configuration does not set is computed: id always,
+// output when input is set (it becomes input on apply); input and
+// triggers_replace not set are null.
+func terraformDataComputed(rc *resourceConfig, inst *resInstance, mi *moduleInstance, a string) bool {
+	switch a {
+	case "id":
+		return true
+	case "output":
+		v, _, ok := mi.resourceAttr(rc, inst, "input")
+		return ok && !v.IsNull()
+	}
+	return false
+}
+
 // refOrigin is the shadow of a reference to a resource attribute (steps
 // follow the resource name): the configured value with a Ref to the
 // resource, or an Unknown standing for the computed attribute.
@@ -172,6 +232,9 @@ func (mi *moduleInstance) refOrigin(rc *resourceConfig, steps hcl.Traversal) (*g
 			c := *sh
 			c.Ref = &graph.Ref{Resource: inst.addr, Attr: attr}
 			return &c, fmt.Sprintf("attribute %s of %s", attr, inst.addr), steps[1:]
+		}
+		if hasSchema(rc) && !terraformDataComputed(rc, inst, mi, attr) {
+			return nil, "", nil
 		}
 		return graph.UnknownRef(inst.addr, attr, "computed attribute "+inst.addr+"."+attr, graph.Location{}), "", steps[1:]
 	}
