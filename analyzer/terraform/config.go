@@ -60,6 +60,19 @@ type variableConfig struct {
 	hasType   bool
 	sensitive bool
 	nullable  bool
+	// validations are the variable's validation blocks, in order.
+	validations []validation
+}
+
+// validation is one validation block of a variable.
+type validation struct {
+	condition    hcl.Expression
+	errorMessage hcl.Expression // nil when absent
+	declRange    hcl.Range      // the block header
+}
+
+var validationSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "condition", Required: true}, {Name: "error_message"}},
 }
 
 type outputConfig struct {
@@ -395,6 +408,20 @@ func (m *moduleConfig) addVariable(b *hcl.Block) {
 	}
 	v.sensitive = m.constBool(content.Attributes["sensitive"], false)
 	v.nullable = m.constBool(content.Attributes["nullable"], true)
+	for _, b := range content.Blocks {
+		vc, diags := b.Body.Content(validationSchema)
+		m.diags = append(m.diags, diags...)
+		if vc == nil || vc.Attributes["condition"] == nil {
+			continue
+		}
+		val := validation{condition: vc.Attributes["condition"].Expr, declRange: b.DefRange}
+		m.noteFuncs(val.condition)
+		if a, ok := vc.Attributes["error_message"]; ok {
+			val.errorMessage = a.Expr
+			m.noteFuncs(a.Expr)
+		}
+		v.validations = append(v.validations, val)
+	}
 }
 
 // variableType reads a variable's type constraint as Terraform 1.x does:

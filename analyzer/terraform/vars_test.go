@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -251,6 +252,140 @@ resource "terraform_data" "t" { input = var.x }
 			}
 			if got := fmt.Sprintf("%s:%d %s", f, h.StartLine, h.Note); got != tt.trace {
 				t.Errorf("trace[0] = %s, want %s", got, tt.trace)
+			}
+		})
+	}
+}
+
+func TestUnreadValuesFailClosed(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		args  []VarArg
+		diags []string
+	}{
+		{
+			// terraform plan evaluates every local and output, read or
+			// not, and fails on each of these.
+			name: "unread locals and outputs",
+			files: map[string]string{
+				"main.tf": `module "m" {
+  source = "./m"
+}
+locals {
+  a = module.m.nope
+  b = upper("a", "b")
+  c = aws_s3_bucket.nope.id
+  d = local.nope
+}
+output "o" { value = var.nope }
+`,
+				"m/main.tf": `output "x" { value = 1 }
+output "y" { value = lower() }
+`,
+			},
+			diags: []string{
+				"error m/main.tf:2 Not enough function arguments",
+				"error main.tf:10 Reference to undeclared input variable",
+				"error main.tf:5 Unsupported attribute",
+				"error main.tf:6 Too many function arguments",
+				"error main.tf:7 Reference to undeclared resource",
+				"error main.tf:8 Reference to undeclared local value",
+			},
+		},
+		{
+			// A root variable with no value is Unknown (rampart has no
+			// values to ask for), and so is all that depends on it: no
+			// error, not even from a validation rule.
+			name: "missing root variable stays unknown",
+			files: map[string]string{"main.tf": `variable "n" {
+  type = number
+  validation {
+    condition     = var.n > 5
+    error_message = "too small"
+  }
+}
+output "o" { value = var.n + 1 }
+`},
+		},
+		{
+			// terraform: "Value for undeclared variable: A variable named
+			// "nope" was assigned on the command line". TF_VAR_nope and
+			// RAMPART_VAR (Via) are ignored.
+			name:  "undeclared --var",
+			files: map[string]string{"main.tf": `variable "a" { default = 1 }`},
+			args:  []VarArg{{Name: "nope", Value: "1"}, {Name: "quiet", Value: "1", Via: "RAMPART_VAR"}, {Name: "a", Value: "2"}},
+			diags: []string{"error :0 Value for undeclared variable"},
+		},
+		{
+			// terraform: "Required variable not set: ... required variable
+			// may not be set to null", at the null; a default replaces a
+			// null when there is one.
+			name: "null for a non-nullable variable",
+			files: map[string]string{
+				"main.tf": `variable "a" {
+  type     = string
+  nullable = false
+}
+variable "c" {
+  type     = string
+  nullable = false
+  default  = "d"
+}
+module "m" {
+  source = "./m"
+  a      = null
+}
+`,
+				"terraform.tfvars": "a = null\nc = null\n",
+				"m/main.tf": `variable "a" {
+  type     = string
+  nullable = false
+}
+`,
+			},
+			diags: []string{"error main.tf:12 Required variable not set", "error terraform.tfvars:1 Required variable not set"},
+		},
+		{
+			// terraform: "Invalid value for variable ... This was checked
+			// by the validation rule", at the module argument for a child
+			// and at the declaration for a -var.
+			name: "validation false on a known value",
+			files: map[string]string{
+				"main.tf": `variable "b" {
+  type = number
+  validation {
+    condition     = var.b > 5
+    error_message = "b too small"
+  }
+}
+module "m" {
+  source = "./m"
+  b      = 3
+}
+module "ok" {
+  source = "./m"
+  b      = 9
+}
+`,
+				"m/main.tf": `variable "b" {
+  type = number
+  validation {
+    condition     = var.b > 5
+    error_message = "b is ${var.b}, too small"
+  }
+}
+`,
+			},
+			args:  []VarArg{{Name: "b", Value: "3"}},
+			diags: []string{"error main.tf:1 Invalid value for variable", "error main.tf:10 Invalid value for variable"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u, dir := loadTree(t, tt.files, Options{Args: tt.args, Env: []string{"TF_VAR_env_only=1"}})
+			if got := diagLines(u, dir); !slices.Equal(got, tt.diags) {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.diags, "\n"))
 			}
 		})
 	}

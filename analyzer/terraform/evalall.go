@@ -1,0 +1,132 @@
+package terraform
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// evaluateAll evaluates every variable, local value and output of the
+// instance, as terraform plan does whether or not anything reads them: an
+// undeclared reference or a failing function call in an output nobody
+// reads still fails the plan, and so fails the scan. Values are memoized,
+// so what a resource already read is not evaluated again. Variable
+// validations run last, once every value a condition may read is there.
+func (mi *moduleInstance) evaluateAll() {
+	for _, name := range slices.Sorted(maps.Keys(mi.cfg.variables)) {
+		if mi.ev.cancelled() {
+			return
+		}
+		mi.variable(name)
+	}
+	for _, name := range slices.Sorted(maps.Keys(mi.cfg.locals)) {
+		if mi.ev.cancelled() {
+			return
+		}
+		mi.local(name)
+	}
+	for _, name := range slices.Sorted(maps.Keys(mi.cfg.outputs)) {
+		if mi.ev.cancelled() {
+			return
+		}
+		mi.output(name)
+	}
+	for _, name := range slices.Sorted(maps.Keys(mi.cfg.variables)) {
+		mi.validate(mi.cfg.variables[name])
+	}
+}
+
+// validate checks a variable's validation blocks against its value. A
+// condition that is Unknown (the value is not known before apply) passes;
+// one that is known and false is an error where the value was given, as
+// in terraform: the tfvars entry, the module argument, or the declaration
+// when the value came from the command line.
+func (mi *moduleInstance) validate(vc *variableConfig) {
+	if len(vc.validations) == 0 {
+		return
+	}
+	_, sh, _ := mi.variable(vc.name)
+	at := loc(vc.declRange)
+	if sh != nil && sh.Loc.File != "" {
+		at = sh.Loc
+	}
+	for _, v := range vc.validations {
+		ok, known := mi.condition(v.condition)
+		if !known || ok {
+			continue
+		}
+		rule := loc(v.declRange)
+		detail := fmt.Sprintf("%s (checked by the validation rule at %s)", mi.validationMessage(v, vc), rule)
+		mi.failure(at, "Invalid value for variable", detail)
+	}
+}
+
+// condition evaluates a validation condition: whether it holds, and
+// whether that is known. A null or non-bool result is an error of the
+// configuration.
+func (mi *moduleInstance) condition(expr hcl.Expression) (holds, known bool) {
+	v, _ := mi.scope().eval(expr)
+	v, _ = v.UnmarkDeep()
+	if !v.IsKnown() {
+		return false, false
+	}
+	if v.IsNull() {
+		mi.failure(loc(expr.Range()), "Invalid condition result", "the condition value is null; it must be true or false")
+		return false, false
+	}
+	b, err := convert.Convert(v, cty.Bool)
+	if err != nil {
+		mi.failure(loc(expr.Range()), "Invalid condition result", "the condition must be a bool: "+err.Error())
+		return false, false
+	}
+	if !b.IsKnown() {
+		return false, false
+	}
+	return b.True(), true
+}
+
+// validationMessage is the rule's error_message, or a generic text when
+// it is missing or cannot be rendered.
+func (mi *moduleInstance) validationMessage(v validation, vc *variableConfig) string {
+	generic := fmt.Sprintf("the value of variable %s does not pass its validation rule", vc.name)
+	if v.errorMessage == nil {
+		return generic
+	}
+	msg, _ := mi.scope().eval(v.errorMessage)
+	msg, _ = msg.UnmarkDeep()
+	if !msg.IsKnown() || msg.IsNull() || msg.Type() != cty.String {
+		return generic
+	}
+	return msg.AsString()
+}
+
+// failure reports an error of the configuration found while evaluating
+// this instance. In an instance that stands for an unknown number of
+// instances terraform would check it only once the instances are known,
+// so it is a note there.
+func (mi *moduleInstance) failure(at graph.Location, summary, detail string) {
+	if mi.representative {
+		mi.ev.addDiag(graph.Diagnostic{Severity: graph.SeverityNote, Summary: summary, Detail: representativeFailure + detail, Location: at})
+		return
+	}
+	mi.ev.errorAt(at, summary, detail)
+}
+
+// nullRequired is the value of a variable that is given null although it
+// has no default and is not nullable: terraform's "Required variable not
+// set", at the null.
+func (mi *moduleInstance) nullRequired(vc *variableConfig, sh *graph.Value) (cty.Value, *graph.Value) {
+	at := loc(vc.declRange)
+	if sh != nil && sh.Loc.File != "" {
+		at = sh.Loc
+	}
+	mi.failure(at, "Required variable not set",
+		fmt.Sprintf("variable %s may not be null: it is declared with nullable = false and has no default", vc.name))
+	return cty.UnknownVal(vc.typ), graph.Unknown("variable "+vc.name+" is null but may not be", at)
+}
