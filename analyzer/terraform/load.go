@@ -210,7 +210,15 @@ func safeConfig(l *loader, dir string) (cfg *moduleConfig) {
 	return l.config(dir)
 }
 
-func loadRoot(ctx context.Context, l *loader, dir string, opts Options) (unit *graph.Unit) {
+func loadRoot(ctx context.Context, l *loader, dir string, opts Options) *graph.Unit {
+	unit, _ := evalRoot(ctx, l, dir, opts)
+	return unit
+}
+
+// evalRoot evaluates dir as a root module into a Unit, and returns the
+// root module's instance too (nil after an internal failure), which
+// LoadRootOutputs reads the outputs of.
+func evalRoot(ctx context.Context, l *loader, dir string, opts Options) (unit *graph.Unit, root *moduleInstance) {
 	unit = &graph.Unit{Source: graph.SourceTerraform, Path: dir}
 	ev := &evaluator{
 		ctx: ctx, loader: l, opts: opts, rootDir: filepath.Clean(dir), unit: unit,
@@ -223,11 +231,11 @@ func loadRoot(ctx context.Context, l *loader, dir string, opts Options) (unit *g
 				fmt.Sprintf("%v\n%s", r, debug.Stack()))
 		}
 	}()
-	root := opts.Root
-	if root == "" {
-		root = dir
+	sandboxRoot := opts.Root
+	if sandboxRoot == "" {
+		sandboxRoot = dir
 	}
-	ev.funcs = newFunctions(ev.rootDir, l.absRoot(root))
+	ev.funcs = newFunctions(ev.rootDir, l.absRoot(sandboxRoot))
 	for _, kv := range opts.Env {
 		if w, ok := strings.CutPrefix(kv, "TF_WORKSPACE="); ok && w != "" {
 			ev.workspace = w
@@ -240,7 +248,7 @@ func loadRoot(ctx context.Context, l *loader, dir string, opts Options) (unit *g
 	ev.warnUndeclared(cfg)
 	mi := newInstance(ev, cfg)
 	mi.emit()
-	return unit
+	return unit, mi
 }
 
 // readManifest reads the modules terraform init downloaded:
