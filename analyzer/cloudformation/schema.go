@@ -12,19 +12,23 @@ import (
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
-// schemaText is the resource-schema table generated from goformation v7.14.9
-// by internal/cfnschema (see that command for the format).
+// schemaText is the resource-schema table internal/cfnschema generates from
+// the CloudFormation resource provider schemas (as cfn-lint ships them), the
+// AWS SAM specification and goformation (see that command for the format
+// and the order of the sources).
 //
 //go:embed schema.txt
 var schemaText string
 
-// schemaVersion names the frozen source of the table in messages.
-const schemaVersion = "goformation v7.14.9, April 2024"
+// schemaVersion names the sources of the table in messages; the table's
+// "# Sources:" header line says the same (a test checks).
+const schemaVersion = "cfn-lint 1.51.0 provider schemas, SAM translator 1.110.0, goformation v7.14.9"
 
 // typeSchema lists the properties of a resource or property type.
 type typeSchema struct {
 	props map[string]propSchema
 	names []string // sorted, for suggestions
+	open  bool     // keys besides props are valid too: only props are checked
 }
 
 // propSchema says what a property holds when it is a nested property type.
@@ -33,81 +37,91 @@ type propSchema struct {
 	isMap  bool   // a map from user-chosen names to nested
 }
 
-// schemaIndex is the parsed table.
+// schemaIndex is the table, parsed lazily: loading only indexes each line
+// by type name, and a type's properties are parsed the first time a
+// template uses it, so a one-file scan pays for the few types it names
+// rather than for the whole table.
 type schemaIndex struct {
-	resources map[string]*typeSchema
-	types     map[string]*typeSchema
+	resourceLines map[string]string // resource type -> its line after the name
+	typeLines     map[string]string // property type -> its line after the name
+	resources     sync.Map          // resource type -> *typeSchema, once parsed
+	types         sync.Map          // property type -> *typeSchema, once parsed
 }
 
-// loadSchema parses the embedded table once per process; the index is
-// read-only afterwards and shared by concurrent parses.
-var loadSchema = sync.OnceValue(func() *schemaIndex {
-	idx := &schemaIndex{resources: map[string]*typeSchema{}, types: map[string]*typeSchema{}}
-	for line := range strings.Lines(schemaText) {
-		line = strings.TrimSpace(line)
+// loadSchema indexes the embedded table once per process; the index is
+// shared by concurrent parses.
+var loadSchema = sync.OnceValue(func() *schemaIndex { return indexSchemaTable(schemaText) })
+
+// indexSchemaTable indexes a table in internal/cfnschema's format.
+func indexSchemaTable(text string) *schemaIndex {
+	idx := &schemaIndex{
+		resourceLines: make(map[string]string, strings.Count(text, "\nR ")),
+		typeLines:     make(map[string]string, strings.Count(text, "\nP ")),
+	}
+	for line := range strings.Lines(text) {
+		line = strings.TrimRight(line, "\r\n")
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		fields := strings.Fields(line)
-		if len(fields) < 2 {
-			continue
+		kind, rest, _ := strings.Cut(line, " ")
+		name, props, _ := strings.Cut(rest, " ")
+		switch kind {
+		case "R":
+			idx.resourceLines[name] = props
+		case "P":
+			idx.typeLines[name] = props
 		}
-		name := fields[1]
-		owner, _, _ := strings.Cut(name, ".")
-		ts := &typeSchema{props: make(map[string]propSchema, len(fields)-2)}
-		for _, f := range fields[2:] {
-			prop, nested, isMap := f, "", false
-			if i := strings.IndexAny(f, "=~"); i >= 0 {
-				prop, nested, isMap = f[:i], f[i+1:], f[i] == '~'
-				if strings.HasPrefix(nested, ".") {
-					nested = owner + nested
-				}
-			}
-			ts.props[prop] = propSchema{nested: nested, isMap: isMap}
-			ts.names = append(ts.names, prop)
-		}
-		sort.Strings(ts.names)
-		if fields[0] == "R" {
-			idx.resources[name] = ts
-		} else {
-			idx.types[name] = ts
-		}
-	}
-	for name, props := range samSupplement() {
-		ts := idx.resources[name]
-		if ts == nil {
-			ts = idx.types[name]
-		}
-		if ts == nil {
-			continue
-		}
-		for _, p := range props {
-			if _, ok := ts.props[p]; !ok {
-				ts.props[p] = propSchema{}
-				ts.names = append(ts.names, p)
-			}
-		}
-		sort.Strings(ts.names)
 	}
 	return idx
-})
+}
 
-// samSupplement lists SAM properties in the AWS SAM specification that
-// goformation v7.14.9's SAM model lacks (it trails the specification, and
-// names HttpApi's AccessLogSettings in the singular). Without them every
-// SAM template using, say, LoggingConfig would get a warning.
-func samSupplement() map[string][]string {
-	return map[string][]string{
-		"AWS::Serverless::Function": {"AutoPublishAliasAllProperties", "LoggingConfig", "PropagateTags",
-			"RecursiveLoop", "RolePath", "RuntimeManagementConfig", "SnapStart", "SourceKMSKeyArn"},
-		"AWS::Serverless::Api":          {"ApiKeySourceType", "MergeDefinitions", "Mode", "PropagateTags"},
-		"AWS::Serverless::Api.Auth":     {"ApiKeyRequired", "InvokeRole", "ResourcePolicy", "UsagePlan"},
-		"AWS::Serverless::HttpApi":      {"AccessLogSettings", "Name", "PropagateTags"},
-		"AWS::Serverless::LayerVersion": {"CompatibleArchitectures", "PublishLambdaVersion"},
-		"AWS::Serverless::SimpleTable":  {"PointInTimeRecoverySpecification"},
-		"AWS::Serverless::StateMachine": {"AutoPublishAlias", "DeploymentPreference", "PermissionsBoundary",
-			"PropagateTags", "RolePath", "UseAliasAsEventTarget"},
+// resource returns the schema of a resource type, nil when the table does
+// not have the type.
+func (idx *schemaIndex) resource(name string) *typeSchema {
+	return idx.lookup(&idx.resources, idx.resourceLines, name)
+}
+
+// propertyType returns the schema of a property type such as
+// AWS::EC2::SecurityGroup.Ingress, nil when the table does not have it.
+func (idx *schemaIndex) propertyType(name string) *typeSchema {
+	return idx.lookup(&idx.types, idx.typeLines, name)
+}
+
+func (idx *schemaIndex) lookup(cache *sync.Map, lines map[string]string, name string) *typeSchema {
+	if ts, ok := cache.Load(name); ok {
+		return ts.(*typeSchema)
 	}
+	line, ok := lines[name]
+	if !ok {
+		return nil
+	}
+	// Two parses racing on a type store equal values; the first one wins.
+	ts, _ := cache.LoadOrStore(name, parseTypeLine(name, line))
+	return ts.(*typeSchema)
+}
+
+// parseTypeLine parses the properties of type name from its table line.
+func parseTypeLine(name, line string) *typeSchema {
+	owner, _, _ := strings.Cut(name, ".")
+	fields := strings.Fields(line)
+	ts := &typeSchema{props: make(map[string]propSchema, len(fields))}
+	for _, f := range fields {
+		if f == "*" {
+			ts.open = true
+			continue
+		}
+		prop, nested, isMap := f, "", false
+		if i := strings.IndexAny(f, "=~"); i >= 0 {
+			prop, nested, isMap = f[:i], f[i+1:], f[i] == '~'
+			if strings.HasPrefix(nested, ".") {
+				nested = owner + nested
+			}
+		}
+		ts.props[prop] = propSchema{nested: nested, isMap: isMap}
+		ts.names = append(ts.names, prop)
+	}
+	sort.Strings(ts.names)
+	return ts
 }
 
 // isCustomType reports whether a type not in the table is one CloudFormation
@@ -137,7 +151,7 @@ func (st *stack) checkSchema(e *resEntry, props *node) {
 		return
 	}
 	full := st.fullID(e.id)
-	ts := st.p.schema.resources[e.typ]
+	ts := st.p.schema.resource(e.typ)
 	if ts == nil {
 		d := graph.Diagnostic{
 			Severity: graph.SeverityWarning,
@@ -174,6 +188,9 @@ func (st *stack) checkProps(res, typeName string, ts *typeSchema, n *node, path 
 			continue // an intrinsic or a Fn::ForEach loop: keys are not literal
 		}
 		ps, ok := ts.props[k.name]
+		if !ok && ts.open {
+			continue // additionalProperties or patternProperties: any key is valid
+		}
 		if !ok {
 			d := graph.Diagnostic{
 				Severity: graph.SeverityWarning,
@@ -192,7 +209,7 @@ func (st *stack) checkProps(res, typeName string, ts *typeSchema, n *node, path 
 		if ps.nested == "" {
 			continue
 		}
-		sub := st.p.schema.types[ps.nested]
+		sub := st.p.schema.propertyType(ps.nested)
 		if sub == nil {
 			continue
 		}
@@ -224,8 +241,8 @@ func isCall(n *node) bool {
 }
 
 func resourceNames(idx *schemaIndex) []string {
-	out := make([]string, 0, len(idx.resources))
-	for k := range idx.resources {
+	out := make([]string, 0, len(idx.resourceLines))
+	for k := range idx.resourceLines {
 		out = append(out, k)
 	}
 	sort.Strings(out)

@@ -1,11 +1,16 @@
 package cloudformation
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
 
 func TestSchemaTable(t *testing.T) {
 	idx := loadSchema()
-	if n := len(idx.resources); n < 1200 {
-		t.Errorf("table has %d resource types, want the ~1260 of goformation v7.14.9", n)
+	if n := len(idx.resourceLines); n < 1600 {
+		t.Errorf("table has %d resource types, want the ~1620 of the provider schemas and SAM", n)
 	}
 	cases := []struct {
 		typ, prop, nested string
@@ -16,12 +21,23 @@ func TestSchemaTable(t *testing.T) {
 		{"AWS::EC2::SecurityGroup", "Tags", "Tag", false},
 		{"AWS::S3::Bucket", "BucketEncryption", "AWS::S3::Bucket.BucketEncryption", false},
 		{"AWS::ApiGateway::UsagePlan", "Throttle", "AWS::ApiGateway::UsagePlan.ThrottleSettings", false},
+		// Added to CloudFormation after goformation v7.14.9.
+		{"AWS::EC2::Instance", "MetadataOptions", "AWS::EC2::Instance.MetadataOptions", false},
+		{"AWS::Events::EventBus", "Description", "", false},
+		{"AWS::ApiGateway::DomainNameV2", "SecurityPolicy", "", false},
+		// The SAM specification.
+		{"AWS::Serverless::Application", "NotificationARNs", "", false},
 		{"AWS::Serverless::Function", "Policies", "", false},
-		{"AWS::Serverless::Function", "LoggingConfig", "", false}, // from the SAM supplement
+		{"AWS::Serverless::Function", "LoggingConfig", "", false},
+		{"AWS::Serverless::Function", "DurableConfig", "", false},
+		{"AWS::Serverless::Function", "Events", "AWS::Serverless::Function.Events", true},
 		{"AWS::Serverless::HttpApi", "AccessLogSettings", "", false},
+		{"AWS::Serverless::GraphQLApi", "SchemaUri", "", false},
+		// A type retired from the provider registry, kept from goformation.
+		{"AWS::NimbleStudio::StudioComponent", "StudioId", "", false},
 	}
 	for _, tc := range cases {
-		ts := idx.resources[tc.typ]
+		ts := idx.resource(tc.typ)
 		if ts == nil {
 			t.Errorf("%s missing", tc.typ)
 			continue
@@ -30,15 +46,91 @@ func TestSchemaTable(t *testing.T) {
 		if !ok || ps.nested != tc.nested || ps.isMap != tc.isMap {
 			t.Errorf("%s.%s = %+v (present %v), want nested %q map %v", tc.typ, tc.prop, ps, ok, tc.nested, tc.isMap)
 		}
-		if tc.nested != "" && tc.nested != "Tag" && idx.types[tc.nested] == nil {
+		if tc.nested != "" && idx.propertyType(tc.nested) == nil {
 			t.Errorf("property type %s missing", tc.nested)
 		}
 	}
-	if ps := idx.types["AWS::ApiGateway::UsagePlan.ApiStage"].props["Throttle"]; !ps.isMap || ps.nested != "AWS::ApiGateway::UsagePlan.ThrottleSettings" {
+	if ps := idx.propertyType("AWS::ApiGateway::UsagePlan.ApiStage").props["Throttle"]; !ps.isMap || ps.nested != "AWS::ApiGateway::UsagePlan.ThrottleSettings" {
 		t.Errorf("UsagePlan.ApiStage.Throttle = %+v, want a map of ThrottleSettings", ps)
 	}
-	if _, ok := idx.types["AWS::EC2::SecurityGroup.Ingress"].props["CidrIp"]; !ok {
+	if _, ok := idx.propertyType("AWS::EC2::SecurityGroup.Ingress").props["CidrIp"]; !ok {
 		t.Error("AWS::EC2::SecurityGroup.Ingress has no CidrIp")
+	}
+	if !idx.resource("AWS::CloudFormation::CustomResource").open {
+		t.Error("AWS::CloudFormation::CustomResource takes any property, want it open")
+	}
+	if idx.resource("AWS::Foo::Bar") != nil || idx.propertyType("AWS::S3::Bucket.NoSuchType") != nil {
+		t.Error("unknown types must look up as nil")
+	}
+}
+
+// TestSchemaHeader keeps schemaVersion, which messages quote, in step with
+// the sources the generator recorded in the table.
+func TestSchemaHeader(t *testing.T) {
+	want := "# Sources: " + schemaVersion
+	for line := range strings.Lines(schemaText) {
+		if strings.HasPrefix(line, "# Sources:") {
+			if got := strings.TrimSpace(line); got != want {
+				t.Errorf("table header %q, want %q", got, want)
+			}
+			return
+		}
+	}
+	t.Errorf("table has no %q header line", want)
+}
+
+func TestParseTypeLine(t *testing.T) {
+	ts := parseTypeLine("AWS::X::Y.Outer", "* Inner=.Inner List=Tag Map~.Value Plain")
+	if !ts.open {
+		t.Error("* not read as open")
+	}
+	want := map[string]propSchema{
+		"Inner": {nested: "AWS::X::Y.Inner"},
+		"List":  {nested: "Tag"},
+		"Map":   {nested: "AWS::X::Y.Value", isMap: true},
+		"Plain": {},
+	}
+	if len(ts.props) != len(want) {
+		t.Errorf("props = %+v, want %+v", ts.props, want)
+	}
+	for k, w := range want {
+		if got, ok := ts.props[k]; !ok || got != w {
+			t.Errorf("%s = %+v, want %+v", k, got, w)
+		}
+	}
+	if strings.Join(ts.names, " ") != "Inner List Map Plain" {
+		t.Errorf("names = %v, want sorted property names", ts.names)
+	}
+}
+
+// TestSchemaDiagnostics checks a template of properties and types added to
+// CloudFormation and SAM since goformation v7.14.9: only the two real
+// mistakes cfn-lint also reports (E3002) and the unknown type warn.
+func TestSchemaDiagnostics(t *testing.T) {
+	u := parseFixture(t, "schema/current.yaml", Options{})
+	type warning struct {
+		line          int
+		summary, path string
+	}
+	want := []warning{
+		{54, `"BurstLimt" is not a property of AWS::ApiGateway::UsagePlan.ThrottleSettings; did you mean BurstLimit?`,
+			"ApiStages[0].Throttle./pets/GET.BurstLimt"},
+		{61, "unknown resource type AWS::Future::Service", ""},
+		{67, `"BucketEncryptoin" is not a property of AWS::S3::Bucket; did you mean BucketEncryption?`, "BucketEncryptoin"},
+	}
+	var got []warning
+	for _, d := range u.Diagnostics {
+		if d.Severity == graph.SeverityWarning && (strings.Contains(d.Summary, "is not a property of") || strings.Contains(d.Summary, "unknown resource type")) {
+			got = append(got, warning{d.Location.StartLine, d.Summary, d.Path.String()})
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("schema warnings:\n%v\nwant:\n%v", got, want)
+	}
+	for i := range want {
+		if got[i].line != want[i].line || !strings.HasPrefix(got[i].summary, want[i].summary) || got[i].path != want[i].path {
+			t.Errorf("warning %d = %+v, want %+v", i, got[i], want[i])
+		}
 	}
 }
 
