@@ -293,6 +293,9 @@ func checkKeys(file string, m *yaml.Node, known []string, what string, lines map
 		if k.Kind != yaml.ScalarNode {
 			return fmt.Errorf("%s:%d: %skeys must be plain names", file, k.Line, what)
 		}
+		if what == "" && k.Value == "root" {
+			return fmt.Errorf("%s:%d: root cannot be set in a configuration file: a file inside the repository must not widen the boundary rampart reads in; use --root or RAMPART_ROOT", file, k.Line)
+		}
 		if !contains(known, k.Value) {
 			msg := fmt.Sprintf("%s:%d: unknown %skey %q", file, k.Line, what, k.Value)
 			if s := closest(k.Value, known); s != "" {

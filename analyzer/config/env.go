@@ -25,6 +25,7 @@ var envVars = []envVar{
 	{"RAMPART_CONFIG", "config", func(l *Layer, v string) error { l.Config = &v; return nil }},
 	{"RAMPART_FORMAT", "format", func(l *Layer, v string) error { l.Format = &v; return nil }},
 	{"RAMPART_OUTPUT", "output", func(l *Layer, v string) error { l.Output = &v; return nil }},
+	{"RAMPART_ROOT", "root", func(l *Layer, v string) error { l.Root = &v; return nil }},
 	{"RAMPART_FAIL_ON", "fail_on", func(l *Layer, v string) error {
 		sev, err := result.ParseSeverity(v)
 		l.FailOn = &sev

@@ -19,6 +19,7 @@ type Layer struct {
 	Format        *string
 	FailOn        *result.Severity
 	Output        *string
+	Root          *string // the boundary (--root); never set by the file layer, which must not widen it
 	Exclude       []string
 	PolicyDirs    []string
 	Rules         []string
@@ -56,6 +57,7 @@ type Settings struct {
 	Format        string
 	FailOn        result.Severity
 	Output        string
+	Root          string // the boundary; "" for the repository root of each scanned path
 	Exclude       []string
 	PolicyDirs    []string
 	Rules         []string
@@ -120,6 +122,7 @@ func Resolve(layers ...Layer) Settings {
 		setScalar(&s.Format, l.Format, "format", src)
 		setScalar(&s.FailOn, l.FailOn, "fail_on", src)
 		setScalar(&s.Output, l.Output, "output", src)
+		setScalar(&s.Root, l.Root, "root", src)
 		setScalar(&s.OnUnknown, l.OnUnknown, "on_unknown", src)
 		setScalar(&s.NoColor, l.NoColor, "no_color", src)
 		setScalar(&s.Verbose, l.Verbose, "verbose", src)

@@ -81,6 +81,7 @@ var settingFlags = map[string]struct {
 	"config":         {"config", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setString(fs, n, &l.Config) }},
 	"format":         {"format", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setString(fs, n, &l.Format) }},
 	"output":         {"output", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setString(fs, n, &l.Output) }},
+	"root":           {"root", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setString(fs, n, &l.Root) }},
 	"fail-on":        {"fail_on", setFailOn},
 	"on-unknown":     {"on_unknown", setOnUnknown},
 	"exclude":        {"exclude", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.Exclude) }},

@@ -38,6 +38,7 @@ it (--fail-on is RAMPART_FAIL_ON; lists are comma-separated) and in
 	f.StringP("output", "o", "", "write the report to `FILE` instead of stdout")
 	f.Var(&severityValue{sev: result.SeverityLow}, "fail-on", "lowest severity that fails the run: LOW, MEDIUM, HIGH or CRITICAL")
 	f.String("config", "", "configuration `FILE` (default: .rampart.yaml found from the first PATH up to the repository root)")
+	addRootFlag(f)
 	f.StringArray("policy-dir", nil, "extra Rego policy `DIR` (repeatable)")
 	f.StringSlice("rule", nil, "run only this rule `ID` or name (repeatable, comma-separated)")
 	f.StringSlice("skip-rule", nil, "skip this rule `ID` or name (repeatable, comma-separated)")
@@ -54,16 +55,9 @@ it (--fail-on is RAMPART_FAIL_ON; lists are comma-separated) and in
 }
 
 func (a *app) runScan(cmd *cobra.Command, args []string) error {
-	paths := args
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	// An unreadable path is the user's mistake, not a template problem:
-	// say so before anything else.
-	for _, p := range paths {
-		if _, err := os.Stat(p); err != nil {
-			return fmt.Errorf("cannot read %s: %w", p, pathErr(err))
-		}
+	paths, err := scanPaths(args)
+	if err != nil {
+		return err
 	}
 	s, err := a.loadSettings(cmd.Flags(), paths[0])
 	if err != nil {
@@ -85,6 +79,7 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 	res, err := a.scan(cmd.Context(), analyzer.Options{
 		Paths:         paths,
 		Root:          root,
+		Boundary:      s.Root,
 		Exclude:       s.Exclude,
 		PolicyDirs:    s.PolicyDirs,
 		Rules:         s.Rules,
