@@ -63,7 +63,10 @@ func (st *stack) fnSub(arg *node, loc graph.Location, c evalCtx) *graph.Value {
 			if rep, ok := st.representativeFor(id); st.res[id] == nil && ok {
 				id = rep
 			}
-			if _, ok := st.res[id]; ok {
+			if gen, ok := st.samRefs[part.text]; ok && st.res[gen] != nil {
+				// ${MyFunction.Alias}: SAM resolves it like !Ref.
+				v = st.resourceRef(gen, "", loc, c)
+			} else if _, ok := st.res[id]; ok {
 				v = st.resourceRef(id, attr, loc, c)
 			} else {
 				st.p.errorf(tmpl.loc, "Fn::Sub: ${%s} names no resource %q", part.text, id)

@@ -546,7 +546,7 @@ func TestParseSAM(t *testing.T) {
 			{at: "Flow:RoleArn", want: "(unknown FlowRole.Arn)"},
 			{at: "FlowRole:AssumeRolePolicyDocument.Statement[0].Principal.Service[0]", want: `"states.amazonaws.com"`},
 			{at: "Alarm:AlarmActions[0]", want: "(unknown ApiFunction.Alias)", ref: "ApiFunction.Alias", lines: "64-64"},
-			{at: "Alarm:Dimensions[0].Value", want: "(unknown ServerlessRestApi.Stage)", ref: "ServerlessRestApi.Stage"},
+			{at: "Alarm:Dimensions[0].Value", want: "(unknown ServerlessRestApiProdStage)", ref: "ServerlessRestApiProdStage."},
 		},
 		diags: []diagCheck{
 			{sev: noteSev, line: 23, contains: "SAM policy template S3ReadPolicy of ApiFunction is not expanded"},
@@ -559,6 +559,48 @@ func TestParseSAM(t *testing.T) {
 	}
 	if got := u.Resource("Layer").Meta["DeletionPolicy"].GoString(); got != `"Retain"` {
 		t.Errorf("Layer DeletionPolicy = %s", got)
+	}
+}
+
+// AutoPublishAlias and DeploymentPreference generate what samtranslator
+// 1.110 generates (version IDs without SAM's hash).
+func TestParseSAMAliases(t *testing.T) {
+	runParseCases(t, []parseCase{{
+		name: "AutoPublishAlias, DeploymentPreference, referenceable properties",
+		file: "sam-alias.yaml",
+		resources: []string{
+			"ProcessorRole", "Processor", "ProcessorVersion", "ServerlessDeploymentApplication", "CodeDeployServiceRole",
+			"ProcessorDeploymentGroup", "ProcessorAliaslive", "ProcessorJobs",
+			"Reporter", "ReporterVersion", "ReporterAliasprod",
+			"CheckFunction", "ErrorsAlarm", "Jobs", "Caller",
+		},
+		values: []valueCheck{
+			{at: "ProcessorVersion:FunctionName", want: "(unknown Processor)"},
+			{at: "ProcessorAliaslive:Name", want: `"live"`, lines: "14:25-14:29"},
+			{at: "ProcessorAliaslive:FunctionVersion", want: "(unknown ProcessorVersion.Version)"},
+			{at: "ProcessorDeploymentGroup:DeploymentConfigName", want: `"CodeDeployDefault.LambdaCanary10Percent5Minutes"`, lines: "16-16"},
+			{at: "ProcessorDeploymentGroup:ServiceRoleArn", want: "(unknown CodeDeployServiceRole.Arn)"},
+			{at: "ProcessorDeploymentGroup:AlarmConfiguration.Alarms[0].Name", want: "(unknown ErrorsAlarm)", lines: "18-18"},
+			{at: "ProcessorDeploymentGroup:ApplicationName", want: "(unknown ServerlessDeploymentApplication)"},
+			{at: "CodeDeployServiceRole:AssumeRolePolicyDocument.Statement[0].Principal.Service[0]", want: `"codedeploy.amazonaws.com"`},
+			{at: "ProcessorJobs:FunctionName", want: "(unknown ProcessorAliaslive)", ref: "ProcessorAliaslive."},
+			{at: "ReporterAliasprod:Name", want: `"prod"`},
+			{at: "Caller:DisplayName", want: "(unknown ProcessorAliaslive)", ref: "ProcessorAliaslive.", lines: "47-47"},
+			{at: "Caller:TopicName", want: "(unknown ProcessorVersion)", ref: "ProcessorVersion."},
+			{at: "Caller:Tags[0].Value", want: "(unknown ReporterAliasprod)", ref: "ReporterAliasprod."},
+		},
+	}})
+	u := parseFixture(t, "sam-alias.yaml", Options{})
+	alias := u.Resource("ProcessorAliaslive")
+	update := alias.Meta["UpdatePolicy"]
+	if update == nil || update.GoString() != `{CodeDeployLambdaAliasUpdate: {ApplicationName: {Ref: "ServerlessDeploymentApplication"}, DeploymentGroupName: {Ref: "ProcessorDeploymentGroup"}, BeforeAllowTrafficHook: {Ref: "CheckFunction"}}}` {
+		t.Errorf("alias UpdatePolicy = %v", update)
+	}
+	if got := u.Resource("ProcessorVersion").Meta["DeletionPolicy"].GoString(); got != `"Retain"` {
+		t.Errorf("version DeletionPolicy = %s", got)
+	}
+	if u.Resource("ReporterDeploymentGroup") != nil || u.Resource("ReporterAliasprod").Meta["UpdatePolicy"] != nil {
+		t.Errorf("a disabled DeploymentPreference generated CodeDeploy resources")
 	}
 }
 

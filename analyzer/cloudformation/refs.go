@@ -28,7 +28,11 @@ func (st *stack) fnRef(arg *node, loc graph.Location, c evalCtx) (*graph.Value, 
 	}
 	if id, prop, dotted := strings.Cut(name, "."); dotted && st.sam {
 		// SAM's referenceable properties: !Ref MyFunction.Alias,
-		// !Ref MyApi.Stage name resources the transform generates.
+		// !Ref MyApi.Stage name resources the transform generates. One
+		// rampart does not generate stays a reference to the SAM resource.
+		if gen, ok := st.samRefs[name]; ok && st.res[gen] != nil {
+			return st.resourceRef(gen, "", loc, c), true
+		}
 		if _, ok := st.res[id]; ok {
 			return st.resourceRef(id, prop, loc, c), true
 		}

@@ -60,12 +60,18 @@ type samExpansion struct {
 	out     []*resEntry
 	// implicit APIs, created once when an event needs them.
 	restAPI, httpAPI *resEntry
+	// codeDeployApp and codeDeployRole are shared by every function with a
+	// DeploymentPreference, created with the first.
+	codeDeployApp, codeDeployRole *resEntry
+	// refs maps SAM's referenceable properties (MyFunction.Alias,
+	// MyApi.Stage) to the generated resources they name.
+	refs map[string]string
 }
 
 // expandSAM replaces every AWS::Serverless::* resource by the CloudFormation
 // resources the SAM transform generates.
 func (st *stack) expandSAM() {
-	x := &samExpansion{st: st, globals: st.root.get("Globals")}
+	x := &samExpansion{st: st, globals: st.root.get("Globals"), refs: map[string]string{}}
 	for _, id := range st.order {
 		e := st.res[id]
 		if !strings.HasPrefix(e.typ, "AWS::Serverless::") {
@@ -77,6 +83,7 @@ func (st *stack) expandSAM() {
 		}
 		x.expand(e)
 	}
+	st.samRefs = x.refs
 	st.order = st.order[:0]
 	st.res = make(map[string]*resEntry, len(x.out))
 	for _, e := range x.out {
@@ -232,15 +239,162 @@ func (x *samExpansion) function(e *resEntry) {
 		kv = append(kv, "Role", role)
 	}
 	x.add(e, e.id, "AWS::Lambda::Function", b.m(kv...))
+	// With AutoPublishAlias, event sources and the URL invoke the alias.
+	target := invokeTarget{id: e.id}
+	if alias, ok := x.autoPublish(e, b, p); ok {
+		target = invokeTarget{id: alias, alias: true}
+	}
 	if u := p.get("FunctionUrlConfig"); u != nil && u.kind == nMap {
-		x.add(e, e.id+"Url", "AWS::Lambda::Url", b.m(append([]any{"TargetFunctionArn", b.ref(e.id)}, pick(u, "AuthType", "Cors", "InvokeMode")...)...))
+		x.add(e, e.id+"Url", "AWS::Lambda::Url", b.m(append([]any{"TargetFunctionArn", target.name(b)}, pick(u, "AuthType", "Cors", "InvokeMode")...)...))
 		if auth, _ := u.get("AuthType").scalarString(); auth == "NONE" {
 			x.add(e, e.id+"UrlPublicPermissions", "AWS::Lambda::Permission", b.m(
-				"Action", b.str("lambda:InvokeFunctionUrl"), "FunctionName", b.ref(e.id),
+				"Action", b.str("lambda:InvokeFunctionUrl"), "FunctionName", target.name(b),
 				"Principal", b.str("*"), "FunctionUrlAuthType", b.str("NONE")))
 		}
 	}
-	x.events(e, b, p.get("Events"))
+	x.events(e, target, p.get("Events"))
+}
+
+// invokeTarget is what a function's event sources invoke: the function, or
+// the alias AutoPublishAlias creates.
+type invokeTarget struct {
+	id    string
+	alias bool
+}
+
+// name is the target for a FunctionName property.
+func (t invokeTarget) name(b samBuilder) *node { return b.ref(t.id) }
+
+// arn is the target's ARN; an alias's Ref is its ARN.
+func (t invokeTarget) arn(b samBuilder) *node {
+	if t.alias {
+		return b.ref(t.id)
+	}
+	return b.getAtt(t.id, "Arn")
+}
+
+// samDeploymentTypes are the DeploymentPreference types SAM turns into
+// CodeDeploy's predefined CodeDeployDefault.Lambda<Type> configurations.
+var samDeploymentTypes = map[string]bool{
+	"Canary10Percent30Minutes": true, "Canary10Percent5Minutes": true, "Canary10Percent10Minutes": true,
+	"Canary10Percent15Minutes": true, "Linear10PercentEvery10Minutes": true, "Linear10PercentEvery1Minute": true,
+	"Linear10PercentEvery2Minutes": true, "Linear10PercentEvery3Minutes": true, "AllAtOnce": true,
+}
+
+// autoPublish generates what AutoPublishAlias creates: a version
+// <Fn>Version (SAM appends a hash of the code to the ID; rampart does not,
+// since a template can only name it as MyFunction.Version) and an alias
+// <Fn>Alias<Name>, plus the CodeDeploy resources of a DeploymentPreference.
+// It returns the alias's logical ID.
+func (x *samExpansion) autoPublish(e *resEntry, b samBuilder, p *node) (string, bool) {
+	a := p.get("AutoPublishAlias")
+	if a == nil {
+		return "", false
+	}
+	name, ok := x.aliasName(a)
+	if !ok {
+		x.st.p.diags.Notef(a.loc, "SAM: the AutoPublishAlias of %s is not known before deployment; its alias and version are not analysed", e.id)
+		return "", false
+	}
+	versionID, aliasID := e.id+"Version", e.id+"Alias"+alnum(name)
+	x.add(e, versionID, "AWS::Lambda::Version", b.m(append([]any{"FunctionName", b.ref(e.id)},
+		pick(p, "VersionDescription=Description")...)...), "DeletionPolicy", b.str("Retain"))
+	kv := []any{"Name", &node{kind: nString, str: name, loc: a.loc}, "FunctionName", b.ref(e.id),
+		"FunctionVersion", b.getAtt(versionID, "Version")}
+	kv = append(kv, pick(p, "ProvisionedConcurrencyConfig")...)
+	var extra []any
+	if update := x.deploymentPreference(e, b, p.get("DeploymentPreference")); update != nil {
+		extra = append(extra, "UpdatePolicy", update)
+	}
+	x.add(e, aliasID, "AWS::Lambda::Alias", b.m(kv...), extra...)
+	x.refs[e.id+".Alias"], x.refs[e.id+".Version"] = aliasID, versionID
+	return aliasID, true
+}
+
+// aliasName is the AutoPublishAlias name: a string or a Ref to a parameter
+// with a value, which SAM resolves when it transforms the template.
+func (x *samExpansion) aliasName(a *node) (string, bool) {
+	if s, ok := a.scalarString(); ok && a.kind == nString {
+		return s, s != ""
+	}
+	if fn, arg, ok := a.single(); ok && fn == "Ref" {
+		name, _ := arg.scalarString()
+		if pm := x.st.params[name]; pm != nil && pm.value != nil {
+			s, ok := pm.value.AsString()
+			return s, ok && s != ""
+		}
+	}
+	return "", false
+}
+
+// deploymentPreference generates <Fn>DeploymentGroup, the shared
+// ServerlessDeploymentApplication and, without a Role, the shared
+// CodeDeployServiceRole; it returns the alias's UpdatePolicy, or nil when
+// there is no enabled preference.
+func (x *samExpansion) deploymentPreference(e *resEntry, b samBuilder, dp *node) *node {
+	if dp == nil || dp.kind != nMap || isCall(dp) {
+		return nil
+	}
+	if en := dp.get("Enabled"); en != nil && en.kind == nBool && !en.b {
+		return nil
+	}
+	if x.codeDeployApp == nil {
+		x.codeDeployApp = x.addShared(e, "ServerlessDeploymentApplication", "AWS::CodeDeploy::Application",
+			b.m("ComputePlatform", b.str("Lambda")))
+	}
+	role := dp.get("Role")
+	if role == nil {
+		if x.codeDeployRole == nil {
+			x.codeDeployRole = x.addShared(e, "CodeDeployServiceRole", "AWS::IAM::Role", b.m(
+				"AssumeRolePolicyDocument", b.trustPolicy("codedeploy.amazonaws.com"),
+				"ManagedPolicyArns", b.list(b.sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda"))))
+		}
+		role = b.getAtt(x.codeDeployRole.id, "Arn")
+	}
+	config := dp.get("Type")
+	if t, ok := config.scalarString(); ok && samDeploymentTypes[t] {
+		config = &node{kind: nString, str: "CodeDeployDefault.Lambda" + t, loc: config.loc}
+	}
+	kv := []any{
+		"ApplicationName", b.ref(x.codeDeployApp.id),
+		"AutoRollbackConfiguration", b.m("Enabled", b.boolean(true), "Events", b.list(
+			b.str("DEPLOYMENT_FAILURE"), b.str("DEPLOYMENT_STOP_ON_ALARM"), b.str("DEPLOYMENT_STOP_ON_REQUEST"))),
+		"DeploymentConfigName", config,
+		"DeploymentStyle", b.m("DeploymentType", b.str("BLUE_GREEN"), "DeploymentOption", b.str("WITH_TRAFFIC_CONTROL")),
+		"ServiceRoleArn", role,
+	}
+	if alarms := dp.get("Alarms"); alarms != nil && alarms.kind == nList {
+		var names []*node
+		for _, al := range alarms.list {
+			ab := samBuilder{loc: al.loc, keyLoc: al.loc}
+			names = append(names, ab.m("Name", al))
+		}
+		kv = append(kv, "AlarmConfiguration", b.m("Alarms", b.list(names...), "Enabled", b.boolean(true)))
+	}
+	kv = append(kv, pick(dp, "TriggerConfigurations")...)
+	groupID := e.id + "DeploymentGroup"
+	x.add(e, groupID, "AWS::CodeDeploy::DeploymentGroup", b.m(kv...))
+	hooks := dp.get("Hooks")
+	return b.m("CodeDeployLambdaAliasUpdate", b.m(
+		"ApplicationName", b.ref(x.codeDeployApp.id), "DeploymentGroupName", b.ref(groupID),
+		"BeforeAllowTrafficHook", hooks.get("PreTraffic"), "AfterAllowTrafficHook", hooks.get("PostTraffic")))
+}
+
+// addShared appends a generated resource that serves several SAM resources,
+// so it inherits none of their Condition, DependsOn or Metadata.
+func (x *samExpansion) addShared(from *resEntry, id, typ string, props *node) *resEntry {
+	b := samBuilder{loc: from.loc, keyLoc: from.keyLoc}
+	e := &resEntry{id: id, keyLoc: from.keyLoc, body: b.m("Type", b.str(typ), "Properties", props), typ: typ, loc: from.loc, generated: true}
+	x.out = append(x.out, e)
+	return e
+}
+
+// trustPolicy is an assume-role policy for one AWS service.
+func (b samBuilder) trustPolicy(service string) *node {
+	return b.m("Version", b.str("2012-10-17"), "Statement", b.list(b.m(
+		"Effect", b.str("Allow"),
+		"Principal", b.m("Service", b.list(b.str(service))),
+		"Action", b.list(b.str("sts:AssumeRole")))))
 }
 
 // code maps CodeUri, InlineCode and ImageUri to the Lambda Code property. A
@@ -282,10 +436,7 @@ func (x *samExpansion) lambdaManaged(b samBuilder, p *node) []*node {
 // the resource's Policies as inline policies and managed policy ARNs.
 func (x *samExpansion) role(e *resEntry, id, service string, p *node, managed []*node) {
 	b := samBuilder{loc: e.loc, keyLoc: e.keyLoc}
-	trust := b.m("Version", b.str("2012-10-17"), "Statement", b.list(b.m(
-		"Effect", b.str("Allow"),
-		"Principal", b.m("Service", b.list(b.str(service))),
-		"Action", b.list(b.str("sts:AssumeRole")))))
+	trust := b.trustPolicy(service)
 	var inline []*node
 	pols := p.get("Policies")
 	var items []*node
@@ -326,7 +477,7 @@ func (x *samExpansion) role(e *resEntry, id, service string, p *node, managed []
 }
 
 // events generates what a function's event sources create.
-func (x *samExpansion) events(e *resEntry, b samBuilder, events *node) {
+func (x *samExpansion) events(e *resEntry, target invokeTarget, events *node) {
 	if events == nil || events.kind != nMap {
 		return
 	}
@@ -346,29 +497,29 @@ func (x *samExpansion) events(e *resEntry, b samBuilder, events *node) {
 				x.implicitRestAPI(e)
 				api = eb.ref("ServerlessRestApi")
 			}
-			x.add(e, name+"PermissionProd", "AWS::Lambda::Permission", eb.apiInvokePermission(e.id, api))
+			x.add(e, name+"PermissionProd", "AWS::Lambda::Permission", eb.apiInvokePermission(target.name(eb), api))
 		case "HttpApi":
 			api := props.get("ApiId")
 			if api == nil {
 				x.implicitHTTPAPI(e)
 				api = eb.ref("ServerlessHttpApi")
 			}
-			x.add(e, name+"Permission", "AWS::Lambda::Permission", eb.apiInvokePermission(e.id, api))
+			x.add(e, name+"Permission", "AWS::Lambda::Permission", eb.apiInvokePermission(target.name(eb), api))
 		case "SQS", "Kinesis", "DynamoDB", "MQ", "MSK":
 			src := "Queue"
 			if typ != "SQS" {
 				src = "Stream"
 			}
-			kv := []any{"FunctionName", eb.ref(e.id), "EventSourceArn", props.get(src)}
+			kv := []any{"FunctionName", target.name(eb), "EventSourceArn", props.get(src)}
 			kv = append(kv, pick(props, "BatchSize", "Enabled", "StartingPosition", "MaximumBatchingWindowInSeconds", "FilterCriteria", "DestinationConfig")...)
 			x.add(e, name, "AWS::Lambda::EventSourceMapping", eb.m(kv...))
 		case "Schedule", "ScheduleV2":
-			kv := []any{"Targets", eb.list(eb.m("Arn", eb.getAtt(e.id, "Arn"), "Id", eb.str(name+"LambdaTarget")))}
+			kv := []any{"Targets", eb.list(eb.m("Arn", target.arn(eb), "Id", eb.str(name+"LambdaTarget")))}
 			kv = append(kv, pick(props, "Schedule=ScheduleExpression", "Description", "Name", "State")...)
 			x.add(e, name, "AWS::Events::Rule", eb.m(kv...))
 		case "SNS":
 			x.add(e, name, "AWS::SNS::Subscription", eb.m(
-				"Endpoint", eb.getAtt(e.id, "Arn"), "Protocol", eb.str("lambda"), "TopicArn", props.get("Topic")))
+				"Endpoint", target.arn(eb), "Protocol", eb.str("lambda"), "TopicArn", props.get("Topic")))
 		default:
 			x.st.p.diags.Notef(k.loc, "SAM event %s of type %s is not expanded", k.name, typ)
 		}
@@ -426,7 +577,9 @@ func (x *samExpansion) restAPIResources(e *resEntry, p *node) {
 	skv := []any{"RestApiId", b.ref(e.id), "DeploymentId", b.ref(e.id + "Deployment"), "StageName", stage}
 	skv = append(skv, pick(p, "MethodSettings", "AccessLogSetting", "TracingEnabled", "CacheClusterEnabled", "CacheClusterSize", "Variables", "CanarySetting")...)
 	skv = append(skv, "Tags", b.tagList(p.get("Tags")))
-	x.add(e, e.id+alnum(stageName)+"Stage", "AWS::ApiGateway::Stage", b.m(skv...))
+	stageID := e.id + alnum(stageName) + "Stage"
+	x.add(e, stageID, "AWS::ApiGateway::Stage", b.m(skv...))
+	x.refs[e.id+".Stage"], x.refs[e.id+".Deployment"] = stageID, e.id+"Deployment"
 }
 
 // httpAPIResources generates an HTTP API and its $default stage.
@@ -451,6 +604,7 @@ func (x *samExpansion) httpAPIResources(e *resEntry, p *node) {
 	skv := []any{"ApiId", b.ref(e.id), "StageName", stage, "AutoDeploy", b.boolean(true)}
 	skv = append(skv, pick(p, "AccessLogSettings", "DefaultRouteSettings", "RouteSettings", "StageVariables")...)
 	x.add(e, stageID, "AWS::ApiGatewayV2::Stage", b.m(skv...))
+	x.refs[e.id+".Stage"] = stageID
 }
 
 // simpleTable maps SimpleTable to a DynamoDB table with SAM's defaults: a
@@ -525,9 +679,9 @@ func (x *samExpansion) stateMachine(e *resEntry) {
 
 // apiInvokePermission is the AWS::Lambda::Permission SAM creates so that an
 // API Gateway API (REST or HTTP) may invoke function fn.
-func (b samBuilder) apiInvokePermission(fn string, api *node) *node {
+func (b samBuilder) apiInvokePermission(fn, api *node) *node {
 	return b.m(
-		"Action", b.str("lambda:InvokeFunction"), "FunctionName", b.ref(fn),
+		"Action", b.str("lambda:InvokeFunction"), "FunctionName", fn,
 		"Principal", b.str("apigateway.amazonaws.com"),
 		"SourceArn", b.m("Fn::Sub", b.list(b.str("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/*"), b.m("__ApiId__", api))))
 }
