@@ -57,6 +57,7 @@ type variableConfig struct {
 	def       hcl.Expression // nil without default
 	typ       cty.Type
 	defaults  *typeexpr.Defaults
+	optionals *defaultSites // where the type's optional() defaults are written
 	hasType   bool
 	sensitive bool
 	nullable  bool
@@ -401,6 +402,7 @@ func (m *moduleConfig) addVariable(b *hcl.Block) {
 		m.diags = append(m.diags, diags...)
 		if !diags.HasErrors() {
 			v.typ, v.defaults, v.hasType = ty, defaults, true
+			v.optionals = optionalSites(a.Expr)
 		}
 	}
 	if a, ok := content.Attributes["default"]; ok {

@@ -29,10 +29,12 @@ type iterVal struct {
 	obj          cty.Value // {key, value}, built on first use
 }
 
-// input is a named value an expression read, with the note its hop gets.
+// input is a named value an expression read, with the note its hop gets
+// and the group (provMark) of the named value it starts from.
 type input struct {
-	sh   *graph.Value
-	note string
+	sh    *graph.Value
+	note  string
+	group provMark
 }
 
 func (s *scope) diag(diags hcl.Diagnostics) {
@@ -350,9 +352,14 @@ func (s *scope) traverse(t hcl.Traversal, l graph.Location) (cty.Value, *graph.V
 // generic evaluates any other expression with hcl and locates the result
 // at the expression, with the provenance of everything it read.
 func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *graph.Value) {
-	ctx, inputs := s.build(expr)
+	ctx, inputs, tracked := s.buildTracked(expr)
 	val, diags := expr.Value(ctx)
 	s.diag(diags)
+	if tracked != nil {
+		var used map[provMark]bool
+		val, used = takeProvenance(val)
+		inputs = usedInputs(inputs, tracked, used)
+	}
 	val = keepIdentities(expr, ctx, val)
 	if reason, ok := s.deferred(diags); ok {
 		return cty.DynamicVal, annotate(cty.DynamicVal, nil, l, hopsOf(inputs), reason)
@@ -367,15 +374,51 @@ func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *grap
 // build makes the evaluation context for expr: only the named values it
 // references, each evaluated on demand.
 func (s *scope) build(expr hcl.Expression) (*hcl.EvalContext, []input) {
+	b, _ := s.builderFor(expr)
+	if b == nil {
+		return s.emptyCtx(), nil
+	}
+	return b.ctx(), b.inputs
+}
+
+// buildTracked is build with the named values marked by the group of
+// inputs they start (provMark), so the caller can tell which inputs the
+// result was made from; tracked is nil when nothing is marked.
+func (s *scope) buildTracked(expr hcl.Expression) (*hcl.EvalContext, []input, map[provMark]bool) {
+	b, groups := s.builderFor(expr)
+	if b == nil {
+		return s.emptyCtx(), nil, nil
+	}
+	tracked := b.track(groups)
+	return b.ctx(), b.inputs, tracked
+}
+
+func (s *scope) emptyCtx() *hcl.EvalContext {
+	if s.mi == nil {
+		return nil
+	}
+	return &hcl.EvalContext{Functions: s.mi.funcs}
+}
+
+// builderFor adds every named value expr references to a new builder and
+// lists its inputs, each with its group; nil when there are none.
+func (s *scope) builderFor(expr hcl.Expression) (*builder, map[string]provMark) {
 	if s.mi == nil {
 		return nil, nil
 	}
 	vars := expr.Variables()
 	if len(vars) == 0 {
-		return &hcl.EvalContext{Functions: s.mi.funcs}, nil
+		return nil, nil
 	}
 	b := s.newBuilder(vars, func() map[string]bool { return attrNamesOfExpr(expr, vars) })
+	groups := map[string]provMark{}
 	for _, t := range vars {
+		key := groupKey(t)
+		g, ok := groups[key]
+		if !ok {
+			g = provMark(len(groups))
+			groups[key] = g
+		}
 		origin, note, rest := b.add(t)
 		if origin == nil {
 			continue
@@ -383,9 +426,9 @@ func (s *scope) build(expr hcl.Expression) (*hcl.EvalContext, []input) {
 		if n := navigate(origin, rest); n != nil {
 			origin = n
 		}
-		b.inputs = append(b.inputs, input{sh: origin, note: note})
+		b.inputs = append(b.inputs, input{sh: origin, note: note, group: g})
 	}
-	return b.ctx(), b.inputs
+	return b, groups
 }
 
 // attrNamesOfTraversal lists the attribute names a traversal reads.

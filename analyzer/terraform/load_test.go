@@ -257,8 +257,9 @@ var fixtureTable = []fixture{
 			{res: "aws_s3_bucket.b", path: graph.Path{"rules"}, want: `[{port: 443, cidr: "10.0.0.0/8"}, {port: 22, cidr: "0.0.0.0/0"}]`},
 			{res: "aws_s3_bucket.b", path: graph.Path{"rules", 1, "cidr"}, line: 24, trace: []string{"optional/main.tf:15 default of variable settings"}},
 			// An attribute added by an optional() default sits with the
-			// object it was added to.
-			{res: "aws_s3_bucket.b", path: graph.Path{"rules", 0, "cidr"}, line: 24, trace: []string{"optional/main.tf:14 default of variable settings"}},
+			// object it was added to, and comes from the default.
+			{res: "aws_s3_bucket.b", path: graph.Path{"rules", 0, "cidr"}, line: 24,
+				trace: []string{"optional/main.tf:8 optional() default in the type of variable settings", "optional/main.tf:14 default of variable settings"}},
 			// try/can, for expressions, template directives, splats and
 			// a few of Terraform's own functions.
 			{res: "aws_s3_bucket.exprs", want: `{bucket: "fallback", valid: true, upper: ["A", "C"], by_name: {a: 0, b: 1, c: 2}, ` +

@@ -2,8 +2,10 @@ package terraform
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -383,6 +385,88 @@ func TestWholeObjects(t *testing.T) {
 		}
 		if tc.ref != "" && refString(v) != tc.ref {
 			t.Errorf("%s %s: ref %q, want %q (%#v)", tc.res, tc.path, refString(v), tc.ref, v)
+		}
+	}
+}
+
+const provenanceMain = `
+variable "m" {
+  default = { k = "v" }
+}
+
+variable "d" {
+  default = "fallback"
+}
+
+variable "settings" {
+  type = object({
+    name = string
+    rules = optional(list(object({
+      port = number
+      cidr = optional(string, "10.0.0.0/8")
+    })), [])
+  })
+  default = {
+    name = "logs"
+  }
+}
+
+variable "given" {
+  type = object({
+    rules = list(object({
+      port = number
+      cidr = optional(string, "10.0.0.0/8")
+    }))
+  })
+  default = {
+    rules = [{ port = 443 }, { port = 22, cidr = "0.0.0.0/0" }]
+  }
+}
+
+resource "x" "p" {
+  found    = lookup(var.m, "k", var.d)
+  fallback = lookup(var.m, "z", var.d)
+  both     = "${var.m.k}-${var.d}"
+  added    = var.settings.rules
+  cidr     = var.given.rules[0].cidr
+  written  = var.given.rules[1].cidr
+}
+`
+
+// TestProvenanceHops checks that a value's trace holds the hops the value
+// took: not an input a function read but did not return (lookup's
+// default when the key is there), and, for an attribute an optional()
+// default added, the default's own line.
+func TestProvenanceHops(t *testing.T) {
+	u := loadFiles(t, map[string]string{"main.tf": provenanceMain})
+	noErrors(t, u)
+	r := u.Resource("x.p")
+	if r == nil {
+		t.Fatal("no resource x.p")
+	}
+	tests := []struct {
+		attr  string
+		want  string
+		trace []string
+	}{
+		{attr: "found", want: `"v"`, trace: []string{"main.tf:3 default of variable m"}},
+		{attr: "fallback", want: `"fallback"`, trace: []string{"main.tf:7 default of variable d"}},
+		{attr: "both", want: `"v-fallback"`, trace: []string{"main.tf:3 default of variable m", "main.tf:7 default of variable d"}},
+		{attr: "added", want: "[]", trace: []string{"main.tf:16 optional() default in the type of variable settings", "main.tf:18 default of variable settings"}},
+		{attr: "cidr", want: `"10.0.0.0/8"`, trace: []string{"main.tf:27 optional() default in the type of variable given", "main.tf:31 default of variable given"}},
+		{attr: "written", want: `"0.0.0.0/0"`, trace: []string{"main.tf:31 default of variable given"}},
+	}
+	for _, tc := range tests {
+		v := r.Attrs.Get(tc.attr)
+		if v.GoString() != tc.want {
+			t.Errorf("%s = %s, want %s", tc.attr, v.GoString(), tc.want)
+		}
+		var got []string
+		for _, h := range v.Trace {
+			got = append(got, fmt.Sprintf("%s:%d %s", filepath.Base(h.File), h.StartLine, h.Note))
+		}
+		if strings.Join(got, " | ") != strings.Join(tc.trace, " | ") {
+			t.Errorf("%s: trace\n  %s\nwant\n  %s", tc.attr, strings.Join(got, " | "), strings.Join(tc.trace, " | "))
 		}
 	}
 }

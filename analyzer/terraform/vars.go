@@ -216,6 +216,7 @@ func (ev *evaluator) finishVariable(vc *variableConfig, val cty.Value, sh *graph
 		return cty.UnknownVal(vc.typ), graph.Unknown("invalid value for variable "+vc.name, sh.Loc)
 	}
 	out := annotate(conv, sh, sh.Loc, sh.Trace, "")
+	traceDefaults(out, sh, vc.optionals, "optional() default in the type of variable "+vc.name)
 	if vc.sensitive {
 		conv = conv.Mark(sensitiveMark)
 		markSensitive(out)
