@@ -110,17 +110,8 @@ func (idx refIndex) refs(c *graph.Canonical) []*ast.Term {
 			return true
 		}
 		if uid, ok := units.resolve(v.Ref.Resource); ok {
-			steps := make([]*ast.Term, len(p))
-			for i, s := range p {
-				switch s := s.(type) {
-				case int:
-					steps[i] = ast.IntNumberTerm(s)
-				case string:
-					steps[i] = ast.StringTerm(s)
-				}
-			}
 			out = append(out, ast.ObjectTerm(
-				ast.Item(ast.StringTerm("path"), ast.ArrayTerm(steps...)),
+				ast.Item(ast.StringTerm("path"), ast.ArrayTerm(pathSteps(p)...)),
 				ast.Item(ast.StringTerm("resource"), ast.StringTerm(uid)),
 				ast.Item(ast.StringTerm("attribute"), ast.StringTerm(v.Ref.Attr)),
 			))
@@ -147,17 +138,7 @@ func buildInput(resources []*graph.Canonical, config map[string]any) (ast.Value,
 		if byUID.Get(uid) != nil {
 			return nil, fmt.Errorf("canonical resource uid %q appears twice", c.UID)
 		}
-		r := ast.ObjectTerm(
-			ast.Item(ast.StringTerm("uid"), uid),
-			ast.Item(ast.StringTerm("id"), ast.StringTerm(c.ID)),
-			ast.Item(ast.StringTerm("kind"), ast.StringTerm(c.Kind)),
-			ast.Item(ast.StringTerm("type"), ast.StringTerm(c.Native.Type)),
-			ast.Item(ast.StringTerm("source"), ast.StringTerm(string(c.Native.Source))),
-			ast.Item(ast.StringTerm("file"), ast.StringTerm(c.Native.Loc.File)),
-			ast.Item(ast.StringTerm("properties"), mapTerm(c.Props)),
-			ast.Item(ast.StringTerm("native"), mapTerm(c.Native.Attrs)),
-			ast.Item(ast.StringTerm("refs"), ast.ArrayTerm(idx.refs(c)...)),
-		)
+		r := ast.NewTerm(resourceObject(c.UID, c.Native, ast.StringTerm(c.Kind), mapTerm(c.Props), idx.refs(c)))
 		byUID.Insert(uid, r)
 		if _, seen := byKind[c.Kind]; !seen {
 			kinds = append(kinds, c.Kind)
@@ -180,6 +161,29 @@ func buildInput(resources []*graph.Canonical, config map[string]any) (ast.Value,
 		ast.Item(ast.StringTerm("resources"), ast.NewTerm(byUID)),
 		ast.Item(ast.StringTerm("config"), ast.NewTerm(cfg)),
 	), nil
+}
+
+// resourceObject is one resource of the policy input (docs/model.md). kind
+// and properties are null for a native resource no canonical kind covers
+// (rampart inspect lists those too).
+func resourceObject(uid string, r *graph.Resource, kind, props *ast.Term, refs []*ast.Term) ast.Object {
+	loc := r.Loc.Normalized()
+	return ast.NewObject(
+		ast.Item(ast.StringTerm("uid"), ast.StringTerm(uid)),
+		ast.Item(ast.StringTerm("id"), ast.StringTerm(r.ID)),
+		ast.Item(ast.StringTerm("kind"), kind),
+		ast.Item(ast.StringTerm("type"), ast.StringTerm(r.Type)),
+		ast.Item(ast.StringTerm("source"), ast.StringTerm(string(r.Source))),
+		ast.Item(ast.StringTerm("file"), ast.StringTerm(loc.File)),
+		ast.Item(ast.StringTerm("location"), ast.ObjectTerm(
+			ast.Item(ast.StringTerm("file"), ast.StringTerm(loc.File)),
+			ast.Item(ast.StringTerm("start_line"), ast.IntNumberTerm(loc.StartLine)),
+			ast.Item(ast.StringTerm("end_line"), ast.IntNumberTerm(loc.EndLine)),
+		)),
+		ast.Item(ast.StringTerm("properties"), props),
+		ast.Item(ast.StringTerm("native"), mapTerm(r.Attrs)),
+		ast.Item(ast.StringTerm("refs"), ast.ArrayTerm(refs...)),
+	)
 }
 
 // mapTerm converts an attribute tree, defaulting an absent one to {}.

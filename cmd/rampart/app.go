@@ -22,6 +22,7 @@ type app struct {
 	environ        []string
 	scan           func(context.Context, analyzer.Options) (*result.Result, error)
 	rules          func(context.Context, analyzer.Options) ([]result.Rule, error)
+	inspect        func(context.Context, analyzer.Options) (*analyzer.Inspection, error)
 	testPolicies   func(context.Context, []string) ([]*analyzer.PolicyTestResult, error)
 	// isTerminal reports whether w is an interactive terminal (colors).
 	isTerminal func(w io.Writer) bool
@@ -34,6 +35,7 @@ func newApp(stdout, stderr io.Writer, environ []string) *app {
 		environ:      environ,
 		scan:         analyzer.Scan,
 		rules:        analyzer.Rules,
+		inspect:      analyzer.Inspect,
 		testPolicies: analyzer.TestPolicies,
 		isTerminal:   isTerminal,
 	}
@@ -96,6 +98,6 @@ a template that failed to parse).`,
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(a.scanCommand(), a.rulesCommand(), a.explainCommand(), a.policyCommand(), a.versionCommand())
+	root.AddCommand(a.scanCommand(), a.inspectCommand(), a.rulesCommand(), a.explainCommand(), a.policyCommand(), a.versionCommand())
 	return root
 }

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/inspect")
+
+// inspectDoc mirrors docs/inspect.md; unknown fields are rejected so that
+// the document and the output cannot drift apart silently.
+type inspectDoc struct {
+	Version   int `json:"version"`
+	Resources []struct {
+		UID        string          `json:"uid"`
+		ID         string          `json:"id"`
+		Type       string          `json:"type"`
+		Kind       *string         `json:"kind"`
+		Source     string          `json:"source"`
+		File       string          `json:"file"`
+		Location   jsonLoc         `json:"location"`
+		Native     map[string]any  `json:"native"`
+		Properties json.RawMessage `json:"properties"`
+		Refs       []struct {
+			Path      []any  `json:"path"`
+			Resource  string `json:"resource"`
+			Attribute string `json:"attribute"`
+		} `json:"refs"`
+		Unknowns []struct {
+			Path   []any  `json:"path"`
+			Reason string `json:"reason"`
+		} `json:"unknowns"`
+	} `json:"resources"`
+	Errors []jsonDiag `json:"errors"`
+	Files  []struct {
+		Path   string `json:"path"`
+		Status string `json:"status"`
+		Type   string `json:"type"`
+		Reason string `json:"reason"`
+	} `json:"files"`
+}
+
+func parseInspect(t *testing.T, data string) inspectDoc {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(data))
+	dec.DisallowUnknownFields()
+	var doc inspectDoc
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("inspect output does not match docs/inspect.md: %v\n%s", err, data)
+	}
+	return doc
+}
+
+// TestE2EInspectGolden runs `rampart inspect` on a small CloudFormation and
+// Terraform project in both formats. Run with -update to rewrite the files.
+func TestE2EInspectGolden(t *testing.T) {
+	dir := filepath.Join("testdata", "inspect")
+	for _, format := range []string{"json", "dot"} {
+		t.Run(format, func(t *testing.T) {
+			r := rampart(t, dir, nil, "inspect", "project", "--format", format)
+			r.wantCode(t, 0)
+			golden := filepath.Join(dir, "project."+format+".golden")
+			if *updateGolden {
+				if err := os.WriteFile(golden, []byte(r.stdout), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.stdout != string(want) {
+				t.Errorf("output differs from %s (run go test -run TestE2EInspectGolden -update):\n%s", golden, r.stdout)
+			}
+			if format == "json" {
+				parseInspect(t, r.stdout)
+			} else {
+				checkDOT(t, r.stdout)
+			}
+		})
+	}
+}
+
+// checkDOT has Graphviz parse the graph, when it is installed.
+func checkDOT(t *testing.T, src string) {
+	t.Helper()
+	dot, err := exec.LookPath("dot")
+	if err != nil {
+		t.Skip("Graphviz dot is not installed")
+	}
+	cmd := exec.Command(dot, "-Tcanon")
+	cmd.Stdin = strings.NewReader(src)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+		t.Errorf("dot rejects the graph: %v\n%s", err, stderr.String())
+	}
+}
+
+func TestE2EInspect(t *testing.T) {
+	dir := fixture(t, map[string]string{
+		"ok/stack.yaml":   "Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n",
+		"ok/main.tf":      "resource \"aws_s3_bucket\" \"b\" {\n  bucket = var.name\n}\n\nvariable \"name\" {\n  type = string\n}\n",
+		"broken/bad.yaml": "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Web:\n    Type: [\n",
+	})
+	t.Run("every native resource, unknowns with reasons", func(t *testing.T) {
+		r := rampart(t, dir, nil, "inspect", "ok")
+		r.wantCode(t, 0)
+		doc := parseInspect(t, r.stdout)
+		if doc.Version != 1 || len(doc.Resources) != 2 || len(doc.Errors) != 0 || len(doc.Files) != 2 {
+			t.Fatalf("document = %+v", doc)
+		}
+		for _, res := range doc.Resources {
+			if res.Kind != nil || string(res.Properties) != "null" {
+				t.Errorf("%s: kind %v, properties %s; want null for a resource no canonical kind covers", res.ID, res.Kind, res.Properties)
+			}
+		}
+		b := doc.Resources[0]
+		if b.ID != "aws_s3_bucket.b" || b.Native["bucket"] != nil || len(b.Unknowns) != 1 ||
+			b.Unknowns[0].Reason != "variable name has no value" {
+			t.Errorf("aws_s3_bucket.b = %+v; want its bucket null with the reason", b)
+		}
+	})
+	t.Run("--var", func(t *testing.T) {
+		r := rampart(t, dir, nil, "inspect", "ok", "--var", "name=logs")
+		r.wantCode(t, 0)
+		if doc := parseInspect(t, r.stdout); doc.Resources[0].Native["bucket"] != "logs" {
+			t.Errorf("bucket = %v, want logs", doc.Resources[0].Native["bucket"])
+		}
+	})
+	t.Run("failed file exits 2", func(t *testing.T) {
+		r := rampart(t, dir, nil, "inspect", "broken")
+		r.wantCode(t, 2)
+		doc := parseInspect(t, r.stdout)
+		if len(doc.Errors) == 0 || doc.Files[0].Status != "failed" || !strings.Contains(r.stderr, "bad.yaml") {
+			t.Errorf("errors %+v, files %+v, stderr %q", doc.Errors, doc.Files, r.stderr)
+		}
+	})
+	t.Run("--output", func(t *testing.T) {
+		out := filepath.Join(dir, "inspect.dot")
+		r := rampart(t, dir, []string{"RAMPART_FORMAT=json", "RAMPART_OUTPUT=scan.json"}, "inspect", "ok", "--format", "dot", "-o", out)
+		r.wantCode(t, 0)
+		b, err := os.ReadFile(out)
+		if err != nil || !strings.HasPrefix(string(b), "digraph rampart {") || r.stdout != "" {
+			t.Errorf("output file %q (%v), stdout %q", b, err, r.stdout)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "scan.json")); err == nil {
+			t.Errorf("RAMPART_OUTPUT, meant for scan reports, was written by inspect")
+		}
+	})
+	t.Run("unknown format", func(t *testing.T) {
+		r := rampart(t, dir, nil, "inspect", "ok", "--format", "sarif")
+		r.wantCode(t, 2)
+		if !strings.Contains(r.stderr, "unknown inspect format") {
+			t.Errorf("stderr = %q", r.stderr)
+		}
+	})
+}
+
+func TestDOTQuote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`aws_s3_bucket.logs["a"]`, `"aws_s3_bucket.logs[\"a\"]"`},
+		{`a\b`, `"a\\b"`},
+		{"id\ntype", `"id\ntype"`},
+		{"cr\r\nlf", `"cr\nlf"`},
+	}
+	for _, tc := range tests {
+		if got := dotQuote(tc.in); got != tc.want {
+			t.Errorf("dotQuote(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
