@@ -153,6 +153,9 @@ func (st *stack) checkSchema(e *resEntry, props *node) {
 	full := st.fullID(e.id)
 	ts := st.p.schema.resource(e.typ)
 	if ts == nil {
+		if st.cfnLintIgnores(e, "E3006") {
+			return
+		}
 		d := graph.Diagnostic{
 			Severity: graph.SeverityWarning,
 			Location: e.body.get("Type").loc,
@@ -173,10 +176,35 @@ func (st *stack) checkSchema(e *resEntry, props *node) {
 		*st.p.diags = append(*st.p.diags, d)
 		return
 	}
-	if props == nil || props.kind != nMap {
+	if props == nil || props.kind != nMap || st.cfnLintIgnores(e, "E3002") {
 		return
 	}
 	st.checkProps(full, e.typ, ts, props, graph.Path{}, 0)
+}
+
+// cfnLintIgnores reports whether the template or resource e tells cfn-lint
+// to skip rule (Metadata: cfn-lint: config: ignore_checks, where an entry
+// also covers the rules it is a prefix of). Templates that use a type or
+// property newer than cfn-lint's bundled schemas, which rampart's table
+// comes from, say so this way: cfn-lint's E3006 is rampart's unknown type
+// warning and E3002 its unknown property warning.
+func (st *stack) cfnLintIgnores(e *resEntry, rule string) bool {
+	for _, meta := range []*node{st.root.get("Metadata"), e.body.get("Metadata")} {
+		checks := meta.get("cfn-lint").get("config").get("ignore_checks")
+		if checks == nil {
+			continue
+		}
+		ids := checks.list
+		if checks.kind != nList {
+			ids = []*node{checks}
+		}
+		for _, c := range ids {
+			if id, ok := c.scalarString(); ok && id != "" && strings.HasPrefix(rule, id) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (st *stack) checkProps(res, typeName string, ts *typeSchema, n *node, path graph.Path, depth int) {

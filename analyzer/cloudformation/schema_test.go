@@ -134,6 +134,23 @@ func TestSchemaDiagnostics(t *testing.T) {
 	}
 }
 
+// TestSchemaCfnLintIgnores: a template or resource that tells cfn-lint to
+// skip E3006 (unknown type) or E3002 (unknown property) gets no such
+// warning from rampart either; others in the template still do.
+func TestSchemaCfnLintIgnores(t *testing.T) {
+	u := parseFixture(t, "schema/cfn-lint-ignore.yaml", Options{})
+	var got []string
+	for _, d := range u.Diagnostics {
+		if d.Severity == graph.SeverityWarning {
+			got = append(got, d.Summary)
+		}
+	}
+	want := `"BucketNme" is not a property of AWS::S3::Bucket; did you mean BucketName?`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("warnings %q, want only %q", got, want)
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	names := []string{"StorageEncrypted", "StorageType", "KmsKeyId", "Engine"}
 	cases := map[string]string{
