@@ -37,7 +37,7 @@ func TestFileSandbox(t *testing.T) {
 		{name: "template reading outside", expr: `templatefile("evil.tpl", {})`, want: "(unknown)", error: "outside the repository root"},
 		{name: "hash outside", expr: `filesha256("` + secret + `")`, want: "(unknown)", error: "outside the repository root"},
 		{name: "core alias outside", expr: `core::file("` + secret + `")`, want: "(unknown)", error: "outside the repository root"},
-		{name: "templatestring reading outside", expr: `templatestring("$${file(\"` + secret + `\")}", {})`, want: "(unknown)", error: "outside the repository root"},
+		{name: "templatestring reading outside", expr: `templatestring(local.evil, {})`, want: "(unknown)", error: "outside the repository root"},
 		{name: "templatestring inside", expr: `templatestring(local.tpl, { name = "y" })`, want: `"hi y"`},
 		{name: "template recursion", expr: `templatefile("self.tpl", {})`, want: "(unknown)", error: "cannot call templatefile from inside a template"},
 		{name: "impure", expr: `uuid()`, want: "(unknown)"},
@@ -52,7 +52,7 @@ func TestFileSandbox(t *testing.T) {
 				"tpl.txt":  "hi ${name}",
 				"evil.tpl": `${file("` + secret + `")}`,
 				"self.tpl": `${templatefile("self.tpl", {})}`,
-				"main.tf":  "resource \"x_y\" \"z\" {\n  v = " + tc.expr + "\n}\n\nlocals {\n  tpl = \"hi $${name}\"\n}\n",
+				"main.tf":  "resource \"x_y\" \"z\" {\n  v = " + tc.expr + "\n}\n\nlocals {\n  tpl = \"hi $${name}\"\n  evil = \"$${file(\\\"" + secret + "\\\")}\"\n}\n",
 			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				t.Fatal(err)

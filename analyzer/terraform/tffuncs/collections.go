@@ -10,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
 )
 
 // AllTrueFunc is alltrue(list): true when every element is true (or
@@ -447,3 +448,37 @@ var TransposeFunc = function.New(&function.Spec{
 		return cty.MapVal(vals), nil
 	},
 })
+
+// ElementFunc is element(list, index): go-cty's element, which wraps an
+// index past the end around, but refusing a negative index as Terraform
+// does (go-cty counts it from the end; Terraform 1.11 fails).
+var ElementFunc = function.New(&function.Spec{
+	Description: stdlib.ElementFunc.Description(),
+	Params:      stdlib.ElementFunc.Params(),
+	Type: func(args []cty.Value) (cty.Type, error) {
+		if err := nonNegativeIndex(args[1]); err != nil {
+			return cty.DynamicPseudoType, err
+		}
+		return stdlib.ElementFunc.ReturnTypeForValues(args)
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		if err := nonNegativeIndex(args[1]); err != nil {
+			return cty.NilVal, err
+		}
+		return stdlib.ElementFunc.Call(args)
+	},
+})
+
+func nonNegativeIndex(index cty.Value) error {
+	if !index.IsKnown() || index.IsNull() {
+		return nil
+	}
+	n, err := convert.Convert(index, cty.Number)
+	if err != nil || !n.IsKnown() || n.IsNull() {
+		return nil // go-cty's element reports it
+	}
+	if n.AsBigFloat().Sign() < 0 {
+		return function.NewArgErrorf(1, "cannot use element function with a negative index")
+	}
+	return nil
+}

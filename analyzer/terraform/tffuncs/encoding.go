@@ -45,8 +45,9 @@ var Base64DecodeFunc = function.New(&function.Spec{
 	},
 })
 
-// Base64GzipFunc is base64gzip(string): the UTF-8 string gzip-compressed,
-// then Base64-encoded.
+// Base64GzipFunc is base64gzip(string): the UTF-8 string gzip-compressed
+// (flushed, then closed, byte for byte as Terraform writes it), then
+// Base64-encoded.
 var Base64GzipFunc = function.New(&function.Spec{
 	Description: "Compresses a string with gzip and encodes the result in Base64.",
 	Params: []function.Parameter{
@@ -58,6 +59,12 @@ var Base64GzipFunc = function.New(&function.Spec{
 		var buf bytes.Buffer
 		w := gzip.NewWriter(&buf)
 		if _, err := w.Write([]byte(args[0].AsString())); err != nil {
+			return cty.NilVal, fmt.Errorf("gzip: %w", err)
+		}
+		// Terraform flushes before it closes, which ends the data with an
+		// empty stored block; without it the bytes (and so the string)
+		// differ from what terraform plan gives.
+		if err := w.Flush(); err != nil {
 			return cty.NilVal, fmt.Errorf("gzip: %w", err)
 		}
 		if err := w.Close(); err != nil {

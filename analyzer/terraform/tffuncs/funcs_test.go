@@ -54,7 +54,32 @@ func testVars() map[string]cty.Value {
 			"a": cty.StringVal("x"),
 		}).Mark(secretMark{}),
 		"str_map": cty.MapVal(map[string]cty.Value{"a": cty.StringVal("x")}),
+		// templatestring renders only templates held elsewhere.
+		"tpl":        templateVars(),
+		"tpl_secret": cty.StringVal("${x}").Mark(secretMark{}),
 	}
+}
+
+// templateVars are templates for templatestring, which refuses a literal
+// template: they are read from this object instead, as Terraform wants
+// them read from elsewhere.
+func templateVars() cty.Value {
+	return cty.ObjectVal(map[string]cty.Value{
+		"hello":         cty.StringVal("Hello ${name}!"),
+		"loop":          cty.StringVal("%{ for x in xs }${upper(x)},%{ endfor }"),
+		"cond":          cty.StringVal("%{ if on }yes%{ else }no%{ endif }"),
+		"plain":         cty.StringVal("plain"),
+		"x":             cty.StringVal("${x}"),
+		"xy":            cty.StringVal("${x}-y"),
+		"ab":            cty.StringVal("a ${b}"),
+		"missing":       cty.StringVal("${missing}"),
+		"broken":        cty.StringVal("${"),
+		"nested_string": cty.StringVal(`${templatestring(x, {})}`),
+		"nested_file":   cty.StringVal(`${core::templatefile("tpl.txt", {name = 1})}`),
+		"file":          cty.StringVal(`${file("x")}`),
+		"number":        cty.NumberIntVal(7),
+		"null":          cty.NullVal(cty.String),
+	})
 }
 
 // call evaluates one expression with the table.
@@ -112,6 +137,13 @@ const (
 
 func TestStringFuncs(t *testing.T) {
 	runCases(t, []funcCase{
+		// Terraform 1.11 gives Unknown for an argument of no type (a
+		// bare null), and formats a typed null.
+		{expr: `format("%v", null)`, want: "cty.UnknownVal(cty.String).RefineNotNull()"},
+		{expr: `format("%s-%v", "a", null)`, want: "cty.UnknownVal(cty.String).RefineNotNull()"},
+		{expr: `format("%v", tostring(null))`, want: `cty.StringVal("null")`},
+		{expr: `format("%v", {a = null})`, want: `cty.StringVal("{\"a\":null}")`},
+		{expr: `formatlist("%v", [null])`, want: `cty.ListVal([]cty.Value{cty.StringVal("null")})`},
 		{expr: `startswith("hello world", "hello")`, want: "cty.True"},
 		{expr: `startswith("hello world", "world")`, want: "cty.False"},
 		{expr: `startswith("", "")`, want: "cty.True"},
@@ -145,6 +177,11 @@ func TestStringFuncs(t *testing.T) {
 
 func TestCollectionFuncs(t *testing.T) {
 	runCases(t, []funcCase{
+		// element wraps past the end, but Terraform refuses a negative index.
+		{expr: `element(["a", "b", "c"], 4)`, want: `cty.StringVal("b")`},
+		{expr: `element(["a", "b", "c"], -1)`, err: "negative index"},
+		{expr: `element(["a", "b", "c"], "-1")`, err: "negative index"},
+		{expr: `element(["a", "b", "c"], u_num)`, want: "cty.DynamicVal"},
 		{expr: `alltrue([true, "true"])`, want: "cty.True"},
 		{expr: `alltrue([])`, want: "cty.True"},
 		{expr: `alltrue([true, false])`, want: "cty.False"},
@@ -245,6 +282,9 @@ func TestCollectionFuncs(t *testing.T) {
 
 func TestEncodingFuncs(t *testing.T) {
 	runCases(t, []funcCase{
+		// Byte for byte what terraform plan gives (flushed, then closed).
+		{expr: `base64gzip("hello")`, want: `cty.StringVal("H4sIAAAAAAAA/8pIzcnJBwAAAP//AQAA//+GphA2BQAAAA==")`},
+		{expr: `base64gzip("")`, want: `cty.StringVal("H4sIAAAAAAAA/wAAAP//AQAA//8AAAAAAAAAAA==")`},
 		{expr: `base64decode("SGVsbG8gV29ybGQ=")`, want: `cty.StringVal("Hello World")`},
 		{expr: `base64decode("")`, want: `cty.StringVal("")`},
 		{expr: `base64decode("/w==")`, err: "not valid UTF-8"},
@@ -338,21 +378,35 @@ func TestSensitiveFuncs(t *testing.T) {
 
 func TestTemplateFuncs(t *testing.T) {
 	runCases(t, []funcCase{
-		{expr: `templatestring("Hello $${name}!", {name = "x"})`, want: `cty.StringVal("Hello x!")`},
-		{expr: `templatestring("%%{ for x in xs }$${upper(x)},%%{ endfor }", {xs = ["a", "b"]})`, want: `cty.StringVal("A,B,")`},
-		{expr: `templatestring("%%{ if on }yes%%{ else }no%%{ endif }", {on = false})`, want: `cty.StringVal("no")`},
-		{expr: `templatestring("plain", {})`, want: `cty.StringVal("plain")`},
-		{expr: `templatestring("$${x}", {x = u_str})`, want: "cty.UnknownVal(cty.String)"},
-		{expr: `templatestring("$${x}-y", {x = u_str})`, want: unknownString},
-		{expr: `templatestring(u_str, {})`, want: "cty.DynamicVal"},
-		{expr: `templatestring("a $${b}", u_map)`, want: "cty.DynamicVal"},
-		{expr: `templatestring("$${missing}", {other = 1})`, err: `vars map does not contain key "missing"`},
-		{expr: `templatestring("$${", {})`, err: "failed to parse template"},
-		{expr: `templatestring("x", {"not valid" = 1})`, err: "invalid template variable name"},
-		{expr: `templatestring("x", "vars")`, err: "vars must be a map or an object"},
-		{expr: `templatestring("$${templatestring(\"x\", {})}", {})`, err: "cannot call templatestring from inside a template"},
-		{expr: `templatestring("$${core::templatefile(\"tpl.txt\", {name = 1})}", {})`, err: "cannot call templatefile from inside a template"},
-		{expr: `templatestring("$${x}", {x = secret})`, want: `cty.StringVal("hunter2").Mark(tffuncs.secretMark{})`},
+		{expr: `templatestring(tpl.hello, {name = "x"})`, want: `cty.StringVal("Hello x!")`},
+		{expr: `templatestring(tpl.loop, {xs = ["a", "b"]})`, want: `cty.StringVal("A,B,")`},
+		{expr: `templatestring(tpl.cond, {on = false})`, want: `cty.StringVal("no")`},
+		{expr: `templatestring(tpl["plain"], {})`, want: `cty.StringVal("plain")`},
+		// The result is a string even when the template is one interpolation.
+		{expr: `templatestring(tpl.x, {x = 2})`, want: `cty.StringVal("2")`},
+		{expr: `templatestring(tpl.x, {x = true})`, want: `cty.StringVal("true")`},
+		{expr: `templatestring(tpl.x, {x = ["a"]})`, err: "invalid template result"},
+		{expr: `templatestring(tpl.number, {})`, want: `cty.StringVal("7")`},
+		{expr: `templatestring(tpl.null, {})`, err: "template must not be null"},
+		// The template must be a direct reference.
+		{expr: `templatestring("plain", {})`, err: "does not support providing a literal template"},
+		{expr: `templatestring("$${x}", {x = 1})`, err: "does not support providing a literal template"},
+		{expr: `templatestring("${tpl.x}", {x = 1})`, err: "without any template interpolation syntax"},
+		{expr: `templatestring("a${tpl.x}", {x = 1})`, err: "must be a direct reference"},
+		{expr: `templatestring(upper(tpl.x), {x = 1})`, err: "must be a direct reference"},
+		{expr: `templatestring(true ? tpl.x : "", {x = 1})`, err: "must be a direct reference"},
+		{expr: `templatestring(tpl.x, {x = u_str})`, want: "cty.UnknownVal(cty.String).RefineNotNull()"},
+		{expr: `templatestring(tpl.xy, {x = u_str})`, want: unknownString},
+		{expr: `templatestring(u_str, {})`, want: "cty.UnknownVal(cty.String).RefineNotNull()"},
+		{expr: `templatestring(tpl.ab, u_map)`, want: "cty.UnknownVal(cty.String).RefineNotNull()"},
+		{expr: `templatestring(tpl.missing, {other = 1})`, err: `vars map does not contain key "missing"`},
+		{expr: `templatestring(tpl.broken, {})`, err: "failed to parse template"},
+		{expr: `templatestring(tpl.plain, {"not valid" = 1})`, err: "invalid template variable name"},
+		{expr: `templatestring(tpl.plain, "vars")`, err: "vars must be a map or an object"},
+		{expr: `templatestring(tpl.nested_string, {x = "y"})`, err: "cannot call templatestring from inside a template"},
+		{expr: `templatestring(tpl.nested_file, {})`, err: "cannot call templatefile from inside a template"},
+		{expr: `templatestring(tpl.x, {x = secret})`, want: `cty.StringVal("hunter2").Mark(tffuncs.secretMark{})`},
+		{expr: `templatestring(tpl_secret, {x = "a"})`, want: `cty.StringVal("a").Mark(tffuncs.secretMark{})`},
 		{expr: `templatefile("tpl.txt", {name = "x"})`, want: `cty.StringVal("hi x")`},
 		{expr: `templatefile("tpl.txt", {name = u_str})`, want: "cty.UnknownVal(cty.String).Refine().NotNull().StringPrefixFull(\"hi \").NewValue()"},
 		{expr: `templatefile("self.tpl", {})`, err: "cannot call templatefile from inside a template"},

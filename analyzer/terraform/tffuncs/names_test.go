@@ -86,7 +86,7 @@ var smokeCalls = map[string][2]string{
 	"strcontains":                        {`strcontains("abc", "b")`, "cty.True"},
 	"strrev":                             {`strrev("abc")`, `cty.StringVal("cba")`},
 	"substr":                             {`substr("hello", 1, 3)`, `cty.StringVal("ell")`},
-	"templatestring":                     {`templatestring("x=$${x}", {x = 1})`, `cty.StringVal("x=1")`},
+	"templatestring":                     {`templatestring(tpl.x, {x = 1})`, `cty.StringVal("1")`},
 	"title":                              {`title("hello world")`, `cty.StringVal("Hello World")`},
 	"trim":                               {`trim("?!a?!", "!?")`, `cty.StringVal("a")`},
 	"trimprefix":                         {`trimprefix("ab", "a")`, `cty.StringVal("b")`},
@@ -194,7 +194,7 @@ func TestSmoke(t *testing.T) {
 	dir := newTestDir(t)
 	table := New(Options{BaseDir: dir, SensitiveMark: secretMark{}})
 	ciphertext, privateKey := rsaFixture(t)
-	vars := map[string]cty.Value{"ciphertext": cty.StringVal(ciphertext), "private_key": cty.StringVal(privateKey)}
+	vars := map[string]cty.Value{"ciphertext": cty.StringVal(ciphertext), "private_key": cty.StringVal(privateKey), "tpl": templateVars()}
 	var names []string
 	for name := range table {
 		if !strings.HasPrefix(name, "core::") {
@@ -282,12 +282,12 @@ func TestWrap(t *testing.T) {
 			t.Errorf("Wrap saw %s %d times, want once", name, n)
 		}
 	}
-	for _, src := range []string{`file("x")`, `core::filesha256("x")`, `templatestring("$${file(\"x\")}", {})`} {
+	for _, src := range []string{`file("x")`, `core::filesha256("x")`, `templatestring(tpl.file, {})`} {
 		expr, diags := hclsyntax.ParseExpression([]byte(src), "wrap.tf", hcl.Pos{Line: 1, Column: 1})
 		if diags.HasErrors() {
 			t.Fatal(diags.Error())
 		}
-		v, diags := expr.Value(&hcl.EvalContext{Functions: table})
+		v, diags := expr.Value(&hcl.EvalContext{Functions: table, Variables: map[string]cty.Value{"tpl": templateVars()}})
 		if diags.HasErrors() || v.GoString() != `cty.StringVal("wrapped")` {
 			t.Errorf("%s = %#v, %v; want the wrapped function's value", src, v, diags)
 		}

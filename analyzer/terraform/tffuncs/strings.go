@@ -90,3 +90,25 @@ var ReplaceFunc = function.New(&function.Spec{
 		return stdlib.ReplaceFunc.Call(args)
 	},
 })
+
+// FormatFunc is go-cty's format with Terraform 1.11's answer for an
+// argument of no type (a bare null): Unknown. The go-cty that Terraform
+// 1.11 uses gives up on such an argument before formatting, so
+// format("%v", null) is "(known after apply)" in its plan, while the
+// newer go-cty here would render "null". A typed null (tostring(null)) is
+// still formatted.
+var FormatFunc = function.New(&function.Spec{
+	Description:  stdlib.FormatFunc.Description(),
+	Params:       stdlib.FormatFunc.Params(),
+	VarParam:     stdlib.FormatFunc.VarParam(),
+	Type:         function.StaticReturnType(cty.String),
+	RefineResult: refineNotNull,
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		for _, arg := range args[1:] {
+			if arg.Type() == cty.DynamicPseudoType {
+				return cty.UnknownVal(cty.String), nil
+			}
+		}
+		return stdlib.FormatFunc.Call(args)
+	},
+})

@@ -117,7 +117,7 @@ func base(opts Options) map[string]function.Function {
 		// Strings: go-cty stdlib, and written here.
 		"chomp":       stdlib.ChompFunc,
 		"endswith":    EndsWithFunc,
-		"format":      stdlib.FormatFunc,
+		"format":      FormatFunc,
 		"formatlist":  stdlib.FormatListFunc,
 		"indent":      stdlib.IndentFunc,
 		"join":        stdlib.JoinFunc,
@@ -147,7 +147,7 @@ func base(opts Options) map[string]function.Function {
 		"concat":          stdlib.ConcatFunc,
 		"contains":        stdlib.ContainsFunc,
 		"distinct":        stdlib.DistinctFunc,
-		"element":         stdlib.ElementFunc,
+		"element":         ElementFunc,
 		"flatten":         stdlib.FlattenFunc,
 		"index":           IndexFunc,
 		"keys":            stdlib.KeysFunc,

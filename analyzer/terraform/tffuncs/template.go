@@ -1,6 +1,7 @@
 package tffuncs
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -8,8 +9,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/customdecode"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 )
 
@@ -77,20 +80,73 @@ func (t *templates) fileFunc(baseDir string) function.Function {
 	})
 }
 
-// stringFunc is templatestring(template, vars): a string value rendered
-// as a template with vars.
+// stringFunc is templatestring(template, vars): a string, read from
+// elsewhere, rendered as a template with vars. As in Terraform, the
+// template argument must be a direct reference (local.tpl,
+// data.x.body, var.m["k"]): a literal or a computed template is refused,
+// since a template string expression says the same more plainly. The
+// argument is therefore taken as an expression, not a value. The result
+// is always a string, whatever a lone interpolation gives.
 func (t *templates) stringFunc() function.Function {
 	return function.New(&function.Spec{
 		Description: "Renders a template held in a string with the given variables.",
 		Params: []function.Parameter{
-			{Name: "template", Type: cty.String},
+			{Name: "template", Type: customdecode.ExpressionClosureType},
 			varsParam(),
 		},
-		Type: function.StaticReturnType(cty.DynamicPseudoType),
+		Type:         function.StaticReturnType(cty.String),
+		RefineResult: refineNotNull,
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			return t.render(args[0].AsString(), "<templatestring argument>", args[1])
+			closure := customdecode.ExpressionClosureFromVal(args[0])
+			if err := directReference(closure.Expression); err != nil {
+				return cty.NilVal, function.NewArgError(0, err)
+			}
+			tmpl, diags := closure.Value()
+			if diags.HasErrors() {
+				return cty.NilVal, function.NewArgError(0, diags)
+			}
+			tmpl, marks := tmpl.Unmark()
+			tmpl, err := convert.Convert(tmpl, cty.String)
+			if err != nil {
+				return cty.NilVal, function.NewArgErrorf(0, "invalid template: %s", err)
+			}
+			if tmpl.IsNull() {
+				return cty.NilVal, function.NewArgErrorf(0, "template must not be null")
+			}
+			if !tmpl.IsKnown() {
+				return cty.UnknownVal(cty.String).WithMarks(marks), nil
+			}
+			val, err := t.render(tmpl.AsString(), "<templatestring argument>", args[1])
+			if err != nil {
+				return cty.NilVal, err
+			}
+			val, valMarks := val.Unmark()
+			str, err := convert.Convert(val, cty.String)
+			if err != nil {
+				return cty.NilVal, fmt.Errorf("invalid template result: %s", err)
+			}
+			return str.WithMarks(marks, valMarks), nil
 		},
 	})
+}
+
+// directReference is Terraform's rule for templatestring's template: a
+// reference to a string held elsewhere, not a literal or a computation.
+func directReference(expr hcl.Expression) error {
+	switch e := expr.(type) {
+	case *hclsyntax.TemplateWrapExpr:
+		return errors.New("invalid template expression: templatestring is only for rendering templates retrieved dynamically from elsewhere; to treat the inner expression as template syntax, write the reference expression directly without any template interpolation syntax")
+	case *hclsyntax.TemplateExpr:
+		if e.IsStringLiteral() {
+			return errors.New("invalid template expression: templatestring is only for rendering templates retrieved dynamically from elsewhere, and so does not support providing a literal template; consider using a template string expression instead")
+		}
+	case *hclsyntax.LiteralValueExpr:
+		return errors.New("invalid template expression: templatestring is only for rendering templates retrieved dynamically from elsewhere, and so does not support providing a literal template; consider using a template string expression instead")
+	}
+	if _, diags := hcl.AbsTraversalForExpr(expr); diags.HasErrors() {
+		return errors.New("invalid template expression: must be a direct reference to a single string from elsewhere, containing valid Terraform template syntax")
+	}
+	return nil
 }
 
 func (t *templates) render(src, name string, vars cty.Value) (cty.Value, error) {
