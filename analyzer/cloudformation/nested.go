@@ -112,6 +112,9 @@ func (st *stack) loadChild(e *resEntry) {
 			st.p.errorf(urlLoc, "nested stack %s: parameter %s of %s has no Default and is not given in Parameters", e.id, name, url)
 		}
 	}
+	if tags := attrs.Get("Tags"); tags != nil {
+		child.tags, child.tagsLoc = inheritedTags(tags), tags.Loc
+	}
 	e.child = child
 	child.run()
 }

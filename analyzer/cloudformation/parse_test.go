@@ -515,6 +515,36 @@ func TestParseNestedStacks(t *testing.T) {
 	}
 }
 
+// The tags of a nested stack resource reach every taggable resource of the
+// nested stack, and the stacks below it; a resource's own tag wins.
+func TestParseNestedStackTags(t *testing.T) {
+	child := fixtures + "nested/stacks/tags-child.yaml"
+	runParseCases(t, []parseCase{{
+		name:      "stack tags propagate",
+		file:      "nested/tags-parent.yaml",
+		resources: []string{"AppStack", "AppStack/WebSG", "AppStack/Logs", "AppStack/Setting", "AppStack/Invoke", "AppStack/Inner", "AppStack/Inner/Jobs"},
+		values: []valueCheck{
+			{at: "AppStack/WebSG:Tags", want: `[{Key: "env", Value: "child"}, {Key: "team", Value: "web"}]`},
+			{at: "AppStack/WebSG:Tags[0].Value", want: `"child"`, lines: "9-9", trace: []string{}},
+			{at: "AppStack/WebSG:Tags[1].Value", want: `"web"`, lines: "13-13", trace: []string{"tag of nested stack AppStack"}},
+			{at: "AppStack/Logs:Tags", want: `[{Key: "team", Value: "web"}, {Key: "env", Value: "prod"}]`, lines: "12-15"},
+			{at: "AppStack/Logs:Tags[1].Value", want: `"prod"`, lines: "15-15", trace: []string{"default of parameter Env", "tag of nested stack AppStack"}},
+			{at: "AppStack/Setting:Tags", want: `{team: "platform", env: "prod"}`},
+			{at: "AppStack/Invoke:Tags", want: "absent"},
+			{at: "AppStack/Inner:Tags", want: `[{Key: "layer", Value: "inner"}, {Key: "team", Value: "web"}, {Key: "env", Value: "prod"}]`},
+			{at: "AppStack/Inner/Jobs:Tags", want: `[{Key: "layer", Value: "inner"}, {Key: "team", Value: "web"}, {Key: "env", Value: "prod"}]`},
+			{at: "AppStack/Inner/Jobs:Tags[1].Value", want: `"web"`, lines: "13-13", trace: []string{"tag of nested stack AppStack", "tag of nested stack AppStack/Inner"}},
+		},
+	}})
+	u := parseFixture(t, "nested/tags-parent.yaml", Options{})
+	if got := u.Resource("AppStack/Logs").Attrs.Get("Tags").Index(0).Loc.File; got != fixtures+"nested/tags-parent.yaml" {
+		t.Errorf("a propagated tag is located in %s, want the parent", got)
+	}
+	if got := u.Resource("AppStack/WebSG").Attrs.Get("Tags").Index(0).Loc.File; got != child {
+		t.Errorf("an own tag is located in %s, want the child", got)
+	}
+}
+
 func TestParseSAM(t *testing.T) {
 	runParseCases(t, []parseCase{{
 		name: "functions, APIs, table, layer, state machine, connector",

@@ -43,6 +43,11 @@ type stack struct {
 	forEachUnknown map[string]string
 	representative map[string]string
 
+	// tags are what the nested stack resource of this stack passes to its
+	// taggable resources, written at tagsLoc in the parent.
+	tags    []stackTag
+	tagsLoc graph.Location
+
 	// samRefs maps SAM's referenceable properties (MyFunction.Alias,
 	// MyApi.Stage) to the logical IDs of the resources SAM generates.
 	samRefs map[string]string
@@ -340,6 +345,7 @@ func (st *stack) resolve(id string) *resEntry {
 			st.p.diags.Warnf(props.loc, "resource %s: Properties cannot be resolved to a map (%s); they are not analysed", id, unknownReason(v))
 		}
 	}
+	st.propagateTags(e, attrs)
 	_, rep := st.representative[id]
 	e.out = &graph.Resource{
 		ID: full, Type: e.typ, Source: graph.SourceCloudFormation, Loc: e.loc,
