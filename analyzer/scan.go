@@ -357,9 +357,9 @@ func terraformFiles(paths []string, units []*graph.Unit) []result.File {
 			read[filepath.Clean(f)] = u.Source
 		}
 		for _, d := range u.Diagnostics {
-			if d.Severity == graph.SeverityError && d.Location.File != "" {
-				if _, ok := failed[filepath.Clean(d.Location.File)]; !ok {
-					failed[filepath.Clean(d.Location.File)] = d.Error()
+			if f := failedFile(d); d.Severity == graph.SeverityError && f != "" {
+				if _, ok := failed[filepath.Clean(f)]; !ok {
+					failed[filepath.Clean(f)] = d.Error()
 				}
 			}
 		}
@@ -378,6 +378,17 @@ func terraformFiles(paths []string, units []*graph.Unit) []result.File {
 		}
 	}
 	return out
+}
+
+// failedFile is the file an error marks failed: the file it is in or, for
+// an error inside a Terraform child module instance, the root module file
+// with the outermost call leading there, since other calls of the same
+// module may evaluate it fine.
+func failedFile(d graph.Diagnostic) string {
+	if len(d.CalledAt) > 0 {
+		return d.CalledAt[0].File
+	}
+	return d.Location.File
 }
 
 func sortDiagnostics(ds []graph.Diagnostic) {

@@ -43,6 +43,12 @@ type Diagnostic struct {
 	// Path is the attribute path the diagnostic concerns, if any (for
 	// example a misspelled property), in the resource's native attributes.
 	Path Path `json:"path,omitempty"`
+	// Module is the Terraform module instance the problem was found in
+	// (module.a["x"].module.b), when that is not the root module, and
+	// CalledAt the module blocks that lead there, outermost first: a
+	// module shared by several calls may be fine for all but one of them.
+	Module   string     `json:"module,omitempty"`
+	CalledAt []Location `json:"called_at,omitempty"`
 }
 
 func (d Diagnostic) Error() string {

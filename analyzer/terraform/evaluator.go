@@ -44,6 +44,10 @@ type evaluator struct {
 	edgeSeen map[string]bool
 	cfgSeen  map[*moduleConfig]bool
 	stopped  bool
+
+	// cur is the module instance whose expressions are being evaluated,
+	// for the module context of diagnostics (diagctx.go).
+	cur *moduleInstance
 }
 
 type memoEntry struct {
@@ -113,12 +117,13 @@ func (ev *evaluator) addHCL(diags hcl.Diagnostics) {
 }
 
 func (ev *evaluator) addDiag(d graph.Diagnostic) {
-	key := fmt.Sprintf("%d|%s|%s|%s", d.Severity, d.Summary, d.Detail, d.Location)
+	inst := ev.diagInstance(d.Location)
+	key := fmt.Sprintf("%d|%s|%s|%s|%s", d.Severity, d.Summary, d.Detail, d.Location, staticPath(inst))
 	if ev.diagSeen[key] {
 		return
 	}
 	ev.diagSeen[key] = true
-	ev.unit.Diagnostics = append(ev.unit.Diagnostics, d)
+	ev.unit.Diagnostics = append(ev.unit.Diagnostics, inModule(d, inst))
 }
 
 func (ev *evaluator) errorAt(l graph.Location, summary, detail string) {

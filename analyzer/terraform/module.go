@@ -82,6 +82,7 @@ func (mi *moduleInstance) scope() *scope { return &scope{ev: mi.ev, mi: mi} }
 func (mi *moduleInstance) variable(name string) (cty.Value, *graph.Value, string) {
 	vc := mi.cfg.variables[name]
 	v, sh := mi.ev.once(mi.prefix()+"var."+name, vc.declRange, true, func() (cty.Value, *graph.Value) {
+		defer mi.ev.within(mi)()
 		val, sh, note, set := mi.rawVariable(vc)
 		if set && val.IsNull() && !vc.nullable {
 			if vc.def == nil {
@@ -124,6 +125,7 @@ func (mi *moduleInstance) rawVariable(vc *variableConfig) (cty.Value, *graph.Val
 	if a == nil {
 		return cty.NilVal, nil, "", false
 	}
+	defer mi.ev.within(mi.parent)() // the argument is the caller's expression
 	v, sh := mi.callScope.eval(a.Expr)
 	return v, sh, fmt.Sprintf("%s input %s", mi.addr, vc.name), true
 }
@@ -131,6 +133,7 @@ func (mi *moduleInstance) rawVariable(vc *variableConfig) (cty.Value, *graph.Val
 func (mi *moduleInstance) local(name string) (cty.Value, *graph.Value) {
 	a := mi.cfg.locals[name]
 	return mi.ev.once(mi.prefix()+"local."+name, a.NameRange, true, func() (cty.Value, *graph.Value) {
+		defer mi.ev.within(mi)()
 		return mi.scope().eval(a.Expr)
 	})
 }
@@ -138,6 +141,7 @@ func (mi *moduleInstance) local(name string) (cty.Value, *graph.Value) {
 func (mi *moduleInstance) output(name string) (cty.Value, *graph.Value) {
 	o := mi.cfg.outputs[name]
 	return mi.ev.once(mi.prefix()+"output."+name, o.declRange, true, func() (cty.Value, *graph.Value) {
+		defer mi.ev.within(mi)()
 		if o.expr == nil {
 			return cty.DynamicVal, graph.Unknown("output "+name+" has no value", loc(o.declRange))
 		}
@@ -375,6 +379,7 @@ func (mi *moduleInstance) defaultTags(addr string) *graph.Value {
 		return nil
 	}
 	_, sh := mi.ev.once(pmi.prefix()+"provider."+p.addr()+".default_tags", p.declRange, true, func() (cty.Value, *graph.Value) {
+		defer mi.ev.within(pmi)()
 		return pmi.scope().eval(p.defaultTags)
 	})
 	return sh
@@ -383,6 +388,7 @@ func (mi *moduleInstance) defaultTags(addr string) *graph.Value {
 // emit adds this instance's resources to the unit, evaluates the rest of
 // its values (evaluateAll), then does the same for its children.
 func (mi *moduleInstance) emit() {
+	defer mi.ev.within(mi)()
 	for _, rc := range mi.cfg.resources {
 		if mi.ev.cancelled() {
 			return

@@ -390,3 +390,59 @@ module "ok" {
 		})
 	}
 }
+
+func TestChildModuleErrorsNameTheInstanceAndCallSites(t *testing.T) {
+	// terraform reports "on modules/child/main.tf line 3, in output "port"
+	// ... module.broken"; rampart names the instance and every call that
+	// leads to it, outermost first, and reports an error shared by every
+	// instance of one call once.
+	files := map[string]string{
+		"main.tf": `module "ok" {
+  source   = "./modules/child"
+  settings = { port = 22 }
+}
+
+module "broken" {
+  source   = "./modules/child"
+  settings = {}
+}
+
+module "outer" {
+  source = "./modules/outer"
+}
+`,
+		"modules/child/main.tf": `variable "settings" { type = map(number) }
+
+output "port" { value = var.settings["port"] }
+`,
+		"modules/outer/main.tf": `module "inner" {
+  source   = "../child"
+  for_each = toset(["a", "b"])
+  settings = { other = 1 }
+}
+`,
+	}
+	u, dir := loadTree(t, files, Options{})
+	var got []string
+	for _, d := range u.Diagnostics {
+		f, _ := filepath.Rel(dir, d.Location.File)
+		var calls, sites []string
+		for _, c := range d.CalledAt {
+			cf, _ := filepath.Rel(dir, c.File)
+			calls = append(calls, fmt.Sprintf("%s:%d", cf, c.StartLine))
+			sites = append(sites, fmt.Sprintf("%s:%d", c.File, c.StartLine))
+		}
+		got = append(got, fmt.Sprintf("%s %s:%d %s | %s | %s", d.Severity, f, d.Location.StartLine, d.Summary, d.Module, strings.Join(calls, " ")))
+		if ctx := fmt.Sprintf("(in %s, called at %s)", d.Module, strings.Join(sites, ", then ")); !strings.HasSuffix(d.Detail, ctx) {
+			t.Errorf("detail %q does not end with %q", d.Detail, ctx)
+		}
+	}
+	slices.Sort(got)
+	want := []string{
+		`error modules/child/main.tf:3 Invalid index | module.broken | main.tf:6`,
+		`error modules/child/main.tf:3 Invalid index | module.outer.module.inner["a"] | main.tf:11 modules/outer/main.tf:1`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
