@@ -23,7 +23,7 @@ type OutputValue struct {
 }
 
 // LoadRootOutputs evaluates dir as a root module, exactly as LoadModules
-// evaluates a root, and returns the value of every output the root module
+// evaluates a scan of that one root, and returns the value of every output the root module
 // declares besides the Unit. It is the view terraform plan gives of a root
 // module's outputs, so that rampart's values can be compared with
 // Terraform's own (testdata/terraform/differential). An output that fails
@@ -31,6 +31,7 @@ type OutputValue struct {
 func LoadRootOutputs(ctx context.Context, dir string, opts Options) (*graph.Unit, map[string]OutputValue) {
 	l := &loader{parser: hclparse.NewParser(), configs: map[string]*moduleConfig{}, abs: map[string]string{}}
 	unit, root := evalRoot(ctx, l, dir, opts)
+	unit.Diagnostics = append(unit.Diagnostics, undeclaredArgs(l, []string{dir}, opts.Args)...)
 	outs := map[string]OutputValue{}
 	if root == nil {
 		return unit, outs

@@ -1,0 +1,5 @@
+variable "name" {}
+resource "terraform_data" "this" {
+  input = { name = var.name }
+}
+output "name" { value = var.name }

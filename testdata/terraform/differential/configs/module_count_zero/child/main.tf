@@ -1,0 +1,2 @@
+output "name" { value = "never" }
+resource "terraform_data" "x" { input = 1 }

@@ -1,0 +1,2 @@
+variable "required" {}
+output "r" { value = var.required }

@@ -1,0 +1,5 @@
+module "outer" {
+  source = "./modules/outer"
+  prefix = "p"
+}
+output "deep" { value = module.outer.deep }

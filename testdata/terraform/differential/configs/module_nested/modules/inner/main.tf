@@ -1,0 +1,3 @@
+variable "value" {}
+resource "terraform_data" "leaf" { input = var.value }
+output "result" { value = "${var.value}-inner" }

@@ -1,0 +1,1 @@
+output "out" { value = { id = "a", list = [1, 2] } }

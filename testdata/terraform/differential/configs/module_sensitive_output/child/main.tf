@@ -1,0 +1,4 @@
+output "secret" {
+  value     = "s3cr3t"
+  sensitive = true
+}

@@ -1,0 +1,4 @@
+module "m" {
+  source = "./child"
+  nope   = 1
+}

@@ -1,0 +1,2 @@
+output "a" { value = "x" }
+output "b" { value = [1, 2] }

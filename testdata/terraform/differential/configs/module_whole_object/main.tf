@@ -1,0 +1,5 @@
+module "m" {
+  source = "./child"
+}
+output "all" { value = module.m }
+output "keys" { value = keys(module.m) }

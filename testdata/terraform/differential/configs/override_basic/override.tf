@@ -1,0 +1,6 @@
+locals {
+  env = "prod"
+}
+variable "size" {
+  default = 5
+}

@@ -1,0 +1,1 @@
+output "nope" { value = "no base" }

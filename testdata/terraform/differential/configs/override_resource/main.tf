@@ -1,0 +1,4 @@
+resource "terraform_data" "x" {
+  input = "original"
+}
+output "x" { value = terraform_data.x.input }

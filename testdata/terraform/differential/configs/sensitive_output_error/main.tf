@@ -1,0 +1,5 @@
+variable "p" {
+  sensitive = true
+  default   = "x"
+}
+output "leak" { value = var.p }

@@ -1,0 +1,1 @@
+variable "from_hcl" { default = "hcl" }

@@ -1,0 +1,4 @@
+locals {
+  x = "main"
+}
+output "x" { value = local.x }

@@ -1,0 +1,4 @@
+locals {
+  broken = tonumber("nope")
+}
+output "ok" { value = "fine" }

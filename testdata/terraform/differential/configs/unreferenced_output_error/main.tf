@@ -1,0 +1,2 @@
+output "ok" { value = "fine" }
+output "broken" { value = tonumber("nope") }

@@ -1,0 +1,2 @@
+b = "a.auto.tfvars"
+c = "a.auto.tfvars"

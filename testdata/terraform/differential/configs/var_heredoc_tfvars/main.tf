@@ -1,0 +1,2 @@
+variable "doc" {}
+output "doc" { value = var.doc }

@@ -1,0 +1,4 @@
+doc = <<-EOT
+  line 1
+    line 2
+  EOT

@@ -1,0 +1,2 @@
+v4 = "var-file"
+v5 = "var-file"

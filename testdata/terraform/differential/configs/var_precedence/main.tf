@@ -1,0 +1,10 @@
+variable "v1" { default = "default" }
+variable "v2" { default = "default" }
+variable "v3" { default = "default" }
+variable "v4" { default = "default" }
+variable "v5" { default = "default" }
+output "v1" { value = var.v1 }
+output "v2" { value = var.v2 }
+output "v3" { value = var.v3 }
+output "v4" { value = var.v4 }
+output "v5" { value = var.v5 }

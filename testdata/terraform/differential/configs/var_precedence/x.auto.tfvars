@@ -1,0 +1,3 @@
+v3 = "auto"
+v4 = "auto"
+v5 = "auto"

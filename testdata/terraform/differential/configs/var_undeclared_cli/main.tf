@@ -1,0 +1,2 @@
+variable "a" { default = "x" }
+output "a" { value = var.a }

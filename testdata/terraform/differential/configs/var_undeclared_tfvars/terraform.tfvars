@@ -1,0 +1,2 @@
+a = "declared"
+b = "undeclared, a warning only"

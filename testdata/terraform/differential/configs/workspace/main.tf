@@ -1,0 +1,2 @@
+output "ws" { value = terraform.workspace }
+output "name" { value = "app-${terraform.workspace}" }
