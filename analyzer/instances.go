@@ -3,6 +3,7 @@ package analyzer
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -63,36 +64,47 @@ func mergeInstances(fs []result.Finding, us []result.Undecided, ps []result.Chec
 	return fs, us, ps
 }
 
-// merge groups xs by key, in the order each group first appears. A group's
-// result is that of its first instance, listing the instances of all.
+// merge groups xs by key. A group's result is that of its first instance,
+// listing the instances of all; the groups keep the order of xs (the
+// engine's, by location) at their first instance's result.
 func merge[T any, K comparable](xs []T, key func(T) K, instances func(T) []result.Instance, setInstances func(*T, []result.Instance)) []T {
-	groups := map[K][]T{}
+	groups := map[K][]int{}
 	var order []K
-	for _, x := range xs {
+	for i, x := range xs {
 		k := key(x)
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
 		}
-		groups[k] = append(groups[k], x)
+		groups[k] = append(groups[k], i)
 	}
-	out := make([]T, 0, len(order))
+	type merged struct {
+		at int // index in xs of the result that speaks for the group
+		x  T
+	}
+	out := make([]merged, 0, len(order))
 	for _, k := range order {
 		g := groups[k]
 		// The result whose first instance sorts first speaks for the group.
 		lead := g[0]
 		var all []result.Instance
-		for _, x := range g {
-			if compareInstances(first(instances(x)), first(instances(lead))) < 0 {
-				lead = x
+		for _, i := range g {
+			if compareInstances(first(instances(xs[i])), first(instances(xs[lead]))) < 0 {
+				lead = i
 			}
-			all = append(all, instances(x)...)
+			all = append(all, instances(xs[i])...)
 		}
 		slices.SortStableFunc(all, compareInstances)
 		all = slices.CompactFunc(all, func(a, b result.Instance) bool { return compareInstances(a, b) == 0 })
-		setInstances(&lead, all)
-		out = append(out, lead)
+		m := merged{at: lead, x: xs[lead]}
+		setInstances(&m.x, all)
+		out = append(out, m)
 	}
-	return out
+	slices.SortFunc(out, func(a, b merged) int { return cmp.Compare(a.at, b.at) })
+	res := make([]T, len(out))
+	for i, m := range out {
+		res[i] = m.x
+	}
+	return res
 }
 
 // compareInstances orders instances by root, module and resource, in byte
@@ -113,16 +125,24 @@ func first(ins []result.Instance) result.Instance {
 }
 
 // maskInstance replaces what names one instance in a result's text, the
-// resource's full address and its module or stack prefix, so that the same
-// statement made by two instances compares equal ("security group
-// module.a.aws_security_group.this allows ..." and "... module.b....").
+// resource's full address and the address of its module and of each module
+// above it, so that the same statement made by two instances compares
+// equal ("security group module.a.aws_security_group.this allows ..." and
+// "... module.b...", "computed attribute module.eks.aws_x.y.id" and
+// "... module.cluster..." from a module one level further down).
 func maskInstance(text, resourceID string, in result.Instance) string {
 	if resourceID == "" {
 		return text
 	}
 	text = strings.ReplaceAll(text, resourceID, "\x00resource\x00")
-	if prefix, ok := strings.CutSuffix(resourceID, in.Resource); ok && prefix != "" {
-		text = strings.ReplaceAll(text, prefix, "\x00module\x00")
+	sep := "."
+	if !strings.HasPrefix(in.Module, "module.") {
+		sep = "/" // a nested stack path
+	}
+	steps := in.ModuleSteps()
+	for depth := len(steps); depth > 0; depth-- {
+		prefix := strings.Join(steps[:depth], sep) + sep
+		text = strings.ReplaceAll(text, prefix, "\x00module"+strconv.Itoa(depth)+"\x00")
 	}
 	return text
 }
