@@ -513,13 +513,27 @@ func (x *samExpansion) events(e *resEntry, target invokeTarget, events *node) {
 			kv := []any{"FunctionName", target.name(eb), "EventSourceArn", props.get(src)}
 			kv = append(kv, pick(props, "BatchSize", "Enabled", "StartingPosition", "MaximumBatchingWindowInSeconds", "FilterCriteria", "DestinationConfig")...)
 			x.add(e, name, "AWS::Lambda::EventSourceMapping", eb.m(kv...))
-		case "Schedule", "ScheduleV2":
-			kv := []any{"Targets", eb.list(eb.m("Arn", target.arn(eb), "Id", eb.str(name+"LambdaTarget")))}
-			kv = append(kv, pick(props, "Schedule=ScheduleExpression", "Description", "Name", "State")...)
+		case "Schedule", "EventBridgeRule", "CloudWatchEvent":
+			kv := []any{"Targets", eb.list(eb.m(append([]any{"Arn", target.arn(eb), "Id", eb.str(name + "LambdaTarget")},
+				pick(props, "Input", "InputPath")...)...))}
+			kv = append(kv, pick(props, "Schedule=ScheduleExpression", "Pattern=EventPattern", "EventBusName",
+				"Description", "Name", "RuleName=Name")...)
+			kv = append(kv, "State", eventState(eb, props))
 			x.add(e, name, "AWS::Events::Rule", eb.m(kv...))
+			x.add(e, name+"Permission", "AWS::Lambda::Permission", eb.invokePermission(target.name(eb),
+				"events.amazonaws.com", "SourceArn", eb.getAtt(name, "Arn")))
+		case "ScheduleV2":
+			x.scheduleV2(e, eb, name, target, props)
 		case "SNS":
 			x.add(e, name, "AWS::SNS::Subscription", eb.m(
 				"Endpoint", target.arn(eb), "Protocol", eb.str("lambda"), "TopicArn", props.get("Topic")))
+			x.add(e, name+"Permission", "AWS::Lambda::Permission", eb.invokePermission(target.name(eb),
+				"sns.amazonaws.com", "SourceArn", props.get("Topic")))
+		case "S3":
+			// SAM also adds the notification to the bucket's
+			// NotificationConfiguration; rampart leaves the bucket as written.
+			x.add(e, name+"Permission", "AWS::Lambda::Permission", eb.invokePermission(target.name(eb),
+				"s3.amazonaws.com", "SourceAccount", eb.ref("AWS::AccountId")))
 		default:
 			x.st.p.diags.Notef(k.loc, "SAM event %s of type %s is not expanded", k.name, typ)
 		}
@@ -675,6 +689,56 @@ func (x *samExpansion) stateMachine(e *resEntry) {
 		x.role(e, roleID, "states.amazonaws.com", p, nil)
 	}
 	x.add(e, e.id, "AWS::StepFunctions::StateMachine", b.m(kv...))
+}
+
+// eventState is an event rule's State: State, else ENABLED or DISABLED
+// from Enabled, else nothing (the rule is enabled).
+func eventState(b samBuilder, props *node) *node {
+	if st := props.get("State"); st != nil {
+		return st
+	}
+	en := props.get("Enabled")
+	if en == nil || en.kind != nBool {
+		return en
+	}
+	state := "ENABLED"
+	if !en.b {
+		state = "DISABLED"
+	}
+	return &node{kind: nString, str: state, loc: en.loc}
+}
+
+// scheduleV2 generates an EventBridge Scheduler schedule and, without a
+// RoleArn, the role <Fn><Event>Role it assumes to invoke the function.
+func (x *samExpansion) scheduleV2(e *resEntry, b samBuilder, name string, target invokeTarget, props *node) {
+	role := props.get("RoleArn")
+	if role == nil {
+		role = b.getAtt(name+"Role", "Arn")
+		policy := b.m("Statement", b.list(b.m(
+			"Action", b.str("lambda:InvokeFunction"), "Effect", b.str("Allow"), "Resource", target.arn(b))))
+		x.add(e, name+"Role", "AWS::IAM::Role", b.m(
+			"AssumeRolePolicyDocument", b.trustPolicy("scheduler.amazonaws.com"),
+			"Policies", b.list(b.m("PolicyName", b.str(name+"LambdaPolicy"), "PolicyDocument", policy)),
+			"PermissionsBoundary", props.get("PermissionsBoundary")))
+	}
+	tkv := append([]any{"Arn", target.arn(b), "RoleArn", role}, pick(props, "Input", "RetryPolicy", "DeadLetterConfig")...)
+	kv := []any{"ScheduleExpression", props.get("ScheduleExpression"),
+		"FlexibleTimeWindow", props.get("FlexibleTimeWindow"), "Name", props.get("Name"), "Target", b.m(tkv...)}
+	if props.get("FlexibleTimeWindow") == nil {
+		kv[3] = b.m("Mode", b.str("OFF"))
+	}
+	if props.get("Name") == nil {
+		kv[5] = b.str(name)
+	}
+	kv = append(kv, pick(props, "State", "Description", "StartDate", "EndDate", "ScheduleExpressionTimezone", "GroupName", "KmsKeyArn")...)
+	x.add(e, name, "AWS::Scheduler::Schedule", b.m(kv...))
+}
+
+// invokePermission is the AWS::Lambda::Permission SAM creates so that an
+// AWS service may invoke function fn, limited by a source (SourceArn or
+// SourceAccount).
+func (b samBuilder) invokePermission(fn *node, principal, sourceKey string, source *node) *node {
+	return b.m("Action", b.str("lambda:InvokeFunction"), "FunctionName", fn, "Principal", b.str(principal), sourceKey, source)
 }
 
 // apiInvokePermission is the AWS::Lambda::Permission SAM creates so that an
