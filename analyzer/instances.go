@@ -20,8 +20,9 @@ import (
 // Results are the same when they agree on the rule, the blamed location and
 // attribute, the resource block (its address inside its module, without
 // instance keys), the severity, and the message or reason once each
-// instance's own address is set aside. Different callers passing different
-// values stay separate results at the same line.
+// instance's own address and its modules' addresses are set aside.
+// Different callers passing different values stay separate results at the
+// same line.
 func mergeInstances(fs []result.Finding, us []result.Undecided, ps []result.Check) ([]result.Finding, []result.Undecided, []result.Check) {
 	type findingKey struct {
 		rule, fingerprint, attr, block, msg string
