@@ -13,17 +13,22 @@ import (
 // turns its configuration references into edges and unknown references.
 func (p *parser) link(in *instance) {
 	var body *hclsyntax.Body
+	var overrides []overrideBlock
+	located := false
 	if mf := p.sources[in.cfgMod]; mf != nil {
+		overrides = mf.overrides[in.rel]
 		if b := mf.blocks[in.rel]; b != nil {
+			located = true
 			loc := hclLoc(b.Range())
 			in.res.Loc = loc
 			setLoc(in.res.Attrs, loc)
 			for _, v := range in.res.Meta {
 				setLoc(v, loc)
 			}
-			body = b.Body
+			body = mergeOverrides(b.Body, overrides)
 			p.addFile(loc.File)
 		} else if b := mf.jsonBlocks[in.rel]; b != nil {
+			located = true
 			p.locateJSON(in, b)
 		} else {
 			p.unit.Diagnostics.Notef(in.res.Loc, "no block for %s in the configuration files of %s; it is located in the plan file", in.res.ID, mf.dir)
@@ -35,6 +40,101 @@ func (p *parser) link(in *instance) {
 	}
 	p.walkBody(in, exprs, body, nil, in.res.Attrs)
 	p.dependsOn(in, body)
+	if located && len(overrides) > 0 {
+		p.locateOverrides(in, overrides, body != nil)
+	}
+}
+
+// mergeOverrides returns a resource's body as Terraform merges the
+// override files written in HCL into it: each argument an override writes
+// replaces the original's, and the nested blocks of each type an override
+// writes replace all the original's blocks of that type (a dynamic block
+// counting as its type). The plan's values come from the merged
+// configuration, so the merged body is where they are written. Overrides
+// in JSON syntax are left to locateOverrides.
+func mergeOverrides(base *hclsyntax.Body, overrides []overrideBlock) *hclsyntax.Body {
+	merged := base
+	for _, ov := range overrides {
+		if ov.syntax == nil {
+			continue
+		}
+		if merged == base {
+			c := *base
+			c.Attributes = make(hclsyntax.Attributes, len(base.Attributes))
+			for name, a := range base.Attributes {
+				c.Attributes[name] = a
+			}
+			merged = &c
+		}
+		for name, a := range ov.syntax.Body.Attributes {
+			merged.Attributes[name] = a
+		}
+		replaced := map[string]bool{}
+		for _, b := range ov.syntax.Body.Blocks {
+			replaced[nestedBlockType(b)] = true
+		}
+		var blocks hclsyntax.Blocks
+		for _, b := range merged.Blocks {
+			if !replaced[nestedBlockType(b)] {
+				blocks = append(blocks, b)
+			}
+		}
+		merged.Blocks = append(blocks, ov.syntax.Body.Blocks...)
+	}
+	return merged
+}
+
+// nestedBlockType is the type of the blocks a nested block writes: its
+// own type, or the label of a dynamic block.
+func nestedBlockType(b *hclsyntax.Block) string {
+	if b.Type == "dynamic" && len(b.Labels) == 1 {
+		return b.Labels[0]
+	}
+	return b.Type
+}
+
+// locateOverrides locates what override files replace in a resource when
+// a merged HCL body cannot say: an override written in JSON, or any
+// override of a resource declared in .tf.json. As in locateJSON, each
+// replaced top-level attribute is located, with everything in it, at the
+// override's attribute (for nested blocks, at the first block of the
+// type). merged says that the HCL overrides are already in the body
+// walkBody located the values with.
+func (p *parser) locateOverrides(in *instance, overrides []overrideBlock, merged bool) {
+	type writer struct {
+		loc  hcl.Range
+		json bool
+	}
+	last := map[string]writer{}
+	for _, ov := range overrides {
+		if ov.syntax != nil {
+			for name, a := range ov.syntax.Body.Attributes {
+				last[name] = writer{loc: a.SrcRange}
+			}
+			seen := map[string]bool{}
+			for _, b := range ov.syntax.Body.Blocks {
+				if typ := nestedBlockType(b); !seen[typ] {
+					seen[typ] = true
+					last[typ] = writer{loc: b.Range()}
+				}
+			}
+			p.addFile(ov.syntax.Range().Filename)
+			continue
+		}
+		attrs, _ := ov.json.Body.JustAttributes()
+		for name, a := range attrs {
+			last[name] = writer{loc: a.Range, json: true}
+		}
+	}
+	for name, w := range last {
+		if merged && !w.json {
+			continue
+		}
+		if child := in.res.Attrs.Get(name); child != nil {
+			setLoc(child, hclLoc(w.loc))
+			p.addFile(w.loc.Filename)
+		}
+	}
 }
 
 // locateJSON locates a resource declared in a .tf.json file. JSON bodies

@@ -22,6 +22,16 @@ type moduleFiles struct {
 	dir        string
 	blocks     map[string]*hclsyntax.Block // from .tf files
 	jsonBlocks map[string]*hcl.Block       // from .tf.json files
+	// overrides are the blocks of override files that patch each
+	// resource, in the order Terraform merges them (file name order).
+	overrides map[string][]overrideBlock
+}
+
+// overrideBlock is a resource or data block of an override file, in
+// either syntax.
+type overrideBlock struct {
+	syntax *hclsyntax.Block // from an override .tf file
+	json   *hcl.Block       // from an override .tf.json file
 }
 
 // sourceLoader finds and parses configuration directories for one Parse.
@@ -156,9 +166,10 @@ func (l *sourceLoader) readFile(name string) ([]byte, error) {
 }
 
 // parseDir parses the .tf and .tf.json files of dir and indexes their
-// resource blocks. Override files (*_override.tf) are skipped: they patch
-// blocks defined elsewhere, and the original block is where a resource is
-// located.
+// resource blocks. Override files (override.tf, *_override.tf and their
+// .tf.json forms) patch blocks defined elsewhere: a resource stays located
+// at its original block, and what an override file replaces is located in
+// the override (see link).
 func (l *sourceLoader) parseDir(m *module, dir string) *moduleFiles {
 	if mf, ok := l.byDir[dir]; ok {
 		return mf
@@ -181,33 +192,21 @@ func (l *sourceLoader) parseDir(m *module, dir string) *moduleFiles {
 		l.p.unit.Diagnostics.Notef(l.p.fileLoc(), "configuration of %s is not readable (%v); its resources are located in the plan file", where, err)
 		return nil
 	}
-	mf := &moduleFiles{dir: dir, blocks: map[string]*hclsyntax.Block{}, jsonBlocks: map[string]*hcl.Block{}}
+	mf := &moduleFiles{dir: dir, blocks: map[string]*hclsyntax.Block{}, jsonBlocks: map[string]*hcl.Block{}, overrides: map[string][]overrideBlock{}}
 	found := false
+	var overrides []string // os.ReadDir sorts by name, as Terraform orders them
 	for _, e := range entries {
 		name := e.Name()
 		isJSON := strings.HasSuffix(name, ".tf.json")
-		if e.IsDir() || !(isJSON || strings.HasSuffix(name, ".tf")) || isOverride(name) {
+		if e.IsDir() || !(isJSON || strings.HasSuffix(name, ".tf")) {
+			continue
+		}
+		if isOverride(name) {
+			overrides = append(overrides, name)
 			continue
 		}
 		found = true
-		file := filepath.Join(dir, name)
-		src, err := l.readFile(file)
-		if err != nil {
-			l.p.unit.Diagnostics.Notef(graph.Location{File: file, StartLine: 1, EndLine: 1}, "configuration file not read, its resources are located in the plan file: %v", err)
-			continue
-		}
-		var f *hcl.File
-		var diags hcl.Diagnostics
-		if isJSON {
-			f, diags = l.parser.ParseJSON(src, file)
-		} else {
-			f, diags = l.parser.ParseHCL(src, file)
-		}
-		for _, d := range diags {
-			if d.Severity == hcl.DiagError {
-				l.p.unit.Diagnostics.Notef(hclLoc(rangeOf(d, file)), "configuration file does not parse (%s: %s); locations from it may be incomplete", d.Summary, d.Detail)
-			}
-		}
+		f := l.parseFile(filepath.Join(dir, name))
 		if f == nil {
 			continue
 		}
@@ -236,8 +235,57 @@ func (l *sourceLoader) parseDir(m *module, dir string) *moduleFiles {
 		l.p.unit.Diagnostics.Notef(l.p.fileLoc(), "no Terraform configuration files (.tf, .tf.json) for %s in %s; its resources are located in the plan file", where, dir)
 		return nil
 	}
+	for _, name := range overrides {
+		l.addOverrides(mf, l.parseFile(filepath.Join(dir, name)))
+	}
 	l.byDir[dir] = mf
 	return mf
+}
+
+// parseFile reads and parses one configuration file; problems are notes,
+// and a file that cannot be read at all is nil.
+func (l *sourceLoader) parseFile(file string) *hcl.File {
+	src, err := l.readFile(file)
+	if err != nil {
+		l.p.unit.Diagnostics.Notef(graph.Location{File: file, StartLine: 1, EndLine: 1}, "configuration file not read, its resources are located in the plan file: %v", err)
+		return nil
+	}
+	var f *hcl.File
+	var diags hcl.Diagnostics
+	if strings.HasSuffix(file, ".json") {
+		f, diags = l.parser.ParseJSON(src, file)
+	} else {
+		f, diags = l.parser.ParseHCL(src, file)
+	}
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			l.p.unit.Diagnostics.Notef(hclLoc(rangeOf(d, file)), "configuration file does not parse (%s: %s); locations from it may be incomplete", d.Summary, d.Detail)
+		}
+	}
+	return f
+}
+
+// addOverrides records the resource and data blocks of an override file
+// that patch a block of the module's ordinary files.
+func (l *sourceLoader) addOverrides(mf *moduleFiles, f *hcl.File) {
+	if f == nil {
+		return
+	}
+	based := func(key string) bool { return mf.blocks[key] != nil || mf.jsonBlocks[key] != nil }
+	if body, ok := f.Body.(*hclsyntax.Body); ok {
+		for _, b := range body.Blocks {
+			if key, ok := blockKey(b.Type, b.Labels); ok && based(key) {
+				mf.overrides[key] = append(mf.overrides[key], overrideBlock{syntax: b})
+			}
+		}
+		return
+	}
+	content, _, _ := f.Body.PartialContent(resourceSchema)
+	for _, b := range content.Blocks {
+		if key, ok := blockKey(b.Type, b.Labels); ok && based(key) {
+			mf.overrides[key] = append(mf.overrides[key], overrideBlock{json: b})
+		}
+	}
 }
 
 // resourceSchema selects resource and data blocks from a JSON body.

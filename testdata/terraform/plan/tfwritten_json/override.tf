@@ -1,0 +1,3 @@
+resource "terraform_data" "overridden" {
+  input = "from override.tf"
+}
