@@ -110,6 +110,9 @@ module "child" {
 resource "r" "concat" {
   security_group_id = concat(aws_security_group.this.*.id, [""])[0]
 }
+resource "r" "concat_two" {
+  security_group_id = concat(aws_security_group.this.*.id, [aws_security_group.y.id])[0]
+}
 resource "r" "try" {
   security_group_id = try(aws_security_group.x.id, "")
 }
@@ -188,6 +191,7 @@ func TestReferenceIdentity(t *testing.T) {
 		edges     []string // the resource's ref edges, when non-nil
 	}{
 		{res: "r.concat", ref: "aws_security_group.this[0].id"},
+		{res: "r.concat_two", ref: "aws_security_group.this[0].id"},
 		{res: "r.try", ref: "aws_security_group.x.id"},
 		{res: "r.one", ref: "aws_security_group.this[0].id"},
 		{res: "r.element", ref: "aws_security_group.this[0].id"},
