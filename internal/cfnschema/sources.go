@@ -130,10 +130,6 @@ func providerResources(dir string) (map[string]*shape, int, error) {
 	return out, regions, nil
 }
 
-// samResourceDef matches the specification's definition of one SAM
-// resource, such as samtranslator__internal__schema_source__aws_serverless_function__Resource.
-var samResourceDef = regexp.MustCompile(`__Resource$`)
-
 // samResources returns the properties of each AWS::Serverless::* type in
 // the SAM specification.
 func samResources(spec map[string]any) (map[string]*shape, error) {
@@ -147,7 +143,9 @@ func samResources(spec map[string]any) (map[string]*shape, error) {
 	})
 	out := map[string]*shape{}
 	for _, defName := range sortedKeys(defs) {
-		if !samResourceDef.MatchString(defName) {
+		// One resource's definition is module__Resource, such as
+		// samtranslator__internal__schema_source__aws_serverless_function__Resource.
+		if !strings.HasSuffix(defName, "__Resource") {
 			continue
 		}
 		def, _ := defs[defName].(map[string]any)
