@@ -24,6 +24,9 @@ type builder struct {
 	data   map[string]map[string]cty.Value // data source type -> name
 	flat   map[string]cty.Value            // count, each, path, terraform, iterators
 	inputs []input
+
+	// prefixed holds resource.<type>.<name> references: type -> name.
+	prefixed map[string]map[string]cty.Value
 }
 
 func (s *scope) newBuilder(vars []hcl.Traversal, attrsOf func() map[string]bool) *builder {
@@ -101,6 +104,13 @@ func (b *builder) ctx() *hcl.EvalContext {
 			types[t] = cty.ObjectVal(m)
 		}
 		vars["data"] = cty.ObjectVal(types)
+	}
+	if len(b.prefixed) > 0 {
+		types := make(map[string]cty.Value, len(b.prefixed))
+		for t, m := range b.prefixed {
+			types[t] = cty.ObjectVal(m)
+		}
+		vars["resource"] = cty.ObjectVal(types)
 	}
 	for k, v := range b.flat {
 		vars[k] = v
@@ -224,6 +234,8 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 		// self is only valid in provisioner and connection blocks, which
 		// rampart does not evaluate.
 		return nil, "", nil
+	case "resource":
+		return b.addPrefixed(t)
 	case "data":
 		typ, ok1 := attrStep(t, 1)
 		dname, ok2 := attrStep(t, 2)
@@ -290,4 +302,31 @@ func (b *builder) eachObject(t hcl.Traversal) cty.Value {
 	b.s.ev.errorAt(loc(t.SourceRange()), `Reference to "each" in context without for_each`,
 		`each.key and each.value are only available in blocks that set "for_each"`)
 	return cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+}
+
+// addPrefixed adds resource.<type>.<name>, which Terraform accepts as
+// another way to write <type>.<name>.
+func (b *builder) addPrefixed(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
+	typ, ok1 := attrStep(t, 1)
+	name, ok2 := attrStep(t, 2)
+	if !ok1 || !ok2 {
+		return nil, "", nil
+	}
+	if b.prefixed == nil {
+		b.prefixed = map[string]map[string]cty.Value{}
+	}
+	m := b.prefixed[typ]
+	if m == nil {
+		m = map[string]cty.Value{}
+		b.prefixed[typ] = m
+	}
+	mi := b.s.mi
+	rc := mi.cfg.byAddr[typ+"."+name]
+	if rc == nil || rc.data {
+		b.undeclared(t, "resource", typ+"."+name)
+		m[name] = cty.DynamicVal
+		return nil, "", nil
+	}
+	m[name] = mi.resourceObject(rc, b.attrNames(), b.whole("resource", typ, name))
+	return mi.refOrigin(rc, t[3:])
 }

@@ -446,3 +446,20 @@ output "port" { value = var.settings["port"] }
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestResourcePrefixedReference(t *testing.T) {
+	// terraform 1.11 plans output "o" { value = resource.terraform_data.x }
+	// as the resource itself; an output nobody reads is evaluated, so an
+	// unsupported prefix would fail the scan.
+	u, dir := loadTree(t, map[string]string{"main.tf": `resource "terraform_data" "x" { input = "a" }
+resource "terraform_data" "y" { input = [resource.terraform_data.x.input, resource.terraform_data.x.id] }
+output "o" { value = resource.terraform_data.x }
+output "bad" { value = resource.terraform_data.nope.id }
+`}, Options{})
+	if got, want := diagLines(u, dir), []string{"error main.tf:4 Reference to undeclared resource"}; !slices.Equal(got, want) {
+		t.Errorf("diagnostics = %q, want %q", got, want)
+	}
+	if got, want := attr(u, "terraform_data.y", "input"), `["a", (unknown terraform_data.x.id)]`; got != want {
+		t.Errorf("input = %s, want %s", got, want)
+	}
+}
