@@ -250,6 +250,10 @@ func (x *samExpansion) function(e *resEntry) {
 			x.add(e, e.id+"UrlPublicPermissions", "AWS::Lambda::Permission", b.m(
 				"Action", b.str("lambda:InvokeFunctionUrl"), "FunctionName", target.name(b),
 				"Principal", b.str("*"), "FunctionUrlAuthType", b.str("NONE")))
+			// SAM also grants lambda:InvokeFunction for calls made through the URL.
+			x.add(e, e.id+"URLInvokeAllowPublicAccess", "AWS::Lambda::Permission", b.m(
+				"Action", b.str("lambda:InvokeFunction"), "FunctionName", target.name(b),
+				"Principal", b.str("*"), "InvokedViaFunctionUrl", b.boolean(true)))
 		}
 	}
 	x.events(e, target, p.get("Events"))
@@ -497,7 +501,7 @@ func (x *samExpansion) events(e *resEntry, target invokeTarget, events *node) {
 				x.implicitRestAPI(e)
 				api = eb.ref("ServerlessRestApi")
 			}
-			x.add(e, name+"PermissionProd", "AWS::Lambda::Permission", eb.apiInvokePermission(target.name(eb), api))
+			x.add(e, name+"Permission"+x.apiStageSuffix(props.get("RestApiId")), "AWS::Lambda::Permission", eb.apiInvokePermission(target.name(eb), api))
 		case "HttpApi":
 			api := props.get("ApiId")
 			if api == nil {
@@ -689,6 +693,28 @@ func (x *samExpansion) stateMachine(e *resEntry) {
 		x.role(e, roleID, "states.amazonaws.com", p, nil)
 	}
 	x.add(e, e.id, "AWS::StepFunctions::StateMachine", b.m(kv...))
+}
+
+// apiStageSuffix ends the logical ID of an Api event's permission as SAM
+// does: Prod for the implicit API, the StageName of an API of the template
+// that RestApiId names (Stage when it is not a literal), AllStages when
+// RestApiId names no resource of the template.
+func (x *samExpansion) apiStageSuffix(api *node) string {
+	if api == nil {
+		return "Prod"
+	}
+	name, ok := api.scalarString()
+	if fn, arg, call := api.single(); call && fn == "Ref" {
+		name, ok = arg.scalarString()
+	}
+	target := x.st.res[name]
+	if !ok || target == nil {
+		return "AllStages"
+	}
+	if stage := target.body.get("Properties").get("StageName"); stage != nil && stage.kind == nString && stage.str != "" {
+		return stage.str
+	}
+	return "Stage"
 }
 
 // eventState is an event rule's State: State, else ENABLED or DISABLED
