@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/gocty"
 )
 
@@ -63,6 +64,9 @@ type variableConfig struct {
 	nullable  bool
 	// validations are the variable's validation blocks, in order.
 	validations []validation
+	// badDefault is set when the default does not suit the type or
+	// nullable, an error of the configuration reported once, here.
+	badDefault bool
 }
 
 // validation is one validation block of a variable.
@@ -410,6 +414,7 @@ func (m *moduleConfig) addVariable(b *hcl.Block) {
 	}
 	v.sensitive = m.constBool(content.Attributes["sensitive"], false)
 	v.nullable = m.constBool(content.Attributes["nullable"], true)
+	m.checkDefault(v)
 	for _, b := range content.Blocks {
 		vc, diags := b.Body.Content(validationSchema)
 		m.diags = append(m.diags, diags...)
@@ -470,6 +475,40 @@ func quotedType(expr hcl.Expression) *hcl.Diagnostic {
 		d.Detail = "a type constraint is an expression, not a string: remove the quotes around it"
 	}
 	return d
+}
+
+// checkDefault reports a default that the variable could never take, as
+// terraform does when it reads the configuration, whether or not a value
+// is given: one that does not convert to the type, or null when the
+// variable is not nullable. A default that is no literal is reported when
+// it is evaluated.
+func (m *moduleConfig) checkDefault(v *variableConfig) {
+	if v.def == nil {
+		return
+	}
+	val, diags := v.def.Value(nil)
+	if diags.HasErrors() || !val.IsWhollyKnown() {
+		return
+	}
+	var detail string
+	switch {
+	case val.IsNull() && !v.nullable:
+		detail = "a null default is not valid when nullable = false"
+	case v.hasType:
+		if v.defaults != nil && !val.IsNull() {
+			val = v.defaults.Apply(val)
+		}
+		if _, err := convert.Convert(val, v.typ); err != nil {
+			detail = fmt.Sprintf("the default is not compatible with the type %s: %s", v.typ.FriendlyName(), err)
+		}
+	}
+	if detail == "" {
+		return
+	}
+	v.badDefault = true
+	m.diags = append(m.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagError, Summary: "Invalid default value for variable", Detail: detail, Subject: v.def.Range().Ptr(),
+	})
 }
 
 // constBool reads a meta-argument that Terraform requires to be a literal.

@@ -91,6 +91,9 @@ func (mi *moduleInstance) variable(name string) (cty.Value, *graph.Value, string
 			set = false
 		}
 		if !set {
+			if vc.badDefault {
+				return cty.UnknownVal(vc.typ), graph.Unknown("invalid default of variable "+name, loc(vc.def.Range()))
+			}
 			if vc.def != nil {
 				val, sh = (&scope{ev: mi.ev}).eval(vc.def)
 				note = "default of variable " + name

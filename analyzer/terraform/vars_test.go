@@ -347,6 +347,33 @@ module "m" {
 			diags: []string{"error main.tf:12 Required variable not set", "error terraform.tfvars:1 Required variable not set"},
 		},
 		{
+			// terraform init: "Invalid default value for variable", even
+			// with a value given; the variables are then Unknown, with no
+			// second error.
+			name: "invalid defaults",
+			files: map[string]string{"main.tf": `variable "a" {
+  type    = number
+  default = "abc"
+}
+variable "b" {
+  type     = string
+  nullable = false
+  default  = null
+}
+variable "c" {
+  type    = object({ x = string })
+  default = { y = 1 }
+}
+output "o" { value = [var.a, var.b, var.c] }
+`},
+			args: []VarArg{{Name: "a", Value: "1"}},
+			diags: []string{
+				"error main.tf:12 Invalid default value for variable",
+				"error main.tf:3 Invalid default value for variable",
+				"error main.tf:8 Invalid default value for variable",
+			},
+		},
+		{
 			// terraform: "Invalid value for variable ... This was checked
 			// by the validation rule", at the module argument for a child
 			// and at the declaration for a -var.
