@@ -109,3 +109,31 @@ func TestMergeRegions(t *testing.T) {
 		t.Errorf("property type line %q, want %q", got, want)
 	}
 }
+
+// TestMergeRegionsEqualCopies: a definition both versions have reaches the
+// table once, even where one version's copy is reached without a merge.
+func TestMergeRegionsEqualCopies(t *testing.T) {
+	parse := func(s string) *shape {
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(s), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return newConverter(doc, func(d string) string { return d }).root(doc)
+	}
+	def := `"definitions": {"C": {"type": "object", "additionalProperties": false, "properties": {"X": {}}}}, "additionalProperties": false}`
+	older := parse(`{"properties": {"A": {"$ref": "#/definitions/C"}, "B": {"$ref": "#/definitions/C"}}, ` + def)
+	newer := parse(`{"properties": {"A": {"$ref": "#/definitions/C"}}, ` + def)
+	lines := map[string]string{}
+	if err := emitResource(lines, "T::S::R", newMerger().shapes(older, newer, "")); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"R T::S::R": "R T::S::R A=.C B=.C", "P T::S::R.C": "P T::S::R.C X"}
+	if len(lines) != len(want) {
+		t.Errorf("lines %q, want %q", lines, want)
+	}
+	for k, w := range want {
+		if lines[k] != w {
+			t.Errorf("%s: %q, want %q", k, lines[k], w)
+		}
+	}
+}

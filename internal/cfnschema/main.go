@@ -172,7 +172,7 @@ func (e *emitter) line(head string, s *shape) (string, error) {
 			return "", fmt.Errorf("%s: property name %q cannot be written in the table", head, k)
 		}
 		field := k
-		if v := s.props[k]; v != nil && (v.kind == kindObject || v.kind == kindMap) {
+		if v := s.props[k]; nested(v) {
 			sep := "="
 			if v.kind == kindMap {
 				sep = "~"
@@ -199,12 +199,44 @@ func (e *emitter) ref(s *shape) string {
 	}
 	n := base
 	for i := 2; e.used[n] != nil; i++ {
+		// Two regions' versions of a type can leave equal copies of one
+		// definition reachable; they are one type in the table.
+		if sameShape(e.used[n], s, map[[2]*shape]bool{}) {
+			e.names[s] = n
+			return "." + n
+		}
 		n = fmt.Sprintf("%s%d", base, i)
 	}
 	e.names[s], e.used[n] = n, s
 	e.queue = append(e.queue, s)
 	return "." + n
 }
+
+// sameShape reports whether a and b accept the same keys, down to their
+// nested types. Pairs under comparison are assumed equal, which ends the
+// walk on recursive types.
+func sameShape(a, b *shape, assumed map[[2]*shape]bool) bool {
+	if a == b || assumed[[2]*shape{a, b}] {
+		return true
+	}
+	if a.open != b.open || len(a.props) != len(b.props) {
+		return false
+	}
+	assumed[[2]*shape{a, b}] = true
+	for k, va := range a.props {
+		vb, ok := b.props[k]
+		if !ok || nested(va) != nested(vb) {
+			return false
+		}
+		if nested(va) && (va.kind != vb.kind || !sameShape(va.shape, vb.shape, assumed)) {
+			return false
+		}
+	}
+	return true
+}
+
+// nested reports whether a property holds object types the table lists.
+func nested(v *value) bool { return v != nil && (v.kind == kindObject || v.kind == kindMap) }
 
 // isTag reports whether s is the plain {Key, Value} tag most types share.
 func isTag(s *shape) bool {
@@ -213,7 +245,7 @@ func isTag(s *shape) bool {
 	}
 	for _, k := range []string{"Key", "Value"} {
 		v, ok := s.props[k]
-		if !ok || (v != nil && (v.kind == kindObject || v.kind == kindMap)) {
+		if !ok || nested(v) {
 			return false
 		}
 	}
