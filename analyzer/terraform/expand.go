@@ -132,8 +132,8 @@ func (mi *moduleInstance) expandCount(expr hcl.Expression, what string) *expansi
 }
 
 func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expansion {
-	v, sh := mi.scope().eval(expr)
-	v, _ = v.UnmarkDeep()
+	marked, sh := mi.scope().eval(expr)
+	v, _ := marked.UnmarkDeep()
 	bad := func(detail string) *expansion {
 		mi.ev.errorAt(loc(expr.Range()), "Invalid for_each argument", detail)
 		return representative(modeForEach, what)
@@ -157,7 +157,9 @@ func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expan
 			} else {
 				esh = annotate(e, esh, esh.Loc, nil, "")
 			}
-			exp.keys = append(exp.keys, &instanceKey{kind: keyString, str: key, each: e, eachSh: esh,
+			// each.value keeps the marks the element has, so what it
+			// passes on still makes edges and keeps its identity.
+			exp.keys = append(exp.keys, &instanceKey{kind: keyString, str: key, each: markedElement(marked, k), eachSh: esh,
 				keySh: graph.String(key, esh.Loc)})
 		}
 	case ty.IsSetType():
@@ -185,4 +187,17 @@ func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expan
 	}
 	sort.SliceStable(exp.keys, func(i, j int) bool { return exp.keys[i].str < exp.keys[j].str })
 	return exp
+}
+
+// markedElement is the element of the map or object m (marked, known) at
+// key k, with m's own marks added as cty adds them when indexing.
+func markedElement(m cty.Value, k cty.Value) cty.Value {
+	inner, marks := m.Unmark()
+	var e cty.Value
+	if inner.Type().IsObjectType() {
+		e = inner.GetAttr(k.AsString())
+	} else {
+		e = inner.Index(k)
+	}
+	return e.WithMarks(marks)
 }

@@ -255,6 +255,11 @@ resource "aws_security_group_rule" "each" {
   description       = each.value.name
 }
 
+resource "aws_security_group_rule" "each_through_function" {
+  for_each          = aws_security_group.g
+  security_group_id = try(each.value.id, "")
+}
+
 locals {
   groups = aws_security_group.g
 }
@@ -352,6 +357,7 @@ func TestWholeObjects(t *testing.T) {
 	}{
 		{res: `aws_security_group_rule.each["a"]`, path: graph.Path{"security_group_id"}, want: `(unknown aws_security_group.g["a"].id)`, ref: `aws_security_group.g["a"].id`},
 		{res: `aws_security_group_rule.each["b"]`, path: graph.Path{"description"}, want: `"sg-b"`},
+		{res: `aws_security_group_rule.each_through_function["b"]`, path: graph.Path{"security_group_id"}, ref: `aws_security_group.g["b"].id`},
 		{res: `x.via_local["b"]`, path: graph.Path{"sg"}, ref: `aws_security_group.g["b"].id`},
 		{res: `module.child.x.in_child["a"]`, path: graph.Path{"sg"}, ref: `aws_security_group.g["a"].id`},
 		{res: `module.child.x.in_child["a"]`, path: graph.Path{"name"}, want: `"sg-a"`},

@@ -193,10 +193,27 @@ func (mi *moduleInstance) attrValue(rc *resourceConfig, inst *resInstance, a str
 			return cv.Mark(ref)
 		}
 	}
-	if hasSchema(rc) && !terraformDataComputed(rc, inst, mi, a) {
-		return cty.NullVal(cty.DynamicPseudoType).Mark(ref)
+	if hasSchema(rc) {
+		if !terraformDataComputed(rc, inst, mi, a) {
+			return cty.NullVal(cty.DynamicPseudoType).Mark(ref)
+		}
+		return terraformDataUnknown(rc, inst, mi, a).Mark(identMark(ref))
 	}
 	return cty.DynamicVal.Mark(identMark(ref))
+}
+
+// terraformDataUnknown is a computed attribute of terraform_data as plan
+// has it: id a string and output of input's type, neither of them null.
+func terraformDataUnknown(rc *resourceConfig, inst *resInstance, mi *moduleInstance, a string) cty.Value {
+	ty := cty.String
+	if a == "output" {
+		in, _, _ := mi.resourceAttr(rc, inst, "input")
+		ty = in.Type()
+	}
+	if ty == cty.DynamicPseudoType {
+		return cty.DynamicVal
+	}
+	return cty.UnknownVal(ty).RefineNotNull()
 }
 
 // terraformDataComputed reports whether attribute a of a terraform_data
