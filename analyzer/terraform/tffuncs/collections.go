@@ -14,19 +14,25 @@ import (
 )
 
 // AllTrueFunc is alltrue(list): true when every element is true (or
-// "true"), and for an empty list. A null element counts as false. One
-// known false decides the result even when other elements are unknown.
-var AllTrueFunc = boolQuantifier("Reports whether every element of a list of booleans is true.", false)
+// "true"), and for an empty list. A null element counts as false. The
+// elements are read in order and the first that is not true decides, so an
+// unknown element makes the result unknown even when a false one follows
+// it, as in Terraform 1.11.
+var AllTrueFunc = boolQuantifier("Reports whether every element of a list of booleans is true.", false, true)
 
 // AnyTrueFunc is anytrue(list): true when at least one element is true
-// (or "true"); false for an empty list. Null elements are not true.
-var AnyTrueFunc = boolQuantifier("Reports whether any element of a list of booleans is true.", true)
+// (or "true"), unknown elements or not; otherwise unknown when an element
+// is unknown, else false (for an empty list too). Null elements are not
+// true.
+var AnyTrueFunc = boolQuantifier("Reports whether any element of a list of booleans is true.", true, false)
 
 // boolQuantifier builds alltrue (decisive = false) and anytrue (decisive =
-// true): the first known element equal to decisive decides the result;
-// otherwise an unknown element makes it unknown, and with none the result is
-// !decisive. A null element is false.
-func boolQuantifier(description string, decisive bool) function.Function {
+// true): a known element equal to decisive decides the result, a null
+// element is false, and with none the result is !decisive. They differ, as
+// Terraform's do, in an unknown element: stopAtUnknown makes the first one
+// decide (Unknown) before any element after it is read; otherwise it makes
+// the result Unknown only when no element decides.
+func boolQuantifier(description string, decisive, stopAtUnknown bool) function.Function {
 	return function.New(&function.Spec{
 		Description: description,
 		Params: []function.Parameter{
@@ -39,6 +45,8 @@ func boolQuantifier(description string, decisive bool) function.Function {
 			for it := args[0].ElementIterator(); it.Next(); {
 				_, v := it.Element()
 				switch {
+				case !v.IsKnown() && stopAtUnknown:
+					return cty.UnknownVal(cty.Bool).RefineNotNull(), nil
 				case !v.IsKnown():
 					unknown = true
 				case (!v.IsNull() && v.True()) == decisive:

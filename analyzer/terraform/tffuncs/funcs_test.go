@@ -186,13 +186,18 @@ func TestCollectionFuncs(t *testing.T) {
 		{expr: `alltrue([])`, want: "cty.True"},
 		{expr: `alltrue([true, false])`, want: "cty.False"},
 		{expr: `alltrue([true, null])`, want: "cty.False"},
-		{expr: `alltrue([u_bool, false])`, want: "cty.False"},
+		// The first element that is not true decides: an unknown one
+		// before a false one makes alltrue unknown, as in Terraform.
+		{expr: `alltrue([u_bool, false])`, want: unknownBool},
+		{expr: `alltrue([false, u_bool])`, want: "cty.False"},
+		{expr: `alltrue([null, u_bool])`, want: "cty.False"},
 		{expr: `alltrue([u_bool, true])`, want: unknownBool},
 		{expr: `alltrue(["maybe"])`, err: "a bool is required"},
 		{expr: `anytrue([false, "true"])`, want: "cty.True"},
 		{expr: `anytrue([])`, want: "cty.False"},
 		{expr: `anytrue([false, null])`, want: "cty.False"},
 		{expr: `anytrue([u_bool, true])`, want: "cty.True"},
+		{expr: `anytrue([true, u_bool])`, want: "cty.True"},
 		{expr: `anytrue([u_bool, false])`, want: unknownBool},
 		{expr: `anytrue(u_list)`, want: unknownBool},
 

@@ -528,3 +528,70 @@ locals {
   tmpl_for = "%%{for x in xs}[$${x}]%%{endfor}"
   tmpls    = { greet = "hi $${who}" }
 }
+
+# Unknown values: the output and id of a terraform_data are known only
+# after apply, so these test how Unknown flows through functions.
+resource "terraform_data" "u" {
+  input = "arn:aws:s3:::bucket"
+}
+
+resource "terraform_data" "flag" {
+  input = true
+}
+
+resource "terraform_data" "num" {
+  input = 5
+}
+
+output "unknown_known_input" { value = terraform_data.u.input }
+output "unknown_output" { value = terraform_data.u.output }
+output "unknown_id" { value = terraform_data.u.id }
+output "unknown_whole" { value = terraform_data.u }
+output "unknown_length_of_tuple" { value = length([terraform_data.u.output]) }
+output "unknown_length_of_value" { value = length(terraform_data.u.output) }
+output "unknown_startswith_prefix" { value = startswith("arn:${terraform_data.u.output}", "arn:") }
+output "unknown_startswith_other" { value = startswith("arn:${terraform_data.u.output}", "xyz") }
+output "unknown_template_not_empty" { value = "${terraform_data.u.id}-x" != "" }
+output "unknown_eq_null" { value = terraform_data.u.id == null }
+output "unknown_coalesce" { value = coalesce(terraform_data.u.output, "x") }
+output "unknown_try" { value = try(terraform_data.u.output, "x") }
+output "unknown_can" { value = can(terraform_data.u.output) }
+output "unknown_for_tuple" { value = [for x in [1, 2] : terraform_data.u.id] }
+output "unknown_partial_object" { value = { a = terraform_data.u.id, b = 1 } }
+output "unknown_concat" { value = concat([terraform_data.u.id], ["a"]) }
+output "unknown_tolist" { value = tolist([terraform_data.u.id, "a"]) }
+output "unknown_toset" { value = toset([terraform_data.u.id, "a"]) }
+output "unknown_jsonencode" { value = jsonencode({ a = terraform_data.u.id }) }
+output "unknown_upper" { value = upper(terraform_data.u.id) }
+output "unknown_cond_condition" { value = terraform_data.u.id != null ? 1 : 2 }
+output "unknown_cond_true_branch" { value = true ? terraform_data.u.id : "x" }
+output "unknown_cond_false_branch" { value = false ? terraform_data.u.id : "x" }
+output "unknown_lookup" { value = lookup({ a = terraform_data.u.id }, "a") }
+output "unknown_keys" { value = keys({ a = terraform_data.u.id, b = 1 }) }
+output "unknown_merge" { value = merge({ a = terraform_data.u.id }, { b = 1 }) }
+output "unknown_element_known" { value = element([terraform_data.u.id, "b"], 1) }
+output "unknown_contains" { value = contains([terraform_data.u.id], "a") }
+output "unknown_issensitive" { value = issensitive(terraform_data.u.id) }
+output "unknown_sum" { value = sum([1, terraform_data.num.output]) }
+output "unknown_format" { value = format("%s-%d", terraform_data.u.id, 1) }
+output "unknown_cidrsubnet" { value = cidrsubnet(terraform_data.u.id, 8, 1) }
+output "unknown_templatestring" { value = templatestring(local.tmpl_num, { n = terraform_data.u.id }) }
+output "unknown_one" { value = one([terraform_data.u.id]) }
+output "unknown_alltrue_false" { value = alltrue([terraform_data.flag.output, false]) }
+output "unknown_anytrue_true" { value = anytrue([terraform_data.flag.output, true]) }
+output "unknown_flatten_length" { value = length(flatten([[terraform_data.u.id], ["a"]])) }
+output "unknown_splat" { value = [terraform_data.u][*].id }
+output "unknown_number_ops" { value = terraform_data.num.output + 1 }
+output "unknown_and_false" { value = terraform_data.flag.output && false }
+output "unknown_or_true" { value = terraform_data.flag.output || true }
+output "unknown_length_map" { value = length({ a = terraform_data.u.id }) }
+output "unknown_compact" { value = compact([terraform_data.u.id, ""]) }
+output "unknown_distinct" { value = distinct([terraform_data.u.id, "a"]) }
+output "unknown_index_string" { value = { a = 1 }[terraform_data.u.id] }
+output "unknown_for_each_keys" { value = { for k in ["a", "b"] : k => terraform_data.u.id } }
+output "unknown_timestamp_formatdate" { value = formatdate("YYYY", timestamp()) }
+output "unknown_nonsensitive" { value = nonsensitive(terraform_data.u.id) }
+output "unknown_sensitive" {
+  value     = sensitive(terraform_data.u.id)
+  sensitive = true
+}
