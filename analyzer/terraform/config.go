@@ -69,7 +69,8 @@ type variableConfig struct {
 	badDefault bool
 }
 
-// validation is one validation block of a variable.
+// validation is one validation block of a variable or precondition
+// block of an output.
 type validation struct {
 	condition    hcl.Expression
 	errorMessage hcl.Expression // nil when absent
@@ -85,6 +86,8 @@ type outputConfig struct {
 	expr      hcl.Expression
 	declRange hcl.Range
 	sensitive bool
+	// preconditions are the output's precondition blocks, in order.
+	preconditions []validation
 }
 
 type resourceConfig struct {
@@ -415,20 +418,7 @@ func (m *moduleConfig) addVariable(b *hcl.Block) {
 	v.sensitive = m.constBool(content.Attributes["sensitive"], false)
 	v.nullable = m.constBool(content.Attributes["nullable"], true)
 	m.checkDefault(v)
-	for _, b := range content.Blocks {
-		vc, diags := b.Body.Content(validationSchema)
-		m.diags = append(m.diags, diags...)
-		if vc == nil || vc.Attributes["condition"] == nil {
-			continue
-		}
-		val := validation{condition: vc.Attributes["condition"].Expr, declRange: b.DefRange}
-		m.noteFuncs(val.condition)
-		if a, ok := vc.Attributes["error_message"]; ok {
-			val.errorMessage = a.Expr
-			m.noteFuncs(a.Expr)
-		}
-		v.validations = append(v.validations, val)
-	}
+	v.validations = m.conditionBlocks(content.Blocks, false)
 }
 
 // variableType reads a variable's type constraint as Terraform 1.x does:
@@ -475,6 +465,36 @@ func quotedType(expr hcl.Expression) *hcl.Diagnostic {
 		d.Detail = "a type constraint is an expression, not a string: remove the quotes around it"
 	}
 	return d
+}
+
+// conditionBlocks reads validation or precondition blocks. A precondition
+// must refer to something, as terraform requires: a constant condition
+// checks nothing.
+func (m *moduleConfig) conditionBlocks(blocks hcl.Blocks, mustRefer bool) []validation {
+	var out []validation
+	for _, b := range blocks {
+		c, diags := b.Body.Content(validationSchema)
+		m.diags = append(m.diags, diags...)
+		if c == nil || c.Attributes["condition"] == nil {
+			continue
+		}
+		val := validation{condition: c.Attributes["condition"].Expr, declRange: b.DefRange}
+		if mustRefer && len(val.condition.Variables()) == 0 {
+			m.diags = append(m.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError, Summary: "Invalid " + b.Type + " expression",
+				Detail:  "the condition refers to nothing else in the configuration, so it checks nothing",
+				Subject: val.condition.Range().Ptr(),
+			})
+			continue
+		}
+		m.noteFuncs(val.condition)
+		if a, ok := c.Attributes["error_message"]; ok {
+			val.errorMessage = a.Expr
+			m.noteFuncs(a.Expr)
+		}
+		out = append(out, val)
+	}
+	return out
 }
 
 // checkDefault reports a default that the variable could never take, as
@@ -546,6 +566,7 @@ func (m *moduleConfig) addOutput(b *hcl.Block) {
 			m.noteFuncs(a.Expr)
 		}
 		o.sensitive = m.constBool(content.Attributes["sensitive"], false)
+		o.preconditions = m.conditionBlocks(content.Blocks, true)
 	}
 	m.outputs[name] = o
 }

@@ -40,6 +40,23 @@ func (mi *moduleInstance) evaluateAll() {
 	for _, name := range slices.Sorted(maps.Keys(mi.cfg.variables)) {
 		mi.validate(mi.cfg.variables[name])
 	}
+	for _, name := range slices.Sorted(maps.Keys(mi.cfg.outputs)) {
+		mi.checkPreconditions(mi.cfg.outputs[name])
+	}
+}
+
+// checkPreconditions checks an output's precondition blocks: one that is
+// known and false is terraform's "Module output value precondition
+// failed", at the condition.
+func (mi *moduleInstance) checkPreconditions(o *outputConfig) {
+	for _, p := range o.preconditions {
+		ok, known := mi.condition(p.condition)
+		if !known || ok {
+			continue
+		}
+		generic := fmt.Sprintf("the precondition of output %s does not hold", o.name)
+		mi.failure(loc(p.condition.Range()), "Module output value precondition failed", mi.conditionMessage(p, generic))
+	}
 }
 
 // validate checks a variable's validation blocks against its value. A
@@ -61,8 +78,8 @@ func (mi *moduleInstance) validate(vc *variableConfig) {
 		if !known || ok {
 			continue
 		}
-		rule := loc(v.declRange)
-		detail := fmt.Sprintf("%s (checked by the validation rule at %s)", mi.validationMessage(v, vc), rule)
+		generic := fmt.Sprintf("the value of variable %s does not pass its validation rule", vc.name)
+		detail := fmt.Sprintf("%s (checked by the validation rule at %s)", mi.conditionMessage(v, generic), loc(v.declRange))
 		mi.failure(at, "Invalid value for variable", detail)
 	}
 }
@@ -91,10 +108,9 @@ func (mi *moduleInstance) condition(expr hcl.Expression) (holds, known bool) {
 	return b.True(), true
 }
 
-// validationMessage is the rule's error_message, or a generic text when
-// it is missing or cannot be rendered.
-func (mi *moduleInstance) validationMessage(v validation, vc *variableConfig) string {
-	generic := fmt.Sprintf("the value of variable %s does not pass its validation rule", vc.name)
+// conditionMessage is the rule's error_message, or generic when it is
+// missing or cannot be rendered.
+func (mi *moduleInstance) conditionMessage(v validation, generic string) string {
 	if v.errorMessage == nil {
 		return generic
 	}

@@ -347,6 +347,56 @@ module "m" {
 			diags: []string{"error main.tf:12 Required variable not set", "error terraform.tfvars:1 Required variable not set"},
 		},
 		{
+			// terraform: "Module output value precondition failed" at the
+			// condition, in the root and in a child; a condition over a
+			// variable with no value passes; a constant condition is
+			// "Invalid precondition expression".
+			name: "output preconditions",
+			files: map[string]string{
+				"main.tf": `variable "n" { default = 3 }
+variable "u" { type = number }
+output "o" {
+  value = var.n
+  precondition {
+    condition     = var.n > 5
+    error_message = "n is ${var.n}"
+  }
+}
+output "u" {
+  value = var.u
+  precondition {
+    condition     = var.u > 5
+    error_message = "u small"
+  }
+}
+module "m" {
+  source = "./m"
+}
+`,
+				"m/main.tf": `variable "k" { default = 1 }
+output "x" {
+  value = 1
+  precondition {
+    condition     = var.k > 2
+    error_message = "child fails"
+  }
+}
+output "constant" {
+  value = 1
+  precondition {
+    condition     = false
+    error_message = "checks nothing"
+  }
+}
+`,
+			},
+			diags: []string{
+				"error m/main.tf:12 Invalid precondition expression",
+				"error m/main.tf:5 Module output value precondition failed",
+				"error main.tf:6 Module output value precondition failed",
+			},
+		},
+		{
 			// terraform init: "Invalid default value for variable", even
 			// with a value given; the variables are then Unknown, with no
 			// second error.
