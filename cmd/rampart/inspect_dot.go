@@ -20,7 +20,10 @@ import (
 func writeDOT(w io.Writer, ins *analyzer.Inspection) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "digraph rampart {")
-	fmt.Fprintln(bw, `  graph [rankdir=LR, fontname="Helvetica", fontsize=11];`)
+	// newrank ranks the whole graph at once rather than cluster by
+	// cluster: references that cross between file clusters in both
+	// directions otherwise make dot fail ("trouble in init_rank").
+	fmt.Fprintln(bw, `  graph [rankdir=LR, newrank=true, fontname="Helvetica", fontsize=11];`)
 	fmt.Fprintln(bw, `  node [shape=box, style=rounded, fontname="Helvetica", fontsize=10];`)
 	fmt.Fprintln(bw, `  edge [fontname="Helvetica", fontsize=9];`)
 	for i, u := range ins.Units {

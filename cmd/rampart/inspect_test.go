@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer"
+	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
 var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/inspect")
@@ -175,4 +178,50 @@ func TestDOTQuote(t *testing.T) {
 			t.Errorf("dotQuote(%q) = %s, want %s", tc.in, got, tc.want)
 		}
 	}
+}
+
+// TestDOTLayoutAcrossFileClusters has Graphviz lay out two units whose
+// references cross between the file clusters of a root module and the
+// child module it calls (terraform-aws-s3-bucket's examples): plain dot
+// ranking gives up on it ("trouble in init_rank").
+func TestDOTLayoutAcrossFileClusters(t *testing.T) {
+	res := func(id, file string) *graph.Resource {
+		return &graph.Resource{ID: id, Type: "t", Loc: graph.Location{File: file, StartLine: 1}}
+	}
+	edge := func(from, to string, kind graph.EdgeKind, attr string) graph.Edge {
+		return graph.Edge{From: from, To: to, Kind: kind, Attr: attr}
+	}
+	inventory := &graph.Unit{Source: graph.SourceTerraform, Path: "examples/s3-inventory",
+		Resources: []*graph.Resource{
+			res("random_pet.this", "examples/s3-inventory/main.tf"),
+			res("module.d.data.aws_caller_identity.current", "main.tf"),
+			res("module.d.aws_s3_bucket_policy.this[0]", "main.tf"),
+			res("module.d.aws_s3_bucket_public_access_block.this[0]", "main.tf"),
+			res("module.d.data.aws_iam_policy_document.p[0]", "main.tf"),
+		},
+		Edges: []graph.Edge{
+			edge("module.d.aws_s3_bucket_policy.this[0]", "module.d.data.aws_caller_identity.current", graph.EdgeRef, "account_id"),
+			edge("module.d.aws_s3_bucket_policy.this[0]", "module.d.aws_s3_bucket_public_access_block.this[0]", graph.EdgeDependsOn, ""),
+			edge("module.d.data.aws_iam_policy_document.p[0]", "module.d.data.aws_caller_identity.current", graph.EdgeRef, "id"),
+		},
+	}
+	tables := &graph.Unit{Source: graph.SourceTerraform, Path: "examples/table-bucket",
+		Resources: []*graph.Resource{
+			res("random_pet.this", "examples/table-bucket/main.tf"),
+			res("aws_s3tables_namespace.namespace", "examples/table-bucket/main.tf"),
+			res("module.t.aws_s3tables_table_bucket.this[0]", "modules/table-bucket/main.tf"),
+			res(`module.t.aws_s3tables_table.this["table1"]`, "modules/table-bucket/main.tf"),
+		},
+		Edges: []graph.Edge{
+			edge("aws_s3tables_namespace.namespace", "module.t.aws_s3tables_table_bucket.this[0]", graph.EdgeRef, "arn"),
+			edge("module.t.aws_s3tables_table_bucket.this[0]", "random_pet.this", graph.EdgeRef, "id"),
+			edge(`module.t.aws_s3tables_table.this["table1"]`, "module.t.aws_s3tables_table_bucket.this[0]", graph.EdgeRef, "arn"),
+			edge(`module.t.aws_s3tables_table.this["table1"]`, "random_pet.this", graph.EdgeRef, "id"),
+		},
+	}
+	var buf bytes.Buffer
+	if err := writeDOT(&buf, &analyzer.Inspection{Units: []*graph.Unit{inventory, tables}}); err != nil {
+		t.Fatal(err)
+	}
+	checkDOT(t, buf.String())
 }
