@@ -187,3 +187,49 @@ func TestBoundaryOfSeveralPaths(t *testing.T) {
 		t.Errorf("a scan path outside an explicit boundary: err = %v, want one saying so", err)
 	}
 }
+
+// TestBoundaryForPlanConfiguration: a plan in a nested root module locates
+// the resources of a module it calls with "../../modules/net" in that
+// module's .tf files when they are inside the repository, and in the plan
+// file when they are not.
+func TestBoundaryForPlanConfiguration(t *testing.T) {
+	web := filepath.Join("..", "testdata", "terraform", "plan", "web")
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(web, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.ReplaceAll(string(b), `"./modules/net"`, `"../../modules/net"`)
+	}
+	for _, git := range []bool{true, false} {
+		dir := writeFiles(t, map[string]string{
+			"repo/tests/p/plan.json":   read("plan.json"),
+			"repo/tests/p/main.tf":     read("main.tf"),
+			"repo/modules/net/main.tf": read("modules/net/main.tf"),
+		})
+		if git {
+			if err := os.Mkdir(filepath.Join(dir, "repo", ".git"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		scan := filepath.Join(dir, "repo", "tests", "p")
+		opts, err := Options{Paths: []string{scan}, Root: scan}.withDefaults()
+		if err != nil {
+			t.Fatal(err)
+		}
+		units, _, err := readAll(context.Background(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(units) != 1 || units[0].Source != graph.SourceTerraformPlan {
+			t.Fatalf("units = %v, want the plan alone", units)
+		}
+		want := filepath.Join(dir, "repo", "modules", "net", "main.tf")
+		if !git {
+			want = filepath.Join(scan, "plan.json")
+		}
+		if r := units[0].Resource("module.net.aws_vpc.this"); r == nil || r.Loc.File != want {
+			t.Errorf("repository %v: module.net.aws_vpc.this = %+v, want it in %s", git, r, want)
+		}
+	}
+}
