@@ -418,7 +418,16 @@ func (m *moduleConfig) addVariable(b *hcl.Block) {
 	v.sensitive = m.constBool(content.Attributes["sensitive"], false)
 	v.nullable = m.constBool(content.Attributes["nullable"], true)
 	m.checkDefault(v)
-	v.validations = m.conditionBlocks(content.Blocks, false)
+	v.validations = m.conditionBlocks(content.Blocks)
+	for _, val := range v.validations {
+		if !refersTo(val.condition, "var", name) {
+			m.diags = append(m.diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError, Summary: "Invalid variable validation condition",
+				Detail:  fmt.Sprintf("the condition for variable %q must refer to var.%s to test the values it is given", name, name),
+				Subject: val.condition.Range().Ptr(),
+			})
+		}
+	}
 }
 
 // variableType reads a variable's type constraint as Terraform 1.x does:
@@ -467,10 +476,10 @@ func quotedType(expr hcl.Expression) *hcl.Diagnostic {
 	return d
 }
 
-// conditionBlocks reads validation or precondition blocks. A precondition
+// conditionBlocks reads validation or precondition blocks. A condition
 // must refer to something, as terraform requires: a constant condition
 // checks nothing.
-func (m *moduleConfig) conditionBlocks(blocks hcl.Blocks, mustRefer bool) []validation {
+func (m *moduleConfig) conditionBlocks(blocks hcl.Blocks) []validation {
 	var out []validation
 	for _, b := range blocks {
 		c, diags := b.Body.Content(validationSchema)
@@ -479,7 +488,7 @@ func (m *moduleConfig) conditionBlocks(blocks hcl.Blocks, mustRefer bool) []vali
 			continue
 		}
 		val := validation{condition: c.Attributes["condition"].Expr, declRange: b.DefRange}
-		if mustRefer && len(val.condition.Variables()) == 0 {
+		if len(val.condition.Variables()) == 0 {
 			m.diags = append(m.diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError, Summary: "Invalid " + b.Type + " expression",
 				Detail:  "the condition refers to nothing else in the configuration, so it checks nothing",
@@ -495,6 +504,16 @@ func (m *moduleConfig) conditionBlocks(blocks hcl.Blocks, mustRefer bool) []vali
 		out = append(out, val)
 	}
 	return out
+}
+
+// refersTo reports whether expr refers to root.name (var.x).
+func refersTo(expr hcl.Expression, root, name string) bool {
+	for _, t := range expr.Variables() {
+		if n, ok := attrStep(t, 1); ok && t.RootName() == root && n == name {
+			return true
+		}
+	}
+	return false
 }
 
 // checkDefault reports a default that the variable could never take, as
@@ -566,7 +585,7 @@ func (m *moduleConfig) addOutput(b *hcl.Block) {
 			m.noteFuncs(a.Expr)
 		}
 		o.sensitive = m.constBool(content.Attributes["sensitive"], false)
-		o.preconditions = m.conditionBlocks(content.Blocks, true)
+		o.preconditions = m.conditionBlocks(content.Blocks)
 	}
 	m.outputs[name] = o
 }

@@ -397,6 +397,29 @@ output "constant" {
 			},
 		},
 		{
+			// terraform init: "Invalid variable validation condition"
+			// (must refer to var.a) and "Invalid validation expression"
+			// (refers to nothing).
+			name: "validation conditions must refer to their variable",
+			files: map[string]string{"main.tf": `variable "a" {
+  default = 1
+  validation {
+    condition     = local.x > 0
+    error_message = "x"
+  }
+}
+variable "b" {
+  default = 1
+  validation {
+    condition     = true
+    error_message = "x"
+  }
+}
+locals { x = 1 }
+`},
+			diags: []string{"error main.tf:11 Invalid validation expression", "error main.tf:4 Invalid variable validation condition"},
+		},
+		{
 			// terraform init: "Invalid default value for variable", even
 			// with a value given; the variables are then Unknown, with no
 			// second error.
