@@ -21,7 +21,7 @@ type Options struct {
 	// loaded variable files, each one replacing what came before it.
 	Args []VarArg
 	Env  []string // process environment, for TF_VAR_* (lowest after defaults) and TF_WORKSPACE
-	Root string   // scan root: file()/templatefile()/fileexists() may read only below it
+	Root string   // repository root: file functions and module sources may read only below it
 }
 
 // VarArg is one -var name=value or one -var-file argument.
