@@ -1,6 +1,8 @@
 package cloudformation
 
 import (
+	"crypto/sha1"
+	"encoding/hex"
 	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -259,6 +261,12 @@ func (x *samExpansion) function(e *resEntry) {
 	x.events(e, target, p.get("Events"))
 }
 
+// eventSourceKey is the property of a polled event source that holds the
+// ARN an event source mapping reads from.
+var eventSourceKey = map[string]string{
+	"SQS": "Queue", "Kinesis": "Stream", "DynamoDB": "Stream", "MSK": "Stream", "MQ": "Broker", "DocumentDB": "Cluster",
+}
+
 // invokeTarget is what a function's event sources invoke: the function, or
 // the alias AutoPublishAlias creates.
 type invokeTarget struct {
@@ -509,17 +517,18 @@ func (x *samExpansion) events(e *resEntry, target invokeTarget, events *node) {
 				api = eb.ref("ServerlessHttpApi")
 			}
 			x.add(e, name+"Permission", "AWS::Lambda::Permission", eb.apiInvokePermission(target.name(eb), api))
-		case "SQS", "Kinesis", "DynamoDB", "MQ", "MSK":
-			src := "Queue"
-			if typ != "SQS" {
-				src = "Stream"
+		case "SQS", "Kinesis", "DynamoDB", "MQ", "MSK", "DocumentDB":
+			kv := []any{"FunctionName", target.name(eb), "EventSourceArn", props.get(eventSourceKey[typ])}
+			kv = append(kv, pick(props, "BatchSize", "Enabled", "StartingPosition", "MaximumBatchingWindowInSeconds",
+				"FilterCriteria", "DestinationConfig", "SourceAccessConfigurations", "Topics", "Queues",
+				"KmsKeyArn", "ScalingConfig", "ProvisionedPollerConfig")...)
+			if typ == "DocumentDB" {
+				kv = append(kv, "DocumentDBEventSourceConfig", eb.m(pick(props, "DatabaseName", "CollectionName", "FullDocument")...))
 			}
-			kv := []any{"FunctionName", target.name(eb), "EventSourceArn", props.get(src)}
-			kv = append(kv, pick(props, "BatchSize", "Enabled", "StartingPosition", "MaximumBatchingWindowInSeconds", "FilterCriteria", "DestinationConfig")...)
 			x.add(e, name, "AWS::Lambda::EventSourceMapping", eb.m(kv...))
 		case "Schedule", "EventBridgeRule", "CloudWatchEvent":
 			kv := []any{"Targets", eb.list(eb.m(append([]any{"Arn", target.arn(eb), "Id", eb.str(name + "LambdaTarget")},
-				pick(props, "Input", "InputPath")...)...))}
+				pick(props, "Input", "InputPath", "InputTransformer")...)...))}
 			kv = append(kv, pick(props, "Schedule=ScheduleExpression", "Pattern=EventPattern", "EventBusName",
 				"Description", "Name", "RuleName=Name")...)
 			kv = append(kv, "State", eventState(eb, props))
@@ -585,19 +594,34 @@ func (x *samExpansion) restAPIResources(e *resEntry, p *node) {
 	}
 	x.add(e, e.id, "AWS::ApiGateway::RestApi", b.m(kv...))
 	stage := p.get("StageName")
-	stageName := "Prod"
-	if s, ok := stage.scalarString(); ok {
-		stageName = s
-	} else {
+	if stage == nil {
 		stage = b.str("Prod")
 	}
 	x.add(e, e.id+"Deployment", "AWS::ApiGateway::Deployment", b.m("RestApiId", b.ref(e.id), "StageName", b.str("Stage")))
 	skv := []any{"RestApiId", b.ref(e.id), "DeploymentId", b.ref(e.id + "Deployment"), "StageName", stage}
 	skv = append(skv, pick(p, "MethodSettings", "AccessLogSetting", "TracingEnabled", "CacheClusterEnabled", "CacheClusterSize", "Variables", "CanarySetting")...)
 	skv = append(skv, "Tags", b.tagList(p.get("Tags")))
-	stageID := e.id + alnum(stageName) + "Stage"
+	stageID := stageLogicalID(e.id, stage, false)
 	x.add(e, stageID, "AWS::ApiGateway::Stage", b.m(skv...))
 	x.refs[e.id+".Stage"], x.refs[e.id+".Deployment"] = stageID, e.id+"Deployment"
+}
+
+// stageLogicalID names an API's stage as SAM does: <Api><Name>Stage for an
+// alphanumeric name, <Api>ApiGatewayDefaultStage for an HTTP API's
+// $default, <Api>Stage for a name given by a function, and otherwise
+// <Api>Stage followed by the first 10 hex digits of the SHA-1 of the name.
+func stageLogicalID(api string, stage *node, http bool) string {
+	name, ok := stage.scalarString()
+	switch {
+	case !ok || stage.kind != nString || name == "":
+		return api + "Stage"
+	case name == alnum(name):
+		return api + name + "Stage"
+	case http && name == "$default":
+		return api + "ApiGatewayDefaultStage"
+	}
+	sum := sha1.Sum([]byte(name))
+	return api + "Stage" + hex.EncodeToString(sum[:])[:10]
 }
 
 // httpAPIResources generates an HTTP API and its $default stage.
@@ -613,12 +637,10 @@ func (x *samExpansion) httpAPIResources(e *resEntry, p *node) {
 	}
 	x.add(e, e.id, "AWS::ApiGatewayV2::Api", b.m(kv...))
 	stage := p.get("StageName")
-	stageID := e.id + "ApiGatewayDefaultStage"
 	if stage == nil {
 		stage = b.str("$default")
-	} else if s, ok := stage.scalarString(); ok {
-		stageID = e.id + alnum(s) + "Stage"
 	}
+	stageID := stageLogicalID(e.id, stage, true)
 	skv := []any{"ApiId", b.ref(e.id), "StageName", stage, "AutoDeploy", b.boolean(true)}
 	skv = append(skv, pick(p, "AccessLogSettings", "DefaultRouteSettings", "RouteSettings", "StageVariables")...)
 	x.add(e, stageID, "AWS::ApiGatewayV2::Stage", b.m(skv...))
