@@ -170,13 +170,88 @@ func missingOpenKey(args []cty.Value) (identMark, bool) {
 	return identMark{Resource: om.Resource, Attr: key.AsString()}, true
 }
 
+// deepMarks collects the marks in args, the content of an open resource
+// object counting as one reference to the resource as a whole (not one
+// per attribute name rampart gave it).
 func deepMarks(args []cty.Value) []cty.ValueMarks {
-	out := make([]cty.ValueMarks, 0, len(args))
+	out := cty.ValueMarks{}
 	for _, a := range args {
-		_, m := a.UnmarkDeep()
-		out = append(out, m)
+		collapsedMarks(a, out)
+	}
+	return []cty.ValueMarks{out}
+}
+
+func collapsedMarks(v cty.Value, out cty.ValueMarks) {
+	if !v.ContainsMarked() {
+		return
+	}
+	inner, marks := v.Unmark()
+	for m := range marks {
+		out[m] = struct{}{}
+	}
+	if om, ok := openResource(v); ok {
+		out[refMark{Resource: om.Resource}] = struct{}{}
+		return
+	}
+	if !inner.IsKnown() || inner.IsNull() || !inner.CanIterateElements() {
+		return
+	}
+	for it := inner.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		collapsedMarks(e, out)
+	}
+}
+
+// openPaths lists the paths in v (unmarked, with pvms its marks) that
+// hold an open resource object, each with the resource.
+func openPaths(v cty.Value, pvms []cty.PathValueMarks) map[string]openAt {
+	var out map[string]openAt
+	for _, pvm := range pvms {
+		for m := range pvm.Marks {
+			om, ok := m.(openMark)
+			if !ok {
+				continue
+			}
+			at, err := pvm.Path.Apply(v)
+			if err != nil || !at.Type().IsObjectType() || objectNames(at.Type()) != om.Names {
+				continue
+			}
+			if out == nil {
+				out = map[string]openAt{}
+			}
+			out[pathKey(pvm.Path)] = openAt{path: pvm.Path, resource: om.Resource}
+		}
 	}
 	return out
+}
+
+type openAt struct {
+	path     cty.Path
+	resource string
+}
+
+// insideOpen reports whether p lies strictly inside one of the open
+// objects.
+func insideOpen(p cty.Path, open map[string]openAt) bool {
+	for i := len(p) - 1; i >= 0; i-- {
+		if _, ok := open[pathKey(p[:i])]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func pathKey(p cty.Path) string {
+	var b strings.Builder
+	for _, step := range p {
+		switch s := step.(type) {
+		case cty.GetAttrStep:
+			b.WriteString("." + s.Name)
+		case cty.IndexStep:
+			b.WriteString("[" + s.Key.GoString() + "]")
+		}
+	}
+	return b.String()
 }
 
 // markedParams lets a wrapper see its arguments' marks; the wrapped

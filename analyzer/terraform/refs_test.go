@@ -272,6 +272,7 @@ resource "x" "via_local" {
 module "child" {
   source = "./child"
   groups = aws_security_group.g
+  raw    = aws_security_group.g
 }
 
 resource "x" "functions" {
@@ -281,6 +282,11 @@ resource "x" "functions" {
   lookup_missing   = lookup(aws_security_group.g["a"], "arn", "none")
   encoded          = jsonencode(aws_vpc.c[0])
   tags             = merge({ a = "b" }, { c = aws_vpc.c[1].cidr_block })
+}
+
+resource "x" "whole_attr" {
+  group   = aws_security_group.g["a"]
+  encoded = jsonencode(aws_vpc.c[0])
 }
 
 resource "terraform_data" "a" {
@@ -325,10 +331,18 @@ variable "groups" {
   type = map(object({ id = string, name = string }))
 }
 
+variable "raw" {}
+
 resource "x" "in_child" {
   for_each = var.groups
   sg       = each.value.id
   name     = each.value.name
+}
+
+# owner_id is read nowhere but in this module.
+resource "x" "raw_in_child" {
+  for_each = var.raw
+  owner    = each.value.owner_id
 }
 `
 
@@ -361,6 +375,7 @@ func TestWholeObjects(t *testing.T) {
 		{res: `x.via_local["b"]`, path: graph.Path{"sg"}, ref: `aws_security_group.g["b"].id`},
 		{res: `module.child.x.in_child["a"]`, path: graph.Path{"sg"}, ref: `aws_security_group.g["a"].id`},
 		{res: `module.child.x.in_child["a"]`, path: graph.Path{"name"}, want: `"sg-a"`},
+		{res: `module.child.x.raw_in_child["b"]`, path: graph.Path{"owner"}, ref: `aws_security_group.g["b"].owner_id`},
 		// Without a provider schema the attribute set of an aws_*
 		// resource is not known: its keys are Unknown, a key it lacks
 		// stands for that attribute.
@@ -369,6 +384,7 @@ func TestWholeObjects(t *testing.T) {
 		{res: "x.functions", path: graph.Path{"count_length"}, want: "2"},
 		{res: "x.functions", path: graph.Path{"lookup_missing"}, ref: `aws_security_group.g["a"].arn`},
 		{res: "x.functions", path: graph.Path{"encoded"}, want: "(unknown)"},
+		{res: "x.whole_attr", path: graph.Path{"group"}, want: `(unknown aws_security_group.g["a"])`, ref: `aws_security_group.g["a"].`},
 		{res: "x.functions", path: graph.Path{"tags"}, want: `{a: "b", c: "10.1.0.0/16"}`},
 		// terraform plan: {id = (known after apply), input = "x",
 		// output = (known after apply), triggers_replace = null}.
@@ -383,6 +399,10 @@ func TestWholeObjects(t *testing.T) {
 		{res: "x.modules", path: graph.Path{"counted"}, want: `[{other: 2, out: "o"}, {other: 2, out: "o"}]`},
 		{res: "x.modules", path: graph.Path{"by_key"}, want: `{k: {other: 2, out: "o"}}`},
 	}
+	// A whole aws_* resource in an attribute is that resource, not a map
+	// of the attribute names rampart collected, and one edge.
+	compareSets(t, "x.whole_attr edges", edgesFrom(u, "x.whole_attr"),
+		[]string{`aws_security_group.g["a"]. group`, "aws_vpc.c[0]. encoded"})
 	for _, tc := range tests {
 		r := u.Resource(tc.res)
 		if r == nil {

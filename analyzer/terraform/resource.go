@@ -360,8 +360,18 @@ func (e *emitter) edges(path graph.Path, expr hcl.Expression, v cty.Value, sh *g
 		return true
 	})
 	if v != cty.NilVal && v.ContainsMarked() {
-		_, pvms := v.UnmarkDeepWithPaths()
+		plain, pvms := v.UnmarkDeepWithPaths()
+		// A resource object used as a whole is one reference to the
+		// resource, not one per attribute name rampart gave it.
+		open := openPaths(plain, pvms)
+		for _, o := range open {
+			p := graphPath(o.path)
+			add(o.resource, "", path.Append(p...), sh.Nearest(p).Loc)
+		}
 		for _, pvm := range pvms {
+			if insideOpen(pvm.Path, open) {
+				continue
+			}
 			p := graphPath(pvm.Path)
 			n := sh.Nearest(p)
 			for m := range pvm.Marks {

@@ -44,6 +44,13 @@ func annotate(v cty.Value, like *graph.Value, l graph.Location, trace graph.Trac
 	sensitive := false
 	var pm cty.ValueMarks
 	if v.ContainsMarked() {
+		if om, ok := openResource(v); ok {
+			// Its key set is rampart's guess (openMark): it is the
+			// resource as a whole, not a map of attributes it may not
+			// have.
+			v = cty.DynamicVal.WithMarks(v.Marks(), cty.NewValueMarks(identMark{Resource: om.Resource}))
+			reason = "resource " + om.Resource + " as a whole: without its provider's schema its attributes are not known"
+		}
 		v, pm = v.Unmark()
 		sensitive = pm.Has(marks.Sensitive)
 		if !v.IsKnown() || v.IsNull() {
