@@ -646,6 +646,7 @@ func TestParseSAMEvents(t *testing.T) {
 			"Jobs", "Alerts", "Uploads", "Tagged",
 			"Scheduled", "ScheduledHourlyRole", "ScheduledHourly", "ScheduledChanges", "ScheduledChangesPermission",
 			"Beta", "BetaDeployment", "BetaStage2817521297", "Dynamic", "DynamicStage", "Broker", "BrokerOrders",
+			"Workflow", "WorkflowChangedRole", "WorkflowChanged", "WorkflowStartRole",
 		},
 		values: []valueCheck{
 			{at: "Worker:Role", want: `"arn:aws:iam::123456789012:role/worker"`, lines: "13-13"},
@@ -678,6 +679,9 @@ func TestParseSAMEvents(t *testing.T) {
 			{at: "DynamicStage:StageName", want: "(unknown)", reason: "AWS::Region"},
 			{at: "BrokerOrders:EventSourceArn", want: `"arn:aws:mq:eu-west-1:123456789012:broker:orders:b-1"`, lines: "123-123"},
 			{at: "BrokerOrders:Queues", want: `["orders"]`},
+			{at: "WorkflowChanged:Targets[0]", want: `{Arn: (unknown Workflow), Id: "WorkflowChangedStepFunctionsTarget", RoleArn: (unknown WorkflowChangedRole.Arn)}`},
+			{at: "WorkflowChangedRole:Policies[0].PolicyDocument.Statement[0]", want: `{Action: "states:StartExecution", Effect: "Allow", Resource: (unknown Workflow)}`},
+			{at: "WorkflowStartRole:AssumeRolePolicyDocument.Statement[0].Principal.Service[0]", want: `"apigateway.amazonaws.com"`},
 		},
 		edges: []string{
 			"WorkerQueue -ref-> Worker @FunctionName 19",
@@ -701,6 +705,10 @@ func TestParseSAMEvents(t *testing.T) {
 			"BetaStage2817521297 -ref-> BetaDeployment @DeploymentId 104",
 			"DynamicStage -ref-> Dynamic @ApiId 108",
 			"BrokerOrders -ref-> Broker @FunctionName 121",
+			"WorkflowChangedRole -ref-> Workflow @Policies[0].PolicyDocument.Statement[0].Resource 139",
+			"WorkflowChanged -ref-> Workflow @Targets[0].Arn 139",
+			"WorkflowChanged -getatt-> WorkflowChangedRole.Arn @Targets[0].RoleArn 139",
+			"WorkflowStartRole -ref-> Workflow @Policies[0].PolicyDocument.Statement[0].Resource 144",
 			"WorkerCallPermissionv1 -ref-> Worker @FunctionName 37",
 			"WorkerCallPermissionv1 -ref-> PublicApi @SourceArn 39",
 			"Vpc -getatt-> VpcRole.Arn @Role 42",

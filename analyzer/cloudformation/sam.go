@@ -715,6 +715,54 @@ func (x *samExpansion) stateMachine(e *resEntry) {
 		x.role(e, roleID, "states.amazonaws.com", p, nil)
 	}
 	x.add(e, e.id, "AWS::StepFunctions::StateMachine", b.m(kv...))
+	x.stateMachineEvents(e, p.get("Events"))
+}
+
+// stateMachineEvents generates what a state machine's event sources
+// create: a rule or an API method, and the role <SM><Event>Role it assumes
+// to start executions.
+func (x *samExpansion) stateMachineEvents(e *resEntry, events *node) {
+	if events == nil || events.kind != nMap {
+		return
+	}
+	for i, k := range events.keys {
+		ev := events.vals[i]
+		typ, _ := ev.get("Type").scalarString()
+		props := ev.get("Properties")
+		if props == nil {
+			props = &node{kind: nMap, loc: ev.loc}
+		}
+		eb := samBuilder{loc: ev.loc, keyLoc: k.loc}
+		name := e.id + k.name
+		switch typ {
+		case "Schedule", "EventBridgeRule", "CloudWatchEvent":
+			x.startExecutionRole(e, eb, name+"Role", "events.amazonaws.com")
+			tkv := []any{"Arn", eb.ref(e.id), "Id", eb.str(name + "StepFunctionsTarget"), "RoleArn", eb.getAtt(name+"Role", "Arn")}
+			tkv = append(tkv, pick(props, "Input", "InputPath", "InputTransformer")...)
+			kv := []any{"Targets", eb.list(eb.m(tkv...))}
+			kv = append(kv, pick(props, "Schedule=ScheduleExpression", "Pattern=EventPattern", "EventBusName",
+				"Description", "Name", "RuleName=Name")...)
+			kv = append(kv, "State", eventState(eb, props))
+			x.add(e, name, "AWS::Events::Rule", eb.m(kv...))
+		case "Api":
+			if props.get("RestApiId") == nil {
+				x.implicitRestAPI(e)
+			}
+			x.startExecutionRole(e, eb, name+"Role", "apigateway.amazonaws.com")
+		default:
+			x.st.p.diags.Notef(k.loc, "SAM event %s of type %s is not expanded", k.name, typ)
+		}
+	}
+}
+
+// startExecutionRole generates the role a service assumes to start
+// executions of state machine e.
+func (x *samExpansion) startExecutionRole(e *resEntry, b samBuilder, id, service string) {
+	policy := b.m("Statement", b.list(b.m(
+		"Action", b.str("states:StartExecution"), "Effect", b.str("Allow"), "Resource", b.ref(e.id))))
+	x.add(e, id, "AWS::IAM::Role", b.m(
+		"AssumeRolePolicyDocument", b.trustPolicy(service),
+		"Policies", b.list(b.m("PolicyName", b.str(id+"StartExecutionPolicy"), "PolicyDocument", policy))))
 }
 
 // apiStageSuffix ends the logical ID of an Api event's permission as SAM
