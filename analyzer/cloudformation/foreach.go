@@ -129,7 +129,7 @@ func (st *stack) representativeCopy(out *node, k mapKey, ident string, tmpl *nod
 	name := where + "/" + k.name + "/" + itoa(depth)
 	st.forEachUnknown[name] = reason
 	sub := forEachSubst{ident: ident, value: "*", unknown: true, unknownName: name}
-	gen := st.expandForEach(sub.node(tmpl), where, depth+1)
+	gen := st.expandForEach(sub.entries(tmpl, where), where, depth+1)
 	for _, gk := range gen.keys {
 		if where == "Resources" {
 			if st.representative == nil {
@@ -195,8 +195,12 @@ func (f forEachSubst) text(s string) string {
 	if !strings.Contains(s, "{"+f.ident+"}") {
 		return s
 	}
+	amp := alnum(f.value)
+	if f.unknown {
+		amp = f.value // "*" in either form names the representative copy
+	}
 	s = strings.ReplaceAll(s, "${"+f.ident+"}", f.value)
-	return strings.ReplaceAll(s, "&{"+f.ident+"}", alnum(f.value))
+	return strings.ReplaceAll(s, "&{"+f.ident+"}", amp)
 }
 
 // alnum keeps only letters and digits, as &{Id} does for logical IDs.
@@ -228,6 +232,11 @@ func (f forEachSubst) nodeIn(n *node, inSub bool) *node {
 		}
 	case nMap:
 		fn, arg, single := n.single()
+		if single && f.unknown {
+			if named, ok := f.namingCall(n, fn, arg); ok {
+				return named
+			}
+		}
 		if single && fn == "Ref" && arg.kind == nString && arg.str == f.ident {
 			if f.unknown {
 				renamed := *arg
@@ -245,6 +254,84 @@ func (f forEachSubst) nodeIn(n *node, inSub bool) *node {
 		}
 	}
 	return &c
+}
+
+// entries copies the output template of a loop for the representative
+// copy. The Condition and DependsOn of a resource or output name other
+// entries, so the identifier in them becomes "*" like in the keys.
+func (f forEachSubst) entries(tmpl *node, where string) *node {
+	if where != "Resources" && where != "Outputs" {
+		return f.node(tmpl)
+	}
+	out := &node{kind: nMap, loc: tmpl.loc, via: tmpl.via}
+	for i, k := range tmpl.keys {
+		body := tmpl.vals[i]
+		if body.kind != nMap || strings.HasPrefix(k.name, "Fn::ForEach::") {
+			out.keys = append(out.keys, mapKey{name: f.text(k.name), loc: k.loc})
+			out.vals = append(out.vals, f.node(body))
+			continue
+		}
+		c := *body
+		c.keys = make([]mapKey, len(body.keys))
+		c.vals = make([]*node, len(body.vals))
+		for j, bk := range body.keys {
+			c.keys[j] = bk
+			if bk.name == "Condition" || bk.name == "DependsOn" {
+				c.vals[j] = f.name(body.vals[j])
+			} else {
+				c.vals[j] = f.node(body.vals[j])
+			}
+		}
+		out.keys = append(out.keys, mapKey{name: f.text(k.name), loc: k.loc})
+		out.vals = append(out.vals, &c)
+	}
+	return out
+}
+
+// name copies a node that names a resource or a condition: in the
+// representative copy the identifier becomes "*", which names the
+// representative resource or condition.
+func (f forEachSubst) name(n *node) *node {
+	c := *n
+	switch n.kind {
+	case nString:
+		c.str = f.text(n.str)
+	case nList:
+		c.list = make([]*node, len(n.list))
+		for i, e := range n.list {
+			c.list[i] = f.name(e)
+		}
+	default:
+		return f.node(n)
+	}
+	return &c
+}
+
+// namingCall copies, in the representative copy, a function whose
+// argument names a resource or a condition (Ref, Condition, Fn::GetAtt,
+// the condition of Fn::If), so that the name refers to the representative.
+func (f forEachSubst) namingCall(n *node, fn string, arg *node) (*node, bool) {
+	var named *node
+	switch {
+	case (fn == "Ref" || fn == "Condition") && arg.kind == nString && arg.str != f.ident:
+		named = f.name(arg)
+	case fn == "Fn::GetAtt" && arg.kind == nString:
+		named = f.name(arg)
+	case (fn == "Fn::GetAtt" || fn == "Fn::If") && arg.kind == nList && len(arg.list) > 0:
+		c := *arg
+		c.list = make([]*node, len(arg.list))
+		for i, e := range arg.list {
+			if i == 0 {
+				c.list[i] = f.name(e)
+			} else {
+				c.list[i] = f.node(e)
+			}
+		}
+		named = &c
+	default:
+		return nil, false
+	}
+	return &node{kind: nMap, keys: n.keys, vals: []*node{named}, loc: n.loc, via: n.via}, true
 }
 
 // unknownString rewrites a string of the representative copy so that the

@@ -453,6 +453,27 @@ func TestParseForEach(t *testing.T) {
 			"Consumer -ref-> ordersQueue @DisplayName 34",
 		},
 	}})
+	runParseCases(t, []parseCase{{
+		// Names of resources and conditions in the representative copy
+		// name the representative ones.
+		name:      "unknown collection: names inside the representative copy",
+		file:      "foreach-unknown-names.yaml",
+		resources: []string{"*Bucket", "*Key"},
+		values: []valueCheck{
+			{at: "*Bucket:BucketName", want: "(unknown)", reason: "depends on condition Is*"},
+			{at: "*Bucket:LoggingConfiguration.DestinationBucketName", want: "(unknown *Key)", ref: "*Key."},
+			{at: "*Bucket:LoggingConfiguration.LogFilePrefix", want: "(unknown)", reason: "the collection is unknown"},
+			{at: "*Key:Description", want: "(unknown *Bucket.Arn)"},
+		},
+		edges: []string{
+			"*Bucket -depends_on-> *Key @ 19",
+			"*Bucket -ref-> *Key @LoggingConfiguration.DestinationBucketName 23",
+			"*Key -getatt-> *Bucket.Arn @Description 28",
+		},
+	}})
+	if r := parseFixture(t, "foreach-unknown-names.yaml", Options{}).Resource("*Bucket"); r == nil || r.Meta["ConditionUnknown"] == nil {
+		t.Errorf("*Bucket: want a resource whose condition Is* is unknown, got %+v", r)
+	}
 	u := parseFixture(t, "foreach-unknown.yaml", Options{})
 	for _, r := range u.Resources {
 		if want := strings.Contains(r.ID, "*"); r.Representative != want {
