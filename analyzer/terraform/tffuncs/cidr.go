@@ -1,6 +1,7 @@
 package tffuncs
 
 import (
+	"fmt"
 	"net"
 	"strconv"
 	"strings"
@@ -75,7 +76,7 @@ func ipv4Only(fn function.Function) function.Function {
 		RefineResult: refineNotNull,
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			if _, network, err := net.ParseCIDR(args[0].AsString()); err == nil && network.IP.To4() == nil {
-				return cty.NilVal, function.NewArgErrorf(0, "IPv6 addresses cannot have a netmask: %s", args[0].AsString())
+				return cty.NilVal, fmt.Errorf("IPv6 addresses cannot have a netmask: %s", args[0].AsString())
 			}
 			return fn.Call(args)
 		},

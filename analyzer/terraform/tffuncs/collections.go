@@ -76,7 +76,7 @@ var LengthFunc = function.New(&function.Spec{
 		case ty == cty.String, ty == cty.DynamicPseudoType, ty.IsCollectionType(), ty.IsTupleType(), ty.IsObjectType():
 			return cty.Number, nil
 		}
-		return cty.NilType, function.NewArgErrorf(0, "argument must be a string, a collection type, or a structural type")
+		return cty.NilType, errors.New("argument must be a string, a collection type, or a structural type")
 	},
 	RefineResult: refineNotNull,
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
@@ -486,7 +486,7 @@ func nonNegativeIndex(index cty.Value) error {
 		return nil // go-cty's element reports it
 	}
 	if n.AsBigFloat().Sign() < 0 {
-		return function.NewArgErrorf(1, "cannot use element function with a negative index")
+		return errors.New("cannot use element function with a negative index")
 	}
 	return nil
 }

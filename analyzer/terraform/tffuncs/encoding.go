@@ -36,10 +36,10 @@ var Base64DecodeFunc = function.New(&function.Spec{
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 		b, err := base64.StdEncoding.DecodeString(args[0].AsString())
 		if err != nil {
-			return cty.NilVal, function.NewArgErrorf(0, "failed to decode base64 data: %s", err)
+			return cty.NilVal, fmt.Errorf("failed to decode base64 data: %s", err)
 		}
 		if !utf8.Valid(b) {
-			return cty.NilVal, function.NewArgErrorf(0, "the result of decoding the provided string is not valid UTF-8")
+			return cty.NilVal, errors.New("the result of decoding the provided string is not valid UTF-8")
 		}
 		return cty.StringVal(string(b)), nil
 	},

@@ -472,3 +472,27 @@ func TestTimestamp(t *testing.T) {
 		t.Errorf("timestamp() = %s (%v), want the current UTC time in RFC 3339", v.AsString(), err)
 	}
 }
+
+// TestErrorSummaries checks which failures hcl reports as "Invalid function
+// argument" (an error about one argument) and which as "Error in function
+// call": the summary terraform plan gives for the same call.
+func TestErrorSummaries(t *testing.T) {
+	dir := newTestDir(t)
+	for _, tc := range []struct{ expr, summary string }{
+		{`base64decode("!!!")`, "Error in function call"},
+		{`base64decode("/w==")`, "Error in function call"},
+		{`element(["a"], -1)`, "Error in function call"},
+		{`length(5)`, "Error in function call"},
+		{`cidrnetmask("fd00::/64")`, "Error in function call"},
+		{`provider::terraform::encode_tfvars({"a b" = 1})`, "Error in function call"},
+		{`provider::terraform::decode_tfvars("a = var.x")`, "Error in function call"},
+		{`length(null)`, "Invalid function argument"},
+		{`sum([])`, "Invalid function argument"},
+		{`one(["a", "b"])`, "Invalid function argument"},
+	} {
+		_, diags := call(t, dir, tc.expr)
+		if len(diags) != 1 || diags[0].Summary != tc.summary {
+			t.Errorf("%s: %v, want one error %q", tc.expr, diags, tc.summary)
+		}
+	}
+}

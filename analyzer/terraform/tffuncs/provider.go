@@ -63,7 +63,7 @@ var EncodeTfvarsFunc = function.New(&function.Spec{
 		names := make([]string, 0, len(vals))
 		for k := range vals {
 			if !hclsyntax.ValidIdentifier(k) {
-				return cty.NilVal, function.NewArgErrorf(0, "invalid variable name %q", k)
+				return cty.NilVal, fmt.Errorf("invalid variable name %q", k)
 			}
 			names = append(names, k)
 		}
@@ -99,7 +99,7 @@ var DecodeTfvarsFunc = function.New(&function.Spec{
 		for name, a := range attrs {
 			v, diags := a.Expr.Value(nil)
 			if diags.HasErrors() {
-				return cty.NilVal, function.NewArgError(0, fmt.Errorf("invalid value for %s: %s", name, diags.Error()))
+				return cty.NilVal, fmt.Errorf("invalid value for %s: %s", name, diags.Error())
 			}
 			out[name] = v
 		}
