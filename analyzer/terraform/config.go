@@ -88,6 +88,7 @@ type outputConfig struct {
 	sensitive bool
 	// preconditions are the output's precondition blocks, in order.
 	preconditions []validation
+	dependsOn     []hcl.Traversal
 }
 
 type resourceConfig struct {
@@ -127,6 +128,7 @@ type moduleCall struct {
 	// providers maps a provider address inside the child ("aws",
 	// "aws.west") to one in the caller.
 	providers map[string]string
+	dependsOn []hcl.Traversal
 }
 
 type providerConfig struct {
@@ -300,6 +302,7 @@ func loadModuleConfig(p *hclparse.Parser, dir string) *moduleConfig {
 	for _, t := range m.blocks {
 		m.addBlock(t)
 	}
+	m.checkDependsOn()
 	return m
 }
 
@@ -586,6 +589,9 @@ func (m *moduleConfig) addOutput(b *hcl.Block) {
 		}
 		o.sensitive = m.constBool(content.Attributes["sensitive"], false)
 		o.preconditions = m.conditionBlocks(content.Blocks)
+		if a, ok := content.Attributes["depends_on"]; ok {
+			o.dependsOn = m.traversalList(a.Expr)
+		}
 	}
 	m.outputs[name] = o
 }
@@ -708,7 +714,9 @@ func (m *moduleConfig) addCall(b *hcl.Block) {
 				})
 			}
 			c.sourceRange = a.Expr.Range()
-		case "version", "depends_on":
+		case "version":
+		case "depends_on":
+			c.dependsOn = m.traversalList(a.Expr)
 		case "count":
 			c.count = a.Expr
 		case "for_each":

@@ -35,7 +35,8 @@ func (mi *moduleInstance) evaluateAll() {
 		if mi.ev.cancelled() {
 			return
 		}
-		mi.output(name)
+		v, _ := mi.output(name)
+		mi.checkSensitiveOutput(mi.cfg.outputs[name], v)
 	}
 	for _, name := range slices.Sorted(maps.Keys(mi.cfg.variables)) {
 		mi.validate(mi.cfg.variables[name])
@@ -145,4 +146,16 @@ func (mi *moduleInstance) nullRequired(vc *variableConfig, sh *graph.Value) (cty
 	mi.failure(at, "Required variable not set",
 		fmt.Sprintf("variable %s may not be null: it is declared with nullable = false and has no default", vc.name))
 	return cty.UnknownVal(vc.typ), graph.Unknown("variable "+vc.name+" is null but may not be", at)
+}
+
+// checkSensitiveOutput refuses a root module output whose value holds a
+// sensitive value without saying sensitive = true, as terraform does, so
+// a secret is not shown by accident. Child module outputs pass sensitive
+// values on freely.
+func (mi *moduleInstance) checkSensitiveOutput(o *outputConfig, v cty.Value) {
+	if mi.parent != nil || o.sensitive || !v.HasMarkDeep(sensitiveMark) {
+		return
+	}
+	mi.failure(loc(o.declRange), "Output refers to sensitive values",
+		fmt.Sprintf("output %s holds a sensitive value; declare it with sensitive = true to output it, or use nonsensitive() on the part that is safe to show", o.name))
 }

@@ -420,6 +420,59 @@ locals { x = 1 }
 			diags: []string{"error main.tf:11 Invalid validation expression", "error main.tf:4 Invalid variable validation condition"},
 		},
 		{
+			// terraform: "Reference to undeclared module/resource" and
+			// "Invalid depends_on reference" in depends_on lists of
+			// resources and outputs; variables and locals are allowed.
+			name: "depends_on",
+			files: map[string]string{"main.tf": `variable "s" { default = "x" }
+locals { l = 1 }
+resource "terraform_data" "a" {}
+resource "terraform_data" "d1" { depends_on = [module.nope] }
+resource "terraform_data" "d2" { depends_on = [data.terraform_remote_state.nope] }
+resource "terraform_data" "d3" { depends_on = [var.s, local.l, terraform_data.a] }
+resource "terraform_data" "d5" { depends_on = [terraform_data.a.id] }
+output "o" {
+  value      = 1
+  depends_on = [terraform_data.nope2]
+}
+`},
+			diags: []string{
+				"error main.tf:10 Reference to undeclared resource",
+				"error main.tf:4 Reference to undeclared module",
+				"error main.tf:5 Reference to undeclared resource",
+				"error main.tf:7 Invalid depends_on reference",
+			},
+		},
+		{
+			// terraform: "Output refers to sensitive values" for a root
+			// output without sensitive = true, whether the value is the
+			// sensitive variable or computed from it; nonsensitive() and
+			// a child module's output are fine.
+			name: "sensitive root outputs",
+			files: map[string]string{
+				"main.tf": `variable "s" {
+  default   = "x"
+  sensitive = true
+}
+output "o" { value = var.s }
+output "p" { value = "${var.s}-y" }
+output "q" { value = nonsensitive(var.s) }
+output "r" {
+  value     = var.s
+  sensitive = true
+}
+module "m" { source = "./m" }
+`,
+				"m/main.tf": `variable "s" {
+  default   = "x"
+  sensitive = true
+}
+output "c" { value = var.s }
+`,
+			},
+			diags: []string{"error main.tf:5 Output refers to sensitive values", "error main.tf:6 Output refers to sensitive values"},
+		},
+		{
 			// terraform init: "Invalid default value for variable", even
 			// with a value given; the variables are then Unknown, with no
 			// second error.
