@@ -26,7 +26,8 @@ func (a *app) scanCommand() *cobra.Command {
 
 Every flag can also be set with a RAMPART_* environment variable named after
 it (--fail-on is RAMPART_FAIL_ON; lists are comma-separated) and in
-.rampart.yaml; flags win over the environment, the environment over the file.`,
+.rampart.yaml (except --root: a file inside the repository must not widen what
+rampart reads); flags win over the environment, the environment over the file.`,
 		Example: `  rampart scan
   rampart scan infra/ --fail-on HIGH
   rampart scan --format json --output rampart.json
