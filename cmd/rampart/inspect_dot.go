@@ -67,29 +67,38 @@ func writeNodes(w io.Writer, indent string, u *graph.Unit, rs []*graph.Resource)
 	}
 }
 
+// dotEdge is one edge to draw, between two resources of a unit.
+type dotEdge struct {
+	from, to int // indexes in the unit's resources
+	label    string
+	dashed   bool
+}
+
 // writeUnitEdges draws the unit's edges between its own resources, once
-// each. A Terraform reference without an instance key
-// (aws_security_group.web for aws_security_group.web[0]) is drawn to the
-// resource's only instance, as the policy input resolves it.
+// each, ordered by the resources they join (the front-end's edge order is
+// not stable from run to run). A Terraform reference without an instance
+// key (aws_security_group.web for aws_security_group.web[0]) is drawn to
+// the resource's only instance, as the policy input resolves it.
 func writeUnitEdges(w io.Writer, u *graph.Unit) {
-	ids := map[string]bool{}
-	byBase := map[string][]string{}
-	for _, r := range u.Resources {
-		ids[r.ID] = true
+	index := map[string]int{}
+	byBase := map[string][]int{}
+	for i, r := range u.Resources {
+		index[r.ID] = i
 		if base := engine.BaseAddress(r.ID); base != r.ID {
-			byBase[base] = append(byBase[base], r.ID)
+			byBase[base] = append(byBase[base], i)
 		}
 	}
-	resolve := func(id string) (string, bool) {
-		if ids[id] {
-			return id, true
+	resolve := func(id string) (int, bool) {
+		if i, ok := index[id]; ok {
+			return i, true
 		}
 		if inst := byBase[id]; len(inst) == 1 {
 			return inst[0], true
 		}
-		return "", false
+		return 0, false
 	}
-	drawn := map[string]bool{}
+	drawn := map[dotEdge]bool{}
+	var edges []dotEdge
 	for _, e := range u.Edges {
 		from, okFrom := resolve(e.From)
 		to, okTo := resolve(e.To)
@@ -100,16 +109,28 @@ func writeUnitEdges(w io.Writer, u *graph.Unit) {
 		if e.Attr != "" {
 			label += " " + e.Attr
 		}
-		key := from + "\x00" + to + "\x00" + label
-		if drawn[key] {
-			continue
+		d := dotEdge{from: from, to: to, label: label, dashed: e.Kind == graph.EdgeDependsOn}
+		if !drawn[d] {
+			drawn[d] = true
+			edges = append(edges, d)
 		}
-		drawn[key] = true
-		attrs := "label=" + dotQuote(label)
-		if e.Kind == graph.EdgeDependsOn {
+	}
+	sort.Slice(edges, func(i, j int) bool {
+		a, b := edges[i], edges[j]
+		if a.from != b.from {
+			return a.from < b.from
+		}
+		if a.to != b.to {
+			return a.to < b.to
+		}
+		return a.label < b.label
+	})
+	for _, e := range edges {
+		attrs := "label=" + dotQuote(e.label)
+		if e.dashed {
 			attrs += ", style=dashed"
 		}
-		fmt.Fprintf(w, "  %s -> %s [%s];\n", dotQuote(nodeID(u, from)), dotQuote(nodeID(u, to)), attrs)
+		fmt.Fprintf(w, "  %s -> %s [%s];\n", dotQuote(nodeID(u, u.Resources[e.from].ID)), dotQuote(nodeID(u, u.Resources[e.to].ID)), attrs)
 	}
 }
 

@@ -225,3 +225,35 @@ func TestDOTLayoutAcrossFileClusters(t *testing.T) {
 	}
 	checkDOT(t, buf.String())
 }
+
+// TestDOTEdgeOrder: the Terraform front-end records edges in an order that
+// varies between runs; the graph must not.
+func TestDOTEdgeOrder(t *testing.T) {
+	unit := func(edges ...graph.Edge) *graph.Unit {
+		return &graph.Unit{Source: graph.SourceTerraform, Path: "tf",
+			Resources: []*graph.Resource{
+				{ID: "local_file.join", Type: "local_file", Loc: graph.Location{File: "tf/main.tf", StartLine: 1}},
+				{ID: "aws_ssm_activation.this", Type: "aws_ssm_activation", Loc: graph.Location{File: "tf/main.tf", StartLine: 5}},
+				{ID: `aws_instance.node["one"]`, Type: "aws_instance", Loc: graph.Location{File: "tf/main.tf", StartLine: 9}},
+			},
+			Edges: edges,
+		}
+	}
+	a := graph.Edge{From: "local_file.join", To: "aws_ssm_activation.this", Kind: graph.EdgeRef, Attr: "id"}
+	b := graph.Edge{From: "local_file.join", To: "aws_instance.node", Kind: graph.EdgeRef, Attr: "public_ip"}
+	c := graph.Edge{From: "local_file.join", To: "aws_ssm_activation.this", Kind: graph.EdgeDependsOn}
+	var outs []string
+	for _, u := range []*graph.Unit{unit(a, b, c), unit(c, b, a), unit(b, a, c, a)} {
+		var buf bytes.Buffer
+		if err := writeDOT(&buf, &analyzer.Inspection{Units: []*graph.Unit{u}}); err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, buf.String())
+	}
+	if outs[0] != outs[1] || outs[0] != outs[2] {
+		t.Errorf("the graph depends on the order of the unit's edges:\n%s\n%s\n%s", outs[0], outs[1], outs[2])
+	}
+	if n := strings.Count(outs[0], "->"); n != 3 {
+		t.Errorf("%d edges drawn, want 3 (a repeated reference once, the keyless one to its only instance):\n%s", n, outs[0])
+	}
+}
