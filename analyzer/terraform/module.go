@@ -150,7 +150,13 @@ func (mi *moduleInstance) output(name string) (cty.Value, *graph.Value) {
 		}
 		v, sh := mi.scope().eval(o.expr)
 		if o.sensitive {
-			v = v.Mark(sensitiveMark)
+			// terraform 1.11 plans a child module's sensitive output
+			// as not sensitive to its caller (issensitive is false, a
+			// root output may show it): only the root's is marked. The
+			// shadow is marked either way, so rampart never prints it.
+			if mi.parent == nil {
+				v = v.Mark(sensitiveMark)
+			}
 			markSensitive(sh)
 		}
 		return v, sh

@@ -447,7 +447,9 @@ output "o" {
 			// terraform: "Output refers to sensitive values" for a root
 			// output without sensitive = true, whether the value is the
 			// sensitive variable or computed from it; nonsensitive() and
-			// a child module's output are fine.
+			// a child module's output are fine, and terraform 1.11 plans a
+			// child's sensitive = true output as not sensitive to its
+			// caller.
 			name: "sensitive root outputs",
 			files: map[string]string{
 				"main.tf": `variable "s" {
@@ -462,12 +464,17 @@ output "r" {
   sensitive = true
 }
 module "m" { source = "./m" }
+output "via_child" { value = module.m.d }
 `,
 				"m/main.tf": `variable "s" {
   default   = "x"
   sensitive = true
 }
 output "c" { value = var.s }
+output "d" {
+  value     = "plain"
+  sensitive = true
+}
 `,
 			},
 			diags: []string{"error main.tf:5 Output refers to sensitive values", "error main.tf:6 Output refers to sensitive values"},
