@@ -24,8 +24,9 @@ import (
 // fails with exactly the same error. Up to the problem the prefix is a valid
 // beginning of a YAML document; with the offending character it fails the
 // way the whole file does. A binary search over line ends and then over the
-// offending line's characters needs about log2(size) parses, done only for
-// a file that does not parse.
+// offending line's characters needs a few parses (logarithmic in the
+// distance from the line yaml.v3 names), done only for a file that does not
+// parse.
 
 // maxYAMLErrorSearch bounds the size of a file whose error position is
 // searched; a larger one keeps the line yaml.v3 reports.
@@ -45,24 +46,50 @@ func yamlErrorMessage(err error) string {
 
 // yamlErrorLoc locates the syntax error err of src.
 func yamlErrorLoc(file string, src []byte, err error) graph.Location {
+	reported := 0 // 0-based index of the line yaml.v3 names
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		reported, _ = strconv.Atoi(m[1])
+	}
 	if len(src) <= maxYAMLErrorSearch {
-		if off, ok := yamlErrorOffset(src, err.Error()); ok {
+		if off, ok := yamlErrorOffset(src, err.Error(), max(reported-1, 0)); ok {
 			ix := newLineIndex(src)
 			loc := ix.loc(file, off, off)
 			loc.EndCol++ // the offending character
 			return loc
 		}
 	}
-	line := 1
-	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-	}
+	line := max(reported, 1)
 	return graph.Location{File: file, StartLine: line, EndLine: line}
+}
+
+// firstFailingLine returns the first of n lines for which fails holds,
+// assuming it holds for every line after that one. The problem is rarely
+// before hint (where the enclosing collection starts) and usually close to
+// it, so the search gallops forward from there: the prefixes parsed stay
+// about as long as the text up to the problem, not half the file.
+func firstFailingLine(n, hint int, fails func(int) bool) (int, bool) {
+	hint = min(hint, n-1)
+	if fails(hint) {
+		i := sort.Search(hint, fails)
+		return i, true
+	}
+	lo, step := hint, 1 // fails(lo) is false
+	for {
+		hi := min(lo+step, n-1)
+		if hi == lo {
+			return 0, false
+		}
+		if fails(hi) {
+			i := lo + 1 + sort.Search(hi-lo-1, func(j int) bool { return fails(lo + 1 + j) })
+			return i, true
+		}
+		lo, step = hi, step*2
+	}
 }
 
 // yamlErrorOffset returns the offset of the last character of the shortest
 // prefix of src that fails to parse with the error want.
-func yamlErrorOffset(src []byte, want string) (int, bool) {
+func yamlErrorOffset(src []byte, want string, hint int) (int, bool) {
 	fails := func(end int) bool {
 		var doc yaml.Node
 		err := yaml.Unmarshal(src[:end], &doc)
@@ -75,8 +102,8 @@ func yamlErrorOffset(src []byte, want string) (int, bool) {
 		}
 		return len(src)
 	}
-	line := sort.Search(len(ix.starts), func(i int) bool { return fails(lineEnd(i)) })
-	if line == len(ix.starts) {
+	line, ok := firstFailingLine(len(ix.starts), hint, func(i int) bool { return fails(lineEnd(i)) })
+	if !ok {
 		return 0, false
 	}
 	start, end := ix.starts[line], lineEnd(line)
