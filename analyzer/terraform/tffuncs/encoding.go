@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"unicode/utf8"
 
+	"github.com/hashicorp/go-cty-funcs/crypto"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 	"golang.org/x/text/encoding"
@@ -181,9 +182,11 @@ func MakeFileHashFunc(baseDir, alg string, enc digest) function.Function {
 		Type:         function.StaticReturnType(cty.String),
 		RefineResult: refineNotNull,
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			// Terraform reports these failures as the call's, not the
+			// path's ("Error in function call"), unlike file's.
 			b, err := readFile(baseDir, args[0].AsString())
 			if err != nil {
-				return cty.NilVal, function.NewArgError(0, err)
+				return cty.NilVal, err
 			}
 			h := newHash(alg)
 			h.Write(b)
@@ -207,3 +210,23 @@ func readFile(baseDir, path string) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// RsaDecryptFunc is go-cty-funcs' rsadecrypt(ciphertext, privatekey),
+// failing as Terraform does: with an error about the ciphertext when it is
+// not Base64, and about the private key for anything else.
+var RsaDecryptFunc = function.New(&function.Spec{
+	Description:  crypto.RsaDecryptFunc.Description(),
+	Params:       crypto.RsaDecryptFunc.Params(),
+	Type:         function.StaticReturnType(cty.String),
+	RefineResult: refineNotNull,
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		if _, err := base64.StdEncoding.DecodeString(args[0].AsString()); err != nil {
+			return cty.NilVal, function.NewArgErrorf(0, "the ciphertext is not Base64: %s", err)
+		}
+		v, err := crypto.RsaDecryptFunc.Call(args)
+		if err != nil {
+			return cty.NilVal, function.NewArgError(1, err)
+		}
+		return v, nil
+	},
+})

@@ -1,6 +1,7 @@
 package tffuncs
 
 import (
+	"errors"
 	"path/filepath"
 
 	"github.com/zclconf/go-cty/cty"
@@ -29,6 +30,27 @@ func MakeAbsPathFunc(baseDir string) function.Function {
 				return cty.NilVal, function.NewArgError(0, err)
 			}
 			return cty.StringVal(filepath.ToSlash(abs)), nil
+		},
+	})
+}
+
+// pathArgument reports every failure of a file-reading function as an
+// error about its path argument ("Invalid function argument"), as
+// Terraform does for file and filebase64; go-cty-funcs reports them as
+// failures of the call.
+func pathArgument(fn function.Function) function.Function {
+	return function.New(&function.Spec{
+		Description:  fn.Description(),
+		Params:       fn.Params(),
+		Type:         function.StaticReturnType(cty.String),
+		RefineResult: refineNotNull,
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			v, err := fn.Call(args)
+			var argErr function.ArgError
+			if err != nil && !errors.As(err, &argErr) {
+				return cty.NilVal, function.NewArgError(0, err)
+			}
+			return v, err
 		},
 	})
 }
