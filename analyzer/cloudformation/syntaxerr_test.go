@@ -62,3 +62,26 @@ func TestSyntaxErrorPositions(t *testing.T) {
 		})
 	}
 }
+
+func TestFirstFailingLine(t *testing.T) {
+	cases := []struct{ n, hint, first int }{
+		{1, 0, 0},
+		{10, 0, 0},
+		{10, 0, 9},
+		{10, 3, 4},
+		{10, 3, 3},
+		{10, 7, 2}, // the hint is past the problem: search before it
+		{100, 5, 77},
+		{100, 500, 99},
+	}
+	for _, tc := range cases {
+		parses := 0
+		got, ok := firstFailingLine(tc.n, tc.hint, func(i int) bool { parses++; return i >= tc.first })
+		if !ok || got != tc.first {
+			t.Errorf("n=%d hint=%d: got %d, %v; want %d", tc.n, tc.hint, got, ok, tc.first)
+		}
+		if parses > 2*tc.n {
+			t.Errorf("n=%d hint=%d: %d parses", tc.n, tc.hint, parses)
+		}
+	}
+}
