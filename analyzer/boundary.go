@@ -108,8 +108,8 @@ func (b *boundaries) of(path string) string {
 			return s.boundary
 		}
 	}
-	// Discovery only returns paths under a scan path; fall back to the
-	// narrowest safe answer should that ever change.
+	// A Terraform file scanned on its own gives its directory, above the
+	// scan path: the file's repository root is found from there too.
 	if root, err := RepositoryRoot(path); err == nil {
 		return root
 	}

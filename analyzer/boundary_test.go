@@ -169,7 +169,7 @@ func TestBoundaryOfSeveralPaths(t *testing.T) {
 		"plain/y.yaml":    "",
 	})
 	at := func(p string) string { return filepath.Join(dir, filepath.FromSlash(p)) }
-	b, err := newBoundaries([]string{at("a/sub"), at("b"), at("plain/x"), at("plain/y.yaml")}, "")
+	b, err := newBoundaries([]string{at("a/sub"), at("b"), at("plain/x"), at("plain/y.yaml"), at("a/sub/main.tf")}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,6 +178,7 @@ func TestBoundaryOfSeveralPaths(t *testing.T) {
 		"b/main.tf":       "b",
 		"plain/x/main.tf": "plain/x",
 		"plain/y.yaml":    "plain",
+		"a/sub":           "a", // the directory of a .tf file scanned alone
 	} {
 		if got := b.of(at(path)); got != at(want) {
 			t.Errorf("boundary of %s = %s, want %s", path, got, at(want))
