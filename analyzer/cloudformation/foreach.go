@@ -143,10 +143,14 @@ func (st *stack) representativeCopy(out *node, k mapKey, ident string, tmpl *nod
 }
 
 // representativeFor returns the representative resource that stands for
-// the logical ID name (Topic* for TopicOrders), if any.
+// the logical ID name (Topic* for TopicOrders), if any; the first in
+// template order when several match.
 func (st *stack) representativeFor(name string) (string, bool) {
-	for id := range st.representative {
-		if st.res[id] != nil && matchStar(id, name) {
+	if len(st.representative) == 0 {
+		return "", false
+	}
+	for _, id := range st.order {
+		if _, rep := st.representative[id]; rep && matchStar(id, name) {
 			return id, true
 		}
 	}
