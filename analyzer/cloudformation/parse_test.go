@@ -471,6 +471,16 @@ func TestParseForEach(t *testing.T) {
 			"*Key -getatt-> *Bucket.Arn @Description 28",
 		},
 	}})
+	// SAM expands the representative function into *WorkerRole too.
+	sam := parseFixture(t, "foreach-unknown-sam.yaml", Options{})
+	if ids := strings.Join(resourceIDs(sam), " "); ids != "*WorkerRole *Worker" {
+		t.Errorf("resources = %s, want *WorkerRole *Worker", ids)
+	}
+	for _, r := range sam.Resources {
+		if !r.Representative {
+			t.Errorf("%s: not Representative", r.ID)
+		}
+	}
 	if r := parseFixture(t, "foreach-unknown-names.yaml", Options{}).Resource("*Bucket"); r == nil || r.Meta["ConditionUnknown"] == nil {
 		t.Errorf("*Bucket: want a resource whose condition Is* is unknown, got %+v", r)
 	}

@@ -160,6 +160,11 @@ func (x *samExpansion) add(from *resEntry, id, typ string, props *node, extra ..
 	keyLoc := from.keyLoc
 	e := &resEntry{id: id, keyLoc: keyLoc, body: body, typ: typ, loc: from.loc, generated: true}
 	x.out = append(x.out, e)
+	if reason, ok := x.st.representative[from.id]; ok {
+		// What a representative Fn::ForEach copy generates stands for an
+		// unknown number of resources too.
+		x.st.representative[id] = reason
+	}
 	return e
 }
 
