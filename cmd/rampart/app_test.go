@@ -476,3 +476,15 @@ func TestVarAndVarFileKeepCommandLineOrder(t *testing.T) {
 		"env=from-env (RAMPART_VAR)", "file:a.tfvars", "env=cli", "file:b.tfvars", "region=x=y",
 	})
 }
+
+func TestVarFlagsShowNoDefaultInHelp(t *testing.T) {
+	out := runIn(t, t.TempDir(), &fakeAnalyzer{res: &result.Result{}}, nil, false, "scan", "--help")
+	for _, line := range strings.Split(out.stdout, "\n") {
+		if strings.Contains(line, "--var") && strings.Contains(line, "default") {
+			t.Errorf("help line shows a default: %q", line)
+		}
+	}
+	if !strings.Contains(out.stdout, "--var-file FILE") {
+		t.Errorf("help does not list --var-file:\n%s", out.stdout)
+	}
+}

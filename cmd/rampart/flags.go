@@ -201,7 +201,15 @@ func (f varArgFlag) Set(s string) error {
 
 func (f varArgFlag) Type() string { return "stringArray" }
 
-func (f varArgFlag) String() string { return "[" + strings.Join(f.GetSlice(), ",") + "]" }
+// String is empty when the flag was not given, so that help shows no
+// default for it.
+func (f varArgFlag) String() string {
+	items := f.GetSlice()
+	if len(items) == 0 {
+		return ""
+	}
+	return "[" + strings.Join(items, ",") + "]"
+}
 
 // GetSlice lists this flag's own values, in order.
 func (f varArgFlag) GetSlice() []string {
