@@ -153,7 +153,8 @@ func (mi *moduleInstance) output(name string) (cty.Value, *graph.Value) {
 			// terraform 1.11 plans a child module's sensitive output
 			// as not sensitive to its caller (issensitive is false, a
 			// root output may show it): only the root's is marked. The
-			// shadow is marked either way, so rampart never prints it.
+			// shadow is marked either way, so the value passed on
+			// unchanged is still reported as sensitive.
 			if mi.parent == nil {
 				v = v.Mark(sensitiveMark)
 			}

@@ -623,3 +623,26 @@ output "bad" { value = resource.terraform_data.nope.id }
 		t.Errorf("input = %s, want %s", got, want)
 	}
 }
+
+func TestChildSensitiveOutputStaysRedacted(t *testing.T) {
+	// terraform 1.11: issensitive(module.m.d) is false for an output
+	// declared sensitive = true; rampart agrees on the value, and still
+	// reports the value passed on unchanged as sensitive.
+	u, _ := loadTree(t, map[string]string{
+		"main.tf": `module "m" { source = "./m" }
+resource "terraform_data" "t" { input = [module.m.d, issensitive(module.m.d)] }
+`,
+		"m/main.tf": `output "d" {
+  value     = "plain"
+  sensitive = true
+}
+`,
+	}, Options{})
+	in := u.Resource("terraform_data.t").Attrs.Get("input")
+	if got, want := in.GoString(), `["plain", false]`; got != want {
+		t.Errorf("input = %s, want %s", got, want)
+	}
+	if !in.Index(0).Sensitive {
+		t.Errorf("module.m.d passed on unchanged is not Sensitive")
+	}
+}
