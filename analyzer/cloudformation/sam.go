@@ -598,6 +598,7 @@ func (x *samExpansion) restAPIResources(e *resEntry, p *node) {
 		kv = append(kv, "EndpointConfiguration", ec)
 	}
 	x.add(e, e.id, "AWS::ApiGateway::RestApi", b.m(kv...))
+	x.authorizerPermissions(e, p.get("Auth"), false)
 	stage := p.get("StageName")
 	if stage == nil {
 		stage = b.str("Prod")
@@ -609,6 +610,33 @@ func (x *samExpansion) restAPIResources(e *resEntry, p *node) {
 	stageID := stageLogicalID(e.id, stage, false)
 	x.add(e, stageID, "AWS::ApiGateway::Stage", b.m(skv...))
 	x.refs[e.id+".Stage"], x.refs[e.id+".Deployment"] = stageID, e.id+"Deployment"
+}
+
+// authorizerPermissions generates <Api><Name>AuthorizerPermission, which
+// lets API Gateway invoke the function of a Lambda authorizer: for every one
+// of a REST API, for those of an HTTP API that set
+// EnableFunctionDefaultPermissions.
+func (x *samExpansion) authorizerPermissions(e *resEntry, auth *node, http bool) {
+	authorizers := auth.get("Authorizers")
+	if authorizers == nil || authorizers.kind != nMap {
+		return
+	}
+	for i, k := range authorizers.keys {
+		a := authorizers.vals[i]
+		fn := a.get("FunctionArn")
+		if fn == nil {
+			continue // a Cognito, JWT or IAM authorizer
+		}
+		if en := a.get("EnableFunctionDefaultPermissions"); http && (en == nil || en.kind != nBool || !en.b) {
+			continue
+		}
+		ab := samBuilder{loc: a.loc, keyLoc: k.loc}
+		source := ab.m("Fn::Sub", ab.list(
+			ab.str("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*"),
+			ab.m("__ApiId__", ab.ref(e.id))))
+		x.add(e, e.id+k.name+"AuthorizerPermission", "AWS::Lambda::Permission",
+			ab.invokePermission(fn, "apigateway.amazonaws.com", "SourceArn", source))
+	}
 }
 
 // stageLogicalID names an API's stage as SAM does: <Api><Name>Stage for an
@@ -641,6 +669,7 @@ func (x *samExpansion) httpAPIResources(e *resEntry, p *node) {
 		kv = append(kv, "Tags", tags)
 	}
 	x.add(e, e.id, "AWS::ApiGatewayV2::Api", b.m(kv...))
+	x.authorizerPermissions(e, p.get("Auth"), true)
 	stage := p.get("StageName")
 	if stage == nil {
 		stage = b.str("$default")
