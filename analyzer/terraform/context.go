@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -19,26 +20,43 @@ type builder struct {
 	attrs   map[string]bool
 	// vars are the expression's references, to tell whether it uses a
 	// resource or module call as a whole.
-	vars   []hcl.Traversal
-	ns     map[string]map[string]cty.Value // var, local, module, resource types
-	data   map[string]map[string]cty.Value // data source type -> name
-	flat   map[string]cty.Value            // count, each, path, terraform, iterators
-	inputs []input
+	vars []hcl.Traversal
+	// consumedOf computes, on first need, the references the expression
+	// reads attribute by attribute (consumedTraversals), by range.
+	consumedOf func() map[hcl.Range]bool
+	consumedR  map[hcl.Range]bool
+	ns         map[string]map[string]cty.Value // var, local, module, resource types
+	data       map[string]map[string]cty.Value // data source type -> name
+	flat       map[string]cty.Value            // count, each, path, terraform, iterators
+	inputs     []input
 
 	// prefixed holds resource.<type>.<name> references: type -> name.
 	prefixed map[string]map[string]cty.Value
+	// substitutes give, by "root.name", a cached copy of a value with its
+	// identities replaced by stand-ins (keepIdentities); values without
+	// one are substituted when needed.
+	substitutes map[string]func() cty.Value
 }
 
 func (s *scope) newBuilder(vars []hcl.Traversal, attrsOf func() map[string]bool) *builder {
 	return &builder{s: s, vars: vars, attrsOf: attrsOf}
 }
 
+// consumedBy sets the expression whose attribute accesses tell which of
+// its references are read attribute by attribute (consumedTraversals).
+func (b *builder) consumedBy(expr hcl.Expression) *builder {
+	b.consumedOf = func() map[hcl.Range]bool { return consumedTraversals(expr) }
+	return b
+}
+
 // whole reports whether the expression uses the object that prefix (the
 // steps naming a resource or module call: module.m, aws_vpc.main,
 // data.aws_ami.x) stands for as a whole: a reference naming no attribute
 // of it, only perhaps an instance key (for_each = aws_security_group.g,
-// module.m[0] passed on). The object then needs every attribute it has,
-// not only those the expression names.
+// module.m[0] passed on), whose value is not read attribute by attribute
+// right there (aws_security_group.g[*].id, aws_instance.web[count.index].id).
+// The object then needs every attribute it has, not only those the
+// expression names.
 func (b *builder) whole(prefix ...string) bool {
 	for _, t := range b.vars {
 		if len(t) < len(prefix) {
@@ -51,11 +69,68 @@ func (b *builder) whole(prefix ...string) bool {
 				break
 			}
 		}
-		if match && !hasAttrStep(t[len(prefix):]) {
+		if match && !hasAttrStep(t[len(prefix):]) && !b.consumed()[t.SourceRange()] {
 			return true
 		}
 	}
 	return false
+}
+
+func (b *builder) consumed() map[hcl.Range]bool {
+	if b.consumedR == nil && b.consumedOf != nil {
+		b.consumedR = b.consumedOf()
+	}
+	return b.consumedR
+}
+
+// consumedTraversals finds, by range, the references in expr whose value
+// is read attribute by attribute where they are written: the source of a
+// splat with an attribute (aws_subnet.x[*].id) or of an attribute access
+// after index steps (aws_instance.web[count.index].id). Their object need
+// only hold the attributes the expression names.
+func consumedTraversals(expr hcl.Expression) map[hcl.Range]bool {
+	se, ok := expr.(hclsyntax.Expression)
+	if !ok {
+		return nil
+	}
+	out := map[hcl.Range]bool{}
+	consume := func(e hclsyntax.Expression) {
+		if st := baseTraversal(e); st != nil {
+			out[st.Traversal.SourceRange()] = true
+		}
+	}
+	_ = hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+		switch e := n.(type) {
+		case *hclsyntax.RelativeTraversalExpr:
+			if hasAttrStep(e.Traversal) {
+				consume(e.Source)
+			}
+		case *hclsyntax.SplatExpr:
+			if each, ok := e.Each.(*hclsyntax.RelativeTraversalExpr); ok && hasAttrStep(each.Traversal) {
+				consume(e.Source)
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// baseTraversal is the reference an expression indexes into, if it is
+// only index steps on one.
+func baseTraversal(e hclsyntax.Expression) *hclsyntax.ScopeTraversalExpr {
+	switch x := e.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		return x
+	case *hclsyntax.IndexExpr:
+		return baseTraversal(x.Collection)
+	case *hclsyntax.ParenthesesExpr:
+		return baseTraversal(x.Expression)
+	case *hclsyntax.RelativeTraversalExpr:
+		if !hasAttrStep(x.Traversal) {
+			return baseTraversal(x.Source)
+		}
+	}
+	return nil
 }
 
 func hasAttrStep(steps hcl.Traversal) bool {
@@ -94,32 +169,67 @@ func (b *builder) put(root, name string, v cty.Value) {
 }
 
 func (b *builder) ctx() *hcl.EvalContext {
-	vars := make(map[string]cty.Value, len(b.ns)+len(b.flat)+1)
+	return b.context(func(_ string, v cty.Value) cty.Value { return v })
+}
+
+// substitutedCtx is ctx with every identity replaced by its stand-in
+// string, for keepIdentities.
+func (b *builder) substitutedCtx() *hcl.EvalContext {
+	return b.context(func(key string, v cty.Value) cty.Value {
+		if f := b.substitutes[key]; f != nil {
+			return f()
+		}
+		return substituteIdentities(v)
+	})
+}
+
+// context assembles the evaluation context, each named value passed
+// through f with its key: "var.x", "aws_vpc.main", "data.aws_ami.x",
+// "resource.aws_vpc.main", "each".
+func (b *builder) context(f func(key string, v cty.Value) cty.Value) *hcl.EvalContext {
+	vars := make(map[string]cty.Value, len(b.ns)+len(b.flat)+2)
 	for root, m := range b.ns {
-		vars[root] = cty.ObjectVal(m)
+		vars[root] = namedObject(root+".", m, f)
 	}
 	if len(b.data) > 0 {
 		types := make(map[string]cty.Value, len(b.data))
 		for t, m := range b.data {
-			types[t] = cty.ObjectVal(m)
+			types[t] = namedObject("data."+t+".", m, f)
 		}
 		vars["data"] = cty.ObjectVal(types)
 	}
 	if len(b.prefixed) > 0 {
 		types := make(map[string]cty.Value, len(b.prefixed))
 		for t, m := range b.prefixed {
-			types[t] = cty.ObjectVal(m)
+			types[t] = namedObject("resource."+t+".", m, f)
 		}
 		vars["resource"] = cty.ObjectVal(types)
 	}
 	for k, v := range b.flat {
-		vars[k] = v
+		vars[k] = f(k, v)
 	}
 	var funcs = b.s.ev.funcs
 	if b.s.mi != nil {
 		funcs = b.s.mi.funcs
 	}
 	return &hcl.EvalContext{Variables: vars, Functions: funcs}
+}
+
+func namedObject(prefix string, m map[string]cty.Value, f func(string, cty.Value) cty.Value) cty.Value {
+	obj := make(map[string]cty.Value, len(m))
+	for name, v := range m {
+		obj[name] = f(prefix+name, v)
+	}
+	return cty.ObjectVal(obj)
+}
+
+// substitute registers how to get the value under key with its
+// identities replaced, when that is cached.
+func (b *builder) substitute(key string, f func() cty.Value) {
+	if b.substitutes == nil {
+		b.substitutes = map[string]func() cty.Value{}
+	}
+	b.substitutes[key] = f
 }
 
 func attrStep(t hcl.Traversal, i int) (string, bool) {
@@ -256,7 +366,9 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 			m[dname] = cty.DynamicVal
 			return nil, "", nil
 		}
-		m[dname] = mi.resourceObject(rc, b.attrNames(), b.whole(root, typ, dname))
+		attrs, whole := b.attrNames(), b.whole(root, typ, dname)
+		m[dname] = mi.resourceObject(rc, attrs, whole)
+		b.substitute("data."+typ+"."+dname, func() cty.Value { return mi.identityObject(rc, attrs, whole) })
 		return mi.refOrigin(rc, t[3:])
 	}
 	if !ok {
@@ -268,7 +380,9 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 		b.put(root, name, cty.DynamicVal)
 		return nil, "", nil
 	}
-	b.put(root, name, mi.resourceObject(rc, b.attrNames(), b.whole(root, name)))
+	attrs, whole := b.attrNames(), b.whole(root, name)
+	b.put(root, name, mi.resourceObject(rc, attrs, whole))
+	b.substitute(root+"."+name, func() cty.Value { return mi.identityObject(rc, attrs, whole) })
 	return mi.refOrigin(rc, t[2:])
 }
 
@@ -327,6 +441,8 @@ func (b *builder) addPrefixed(t hcl.Traversal) (*graph.Value, string, hcl.Traver
 		m[name] = cty.DynamicVal
 		return nil, "", nil
 	}
-	m[name] = mi.resourceObject(rc, b.attrNames(), b.whole("resource", typ, name))
+	attrs, whole := b.attrNames(), b.whole("resource", typ, name)
+	m[name] = mi.resourceObject(rc, attrs, whole)
+	b.substitute("resource."+typ+"."+name, func() cty.Value { return mi.identityObject(rc, attrs, whole) })
 	return mi.refOrigin(rc, t[3:])
 }

@@ -352,7 +352,12 @@ func (s *scope) traverse(t hcl.Traversal, l graph.Location) (cty.Value, *graph.V
 // generic evaluates any other expression with hcl and locates the result
 // at the expression, with the provenance of everything it read.
 func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *graph.Value) {
-	ctx, inputs, tracked := s.buildTracked(expr)
+	ctx, inputs, tracked := s.emptyCtx(), []input(nil), map[provMark]bool(nil)
+	substituted := func() *hcl.EvalContext { return nil }
+	if b, groups := s.builderFor(expr); b != nil {
+		tracked = b.track(groups)
+		ctx, inputs, substituted = b.ctx(), b.inputs, b.substitutedCtx
+	}
 	val, diags := expr.Value(ctx)
 	s.diag(diags)
 	if tracked != nil {
@@ -360,7 +365,7 @@ func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *grap
 		val, used = takeProvenance(val)
 		inputs = usedInputs(inputs, tracked, used)
 	}
-	val = keepIdentities(expr, ctx, val)
+	val = keepIdentities(expr, substituted, val)
 	if reason, ok := s.deferred(diags); ok {
 		return cty.DynamicVal, annotate(cty.DynamicVal, nil, l, hopsOf(inputs), reason)
 	}
@@ -381,18 +386,6 @@ func (s *scope) build(expr hcl.Expression) (*hcl.EvalContext, []input) {
 	return b.ctx(), b.inputs
 }
 
-// buildTracked is build with the named values marked by the group of
-// inputs they start (provMark), so the caller can tell which inputs the
-// result was made from; tracked is nil when nothing is marked.
-func (s *scope) buildTracked(expr hcl.Expression) (*hcl.EvalContext, []input, map[provMark]bool) {
-	b, groups := s.builderFor(expr)
-	if b == nil {
-		return s.emptyCtx(), nil, nil
-	}
-	tracked := b.track(groups)
-	return b.ctx(), b.inputs, tracked
-}
-
 func (s *scope) emptyCtx() *hcl.EvalContext {
 	if s.mi == nil {
 		return nil
@@ -410,7 +403,7 @@ func (s *scope) builderFor(expr hcl.Expression) (*builder, map[string]provMark) 
 	if len(vars) == 0 {
 		return nil, nil
 	}
-	b := s.newBuilder(vars, func() map[string]bool { return attrNamesOfExpr(expr, vars) })
+	b := s.newBuilder(vars, func() map[string]bool { return attrNamesOfExpr(expr, vars) }).consumedBy(expr)
 	groups := map[string]provMark{}
 	for _, t := range vars {
 		key := groupKey(t)

@@ -1,7 +1,6 @@
 package terraform
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -59,38 +58,41 @@ func identity(marks cty.ValueMarks) *graph.Ref {
 
 // sentinelPrefix starts the stand-in strings that replace identities when
 // generic checks which of them a result passes on; no configuration can
-// write a NUL byte.
-const sentinelPrefix = "\x00rampart-identity-"
+// write a NUL byte. The stand-in names its identity, so a value's
+// substitute depends on the value alone and can be cached.
+const sentinelPrefix = "\x00rampart-identity\x00"
 
-// identities is the table of stand-ins for one check.
-type identities struct {
-	byText map[string]identMark
-	byMark map[identMark]string
+func sentinel(m identMark) cty.Value {
+	return cty.StringVal(sentinelPrefix + m.Resource + "\x00" + m.Attr + "\x00")
 }
 
-func (ids *identities) sentinel(m identMark) cty.Value {
-	if s, ok := ids.byMark[m]; ok {
-		return cty.StringVal(s)
+// sentinelIdentity reads back the identity a string that is exactly one
+// stand-in names; a string built from one ("<stand-in>-suffix") is none.
+func sentinelIdentity(s string) (identMark, bool) {
+	rest, ok := strings.CutPrefix(s, sentinelPrefix)
+	if !ok || strings.Count(rest, "\x00") != 2 || !strings.HasSuffix(rest, "\x00") {
+		return identMark{}, false
 	}
-	s := sentinelPrefix + strconv.Itoa(len(ids.byMark))
-	ids.byMark[m] = s
-	ids.byText[s] = m
-	return cty.StringVal(s)
+	res, attr, _ := strings.Cut(strings.TrimSuffix(rest, "\x00"), "\x00")
+	return identMark{Resource: res, Attr: attr}, true
 }
 
-// substitute replaces every Unknown carrying an identity in v by that
-// identity's stand-in string. Objects and tuples take any element type;
-// lists and maps only where their element type is string, so the
+// substituteIdentities replaces every Unknown carrying an identity in v by
+// that identity's stand-in string. Objects and tuples take any element
+// type; lists and maps only where their element type is string, so the
 // collection keeps one element type; sets are left alone (their elements
 // have no place to find the stand-in again).
-func (ids *identities) substitute(v cty.Value) cty.Value {
+func substituteIdentities(v cty.Value) cty.Value {
 	if !v.ContainsMarked() {
 		return v
 	}
 	inner, marks := v.Unmark()
 	if !inner.IsKnown() {
 		if id := identity(marks); id != nil {
-			return ids.sentinel(identMark(*id))
+			// The marks stay: without any, cty walks a whole collection
+			// to learn that it holds none (ContainsMarked), once per
+			// function argument.
+			return sentinel(identMark(*id)).WithMarks(marks)
 		}
 		return v
 	}
@@ -103,37 +105,37 @@ func (ids *identities) substitute(v cty.Value) cty.Value {
 		attrs := make(map[string]cty.Value, len(ty.AttributeTypes()))
 		for it := inner.ElementIterator(); it.Next(); {
 			k, e := it.Element()
-			attrs[k.AsString()] = ids.substitute(e)
+			attrs[k.AsString()] = substituteIdentities(e)
 		}
 		return cty.ObjectVal(attrs).WithMarks(marks)
 	case ty.IsTupleType():
 		elems := make([]cty.Value, 0, inner.LengthInt())
 		for it := inner.ElementIterator(); it.Next(); {
 			_, e := it.Element()
-			elems = append(elems, ids.substitute(e))
+			elems = append(elems, substituteIdentities(e))
 		}
 		return cty.TupleVal(elems).WithMarks(marks)
 	case ty.IsListType() && ty.ElementType() == cty.String && inner.LengthInt() > 0:
 		elems := make([]cty.Value, 0, inner.LengthInt())
 		for it := inner.ElementIterator(); it.Next(); {
 			_, e := it.Element()
-			elems = append(elems, ids.substitute(e))
+			elems = append(elems, substituteIdentities(e))
 		}
 		return cty.ListVal(elems).WithMarks(marks)
 	case ty.IsMapType() && ty.ElementType() == cty.String && inner.LengthInt() > 0:
 		elems := make(map[string]cty.Value, inner.LengthInt())
 		for it := inner.ElementIterator(); it.Next(); {
 			k, e := it.Element()
-			elems[k.AsString()] = ids.substitute(e)
+			elems[k.AsString()] = substituteIdentities(e)
 		}
 		return cty.MapVal(elems).WithMarks(marks)
 	}
 	return v
 }
 
-// found walks a result computed from stand-ins and calls f at every path
-// that holds one of them unchanged.
-func (ids *identities) found(v cty.Value, path cty.Path, f func(cty.Path, identMark)) {
+// foundIdentities walks a result computed from stand-ins and calls f at
+// every path that holds one of them unchanged.
+func foundIdentities(v cty.Value, path cty.Path, f func(cty.Path, identMark)) {
 	v, _ = v.Unmark()
 	if !v.IsKnown() || v.IsNull() {
 		return
@@ -141,35 +143,33 @@ func (ids *identities) found(v cty.Value, path cty.Path, f func(cty.Path, identM
 	ty := v.Type()
 	switch {
 	case ty == cty.String:
-		if s := v.AsString(); strings.HasPrefix(s, sentinelPrefix) {
-			if m, ok := ids.byText[s]; ok {
-				f(path, m)
-			}
+		if m, ok := sentinelIdentity(v.AsString()); ok {
+			f(path, m)
 		}
 	case ty.IsObjectType():
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
-			ids.found(e, append(path.Copy(), cty.GetAttrStep{Name: k.AsString()}), f)
+			foundIdentities(e, append(path.Copy(), cty.GetAttrStep{Name: k.AsString()}), f)
 		}
 	case ty.IsMapType() || ty.IsTupleType() || ty.IsListType():
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
-			ids.found(e, append(path.Copy(), cty.IndexStep{Key: k}), f)
+			foundIdentities(e, append(path.Copy(), cty.IndexStep{Key: k}), f)
 		}
 	}
 }
 
-// keepIdentities returns val, computed by expr in ctx, with identity marks
-// only where val is an identity passed on unchanged; every other identity
-// mark becomes a refMark, which still makes an edge. It finds out by
-// evaluating expr again with each identity replaced by a stand-in string:
-// where the result holds a stand-in, the value there is that attribute
-// whatever the attribute turns out to be. A result that is not one of its
-// inputs (a template, upper()), or that is one of its inputs depending on
-// something unknown (a conditional whose condition is unknown,
-// coalesce(var.unset, id)), holds no stand-in there.
-func keepIdentities(expr hcl.Expression, ctx *hcl.EvalContext, val cty.Value) cty.Value {
-	if ctx == nil || !val.ContainsMarked() {
+// keepIdentities returns val, computed by expr, with identity marks only
+// where val is an identity passed on unchanged; every other identity mark
+// becomes a refMark, which still makes an edge. It finds out by evaluating
+// expr again in sub, the context expr was evaluated in with each identity
+// replaced by its stand-in string: where the result holds a stand-in, the
+// value there is that attribute whatever the attribute turns out to be. A
+// result that is not one of its inputs (a template, upper()), or that is
+// one of its inputs depending on something unknown (a conditional whose
+// condition is unknown, coalesce(var.unset, id)), holds no stand-in there.
+func keepIdentities(expr hcl.Expression, sub func() *hcl.EvalContext, val cty.Value) cty.Value {
+	if !val.ContainsMarked() {
 		return val
 	}
 	plain, pvms := val.UnmarkDeepWithPaths()
@@ -184,11 +184,6 @@ func keepIdentities(expr hcl.Expression, ctx *hcl.EvalContext, val cty.Value) ct
 	if !hasIdentity {
 		return val
 	}
-	ids := &identities{byText: map[string]identMark{}, byMark: map[identMark]string{}}
-	sub := &hcl.EvalContext{Functions: ctx.Functions, Variables: make(map[string]cty.Value, len(ctx.Variables))}
-	for k, v := range ctx.Variables {
-		sub.Variables[k] = ids.substitute(v)
-	}
 	out := make([]cty.PathValueMarks, 0, len(pvms))
 	for _, pvm := range pvms {
 		marks := make(cty.ValueMarks, len(pvm.Marks))
@@ -200,12 +195,14 @@ func keepIdentities(expr hcl.Expression, ctx *hcl.EvalContext, val cty.Value) ct
 		}
 		out = append(out, cty.PathValueMarks{Path: pvm.Path, Marks: marks})
 	}
-	if res, diags := expr.Value(sub); !diags.HasErrors() {
-		ids.found(res, nil, func(p cty.Path, m identMark) {
-			if unknownAt(plain, p) {
-				out = addMark(out, p, m)
-			}
-		})
+	if ctx := sub(); ctx != nil {
+		if res, diags := expr.Value(ctx); !diags.HasErrors() {
+			foundIdentities(res, nil, func(p cty.Path, m identMark) {
+				if unknownAt(plain, p) {
+					out = addMark(out, p, m)
+				}
+			})
+		}
 	}
 	return plain.MarkWithPaths(out)
 }

@@ -16,7 +16,8 @@ type provMark int
 const maxTrackedElements = 64
 
 // groupKey names the value a reference starts from: var.m, local.x,
-// module.m, aws_vpc.main, data.aws_ami.x, or the root alone (each,
+// module.m, aws_vpc.main, data.aws_ami.x, resource.aws_vpc.main, or the
+// root alone (each,
 // count, path, a dynamic block iterator).
 func groupKey(t hcl.Traversal) string {
 	root := t.RootName()
@@ -24,7 +25,7 @@ func groupKey(t hcl.Traversal) string {
 	switch root {
 	case "var", "local", "module":
 		n = 2
-	case "data":
+	case "data", "resource":
 		n = 3
 	case "count", "each", "path", "terraform", "self":
 	default:

@@ -96,11 +96,10 @@ func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bo
 	if re.unknown {
 		return cty.DynamicVal
 	}
-	names, open := mi.instanceNames(rc, attrs, whole)
+	key, names, open := mi.objectKey(rc, attrs, whole)
 	// Every instance of a counted resource referring to its peer by
 	// count.index builds the same object: cache it, or a 2,000-instance
 	// pair of resources costs 4 million objects.
-	key := rc.addr() + "|" + strings.Join(names, ",")
 	if v, ok := mi.objects[key]; ok {
 		return v
 	}
@@ -146,6 +145,31 @@ func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bo
 		mi.objects[key] = out
 	}
 	return out
+}
+
+// objectKey is the cache key of the object resourceObject builds, with
+// its instance attribute names and whether they are open.
+func (mi *moduleInstance) objectKey(rc *resourceConfig, attrs map[string]bool, whole bool) (string, []string, bool) {
+	names, open := mi.instanceNames(rc, attrs, whole)
+	return rc.addr() + "|" + strings.Join(names, ","), names, open
+}
+
+// identityObject is resourceObject with its identities replaced by their
+// stand-ins (keepIdentities), cached with it: an expression over a
+// 2,000-instance resource must not rebuild it for every reader.
+func (mi *moduleInstance) identityObject(rc *resourceConfig, attrs map[string]bool, whole bool) cty.Value {
+	v := mi.resourceObject(rc, attrs, whole)
+	key, _, _ := mi.objectKey(rc, attrs, whole)
+	if _, cached := mi.objects[key]; !cached {
+		return substituteIdentities(v)
+	}
+	key += "#identities"
+	if sv, ok := mi.objects[key]; ok {
+		return sv
+	}
+	sv := substituteIdentities(v)
+	mi.objects[key] = sv
+	return sv
 }
 
 // instanceNames lists, sorted, the attributes of the object standing for
