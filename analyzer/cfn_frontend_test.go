@@ -37,3 +37,35 @@ func TestDuplicateKeyIsAnalysedWithTheLastValue(t *testing.T) {
 		})
 	}
 }
+
+// A template with a duplicated key is still a template: it is parsed with
+// the --cfn-param values like any other.
+func TestDuplicateKeyTemplateGetsTheParameters(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"sg.yaml": `Parameters:
+  AdminCidr:
+    Type: String
+Resources:
+  AdminSG:
+    Type: Custom::Firewall
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: SSH for administrators
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: !Ref AdminCidr
+          Description: ssh
+`})
+	res, err := Scan(context.Background(), Options{Paths: []string{dir}, Root: dir, Rules: []string{"AWS-SG-002"},
+		CFNParams: map[string]string{"AdminCidr": "0.0.0.0/0"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Location.StartLine != 14 {
+		t.Fatalf("findings %+v; want AWS-SG-002 at line 14", res.Findings)
+	}
+	if len(res.Files) != 1 || res.Files[0].Status != result.FileFailed {
+		t.Errorf("files %+v; want the template failed for its duplicate key", res.Files)
+	}
+}

@@ -81,9 +81,12 @@ func Detect(path string, src []byte) Detection {
 	if !bytes.Contains(src, []byte("AWSTemplateFormatVersion")) && !bytes.Contains(src, []byte("Resources")) {
 		return Detection{Kind: NotTemplate, Reason: "no AWSTemplateFormatVersion or Resources section"}
 	}
+	// A duplicated key is an error Parse reports, but the file is still
+	// read (with the last value, as CloudFormation does): only a file that
+	// does not parse is broken.
 	var diags graph.Diagnostics
 	root := parseSource(path, src, &diags)
-	if root == nil || diags.HasErrors() {
+	if root == nil {
 		reason := "does not parse"
 		for _, d := range diags {
 			if d.Severity == graph.SeverityError {

@@ -31,7 +31,8 @@ func TestDetect(t *testing.T) {
 		{"Rain module source", "t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Net:\n    Type: !Rain::Module ../vpc.yml\n", NotTemplate, "Rain source template"},
 		{"Rain embed in JSON", "t.json", `{"Resources": {"F": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"ZipFile": {"Fn::Rain::Embed": "h.py"}}}}}}`, NotTemplate, "rain pkg"},
 		{"the word Rain in a description", "t.yaml", "Description: Rain::ish\nResources:\n  B:\n    Type: AWS::S3::Bucket\n", Template, ""},
-		{"duplicate key in a template", "t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nAWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n", BrokenTemplate, "duplicate mapping key"},
+		{"duplicate key in a template", "t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nAWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n", Template, ""},
+		{"duplicate key in a custom-only template", "t.yaml", "Resources:\n  C:\n    Type: Custom::Thing\n    Type: Custom::Other\n", Template, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
