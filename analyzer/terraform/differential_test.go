@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -424,6 +425,7 @@ func TestDifferentialConfigs(t *testing.T) {
 		t.Fatal(err)
 	}
 	ta := newTally(expectedDisagreements(t))
+	bothFail, sameSummary := 0, 0
 	for _, e := range entries {
 		if !e.IsDir() {
 			continue
@@ -433,9 +435,18 @@ func TestDifferentialConfigs(t *testing.T) {
 		opts := caseOptions(t, dir)
 		unit, outs := terraform.LoadRootOutputs(context.Background(), dir, opts)
 		ta.record(t, "configs/"+e.Name(), compareConfig(g, unit, outs))
+		if len(g.Errors) > 0 && unit.Diagnostics.HasErrors() {
+			bothFail++
+			if sharesSummary(g.Errors, unit.Diagnostics) {
+				sameSummary++
+			} else {
+				t.Logf("%s: both refuse, terraform says %q", e.Name(), g.Errors)
+			}
+		}
 	}
 	ta.checkListed(t, "configs/")
 	ta.summary(t, "configurations")
+	t.Logf("configurations both refuse: %d, with one of terraform's summaries: %d", bothFail, sameSummary)
 }
 
 // caseOptions reads a case's args.txt, the terraform plan arguments
@@ -466,6 +477,17 @@ func caseOptions(t *testing.T, dir string) terraform.Options {
 		}
 	}
 	return opts
+}
+
+// sharesSummary reports whether one of rampart's errors has the summary of
+// one of terraform's.
+func sharesSummary(want []string, diags graph.Diagnostics) bool {
+	for _, d := range diags {
+		if d.Severity == graph.SeverityError && slices.Contains(want, d.Summary) {
+			return true
+		}
+	}
+	return false
 }
 
 func compareConfig(g *goldenFile, unit *graph.Unit, outs map[string]terraform.OutputValue) outcome {

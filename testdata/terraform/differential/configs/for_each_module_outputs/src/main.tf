@@ -1,0 +1,1 @@
+output "items" { value = { b = 2, a = 1 } }

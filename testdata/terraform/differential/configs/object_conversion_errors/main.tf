@@ -1,0 +1,4 @@
+variable "svc" {
+  type = object({ name = string, port = number })
+  default = { name = "x" }
+}
