@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -44,6 +45,104 @@ func (mi *moduleInstance) evaluateAll() {
 	for _, name := range slices.Sorted(maps.Keys(mi.cfg.outputs)) {
 		mi.checkPreconditions(mi.cfg.outputs[name])
 	}
+}
+
+// validateEmpty evaluates, only to find errors, the resources and module
+// calls of mi that have no instance. It runs once everything else of the
+// instance and below it is evaluated, so what it evaluates first belongs
+// to those bodies alone; their notes and warnings (a value-dependent
+// error in a body that never runs) are dropped.
+func (mi *moduleInstance) validateEmpty() {
+	prev := mi.ev.validating
+	mi.ev.validating = true
+	defer func() { mi.ev.validating = prev }()
+	mi.validateEmptyResources()
+	mi.validateEmptyCalls()
+}
+
+// validateEmptyResources evaluates the arguments of resources that have
+// no instance (count = 0, an empty for_each) once, with count.index and
+// each.* Unknown, as terraform's validation does: an undeclared reference
+// or a wrong number of function arguments there still fails the plan.
+// Nested blocks are not evaluated.
+func (mi *moduleInstance) validateEmptyResources() {
+	for _, rc := range mi.cfg.resources {
+		if mi.ev.cancelled() {
+			return
+		}
+		if len(mi.resExpansion(rc).insts) > 0 {
+			continue
+		}
+		arg := "for_each"
+		if rc.count != nil {
+			arg = "count"
+		}
+		what := mi.prefix() + rc.addr()
+		key := &instanceKey{kind: keyUnknown, byCount: rc.count != nil,
+			reason: fmt.Sprintf("%s of %s gives no instance; its body is only validated", arg, what)}
+		inst := &resInstance{key: key, addr: what + key.suffix()}
+		for _, name := range slices.Sorted(maps.Keys(rc.attrs)) {
+			mi.resourceAttr(rc, inst, name)
+		}
+	}
+}
+
+// validateEmptyCalls evaluates the module calls of mi that have no
+// instance (count = 0, an empty for_each), as terraform's validation does
+// before planning: a stand-in instance whose repetition values are Unknown
+// evaluates the child's variables, locals and outputs, and its own calls
+// the same way, and emits nothing. As in any instance standing for
+// unknown ones, only errors that depend on no value are errors there (an
+// undeclared reference, a wrong number of arguments).
+func (mi *moduleInstance) validateEmptyCalls() {
+	for _, call := range mi.cfg.calls {
+		if mi.ev.cancelled() {
+			return
+		}
+		ce := mi.expandCall(call.name)
+		if ce == nil || ce.cfg == nil || len(ce.instances) > 0 {
+			continue
+		}
+		mi.standIn(ce).validateOnly()
+	}
+}
+
+// standIn is the instance that validates a module call without instances.
+func (mi *moduleInstance) standIn(ce *callExpansion) *moduleInstance {
+	call := ce.call
+	arg := "for_each"
+	if call.count != nil {
+		arg = "count"
+	}
+	what := mi.prefix() + "module." + call.name
+	key := &instanceKey{kind: keyUnknown, byCount: call.count != nil,
+		reason: fmt.Sprintf("%s of %s gives no instance; its body is only validated", arg, what)}
+	child := newInstance(mi.ev, ce.cfg)
+	child.parent, child.call, child.depth = mi, call, mi.depth+1
+	child.addr = what + key.suffix()
+	child.path = strings.TrimPrefix(mi.path+".module."+call.name, ".")
+	child.manifestKey = call.name
+	if mi.manifestKey != "" {
+		child.manifestKey = mi.manifestKey + "." + call.name
+	}
+	child.callScope = &scope{ev: mi.ev, mi: mi, key: key}
+	child.representative = true
+	return child
+}
+
+// validateOnly evaluates an instance that emits nothing, and every
+// instance below it.
+func (mi *moduleInstance) validateOnly() {
+	defer mi.ev.within(mi)()
+	mi.evaluateAll()
+	for _, call := range mi.cfg.calls {
+		if ce := mi.expandCall(call.name); ce != nil {
+			for _, child := range ce.instances {
+				child.validateOnly()
+			}
+		}
+	}
+	mi.validateEmpty()
 }
 
 // checkPreconditions checks an output's precondition blocks: one that is

@@ -48,6 +48,9 @@ type evaluator struct {
 	// cur is the module instance whose expressions are being evaluated,
 	// for the module context of diagnostics (diagctx.go).
 	cur *moduleInstance
+	// validating is set while bodies without instances are evaluated
+	// only to find errors (evalall.go): notes and warnings are dropped.
+	validating bool
 }
 
 type memoEntry struct {
@@ -117,6 +120,9 @@ func (ev *evaluator) addHCL(diags hcl.Diagnostics) {
 }
 
 func (ev *evaluator) addDiag(d graph.Diagnostic) {
+	if ev.validating && d.Severity != graph.SeverityError {
+		return
+	}
 	inst := ev.diagInstance(d.Location)
 	key := fmt.Sprintf("%d|%s|%s|%s|%s", d.Severity, d.Summary, d.Detail, d.Location, staticPath(inst))
 	if ev.diagSeen[key] {

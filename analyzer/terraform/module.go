@@ -418,4 +418,5 @@ func (mi *moduleInstance) emit() {
 			child.emit()
 		}
 	}
+	mi.validateEmpty()
 }

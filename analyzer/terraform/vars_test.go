@@ -480,6 +480,44 @@ output "d" {
 			diags: []string{"error main.tf:5 Output refers to sensitive values", "error main.tf:6 Output refers to sensitive values"},
 		},
 		{
+			// terraform plan validates bodies that have no instance
+			// (count = 0, an empty for_each): an undeclared reference or a
+			// wrong number of arguments there fails it; an index that
+			// depends on count.index does not.
+			name: "bodies without instances",
+			files: map[string]string{
+				"main.tf": `variable "items" { default = {} }
+module "m" {
+  source = "./m"
+  count  = 0
+}
+module "wrapper" {
+  source   = "./w"
+  for_each = var.items
+  a        = try(each.value.a, [])
+}
+resource "terraform_data" "r" {
+  count = 0
+  input = upper("a", "b")
+}
+resource "terraform_data" "s" {
+  count = 0
+  input = [1][count.index + 5]
+}
+`,
+				"m/main.tf": `output "x" { value = var.nope }
+`,
+				"w/main.tf": `variable "a" {}
+locals { r = concat(var.auto_rules, var.a) }
+`,
+			},
+			diags: []string{
+				"error m/main.tf:1 Reference to undeclared input variable",
+				"error main.tf:13 Too many function arguments",
+				"error w/main.tf:2 Reference to undeclared input variable",
+			},
+		},
+		{
 			// terraform init: "Invalid default value for variable", even
 			// with a value given; the variables are then Unknown, with no
 			// second error.
