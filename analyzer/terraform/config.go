@@ -62,6 +62,7 @@ type variableConfig struct {
 	hasType   bool
 	sensitive bool
 	nullable  bool
+	ephemeral bool
 	// validations are the variable's validation blocks, in order.
 	validations []validation
 	// badDefault is set when the default does not suit the type or
@@ -420,6 +421,7 @@ func (m *moduleConfig) addVariable(b *hcl.Block) {
 	}
 	v.sensitive = m.constBool(content.Attributes["sensitive"], false)
 	v.nullable = m.constBool(content.Attributes["nullable"], true)
+	v.ephemeral = m.constBool(content.Attributes["ephemeral"], false)
 	m.checkDefault(v)
 	v.validations = m.conditionBlocks(content.Blocks)
 	for _, val := range v.validations {

@@ -11,6 +11,12 @@ import (
 	"github.com/rampart-iac/rampart/analyzer/terraform/tffuncs"
 )
 
+// ephemeralMark marks the value of an ephemeral = true variable, which
+// ephemeralasnull turns into null, as Terraform does.
+var ephemeralMark = ephemeral{}
+
+type ephemeral struct{}
+
 // newFunctions builds Terraform's function table for one root module (see
 // package tffuncs), with the file functions resolved against base (the
 // root module's directory, where terraform runs) and confined to root
@@ -21,6 +27,7 @@ func newFunctions(base, root string) map[string]function.Function {
 	return tffuncs.New(tffuncs.Options{
 		BaseDir:       base,
 		SensitiveMark: sensitiveMark,
+		EphemeralMark: ephemeralMark,
 		Wrap: func(name string, fn function.Function) function.Function {
 			if tffuncs.ReadsFiles(name) {
 				return sb.wrap(name, fn)

@@ -221,6 +221,9 @@ func (ev *evaluator) finishVariable(vc *variableConfig, val cty.Value, sh *graph
 		conv = conv.Mark(sensitiveMark)
 		markSensitive(out)
 	}
+	if vc.ephemeral {
+		conv = conv.Mark(ephemeralMark)
+	}
 	return conv, out
 }
 

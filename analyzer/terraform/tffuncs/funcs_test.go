@@ -55,8 +55,11 @@ func testVars() map[string]cty.Value {
 		}).Mark(secretMark{}),
 		"str_map": cty.MapVal(map[string]cty.Value{"a": cty.StringVal("x")}),
 		// templatestring renders only templates held elsewhere.
-		"tpl":        templateVars(),
-		"tpl_secret": cty.StringVal("${x}").Mark(secretMark{}),
+		"tpl": templateVars(),
+		// An ephemeral = true variable's value.
+		"token":        cty.StringVal("t0k3n").Mark(ephemeralMark{}),
+		"secret_token": cty.StringVal("t0k3n").WithMarks(cty.NewValueMarks(ephemeralMark{}, secretMark{})),
+		"tpl_secret":   cty.StringVal("${x}").Mark(secretMark{}),
 	}
 }
 
@@ -377,6 +380,12 @@ func TestSensitiveFuncs(t *testing.T) {
 		{expr: `ephemeralasnull("x")`, want: `cty.StringVal("x")`},
 		{expr: `ephemeralasnull(secret)`, want: `cty.StringVal("hunter2").Mark(tffuncs.secretMark{})`},
 		{expr: `ephemeralasnull(u_any)`, want: "cty.DynamicVal"},
+		// Ephemeral parts become nulls of their type; other marks stay.
+		{expr: `ephemeralasnull(token)`, want: "cty.NullVal(cty.String)"},
+		{expr: `ephemeralasnull(secret_token)`, want: "cty.NullVal(cty.String).Mark(tffuncs.secretMark{})"},
+		{expr: `ephemeralasnull([token, "a"])`, want: `cty.TupleVal([]cty.Value{cty.NullVal(cty.String), cty.StringVal("a")})`},
+		{expr: `ephemeralasnull({a = token, b = 1})`, want: `cty.ObjectVal(map[string]cty.Value{"a":cty.NullVal(cty.String), "b":cty.NumberIntVal(1)})`},
+		{expr: `ephemeralasnull(token) == null`, want: "cty.True"},
 		{expr: `type("x")`, err: "only available in terraform console"},
 	})
 }

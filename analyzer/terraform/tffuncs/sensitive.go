@@ -68,18 +68,34 @@ func makeIsSensitiveFunc(mark any) function.Function {
 	})
 }
 
-// EphemeralAsNullFunc is ephemeralasnull(value): value with every
-// ephemeral part replaced by null. rampart evaluates no ephemeral
-// resources and marks no value ephemeral, so the value comes back as it
-// is.
-var EphemeralAsNullFunc = function.New(&function.Spec{
-	Description: "Replaces ephemeral values with null.",
-	Params:      []function.Parameter{anyParam("value")},
-	Type:        sameType,
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		return args[0], nil
-	},
-})
+// makeEphemeralAsNullFunc is ephemeralasnull(value): value with every
+// part that carries mark (an ephemeral value) replaced by a null of its
+// type, the rest as it is.
+func makeEphemeralAsNullFunc(mark any) function.Function {
+	return function.New(&function.Spec{
+		Description: "Replaces ephemeral values with null.",
+		Params:      []function.Parameter{anyParam("value")},
+		Type:        sameType,
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.TransformWithTransformer(args[0], ephemeralNuller{mark: mark})
+		},
+	})
+}
+
+// ephemeralNuller replaces each value marked ephemeral, before looking
+// inside it, by a null of its type that keeps its other marks.
+type ephemeralNuller struct{ mark any }
+
+func (n ephemeralNuller) Enter(_ cty.Path, v cty.Value) (cty.Value, error) {
+	if !v.HasMark(n.mark) {
+		return v, nil
+	}
+	_, marks := v.Unmark()
+	delete(marks, n.mark)
+	return cty.NullVal(v.Type()).WithMarks(marks), nil
+}
+
+func (n ephemeralNuller) Exit(_ cty.Path, v cty.Value) (cty.Value, error) { return v, nil }
 
 // TypeFunc is type(value), which Terraform offers only in terraform
 // console: in a configuration it is an error, with this explanation.

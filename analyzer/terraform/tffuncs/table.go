@@ -34,6 +34,9 @@ type Options struct {
 	// removes and issensitive() looks for: the same mark the caller puts
 	// on sensitive variables and outputs.
 	SensitiveMark any
+	// EphemeralMark is the cty mark of ephemeral values (an ephemeral =
+	// true variable), which ephemeralasnull replaces with null.
+	EphemeralMark any
 	// Wrap, when set, is applied to every function before it goes into the
 	// table (a sandbox around the file functions, say). Templates rendered
 	// by templatefile and templatestring call the wrapped functions.
@@ -42,6 +45,9 @@ type Options struct {
 
 // sensitiveMark is the mark sensitive() adds when Options gives none.
 type sensitiveMark struct{}
+
+// ephemeralMark stands for the ephemeral mark when Options gives none.
+type ephemeralMark struct{}
 
 // fileFuncs are the functions that read the file system; their first
 // argument is the path read (for fileset, the directory searched).
@@ -66,6 +72,9 @@ var impureFuncs = []string{"timestamp", "plantimestamp", "uuid", "bcrypt"}
 func New(opts Options) map[string]function.Function {
 	if opts.SensitiveMark == nil {
 		opts.SensitiveMark = sensitiveMark{}
+	}
+	if opts.EphemeralMark == nil {
+		opts.EphemeralMark = ephemeralMark{}
 	}
 	out := make(map[string]function.Function, 256)
 	for name, fn := range base(opts) {
@@ -228,7 +237,7 @@ func base(opts Options) map[string]function.Function {
 		// Types and conversion.
 		"can":             tryfunc.CanFunc,
 		"try":             tryfunc.TryFunc,
-		"ephemeralasnull": EphemeralAsNullFunc,
+		"ephemeralasnull": makeEphemeralAsNullFunc(opts.EphemeralMark),
 		"issensitive":     makeIsSensitiveFunc(opts.SensitiveMark),
 		"nonsensitive":    makeNonsensitiveFunc(opts.SensitiveMark),
 		"sensitive":       makeSensitiveFunc(opts.SensitiveMark),
