@@ -73,13 +73,8 @@ func (mi *moduleInstance) validateEmptyResources() {
 		if len(mi.resExpansion(rc).insts) > 0 {
 			continue
 		}
-		arg := "for_each"
-		if rc.count != nil {
-			arg = "count"
-		}
 		what := mi.prefix() + rc.addr()
-		key := &instanceKey{kind: keyUnknown, byCount: rc.count != nil,
-			reason: fmt.Sprintf("%s of %s gives no instance; its body is only validated", arg, what)}
+		key := validationKey(rc.count != nil, what)
 		inst := &resInstance{key: key, addr: what + key.suffix()}
 		for _, name := range slices.Sorted(maps.Keys(rc.attrs)) {
 			mi.resourceAttr(rc, inst, name)
@@ -107,16 +102,22 @@ func (mi *moduleInstance) validateEmptyCalls() {
 	}
 }
 
+// validationKey is the instance key of a body evaluated only to be
+// validated: its count.index or each.* are Unknown.
+func validationKey(byCount bool, what string) *instanceKey {
+	arg := "for_each"
+	if byCount {
+		arg = "count"
+	}
+	return &instanceKey{kind: keyUnknown, byCount: byCount,
+		reason: fmt.Sprintf("%s of %s gives no instance; its body is only validated", arg, what)}
+}
+
 // standIn is the instance that validates a module call without instances.
 func (mi *moduleInstance) standIn(ce *callExpansion) *moduleInstance {
 	call := ce.call
-	arg := "for_each"
-	if call.count != nil {
-		arg = "count"
-	}
 	what := mi.prefix() + "module." + call.name
-	key := &instanceKey{kind: keyUnknown, byCount: call.count != nil,
-		reason: fmt.Sprintf("%s of %s gives no instance; its body is only validated", arg, what)}
+	key := validationKey(call.count != nil, what)
 	child := newInstance(mi.ev, ce.cfg)
 	child.parent, child.call, child.depth = mi, call, mi.depth+1
 	child.addr = what + key.suffix()
