@@ -488,3 +488,22 @@ func TestVarFlagsShowNoDefaultInHelp(t *testing.T) {
 		t.Errorf("help does not list --var-file:\n%s", out.stdout)
 	}
 }
+
+func TestModuleErrorIsNotRepeatedForTheCallersFile(t *testing.T) {
+	// An error inside a Terraform module fails the root file with the
+	// call (analyzer.Scan); stderr names the error once, not again as
+	// that file's reason.
+	modErr := graph.Diagnostic{Severity: graph.SeverityError, Summary: "Invalid index",
+		Detail:   "the given key does not identify an element (in module.broken, called at main.tf:6)",
+		Location: graph.Location{File: "modules/child/main.tf", StartLine: 3},
+		Module:   "module.broken", CalledAt: []graph.Location{{File: "main.tf", StartLine: 6}}}
+	fa := &fakeAnalyzer{res: &result.Result{Errors: []graph.Diagnostic{modErr}, Files: []result.File{
+		{Path: "main.tf", Status: result.FileFailed, Reason: modErr.Error()},
+		{Path: "modules/child/main.tf", Status: result.FileScanned},
+	}}}
+	out := runIn(t, t.TempDir(), fa, nil, false, "scan")
+	wantCode(t, out, 2)
+	if n := strings.Count(out.stderr, "Invalid index"); n != 1 {
+		t.Errorf("stderr names the error %d times:\n%s", n, out.stderr)
+	}
+}

@@ -132,6 +132,11 @@ func (a *app) explainProblems(res *result.Result, s config.Settings) {
 	failedNamed := map[string]bool{}
 	for _, d := range res.Errors {
 		failedNamed[d.Location.File] = true
+		if len(d.CalledAt) > 0 {
+			// An error in a module fails the file of the call that leads
+			// there; the error already says so.
+			failedNamed[d.CalledAt[0].File] = true
+		}
 		fmt.Fprintf(a.stderr, "rampart: error: %s\n", report.Escape(d.Error()))
 	}
 	for _, f := range res.Files {
