@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/customdecode"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/ctymarks"
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -169,59 +170,112 @@ func foundIdentities(v cty.Value, path cty.Path, f func(cty.Path, identMark)) {
 // one of its inputs depending on something unknown (a conditional whose
 // condition is unknown, coalesce(var.unset, id)), holds no stand-in there.
 func keepIdentities(expr hcl.Expression, sub func() *hcl.EvalContext, val cty.Value) cty.Value {
-	if !val.ContainsMarked() {
+	if !val.ContainsMarked() || !hasIdentity(val) {
 		return val
 	}
-	plain, pvms := val.UnmarkDeepWithPaths()
-	hasIdentity := false
-	for _, pvm := range pvms {
-		for m := range pvm.Marks {
-			if _, ok := m.(identMark); ok {
-				hasIdentity = true
-			}
-		}
+	type found struct {
+		path cty.Path
+		mark identMark
 	}
-	if !hasIdentity {
-		return val
-	}
-	out := make([]cty.PathValueMarks, 0, len(pvms))
-	for _, pvm := range pvms {
-		marks := make(cty.ValueMarks, len(pvm.Marks))
-		for m := range pvm.Marks {
-			if id, ok := m.(identMark); ok {
-				m = refMark(id)
-			}
-			marks[m] = struct{}{}
-		}
-		out = append(out, cty.PathValueMarks{Path: pvm.Path, Marks: marks})
-	}
+	verified := map[string]found{}
 	if ctx := sub(); ctx != nil {
 		if res, diags := expr.Value(ctx); !diags.HasErrors() {
 			foundIdentities(res, nil, func(p cty.Path, m identMark) {
-				if unknownAt(plain, p) {
-					out = addMark(out, p, m)
+				if unknownAt(val, p) {
+					verified[pathKey(p)] = found{path: p, mark: m}
 				}
 			})
 		}
 	}
-	return plain.MarkWithPaths(out)
-}
-
-// addMark adds m to the marks at path; MarkWithPaths applies only the
-// first entry for a path, so there must be one.
-func addMark(pvms []cty.PathValueMarks, path cty.Path, m any) []cty.PathValueMarks {
-	for _, pvm := range pvms {
-		if pvm.Path.Equals(path) {
-			pvm.Marks[m] = struct{}{}
-			return pvms
+	kept := map[string]bool{}
+	out, _ := val.WrangleMarksDeep(func(m any, p cty.Path) (ctymarks.WrangleAction, error) {
+		id, ok := m.(identMark)
+		if !ok {
+			return nil, nil
+		}
+		k := pathKey(p)
+		if f, ok := verified[k]; ok && f.mark == id {
+			kept[k] = true
+			return ctymarks.WrangleKeep, nil
+		}
+		return ctymarks.WrangleReplace(refMark(id)), nil
+	})
+	for k, f := range verified {
+		if !kept[k] {
+			out = markAt(out, f.path, f.mark)
 		}
 	}
-	return append(pvms, cty.PathValueMarks{Path: path, Marks: cty.NewValueMarks(m)})
+	return out
+}
+
+// hasIdentity reports whether v holds an identity mark anywhere.
+func hasIdentity(v cty.Value) bool {
+	found := false
+	_, _ = v.WrangleMarksDeep(func(m any, _ cty.Path) (ctymarks.WrangleAction, error) {
+		if _, ok := m.(identMark); ok {
+			found = true
+		}
+		return nil, nil
+	})
+	return found
+}
+
+// markAt adds mark m to the value at path in v, rebuilding only the
+// collections on the way.
+func markAt(v cty.Value, path cty.Path, m any) cty.Value {
+	if len(path) == 0 {
+		return v.Mark(m)
+	}
+	inner, marks := v.Unmark()
+	ty := inner.Type()
+	switch step := path[0].(type) {
+	case cty.GetAttrStep:
+		if !ty.IsObjectType() {
+			return v
+		}
+		attrs := make(map[string]cty.Value, len(ty.AttributeTypes()))
+		for it := inner.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			if k.AsString() == step.Name {
+				e = markAt(e, path[1:], m)
+			}
+			attrs[k.AsString()] = e
+		}
+		return cty.ObjectVal(attrs).WithMarks(marks)
+	case cty.IndexStep:
+		switch {
+		case ty.IsTupleType() || ty.IsListType():
+			elems := make([]cty.Value, 0, inner.LengthInt())
+			for it := inner.ElementIterator(); it.Next(); {
+				k, e := it.Element()
+				if k.Equals(step.Key).True() {
+					e = markAt(e, path[1:], m)
+				}
+				elems = append(elems, e)
+			}
+			if ty.IsTupleType() {
+				return cty.TupleVal(elems).WithMarks(marks)
+			}
+			return cty.ListVal(elems).WithMarks(marks)
+		case ty.IsMapType():
+			elems := make(map[string]cty.Value, inner.LengthInt())
+			for it := inner.ElementIterator(); it.Next(); {
+				k, e := it.Element()
+				if k.Equals(step.Key).True() {
+					e = markAt(e, path[1:], m)
+				}
+				elems[k.AsString()] = e
+			}
+			return cty.MapVal(elems).WithMarks(marks)
+		}
+	}
+	return v
 }
 
 // unknownAt reports whether v has an Unknown at path, every collection on
 // the way being known.
 func unknownAt(v cty.Value, path cty.Path) bool {
+	v, _ = v.Unmark()
 	for _, step := range path {
 		if !v.IsKnown() || v.IsNull() {
 			return false
@@ -230,7 +284,7 @@ func unknownAt(v cty.Value, path cty.Path) bool {
 		if err != nil {
 			return false
 		}
-		v = next
+		v, _ = next.Unmark()
 	}
 	return !v.IsKnown()
 }

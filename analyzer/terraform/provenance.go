@@ -3,6 +3,7 @@ package terraform
 import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/ctymarks"
 )
 
 // provMark marks the parts of one named value an expression reads (one
@@ -127,23 +128,15 @@ func takeProvenance(val cty.Value) (cty.Value, map[provMark]bool) {
 	if !val.ContainsMarked() {
 		return val, nil
 	}
-	plain, pvms := val.UnmarkDeepWithPaths()
 	used := map[provMark]bool{}
-	kept := make([]cty.PathValueMarks, 0, len(pvms))
-	for _, pvm := range pvms {
-		marks := make(cty.ValueMarks, len(pvm.Marks))
-		for m := range pvm.Marks {
-			if g, ok := m.(provMark); ok {
-				used[g] = true
-				continue
-			}
-			marks[m] = struct{}{}
+	out, _ := val.WrangleMarksDeep(func(m any, _ cty.Path) (ctymarks.WrangleAction, error) {
+		if g, ok := m.(provMark); ok {
+			used[g] = true
+			return ctymarks.WrangleDrop, nil
 		}
-		if len(marks) > 0 {
-			kept = append(kept, cty.PathValueMarks{Path: pvm.Path, Marks: marks})
-		}
-	}
-	return plain.MarkWithPaths(kept), used
+		return nil, nil
+	})
+	return out, used
 }
 
 // usedInputs keeps the inputs whose group the result holds parts of, and
