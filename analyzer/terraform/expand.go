@@ -144,6 +144,12 @@ func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expan
 	if v.IsNull() {
 		return bad("for_each must not be null")
 	}
+	// The keys become instance addresses, which are never hidden, so
+	// Terraform refuses a sensitive for_each (a set with a sensitive
+	// element is sensitive as a whole); sensitive map values are fine.
+	if marked.HasMark(sensitiveMark) {
+		return bad("a sensitive value cannot be used as for_each: its keys would be shown in the instance addresses")
+	}
 	ty := v.Type()
 	exp := &expansion{mode: modeForEach}
 	switch {
