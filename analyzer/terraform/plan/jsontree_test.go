@@ -123,7 +123,7 @@ func FuzzDecodeTree(f *testing.F) {
 }
 
 func TestUnread(t *testing.T) {
-	src := []byte(`{"format_version": "1.2", "prior_state": {"values": [1, 2]}, "planned_values": {"root_module": {}},
+	src := []byte(`{"format_version": "1.2", "prior_state": {"format_version": "1.0", "values": [1, 2]}, "planned_values": {"root_module": {}},
 "resource_changes": [{"address": "a.b", "type": "a", "change": {"actions": ["create"], "before": {"x": 1}, "after": {"x": 2},
 "after_unknown": {"id": true}, "before_sensitive": false, "after_sensitive": {}}}],
 "configuration": {"provider_config": {"aws": {}}, "root_module": {"resources": []}}, "errored": false}`)
@@ -135,7 +135,7 @@ func TestUnread(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"configuration":{"provider_config":{"aws":{}},"root_module":{"resources":[]}},"errored":false,"format_version":"1.2","planned_values":{"root_module":{}},"resource_changes":[{"address":"a.b","change":{"actions":["create"],"after_sensitive":{},"after_unknown":{"id":true}}}]}`
+	want := `{"configuration":{"provider_config":{"aws":{}},"root_module":{"resources":[]}},"errored":false,"format_version":"1.2","planned_values":{"root_module":{}},"prior_state":{"values":[1,2]},"resource_changes":[{"address":"a.b","change":{"actions":["create"],"after_sensitive":{},"after_unknown":{"id":true}}}]}`
 	if string(got) != want {
 		t.Errorf("kept %s\nwant %s", got, want)
 	}

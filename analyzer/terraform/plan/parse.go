@@ -136,7 +136,12 @@ func (p *parser) parse(src []byte) {
 		return
 	}
 	if rm := pv.get("root_module"); rm != nil {
-		p.walkPlannedModule(rm, "", 0)
+		p.walkPlannedModule(rm, "", 0, false)
+	}
+	// A data source read while planning is not in planned_values: its
+	// values are in prior_state, the state the plan starts from.
+	if rm := root.get("prior_state").get("values").get("root_module"); rm != nil && p.config != nil {
+		p.walkPlannedModule(rm, "", 0, true)
 	}
 	if p.ctx.Err() != nil {
 		p.cancelled()
@@ -157,15 +162,16 @@ func (p *parser) cancelled() {
 }
 
 // unread reports whether a plan member is never read, so decoding can skip
-// it: top-level sections other than the ones this package uses, and the
-// before/after values of resource changes (planned_values has the after
+// it: top-level sections other than the ones this package uses (of
+// prior_state, only its values are), and the before/after values of
+// resource changes (planned_values has the after
 // values with positions; only the unknown and sensitive marks are read
 // from the changes).
 func unread(keys []string) bool {
 	switch len(keys) {
 	case 1:
 		switch keys[0] {
-		case "format_version", "planned_values", "resource_changes", "configuration", "errored", "variables":
+		case "format_version", "planned_values", "resource_changes", "configuration", "errored", "variables", "prior_state":
 			return false
 		}
 		return true
@@ -174,6 +180,9 @@ func unread(keys []string) bool {
 		switch keys[0] {
 		case "resource_changes":
 			return keys[1] != "address" && keys[1] != "change"
+		case "prior_state":
+			// Only its values: the data sources read while planning.
+			return keys[1] != "values"
 		}
 	case 3:
 		if keys[0] == "resource_changes" && keys[1] == "change" {

@@ -7,8 +7,11 @@ import (
 )
 
 // walkPlannedModule adds the resources of a planned_values module and its
-// child modules.
-func (p *parser) walkPlannedModule(n *node, addr string, depth int) {
+// child modules. With priorData it walks a module of prior_state instead
+// and adds only the data sources read while planning: those the
+// configuration declares and planned_values does not hold (a data source
+// whose read waits for apply is in planned_values, with action read).
+func (p *parser) walkPlannedModule(n *node, addr string, depth int, priorData bool) {
 	if !n.isObject() {
 		p.unit.Diagnostics.Errorf(p.span(n), "planned module is not an object")
 		return
@@ -26,6 +29,9 @@ func (p *parser) walkPlannedModule(n *node, addr string, depth int) {
 			for _, r := range rs.items {
 				if p.ctx.Err() != nil {
 					return
+				}
+				if priorData && !p.readWhilePlanning(r, cfgMod) {
+					continue
 				}
 				p.addResource(r, addr, cfgMod)
 			}
@@ -52,9 +58,20 @@ func (p *parser) walkPlannedModule(n *node, addr string, depth int) {
 		}
 		p.modules[caddr] = moduleInst{parent: addr, call: cp.calls[len(cp.calls)-1]}
 		if depth < maxDepth {
-			p.walkPlannedModule(cm, caddr, depth+1)
+			p.walkPlannedModule(cm, caddr, depth+1, priorData)
 		}
 	}
+}
+
+// readWhilePlanning reports whether a prior_state resource is a data
+// source the plan read: declared by the configuration (so not left over
+// from a module since removed) and not already among the planned ones.
+func (p *parser) readWhilePlanning(r *node, cfgMod *module) bool {
+	mode, _ := r.get("mode").text()
+	typ, _ := r.get("type").text()
+	name, _ := r.get("name").text()
+	addr, _ := r.get("address").text()
+	return mode == "data" && cfgMod != nil && cfgMod.resources["data."+typ+"."+name] != nil && p.instances[addr] == nil
 }
 
 func displayModule(addr string) string {

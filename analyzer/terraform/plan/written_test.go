@@ -46,17 +46,61 @@ func readWrittenChanges(t *testing.T, dir string) []writtenChange {
 	}
 	var p struct {
 		ResourceChanges []writtenChange `json:"resource_changes"`
+		PriorState      struct {
+			Values struct {
+				RootModule priorModule `json:"root_module"`
+			} `json:"values"`
+		} `json:"prior_state"`
 	}
 	d := json.NewDecoder(bytes.NewReader(src))
 	d.UseNumber()
 	if err := d.Decode(&p); err != nil {
 		t.Fatal(err)
 	}
-	return p.ResourceChanges
+	// Data sources read while planning are only in prior_state, with
+	// nothing unknown and no change.
+	planned := map[string]bool{}
+	for _, c := range p.ResourceChanges {
+		planned[c.Address] = true
+	}
+	return append(p.ResourceChanges, p.PriorState.Values.RootModule.dataReads("", planned)...)
+}
+
+// priorModule is a module of the plan's prior_state.
+type priorModule struct {
+	Address   string `json:"address"`
+	Resources []struct {
+		Address         string `json:"address"`
+		Mode            string `json:"mode"`
+		Type            string `json:"type"`
+		Index           any    `json:"index"`
+		Values          any    `json:"values"`
+		SensitiveValues any    `json:"sensitive_values"`
+	} `json:"resources"`
+	ChildModules []priorModule `json:"child_modules"`
+}
+
+// dataReads are the data sources of the module and its children that the
+// plan does not list as changes, as writtenChanges.
+func (m priorModule) dataReads(module string, planned map[string]bool) []writtenChange {
+	var out []writtenChange
+	for _, r := range m.Resources {
+		if r.Mode != "data" || planned[r.Address] {
+			continue
+		}
+		c := writtenChange{Address: r.Address, ModuleAddress: module, Mode: r.Mode, Type: r.Type, Index: r.Index}
+		c.Change.After = r.Values
+		c.Change.AfterSensitive = r.SensitiveValues
+		out = append(out, c)
+	}
+	for _, cm := range m.ChildModules {
+		out = append(out, cm.dataReads(cm.Address, planned)...)
+	}
+	return out
 }
 
 func TestTerraformWrittenPlan(t *testing.T) {
-	for _, dir := range []string{"tfwritten", "tfwritten_json"} {
+	for _, dir := range []string{"tfwritten", "tfwritten_json", "tfwritten_data"} {
 		t.Run(dir, func(t *testing.T) { checkWrittenPlan(t, dir) })
 	}
 }
@@ -80,8 +124,11 @@ func checkWrittenPlan(t *testing.T, dir string) {
 				t.Errorf("type %q module %q data %v; plan: %q %q %q", r.Type, r.Module, r.DataSource, c.Type, c.ModuleAddress, c.Mode)
 			}
 			checkInstanceKey(t, r, c.Index)
-			if got := r.Meta["actions"].GoString(); got != render(c.Change.Actions) {
-				t.Errorf("actions %s, plan %s", got, render(c.Change.Actions))
+			switch got := r.Meta["actions"]; {
+			case c.Change.Actions == nil && got != nil:
+				t.Errorf("actions %s, the plan has no change", got.GoString())
+			case c.Change.Actions != nil && got.GoString() != render(c.Change.Actions):
+				t.Errorf("actions %s, plan %s", got.GoString(), render(c.Change.Actions))
 			}
 			after, _ := c.Change.After.(map[string]any)
 			unknown, _ := c.Change.AfterUnknown.(map[string]any)
@@ -346,4 +393,39 @@ func TestOverrideLocations(t *testing.T) {
 			t.Errorf("files %v lack %s", u.Files, f)
 		}
 	}
+}
+
+// TestTerraformWrittenDataSources checks the data sources of a plan
+// terraform wrote: one read while planning, which only prior_state holds,
+// in the root module and in a child module, and one whose read waits for
+// apply, which planned_values holds with action read and unknown results.
+func TestTerraformWrittenDataSources(t *testing.T) {
+	u := parseFixture(t, "tfwritten_data")
+	checkValues(t, u, "tfwritten_data", []valueCase{
+		{id: "data.terraform_remote_state.net", file: "main.tf", line: 5, endLine: 10},
+		{id: "data.terraform_remote_state.net", path: graph.Path{"outputs", "vpc_id"}, want: `"vpc-0123456789abcdef0"`, file: "main.tf", line: 5},
+		{id: "data.terraform_remote_state.net", path: graph.Path{"config", "path"}, want: `"./network.tfstate"`, file: "main.tf", line: 8},
+		{id: "module.reader.data.terraform_remote_state.net", path: graph.Path{"outputs", "cidrs", 1}, want: `"10.1.0.0/16"`, file: "modules/reader/main.tf", line: 1},
+		{id: "data.terraform_remote_state.later", path: graph.Path{"outputs"}, want: "(unknown)", file: "main.tf", line: 23},
+		{id: "data.terraform_remote_state.later", path: graph.Path{"config", "path"}, want: "(unknown terraform_data.path.output)", file: "main.tf", line: 26},
+		{id: "module.reader.terraform_data.first_cidr", path: graph.Path{"input"}, want: `"10.0.0.0/16"`, file: "modules/reader/main.tf", line: 9},
+	})
+	for id, want := range map[string]bool{
+		"data.terraform_remote_state.net":               true,
+		"module.reader.data.terraform_remote_state.net": true,
+		"data.terraform_remote_state.later":             true,
+		"terraform_data.uses":                           false,
+	} {
+		if r := u.Resource(id); r == nil || r.DataSource != want {
+			t.Errorf("%s: %+v, want DataSource %v", id, r, want)
+		}
+	}
+	if got := u.Resource("data.terraform_remote_state.later").Meta["actions"].GoString(); got != `["read"]` {
+		t.Errorf("actions of the deferred read %s", got)
+	}
+	assertLines(t, edgeLines(u), []string{
+		"terraform_data.uses -ref-> data.terraform_remote_state.net.outputs at input main.tf:13",
+		"data.terraform_remote_state.later -ref-> terraform_data.path.output at config main.tf:25",
+		"module.reader.terraform_data.first_cidr -ref-> module.reader.data.terraform_remote_state.net.outputs at input main.tf:9",
+	})
 }

@@ -8,7 +8,7 @@
 # no fixed order; nothing else is changed.
 set -eu
 cd "$(dirname "$0")"
-for dir in tfwritten tfwritten_json; do
+for dir in tfwritten tfwritten_json tfwritten_data; do
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT
 	cp -R "$dir"/. "$tmp"/
