@@ -536,6 +536,66 @@ locals {
   tmpls    = { greet = "hi $${who}" }
 }
 
+# More edge cases: number rendering, conversions, unification
+output "tostring_big" { value = tostring(1e21) }
+output "tostring_third" { value = tostring(1 / 3) }
+output "tostring_negative_exp" { value = tostring(1.5e-7) }
+output "template_big_number" { value = "${12345678901234567890}" }
+output "jsonencode_exp" { value = jsonencode([1e21, 1.5e-7, 1 / 3]) }
+output "yamlencode_numbers" { value = yamlencode([1e21, 0.5, 100]) }
+output "number_string_compare" { value = "10" == tostring(10) }
+output "tonumber_exp_string" { value = tonumber("1e3") }
+output "tonumber_spaces" { value = tonumber(" 1") }
+output "floor_big" { value = floor(12345678901234567890.7) }
+output "parseint_negative_hex" { value = parseint("-ff", 16) }
+output "max_strings" { value = max("3", "12") }
+output "cond_object_unify" { value = true ? { a = 1 } : { a = 2, b = 3 } }
+output "cond_list_unify" { value = false ? ["a"] : [1] }
+output "cond_map_object" { value = true ? tomap({ a = "x" }) : { b = "y" } }
+output "for_object_values" { value = [for k, v in { b = "2", a = "1" } : "${k}${v}"] }
+output "for_map_typed" { value = { for k, v in tomap({ b = 2, a = 1 }) : v => k } }
+output "for_set_objects" { value = [for o in toset([{ n = 2 }, { n = 1 }]) : o.n] }
+output "flatten_set" { value = flatten([toset(["b", "a"]), ["c"]]) }
+output "setproduct_objects" { value = setproduct([{ a = 1 }], ["x", "y"]) }
+output "merge_null_values" { value = merge({ a = null }, { b = 1 }) }
+output "merge_override_null" { value = merge({ a = 1 }, { a = null }) }
+output "tomap_null_values" { value = tomap({ a = null, b = "x" }) }
+output "lookup_nested" { value = lookup({ a = { b = "c" } }, "a", {}) }
+output "contains_objects" { value = contains([{ a = 1 }], { a = 1 }) }
+output "index_objects" { value = index([{ a = 1 }, { a = 2 }], { a = 2 }) }
+output "distinct_objects" { value = distinct([{ a = 1 }, { a = 1 }, { a = 2 }]) }
+output "keys_object_unicode" { value = keys({ "é" = 1, "e" = 2, "z" = 3 }) }
+output "values_nested" { value = values({ a = [1], b = [2, 3] }) }
+output "zipmap_set_keys" { value = zipmap(tolist(toset(["b", "a"])), [1, 2]) }
+output "slice_tuple" { value = slice([1, "a", true], 1, 3) }
+output "concat_nested" { value = concat([[1]], [["a"]]) }
+output "coalescelist_tuples" { value = coalescelist([], [1, "a"]) }
+output "compact_numbers_error" { value = compact([1, ""]) }
+output "join_set" { value = join(",", toset(["b", "a"])) }
+output "split_unicode" { value = split("é", "aébéc") }
+output "replace_unicode" { value = replace("héllo", "é", "e") }
+output "regex_unicode_class" { value = regexall("\\p{L}+", "héllo wörld 123") }
+output "substr_negative_length" { value = substr("hello", 1, -1) }
+output "trimsuffix_unicode" { value = trimsuffix("café", "é") }
+output "format_unicode_width" { value = format("%-4s|", "日本") }
+output "format_number_verbs" { value = format("%d %f %.0f %e", 42, 1.5, 2.5, 123456) }
+output "format_float_int" { value = format("%d", 1.5) }
+output "formatlist_objects_error" { value = formatlist("%s", [{ a = 1 }]) }
+output "csvdecode_unicode" { value = csvdecode("名前,値\nあ,1\n") }
+output "jsondecode_duplicate_keys" { value = jsondecode("{\"a\": 1, \"a\": 2}") }
+output "jsondecode_nested_types" { value = jsondecode("[{\"a\": [1, \"x\"]}, {\"a\": null}]") }
+output "yamldecode_int_keys" { value = yamldecode("1: a\n2: b") }
+output "yamldecode_float" { value = yamldecode("[1.0, 1e3, .5, 0x10, 0o17]") }
+output "base64encode_empty" { value = base64encode("") }
+output "urlencode_empty" { value = urlencode("") }
+output "cidrhost_last" { value = cidrhost("10.0.0.0/24", -1) }
+output "cidrsubnet_zero_bits" { value = cidrsubnet("10.0.0.0/24", 0, 0) }
+output "cidrsubnets_mixed_sizes" { value = cidrsubnets("10.0.0.0/16", 8, 4, 8) }
+output "timeadd_fraction" { value = timeadd("2024-01-01T00:00:00Z", "1.5s") }
+output "timeadd_leap" { value = timeadd("2024-02-28T12:00:00Z", "24h") }
+output "formatdate_escapes" { value = formatdate("HH:mm:ss 'o''clock' h A", "2024-01-01T13:05:09Z") }
+output "timecmp_fraction" { value = timecmp("2024-01-01T00:00:00.5Z", "2024-01-01T00:00:00Z") }
+
 # Unknown values: the output and id of a terraform_data are known only
 # after apply, so these test how Unknown flows through functions.
 resource "terraform_data" "u" {
