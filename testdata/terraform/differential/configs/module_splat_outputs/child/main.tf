@@ -1,0 +1,2 @@
+variable "n" { type = number }
+output "out" { value = { n = var.n, list = range(var.n + 1) } }
