@@ -790,13 +790,15 @@ func TestParseBadInput(t *testing.T) {
 		{name: "billion laughs", file: "bad/billion-laughs.yaml", resources: []string{},
 			diags: []diagCheck{{sev: errorSev, line: 7, contains: "YAML aliases expand to more than 100000 values"}}},
 		{name: "schema", file: "bad/schema.yaml",
-			resources: []string{"Db", "SG", "Typo", "Newer", "Custom", "Module", "Weird"},
+			resources: []string{"Db", "SG", "Typo", "Newer", "Custom", "Module", "Weird", "LegacyCustom", "NotCustom"},
 			diags: []diagCheck{
 				{sev: warnSev, line: 6, contains: `"StorageEncypted" is not a property of AWS::RDS::DBInstance; did you mean StorageEncrypted?`, resource: "Db", path: "StorageEncypted"},
 				{sev: warnSev, line: 13, contains: `"CidrIP" is not a property of AWS::EC2::SecurityGroup.Ingress; did you mean CidrIp?`, resource: "SG", path: "SecurityGroupIngress[0].CidrIP"},
 				{sev: warnSev, line: 15, contains: "unknown resource type AWS::S3::Buckett; did you mean AWS::S3::Bucket?", resource: "Typo"},
-				{sev: warnSev, line: 17, contains: "unknown resource type AWS::Foo::Bar: not in rampart's schema table", resource: "Newer"},
+				{sev: noteSev, line: 17, contains: "resource type AWS::Foo::Bar is newer than rampart's schema table", resource: "Newer"},
 				{sev: warnSev, line: 25, contains: "unknown resource type NotAType", resource: "Weird"},
+				// cfn-lint accepts Version on custom resources only (E3001 elsewhere).
+				{sev: warnSev, line: 33, contains: `resource NotCustom: unknown resource attribute "Version"`},
 			}},
 	})
 }

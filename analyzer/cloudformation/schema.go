@@ -162,12 +162,17 @@ func (st *stack) checkSchema(e *resEntry, props *node) {
 			Resource: full,
 		}
 		if strings.HasPrefix(e.typ, "AWS::") || strings.HasPrefix(e.typ, "Alexa::") {
-			d.Summary = "unknown resource type " + e.typ
-			d.Detail = "not in rampart's schema table (" + schemaVersion + "): misspelled, or added to CloudFormation since; its properties are not checked"
 			// Types get a stricter bound than properties: a new type often
 			// sits close to an old one (DomainNameV2, DomainName).
 			if s := suggestWithin(e.typ, resourceNames(st.p.schema), 2); s != "" {
-				d.Summary += "; did you mean " + s + "?"
+				d.Summary = "unknown resource type " + e.typ + "; did you mean " + s + "?"
+				d.Detail = "not in rampart's schema table (" + schemaVersion + "): misspelled, or added to CloudFormation since; its properties are not checked"
+			} else {
+				// Nothing close to it: far more likely a type newer than
+				// the table than a typo, and a warning would be false.
+				d.Severity = graph.SeverityNote
+				d.Summary = "resource type " + e.typ + " is newer than rampart's schema table; its properties are not checked"
+				d.Detail = "schema table: " + schemaVersion
 			}
 		} else {
 			d.Summary = "unknown resource type " + e.typ

@@ -1,6 +1,8 @@
 package cloudformation
 
 import (
+	"strings"
+
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
@@ -327,6 +329,15 @@ func (st *stack) resolve(id string) *resEntry {
 			}
 		case "CreationPolicy", "UpdatePolicy":
 			meta[k.name] = v.literal()
+		case "Version":
+			// A custom resource may still carry the version attribute of
+			// CloudFormation's first custom resource syntax; other types
+			// may not.
+			if e.typ == "AWS::CloudFormation::CustomResource" || strings.HasPrefix(e.typ, "Custom::") {
+				meta[k.name] = v.literal()
+				break
+			}
+			st.p.diags.Warnf(k.loc, "resource %s: unknown resource attribute %q", id, k.name)
 		default:
 			st.p.diags.Warnf(k.loc, "resource %s: unknown resource attribute %q", id, k.name)
 		}
