@@ -147,7 +147,7 @@ func isCustomType(t string) bool {
 // checkSchema warns about an unknown resource type and about property names
 // that are not in the type's model, with a suggestion.
 func (st *stack) checkSchema(e *resEntry, props *node) {
-	if e.typ == "AWS::CloudFormation::CustomResource" || isCustomType(e.typ) {
+	if st.macro || e.typ == "AWS::CloudFormation::CustomResource" || isCustomType(e.typ) {
 		return
 	}
 	full := st.fullID(e.id)
@@ -301,4 +301,14 @@ func suggestWithin(name string, candidates []string, limit int) string {
 		}
 	}
 	return best
+}
+
+// unknownAttribute warns about a resource attribute CloudFormation does not
+// have (a misplaced Propertis), unless a macro that may define it
+// transforms the template.
+func (st *stack) unknownAttribute(id string, k mapKey) {
+	if st.macro {
+		return
+	}
+	st.p.diags.Warnf(k.loc, "resource %s: unknown resource attribute %q", id, k.name)
 }

@@ -184,3 +184,23 @@ func TestIsCustomType(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaSilentUnderMacro: a template that names a macro transform is
+// the macro's input, so its types, properties and resource attributes are
+// the macro's business; only the note that the transform is not applied
+// remains.
+func TestSchemaSilentUnderMacro(t *testing.T) {
+	u := parseFixture(t, "schema/macro.yaml", Options{})
+	var notes int
+	for _, d := range u.Diagnostics {
+		switch {
+		case d.Severity == graph.SeverityNote && strings.Contains(d.Summary, `transform "Count" is not applied`):
+			notes++
+		default:
+			t.Errorf("unexpected diagnostic: %s %s", d.Severity, d.Error())
+		}
+	}
+	if notes != 1 {
+		t.Errorf("got %d transform notes, want 1", notes)
+	}
+}

@@ -31,6 +31,11 @@ type stack struct {
 
 	sam     bool
 	langExt bool
+	// macro: the template names a transform rampart does not apply (a
+	// macro). It is that macro's input, which may use types, properties
+	// and resource attributes only the macro understands, so the schema
+	// checks stay silent.
+	macro bool
 
 	order []string
 	res   map[string]*resEntry
@@ -153,7 +158,8 @@ func (st *stack) readTransform() {
 		case "AWS::LanguageExtensions":
 			st.langExt = true
 		default:
-			st.p.diags.Notef(n.loc, "transform %q is not applied by rampart; resources it would add or change are not analysed", name)
+			st.macro = true
+			st.p.diags.Notef(n.loc, "transform %q is not applied by rampart; resources it would add or change are not analysed, and the template is not checked against the schema", name)
 		}
 	}
 }
@@ -337,9 +343,9 @@ func (st *stack) resolve(id string) *resEntry {
 				meta[k.name] = v.literal()
 				break
 			}
-			st.p.diags.Warnf(k.loc, "resource %s: unknown resource attribute %q", id, k.name)
+			st.unknownAttribute(id, k)
 		default:
-			st.p.diags.Warnf(k.loc, "resource %s: unknown resource attribute %q", id, k.name)
+			st.unknownAttribute(id, k)
 		}
 	}
 	attrs := graph.Map(e.loc)
