@@ -68,6 +68,27 @@ type variableConfig struct {
 	// badDefault is set when the default does not suit the type or
 	// nullable, an error of the configuration reported once, here.
 	badDefault bool
+	// literalDefault is the default as written and convertedDefault the
+	// same after optional() defaults and conversion to the type, kept
+	// from checkDefault: every instance of a module that does not set the
+	// variable needs that conversion, and for a large default (the rules
+	// map of terraform-aws-security-group) it dominates the evaluation.
+	literalDefault, convertedDefault cty.Value
+}
+
+// convert applies the type's optional() defaults to a value of the
+// variable and converts it to the type.
+func (v *variableConfig) convert(val cty.Value) (cty.Value, error) {
+	if v.convertedDefault != cty.NilVal && !val.ContainsMarked() && val.RawEquals(v.literalDefault) {
+		return v.convertedDefault, nil
+	}
+	if v.defaults != nil && val.IsKnown() && !val.IsNull() {
+		// Defaults walk the value's elements, which cty refuses to do
+		// through marks: apply them to the unmarked value.
+		raw, pvm := val.UnmarkDeepWithPaths()
+		val = v.defaults.Apply(raw).MarkWithPaths(pvm)
+	}
+	return convert.Convert(val, v.typ)
 }
 
 // validation is one validation block of a variable or precondition
@@ -539,12 +560,12 @@ func (m *moduleConfig) checkDefault(v *variableConfig) {
 	case val.IsNull() && !v.nullable:
 		detail = "a null default is not valid when nullable = false"
 	case v.hasType:
-		if v.defaults != nil && !val.IsNull() {
-			val = v.defaults.Apply(val)
-		}
-		if _, err := convert.Convert(val, v.typ); err != nil {
+		conv, err := v.convert(val)
+		if err != nil {
 			detail = fmt.Sprintf("the default is not compatible with the type %s: %s", v.typ.FriendlyName(), err)
+			break
 		}
+		v.literalDefault, v.convertedDefault = val, conv
 	}
 	if detail == "" {
 		return

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/terraform/lang/marks"
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
@@ -197,13 +196,7 @@ func (ev *evaluator) rootValue(vc *variableConfig, rv *rootValue) (cty.Value, *g
 // finishVariable applies the declared type: optional attribute defaults,
 // conversion, and the sensitive flag.
 func (ev *evaluator) finishVariable(vc *variableConfig, val cty.Value, sh *graph.Value) (cty.Value, *graph.Value) {
-	if vc.defaults != nil && val.IsKnown() && !val.IsNull() {
-		// Defaults walk the value's elements, which cty refuses to do
-		// through marks: apply them to the unmarked value.
-		raw, pvm := val.UnmarkDeepWithPaths()
-		val = vc.defaults.Apply(raw).MarkWithPaths(pvm)
-	}
-	conv, err := convert.Convert(val, vc.typ)
+	conv, err := vc.convert(val)
 	if err != nil {
 		// A value from the command line or the environment has no place
 		// in a file: terraform reports it at the variable's declaration.
