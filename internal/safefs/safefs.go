@@ -1,0 +1,148 @@
+// Package safefs is the one way rampart reads a file named by its input.
+// Every read resolves symbolic links, refuses what resolves outside the
+// boundary it is given, refuses anything that is not a regular file (a
+// FIFO would block, /dev/zero would never end) and stops after a size
+// limit counted on what is actually read, not on what Stat says.
+package safefs
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+)
+
+// The errors a read fails with, for errors.Is.
+var (
+	ErrOutside    = errors.New("outside the repository root")
+	ErrNotRegular = errors.New("not a regular file")
+	ErrTooLarge   = errors.New("file too large")
+)
+
+// ReadFile reads the regular file at path, whole, when it has at most limit
+// bytes. A non-empty root confines the read: path, its symbolic links
+// resolved, must be root or lie below it.
+func ReadFile(path, root string, limit int64) ([]byte, error) {
+	data, truncated, err := ReadPrefix(path, root, limit)
+	if err != nil {
+		return nil, err
+	}
+	if truncated {
+		return nil, fmt.Errorf("%s: %w: larger than %d bytes", path, ErrTooLarge, limit)
+	}
+	return data, nil
+}
+
+// ReadPrefix is ReadFile for callers that can use the beginning of a large
+// file: it returns at most limit bytes and whether the file holds more.
+func ReadPrefix(path, root string, limit int64) (data []byte, truncated bool, err error) {
+	f, err := Open(path, root)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	data, err = io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, false, fmt.Errorf("reading %s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return data[:limit], true, nil
+	}
+	return data, false, nil
+}
+
+// Open opens the regular file at path for reading, confined to root when
+// root is not empty. The open never blocks: a FIFO is opened non-blocking
+// and refused by the mode of the opened descriptor, so a file swapped for
+// a FIFO after a Stat is refused too.
+func Open(path, root string) (*os.File, error) {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return nil, err
+	}
+	if root != "" && !Within(root, real) {
+		return nil, fmt.Errorf("%s: %w (it resolves to a file outside it; rampart reads nothing outside the repository, --root sets it)", path, ErrOutside)
+	}
+	f, err := os.OpenFile(real, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, describe(info.Mode()))
+	}
+	return f, nil
+}
+
+// Within reports whether path is root or lies below it, both with their
+// symbolic links resolved (as far as they exist, so a file not yet
+// written is placed by its directory).
+func Within(root, path string) bool {
+	r, err := Resolve(root)
+	if err != nil {
+		return false
+	}
+	p, err := Resolve(path)
+	if err != nil {
+		return false
+	}
+	return lexicallyWithin(r, p)
+}
+
+// Resolve returns path absolute, clean, with the symbolic links of its
+// longest existing prefix resolved; the rest, which does not exist yet,
+// is appended as written.
+func Resolve(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for dir := abs; ; {
+		real, err := filepath.EvalSymlinks(dir)
+		if err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if !errors.Is(err, os.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return abs, nil
+		}
+		rest = append([]string{filepath.Base(dir)}, rest...)
+		dir = parent
+	}
+}
+
+// lexicallyWithin reports whether path is dir or lies below it (both
+// absolute and clean).
+func lexicallyWithin(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// describe names a file mode that is not a regular file.
+func describe(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
+}

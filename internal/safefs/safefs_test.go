@@ -1,0 +1,133 @@
+package safefs
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const canary = "CANARY-5f1d secret"
+
+// layout builds a repository beside a directory holding a secret, with
+// links into both and the special files a pull request can commit.
+func layout(t *testing.T) (repo string) {
+	t.Helper()
+	base := t.TempDir()
+	repo = filepath.Join(base, "repo")
+	outside := filepath.Join(base, "outside")
+	for _, d := range []string{repo, outside, filepath.Join(repo, "sub")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, filepath.Join(outside, "secret.txt"), canary)
+	write(t, filepath.Join(repo, "main.tf"), "ok")
+	write(t, filepath.Join(repo, "big.tf"), strings.Repeat("x", 100))
+	link(t, filepath.Join(outside, "secret.txt"), filepath.Join(repo, "secret.tf"))
+	link(t, filepath.Join("..", "main.tf"), filepath.Join(repo, "sub", "inside.tf"))
+	link(t, outside, filepath.Join(repo, "outdir"))
+	link(t, "/dev/zero", filepath.Join(repo, "zero.tf"))
+	if err := syscall.Mkfifo(filepath.Join(repo, "fifo.tf"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return repo
+}
+
+func write(t *testing.T, path, s string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func link(t *testing.T, target, name string) {
+	t.Helper()
+	if err := os.Symlink(target, name); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	repo := layout(t)
+	tests := []struct {
+		name, path, root string
+		want             string
+		err              error
+	}{
+		{"regular file", "main.tf", repo, "ok", nil},
+		{"link inside the root", "sub/inside.tf", repo, "ok", nil},
+		{"link outside the root", "secret.tf", repo, "", ErrOutside},
+		{"through a linked directory", "outdir/secret.txt", repo, "", ErrOutside},
+		{"unconfined read still refuses a device", "zero.tf", "", "", ErrNotRegular},
+		{"device inside the root", "zero.tf", repo, "", ErrOutside},
+		{"named pipe", "fifo.tf", repo, "", ErrNotRegular},
+		{"directory", "sub", repo, "", ErrNotRegular},
+		{"over the limit", "big.tf", repo, "", ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			done := make(chan struct{})
+			var got []byte
+			var err error
+			go func() {
+				defer close(done)
+				got, err = ReadFile(filepath.Join(repo, tt.path), tt.root, 50)
+			}()
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatal("read blocked")
+			}
+			if tt.err == nil {
+				if err != nil || string(got) != tt.want {
+					t.Fatalf("ReadFile = %q, %v; want %q", got, err, tt.want)
+				}
+				return
+			}
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("ReadFile error = %v; want %v", err, tt.err)
+			}
+			if strings.Contains(err.Error(), canary) || len(got) > 0 {
+				t.Fatalf("refused read leaked content: %q, %v", got, err)
+			}
+		})
+	}
+}
+
+func TestReadPrefix(t *testing.T) {
+	repo := layout(t)
+	got, truncated, err := ReadPrefix(filepath.Join(repo, "big.tf"), repo, 10)
+	if err != nil || !truncated || string(got) != strings.Repeat("x", 10) {
+		t.Fatalf("ReadPrefix = %q, %v, %v", got, truncated, err)
+	}
+	got, truncated, err = ReadPrefix(filepath.Join(repo, "big.tf"), repo, 100)
+	if err != nil || truncated || len(got) != 100 {
+		t.Fatalf("ReadPrefix at the limit = %d bytes, %v, %v", len(got), truncated, err)
+	}
+}
+
+func TestWithin(t *testing.T) {
+	repo := layout(t)
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{repo, true},
+		{filepath.Join(repo, "main.tf"), true},
+		{filepath.Join(repo, "new", "report.json"), true},
+		{filepath.Join(repo, "sub", "inside.tf"), true},
+		{filepath.Join(repo, "secret.tf"), false},
+		{filepath.Join(repo, "outdir", "report.json"), false},
+		{filepath.Join(repo, "..", "outside"), false},
+		{filepath.Join(repo, "..", "repo2"), false},
+	}
+	for _, tt := range tests {
+		if got := Within(repo, tt.path); got != tt.want {
+			t.Errorf("Within(repo, %s) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}
