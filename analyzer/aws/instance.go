@@ -14,40 +14,62 @@ func (instanceMapper) normalize(idx *unitIndex) []*graph.Canonical {
 	for _, r := range idx.ofTypes("AWS::EC2::Instance", "aws_instance") {
 		p := props(r)
 		groups := &listBuilder{loc: r.Loc}
-		var enis []*graph.Value
-		var template *graph.Value
+		var enis, template *graph.Value
 		if r.Source == graph.SourceCloudFormation {
 			groups.addAll(attr(r, "SecurityGroups"), attr(r, "SecurityGroupIds"))
-			enis = interfaceGroups(groups, attr(r, "NetworkInterfaces"), "GroupSet")
+			enis = attr(r, "NetworkInterfaces")
+			interfaceGroups(groups, enis, "GroupSet")
 			template = attr(r, "LaunchTemplate")
 		} else {
 			groups.addAll(attr(r, "security_groups"), attr(r, "vpc_security_group_ids"))
 			// A Terraform instance's network_interface blocks attach
 			// existing interfaces, whose groups belong to those interfaces.
-			enis, _ = items(attr(r, "network_interface"))
+			enis = attr(r, "network_interface")
 			template = attr(r, "launch_template")
 		}
 		p.Set("security_groups", groups.value())
 		p.Set("launch_template", graph.Bool(template != nil, locOr(template, r.Loc)))
-		p.Set("network_interfaces", graph.Number(float64(len(enis)), r.Loc))
+		p.Set("network_interfaces", interfaceCount(enis, r.Loc))
 		out = append(out, &graph.Canonical{ID: r.ID, Native: r, Props: p})
 	}
 	return out
 }
 
 // interfaceGroups adds the groups named inside inline network interface
-// specifications (key GroupSet for instances, Groups for launch templates)
-// and returns the interfaces.
-func interfaceGroups(groups *listBuilder, native *graph.Value, key string) []*graph.Value {
+// specifications (key GroupSet for instances, Groups for launch templates).
+// An interface that is Unknown, or not a map, could name any group, so it
+// makes the groups Unknown.
+func interfaceGroups(groups *listBuilder, native *graph.Value, key string) {
 	enis, ok := items(native)
 	if !ok {
 		groups.add(native)
-		return nil
+		return
 	}
 	for _, eni := range enis {
-		groups.add(field(eni, key))
+		switch eni.Kind {
+		case graph.KindMap:
+			groups.add(field(eni, key))
+		case graph.KindUnknown:
+			groups.add(graph.Unknown("a network interface is unknown: "+eni.Reason, eni.Loc))
+		default:
+			groups.add(graph.Unknown("a network interface is a "+eni.Kind.String()+", not a map", eni.Loc))
+		}
 	}
-	return enis
+}
+
+// interfaceCount is the number of inline network interfaces, Unknown when
+// the list, or an element that may stand for no interface, is Unknown.
+func interfaceCount(native *graph.Value, def graph.Location) *graph.Value {
+	enis, ok := items(native)
+	if !ok {
+		return graph.Unknown("the network interfaces are unknown: "+native.Reason, native.Loc)
+	}
+	for _, eni := range enis {
+		if eni.Kind == graph.KindUnknown {
+			return graph.Unknown("a network interface is unknown, so their number is too: "+eni.Reason, eni.Loc)
+		}
+	}
+	return graph.Number(float64(len(enis)), def)
 }
 
 func locOr(v *graph.Value, def graph.Location) graph.Location {

@@ -20,24 +20,43 @@ func (launchTemplateMapper) normalize(idx *unitIndex) []*graph.Canonical {
 	for _, r := range idx.ofTypes(types...) {
 		p := props(r)
 		groups := &listBuilder{loc: r.Loc}
-		var enis []*graph.Value
+		var enis *graph.Value
 		switch r.Type {
 		case "AWS::EC2::LaunchTemplate":
 			data := attr(r, "LaunchTemplateData")
+			if data != nil && data.Kind != graph.KindMap {
+				// The whole data block is Unknown (or malformed): every
+				// property under it is, too.
+				data = unknownBlock(data, "LaunchTemplateData")
+				groups.add(data)
+				enis = data
+				break
+			}
 			groups.addAll(field(data, "SecurityGroups"), field(data, "SecurityGroupIds"))
-			enis = interfaceGroups(groups, field(data, "NetworkInterfaces"), "Groups")
+			enis = field(data, "NetworkInterfaces")
+			interfaceGroups(groups, enis, "Groups")
 		case "AWS::AutoScaling::LaunchConfiguration":
 			groups.add(attr(r, "SecurityGroups"))
 		case "aws_launch_template":
 			groups.addAll(attr(r, "vpc_security_group_ids"), attr(r, "security_group_names"))
-			enis = interfaceGroups(groups, attr(r, "network_interfaces"), "security_groups")
+			enis = attr(r, "network_interfaces")
+			interfaceGroups(groups, enis, "security_groups")
 		case "aws_launch_configuration":
 			groups.add(attr(r, "security_groups"))
 		}
 		p.Set("security_groups", groups.value())
 		p.Set("launch_template", graph.Bool(false, r.Loc))
-		p.Set("network_interfaces", graph.Number(float64(len(enis)), r.Loc))
+		p.Set("network_interfaces", interfaceCount(enis, r.Loc))
 		out = append(out, &graph.Canonical{ID: r.ID, Native: r, Props: p})
 	}
 	return out
+}
+
+// unknownBlock returns v when it is Unknown, or an Unknown in its place when
+// it is some other non-map value, so what is read under it is Unknown too.
+func unknownBlock(v *graph.Value, name string) *graph.Value {
+	if v.Kind == graph.KindUnknown {
+		return v
+	}
+	return graph.Unknown(name+" is a "+v.Kind.String()+", not a map", v.Loc)
 }

@@ -95,7 +95,13 @@ func setRuleCount(p *graph.Value, direction string) {
 		return
 	}
 	for _, r := range list.List {
-		if r.Get("representative").Bool {
+		if r.Kind == graph.KindUnknown {
+			// An unknown element may stand for no rule at all (a
+			// condition choosing AWS::NoValue) or for one rule.
+			p.Set(key, graph.Unknown("a rule is unknown, so the number of rules is too: "+r.Reason, r.Loc))
+			return
+		}
+		if representative := r.Get("representative"); representative != nil && representative.Bool {
 			p.Set(key, graph.Unknown("a dynamic block's for_each is unknown, so its number of rules is too", r.Loc))
 			return
 		}
@@ -282,8 +288,14 @@ func ruleList(r *graph.Resource, native *graph.Value, keys ruleKeys) *graph.Valu
 // mapRule maps one rule (an inline entry or block, or the attributes of a
 // rule resource) declared by r.
 func mapRule(r *graph.Resource, m *graph.Value, keys ruleKeys) *graph.Value {
-	if m.Kind == graph.KindUnknown {
+	switch m.Kind {
+	case graph.KindUnknown:
 		return m
+	case graph.KindMap:
+	default:
+		// A rule that is not a map is rejected by both frameworks; reading
+		// it as a rule with every default would open all ports on a guess.
+		return graph.Unknown("a rule is a "+m.Kind.String()+", not a map", m.Loc)
 	}
 	collect := func(names []string) *graph.Value {
 		b := &listBuilder{loc: m.Loc}

@@ -162,6 +162,13 @@ func tagMap(r *graph.Resource, native *graph.Value) *graph.Value {
 	case native.Kind == graph.KindList:
 		out.Loc = native.Loc
 		for _, e := range native.List {
+			if e.IsNull() {
+				continue
+			}
+			if e.Kind == graph.KindUnknown {
+				// A condition may choose a tag or none: any tag could be set.
+				return graph.Unknown("a tag is unknown: "+e.Reason, e.Loc)
+			}
 			key, ok := field(e, "Key").AsString()
 			if !ok {
 				// A tag whose key is unknown could be any key.

@@ -54,8 +54,14 @@ undecided_path(i, src) := array.concat(["ingress", i], src.path) if src.cidr == 
 undecided_path(i, src) := ["ingress", i] if src.cidr != null
 
 # unknown_ingress holds an undecided entry for every group whose ingress
-# list is Unknown as a whole (a dynamic block over an unset variable).
+# list is Unknown as a whole (a dynamic block over an unset variable), and
+# for every Unknown rule in a known list (a condition choosing a rule or
+# AWS::NoValue, a variable in the list): such a rule could be any rule.
 unknown_ingress := {lib.finding(sg, ["ingress"], "") |
 	some sg in groups
 	sg.properties.ingress == null
+} | {lib.finding(sg, ["ingress", i], "") |
+	some sg in groups
+	some i, rule in sg.properties.ingress
+	rule == null
 }

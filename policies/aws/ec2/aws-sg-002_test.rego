@@ -82,3 +82,12 @@ test_undecided_only_where_it_could_fire if {
 	])])
 	t.paths(rule.undecided) == {["ingress", 0, "cidrs", 0], ["ingress", 2]} with input as inp
 }
+
+test_unknown_rule_is_undecided if {
+	inp := t.input_of([t.ingress([
+		t.rule({"from_port": 443, "to_port": 443, "cidrs": ["0.0.0.0/0"]}),
+		null,
+	])])
+	count(rule.deny) == 0 with input as inp
+	t.paths(rule.undecided) == {["ingress", 1]} with input as inp
+}

@@ -34,7 +34,8 @@ deny contains f if {
 	some sg in sglib.groups
 	sg.properties.is_default == true
 	some direction in ["ingress", "egress"]
-	some i, _ in sg.properties[direction]
+	some i, rule in sg.properties[direction]
+	rule != null
 	msg := sprintf("default security group %v declares %v rule %d; the default group should allow no traffic", [sg.id, direction, i])
 	f := lib.finding(sg, [direction, i], msg)
 }
@@ -46,6 +47,16 @@ undecided contains lib.finding(sg, [direction], "") if {
 	sg.properties.is_default == true
 	some direction in ["ingress", "egress"]
 	sg.properties[direction] == null
+}
+
+# An Unknown rule may stand for no rule at all (a condition choosing
+# AWS::NoValue), so it is undecided rather than a finding.
+undecided contains lib.finding(sg, [direction, i], "") if {
+	some sg in sglib.groups
+	sg.properties.is_default == true
+	some direction in ["ingress", "egress"]
+	some i, rule in sg.properties[direction]
+	rule == null
 }
 
 undecided contains lib.finding(sg, ["is_default"], "") if {

@@ -30,3 +30,9 @@ test_undecided_only_for_default_groups if {
 	count(rule.undecided) == 0 with input as t.input_of([t.sg({"ingress": null})])
 	t.paths(rule.undecided) == {["is_default"]} with input as t.input_of([t.sg({"is_default": null})])
 }
+
+test_unknown_rule_is_undecided_not_a_finding if {
+	inp := t.input_of([t.sg({"is_default": true, "ingress": [null], "egress": []})])
+	count(rule.deny) == 0 with input as inp
+	t.paths(rule.undecided) == {["ingress", 0]} with input as inp
+}
