@@ -12,8 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"hash"
-	"os"
-	"path/filepath"
 	"unicode/utf8"
 
 	"github.com/hashicorp/go-cty-funcs/crypto"
@@ -193,22 +191,6 @@ func MakeFileHashFunc(baseDir, alg string, enc digest) function.Function {
 			return cty.StringVal(enc(h.Sum(nil))), nil
 		},
 	})
-}
-
-// readFile reads path, relative paths against baseDir.
-func readFile(baseDir, path string) ([]byte, error) {
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(baseDir, path)
-	}
-	path = filepath.Clean(path)
-	b, err := os.ReadFile(path)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("no file exists at %s", path)
-	case err != nil:
-		return nil, fmt.Errorf("failed to read %s: %w", path, err)
-	}
-	return b, nil
 }
 
 // RsaDecryptFunc is go-cty-funcs' rsadecrypt(ciphertext, privatekey),
