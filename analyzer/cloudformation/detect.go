@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/textenc"
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // DetectionKind classifies a YAML/JSON file.
@@ -39,16 +41,12 @@ type Detection struct {
 	Reason string
 }
 
-// templateMarkers are texts that only CloudFormation templates carry; a file
-// that has one but does not parse is a broken template, not something else.
-var templateMarkers = [][]byte{
-	[]byte("AWSTemplateFormatVersion"),
-	[]byte("Type: AWS::"),
-	[]byte("Type: 'AWS::"),
-	[]byte(`Type: "AWS::`),
-	[]byte(`"Type": "AWS::`),
-	[]byte(`"Type":"AWS::`),
-}
+// templateMarker finds texts that only CloudFormation templates carry; a
+// file that has one but does not parse is a broken template, not something
+// else. Quoting and the space around the colon vary: AWS's documentation
+// writes JSON as `"Type" : "AWS::EC2::VPC"`, and YAML may put the value on
+// the next line.
+var templateMarker = regexp.MustCompile(`AWSTemplateFormatVersion|\bType["']?\s*:\s*["']?(?:AWS|Custom|Alexa)::`)
 
 // rainDirective finds the directives of the Rain CLI's template
 // preprocessor (!Rain::Module, !Rain::Embed, Fn::Rain::S3, ...). Such a file is
@@ -57,12 +55,7 @@ var templateMarkers = [][]byte{
 var rainDirective = regexp.MustCompile(`(?:!|Fn::|["'])Rain::[A-Z]`)
 
 func hasMarker(src []byte) bool {
-	for _, m := range templateMarkers {
-		if bytes.Contains(src, m) {
-			return true
-		}
-	}
-	return false
+	return templateMarker.Match(src)
 }
 
 // Detect decides, from content alone, whether a .yaml/.yml/.json/.template
@@ -72,6 +65,15 @@ func hasMarker(src []byte) bool {
 // parsing, which keeps detection cheap for the many YAML/JSON files of a
 // repository.
 func Detect(path string, src []byte) Detection {
+	text, err := textenc.ToUTF8(src)
+	if err != nil {
+		// A byte order mark says the file is text, meant to be read.
+		if _, bom := textenc.Detect(src); bom > 0 {
+			return Detection{Kind: BrokenTemplate, Reason: "cannot decode the file: " + err.Error()}
+		}
+		return Detection{Kind: NotTemplate, Reason: "not text: " + err.Error()}
+	}
+	src = text
 	if len(src) > MaxFileSize {
 		if hasMarker(src[:4096]) {
 			return Detection{Kind: BrokenTemplate, Reason: "file is larger than the 10 MiB limit"}
@@ -94,7 +96,7 @@ func Detect(path string, src []byte) Detection {
 				break
 			}
 		}
-		if hasMarker(src) {
+		if hasMarker(src) || (!looksLikeJSON(path, src) && someYAMLDocumentIsTemplate(src)) {
 			return Detection{Kind: BrokenTemplate, Reason: reason}
 		}
 		return Detection{Kind: NotTemplate, Reason: reason}
@@ -136,4 +138,55 @@ func isTemplateType(t string) bool {
 		}
 	}
 	return true
+}
+
+// someYAMLDocumentIsTemplate reports whether a document of a YAML stream has
+// the shape of a template: AWSTemplateFormatVersion, or a Resources map with
+// an entry whose Type is a resource type. It tells a template that is one
+// document of several (which CloudFormation rejects) from a stream of
+// Kubernetes manifests, which is no template at all.
+func someYAMLDocumentIsTemplate(src []byte) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	for {
+		var doc yaml.Node
+		if err := dec.Decode(&doc); err != nil {
+			return false // io.EOF, or a syntax error ending the stream
+		}
+		if len(doc.Content) > 0 && yamlTemplateShape(doc.Content[0]) {
+			return true
+		}
+	}
+}
+
+// yamlTemplateShape applies the shape test of Detect to a yaml.Node.
+func yamlTemplateShape(top *yaml.Node) bool {
+	if top.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		switch key, val := top.Content[i].Value, top.Content[i+1]; {
+		case key == "AWSTemplateFormatVersion":
+			return true
+		case key == "Resources" && val.Kind == yaml.MappingNode:
+			for j := 1; j < len(val.Content); j += 2 {
+				if yamlResourceTyped(val.Content[j]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// yamlResourceTyped reports whether a resource body has a template Type.
+func yamlResourceTyped(body *yaml.Node) bool {
+	if body.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(body.Content); i += 2 {
+		if body.Content[i].Value == "Type" && body.Content[i+1].Kind == yaml.ScalarNode {
+			return isTemplateType(body.Content[i+1].Value)
+		}
+	}
+	return false
 }

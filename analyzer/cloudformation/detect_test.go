@@ -1,8 +1,13 @@
 package cloudformation
 
 import (
+	"context"
+	"encoding/binary"
 	"strings"
 	"testing"
+	"unicode/utf16"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
 func TestDetect(t *testing.T) {
@@ -32,6 +37,17 @@ func TestDetect(t *testing.T) {
 		{"Rain embed in JSON", "t.json", `{"Resources": {"F": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"ZipFile": {"Fn::Rain::Embed": "h.py"}}}}}}`, NotTemplate, "rain pkg"},
 		{"the word Rain in a description", "t.yaml", "Description: Rain::ish\nResources:\n  B:\n    Type: AWS::S3::Bucket\n", Template, ""},
 		{"duplicate key in a template", "t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nAWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n", Template, ""},
+		{"broken JSON in AWS documentation style", "t.json", "{\n  \"Resources\" : {\n    \"V\" : {\n      \"Type\" : \"AWS::EC2::VPC\",\n    }\n  }\n}\n", BrokenTemplate, "invalid JSON"},
+		{"broken YAML with the type on the next line", "t.yaml", "Resources:\n  V:\n    Type:\n      AWS::EC2::VPC\n    Properties: [\n", BrokenTemplate, "invalid YAML"},
+		{"broken YAML with a quoted Type key", "t.yaml", "Resources:\n  V:\n    'Type': 'Custom::X'\n    Properties: [\n", BrokenTemplate, "invalid YAML"},
+		{"UTF-8 byte order mark", "t.yaml", "\ufeffResources:\n  B:\n    Type: AWS::S3::Bucket\n", Template, ""},
+		{"two templates in one file", "t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n---\nResources:\n  C:\n    Type: AWS::S3::Bucket\n", BrokenTemplate, "more than one YAML document"},
+		{"template after an empty document", "t.yaml", "---\n---\nResources:\n  C:\n    Type: MyOrg::Network::Vpc\n", BrokenTemplate, "more than one YAML document"},
+		{"template with a trailing document marker", "t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n---\n", BrokenTemplate, "more than one YAML document"},
+		{"template with a document end marker", "t.yaml", "---\nAWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n...\n", Template, ""},
+		{"kubernetes manifests", "k8s.yaml", "apiVersion: v1\nkind: Service\nspec:\n  Resources: {}\n---\napiVersion: apps/v1\nkind: Deployment\n", NotTemplate, "more than one YAML document"},
+		{"UTF-16 with a dangling byte", "t.yaml", "\xff\xfeR\x00e\x00s\x00x", BrokenTemplate, "UTF-16LE"},
+		{"binary file named .json", "x.json", "R\x00\x01", NotTemplate, "not text"},
 		{"duplicate key in a custom-only template", "t.yaml", "Resources:\n  C:\n    Type: Custom::Thing\n    Type: Custom::Other\n", Template, ""},
 	}
 	for _, tc := range cases {
@@ -61,5 +77,55 @@ func TestDetectFixtures(t *testing.T) {
 		if got := Detect(f, readFixture(t, f)); got.Kind != BrokenTemplate {
 			t.Errorf("%s: %v, want a broken template", f, got.Kind)
 		}
+	}
+}
+
+// TestDetectUnicodeEncodings reads a template saved as Windows PowerShell
+// saves text (UTF-16 with a byte order mark), in both byte orders and without
+// the mark: detection and parsing see the same template as in UTF-8.
+func TestDetectUnicodeEncodings(t *testing.T) {
+	const text = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: café\n"
+	for _, tc := range []struct {
+		name  string
+		order binary.AppendByteOrder
+		bom   bool
+	}{
+		{"UTF-16LE with BOM", binary.LittleEndian, true},
+		{"UTF-16BE with BOM", binary.BigEndian, true},
+		{"UTF-16LE without BOM", binary.LittleEndian, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var src []byte
+			if tc.bom {
+				src = tc.order.AppendUint16(src, 0xFEFF)
+			}
+			for _, u := range utf16.Encode([]rune(text)) {
+				src = tc.order.AppendUint16(src, u)
+			}
+			if got := Detect("t.yaml", src); got.Kind != Template {
+				t.Fatalf("Detect = %v (%s), want a template", got.Kind, got.Reason)
+			}
+			u := Parse(context.Background(), "t.yaml", src, Options{})
+			if u.Diagnostics.HasErrors() || len(u.Resources) != 1 {
+				t.Fatalf("Parse: %d resources, diagnostics %v", len(u.Resources), u.Diagnostics)
+			}
+			name := u.Resources[0].Attrs.Get("BucketName")
+			if s, _ := name.AsString(); s != "café" || name.Loc.StartLine != 6 || name.Loc.StartCol != 19 {
+				t.Errorf("BucketName = %q at %d:%d, want café at 6:19", s, name.Loc.StartLine, name.Loc.StartCol)
+			}
+		})
+	}
+}
+
+// TestSecondDocumentLocation pins the error of a multi-document file to the
+// line where its second document starts, as cfn-lint reports it.
+func TestSecondDocumentLocation(t *testing.T) {
+	src := "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n# end\n---\nResources: {}\n"
+	var diags graph.Diagnostics
+	if n := parseSource("t.yaml", []byte(src), &diags); n != nil {
+		t.Fatal("a file of two documents parsed as a template")
+	}
+	if len(diags) != 1 || diags[0].Location.StartLine != 4 {
+		t.Fatalf("diagnostics = %v, want one error at line 4", diags)
 	}
 }

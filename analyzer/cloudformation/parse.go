@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/textenc"
 )
 
 // Options configure the parse of one template.
@@ -110,6 +111,11 @@ func (p *parser) load(path string, src []byte, prefix string, overrides map[stri
 	if len(src) > MaxFileSize {
 		p.diags.Errorf(graph.Location{File: path, StartLine: 1, EndLine: 1},
 			"template is %d bytes, more than the %d-byte limit", len(src), MaxFileSize)
+		return nil
+	}
+	src, err := textenc.ToUTF8(src)
+	if err != nil {
+		p.diags.Errorf(fileLoc(path), "cannot decode the template: %v", err)
 		return nil
 	}
 	root := parseSource(path, src, p.diags)

@@ -2,6 +2,8 @@ package cloudformation
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"strconv"
 	"strings"
 
@@ -24,13 +26,33 @@ type yamlReader struct {
 // parseYAML parses src as a YAML template. It returns nil with an error
 // diagnostic when the text is not YAML or a limit is exceeded.
 func parseYAML(file string, src []byte, diags *graph.Diagnostics) *node {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	err := dec.Decode(&doc)
+	if err == nil && (doc.Kind == 0 || len(doc.Content) == 0) {
+		err = io.EOF
+	}
+	switch {
+	case errors.Is(err, io.EOF):
+		diags.Errorf(graph.Location{File: file, StartLine: 1, EndLine: 1}, "template is empty")
+		return nil
+	case err != nil:
 		diags.Errorf(yamlErrorLoc(file, src, err), "invalid YAML: %s", yamlErrorMessage(err))
 		return nil
 	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		diags.Errorf(graph.Location{File: file, StartLine: 1, EndLine: 1}, "template is empty")
+	// CloudFormation, like cfn-lint, reads a template as one document: a
+	// file with a second one, even an empty one after a trailing "---", is
+	// rejected, so analysing only the first would pass what is never deployed.
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		diags.Errorf(yamlErrorLoc(file, src, err), "invalid YAML: %s", yamlErrorMessage(err))
+		return nil
+	default:
+		line := max(next.Line, 1)
+		diags.Errorf(graph.Location{File: file, StartLine: line, EndLine: line},
+			"the file holds more than one YAML document (the second starts here); a template is a single document")
 		return nil
 	}
 	r := &yamlReader{file: file, ix: newLineIndex(src), diags: diags}
