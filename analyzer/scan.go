@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/rampart-iac/rampart/analyzer/aws"
 	"github.com/rampart-iac/rampart/analyzer/cloudformation"
 	"github.com/rampart-iac/rampart/analyzer/engine"
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -28,6 +27,10 @@ import (
 // problems in the user's templates are diagnostics in the result, and the
 // files they are in are marked failed.
 func Scan(ctx context.Context, opts Options) (*Result, error) {
+	return scan(ctx, opts, stages{})
+}
+
+func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	opts, err := opts.withDefaults()
 	if err != nil {
 		return nil, err
@@ -44,21 +47,28 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	res := &Result{Root: opts.Root, Rules: eng.Rules(), Files: files}
-	var canon []*graph.Canonical
 	var diags graph.Diagnostics
 	for _, u := range units {
-		canon = append(canon, aws.Normalize(ctx, u)...)
 		diags = append(diags, u.Diagnostics...)
 	}
-	out, err := eng.Evaluate(ctx, canon, diags)
+	st = st.withDefaults(eng)
+	byUnit, failures := normalizeUnits(ctx, units, st.normalize)
+	out, evalFailures, err := evaluateUnits(ctx, st.evaluate, byUnit, diags)
 	if out == nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
-	// One rule that fails to evaluate must not silence the others: its
-	// error fails the run (the scan is incomplete) next to their findings.
+	// An internal error fails its unit; one rule that fails to evaluate
+	// must not silence the others: either fails the run (the scan is
+	// incomplete) next to the other results.
+	for _, f := range append(failures, evalFailures...) {
+		diags = append(diags, f.diag)
+	}
+	failUnitFiles(res.Files, append(failures, evalFailures...))
 	diags = append(diags, ruleErrors(err)...)
 	res.Findings, res.Undecided, res.Passed = mergeInstances(out.Findings, out.Undecided, out.Passed)
-	res.Resources = len(canon)
+	for _, ur := range byUnit {
+		res.Resources += len(ur.canon)
+	}
 	for _, d := range diags {
 		if d.Severity == graph.SeverityError {
 			res.Errors = append(res.Errors, d)

@@ -27,6 +27,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
 	"github.com/rampart-iac/rampart/policies"
 )
@@ -48,6 +49,9 @@ type Engine struct {
 	enabled []*preparedRule
 	config  map[string]any
 	workers int
+	// beforeRule, when set, runs on the worker before each rule is
+	// evaluated; tests use it to inject a panic.
+	beforeRule func(ruleID string, resources []*graph.Canonical)
 }
 
 // preparedRule is an enabled rule with its prepared deny query.

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -40,12 +41,24 @@ func (e *RuleError) Error() string {
 
 func (e *RuleError) Unwrap() error { return e.Err }
 
+// InternalError is a panic inside the engine, turned into an error so one
+// bug fails the evaluation it happened in instead of the whole process.
+type InternalError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("internal error (please report): %v", e.Value)
+}
+
 // scan is what every rule of one Evaluate shares, read-only.
 type scan struct {
-	input  ast.Value
-	byUID  map[string]*graph.Canonical
-	byKind map[string][]*graph.Canonical
-	notes  map[noteKey][]string
+	resources []*graph.Canonical
+	input     ast.Value
+	byUID     map[string]*graph.Canonical
+	byKind    map[string][]*graph.Canonical
+	notes     map[noteKey][]string
 }
 
 type noteKey struct{ file, resource string }
@@ -62,16 +75,22 @@ type ruleOutput struct {
 // diagnostics; warnings about a resource are attached to its findings as
 // notes. When some rules fail, Evaluate returns the Output of the others
 // together with an error joining one *RuleError per failed rule.
-func (e *Engine) Evaluate(ctx context.Context, resources []*graph.Canonical, diags graph.Diagnostics) (*Output, error) {
+func (e *Engine) Evaluate(ctx context.Context, resources []*graph.Canonical, diags graph.Diagnostics) (out *Output, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, &InternalError{Value: p, Stack: debug.Stack()}
+		}
+	}()
 	input, err := buildInput(resources, e.config)
 	if err != nil {
 		return nil, err
 	}
 	s := &scan{
-		input:  input,
-		byUID:  make(map[string]*graph.Canonical, len(resources)),
-		byKind: map[string][]*graph.Canonical{},
-		notes:  map[noteKey][]string{},
+		resources: resources,
+		input:     input,
+		byUID:     make(map[string]*graph.Canonical, len(resources)),
+		byKind:    map[string][]*graph.Canonical{},
+		notes:     map[noteKey][]string{},
 	}
 	for _, c := range resources {
 		s.byUID[c.UID] = c
@@ -92,7 +111,7 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*graph.Canonical, dia
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				outs[i] = e.enabled[i].evaluate(ctx, s)
+				outs[i] = e.enabled[i].evaluateRecovering(ctx, s, e.beforeRule)
 			}
 		}()
 	}
@@ -110,7 +129,7 @@ feed:
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
 
-	out := &Output{Findings: []result.Finding{}, Undecided: []result.Undecided{}, Passed: []result.Check{}}
+	out = &Output{Findings: []result.Finding{}, Undecided: []result.Undecided{}, Passed: []result.Check{}}
 	var errs []error
 	for _, o := range outs {
 		out.Findings = append(out.Findings, o.findings...)
@@ -122,6 +141,21 @@ feed:
 	}
 	sortOutput(out)
 	return out, errors.Join(errs...)
+}
+
+// evaluateRecovering runs one rule on a worker goroutine, where a panic
+// would end the process: it becomes the rule's *RuleError wrapping an
+// *InternalError. before, when set, runs first (tests inject faults there).
+func (r *preparedRule) evaluateRecovering(ctx context.Context, s *scan, before func(ruleID string, resources []*graph.Canonical)) (out ruleOutput) {
+	defer func() {
+		if p := recover(); p != nil {
+			out = ruleOutput{err: &RuleError{RuleID: r.meta.ID, File: r.file, Err: &InternalError{Value: p, Stack: debug.Stack()}}}
+		}
+	}()
+	if before != nil {
+		before(r.meta.ID, s.resources)
+	}
+	return r.evaluate(ctx, s)
 }
 
 // rawResult is one element of a rule's deny set.

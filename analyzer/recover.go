@@ -1,0 +1,210 @@
+package analyzer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/rampart-iac/rampart/analyzer/aws"
+	"github.com/rampart-iac/rampart/analyzer/engine"
+	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+// stages are the steps of a scan after reading that run over every unit:
+// an internal bug (a panic) in one of them fails the unit it happened in,
+// and every other unit is still reported. Scan uses the real steps; tests
+// pass faulty ones to check that isolation.
+type stages struct {
+	normalize func(context.Context, *graph.Unit) []*graph.Canonical
+	// evaluate is nil for the engine's own Evaluate.
+	evaluate func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error)
+}
+
+func (st stages) withDefaults(eng *engine.Engine) stages {
+	if st.normalize == nil {
+		st.normalize = aws.Normalize
+	}
+	if st.evaluate == nil {
+		st.evaluate = eng.Evaluate
+	}
+	return st
+}
+
+// unitResources are the canonical resources of one unit.
+type unitResources struct {
+	unit  *graph.Unit
+	canon []*graph.Canonical
+}
+
+// unitFailure is a unit an internal error failed, with the error.
+type unitFailure struct {
+	unit *graph.Unit
+	diag graph.Diagnostic
+}
+
+// normalizeUnits maps each unit's resources on its own, so a panic in a
+// normalizer fails only that unit.
+func normalizeUnits(ctx context.Context, units []*graph.Unit, normalize func(context.Context, *graph.Unit) []*graph.Canonical) ([]unitResources, []unitFailure) {
+	var out []unitResources
+	var failures []unitFailure
+	for _, u := range units {
+		canon, err := normalizeUnit(ctx, u, normalize)
+		if err != nil {
+			failures = append(failures, internalFailure(u, "normalizing its resources", err))
+			continue
+		}
+		out = append(out, unitResources{unit: u, canon: canon})
+	}
+	return out, failures
+}
+
+func normalizeUnit(ctx context.Context, u *graph.Unit, normalize func(context.Context, *graph.Unit) []*graph.Canonical) (canon []*graph.Canonical, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			canon, err = nil, &engine.InternalError{Value: p, Stack: debug.Stack()}
+		}
+	}()
+	return normalize(ctx, u), nil
+}
+
+// evaluateUnits evaluates the policies over every unit's resources at once.
+// Should that hit an internal error, it evaluates them again unit by unit:
+// the error then fails only the units that cause it, and the others are
+// reported as if nothing happened. A nil Output is a failure of the whole
+// evaluation (a cancelled context).
+func evaluateUnits(ctx context.Context, evaluate func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error), byUnit []unitResources, diags graph.Diagnostics) (*engine.Output, []unitFailure, error) {
+	var all []*graph.Canonical
+	for _, ur := range byUnit {
+		all = append(all, ur.canon...)
+	}
+	out, err := evaluateRecovering(ctx, evaluate, all, diags)
+	var ie *engine.InternalError
+	if !errors.As(err, &ie) {
+		return out, nil, err
+	}
+	merged := &engine.Output{Findings: []result.Finding{}, Undecided: []result.Undecided{}, Passed: []result.Check{}}
+	var failures []unitFailure
+	var errs []error
+	seen := map[string]bool{}
+	for _, ur := range byUnit {
+		o, err := evaluateRecovering(ctx, evaluate, ur.canon, diags)
+		if errors.As(err, &ie) {
+			failures = append(failures, internalFailure(ur.unit, "evaluating the policies", ie))
+		} else {
+			for _, e := range unjoin(err) {
+				// A rule that fails on every unit is reported once.
+				if !seen[e.Error()] {
+					seen[e.Error()] = true
+					errs = append(errs, e)
+				}
+			}
+		}
+		if o == nil {
+			if ctx.Err() != nil {
+				return nil, nil, err
+			}
+			continue
+		}
+		merged.Findings = append(merged.Findings, o.Findings...)
+		merged.Undecided = append(merged.Undecided, o.Undecided...)
+		merged.Passed = append(merged.Passed, o.Passed...)
+	}
+	return merged, failures, errors.Join(errs...)
+}
+
+func evaluateRecovering(ctx context.Context, evaluate func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error), canon []*graph.Canonical, diags graph.Diagnostics) (out *engine.Output, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, &engine.InternalError{Value: p, Stack: debug.Stack()}
+		}
+	}()
+	return evaluate(ctx, canon, diags)
+}
+
+func unjoin(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		return joined.Unwrap()
+	}
+	return []error{err}
+}
+
+// internalFailure is the error diagnostic of a unit an internal error
+// failed, located at the unit's file (its directory for a Terraform module).
+func internalFailure(u *graph.Unit, while string, err error) unitFailure {
+	detail := err.Error()
+	var ie *engine.InternalError
+	if errors.As(err, &ie) {
+		detail = fmt.Sprintf("%v", ie.Value)
+		if site := panicSite(ie.Stack); site != "" {
+			detail += " (at " + site + ")"
+		}
+	}
+	return unitFailure{unit: u, diag: graph.Diagnostic{
+		Severity: graph.SeverityError,
+		Summary:  "internal error while " + while + " (please report); the unit was not fully analysed",
+		Detail:   detail,
+		Location: graph.Location{File: u.Path},
+	}}
+}
+
+// panicSite returns the function and file that panicked, from a stack
+// printed by debug.Stack: the first frame after the panic that is not the
+// runtime's own (a nil dereference passes through runtime.sigpanic). The
+// whole stack would bury the message.
+func panicSite(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	start := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, "panic(") {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	for i := start + 2; i+1 < len(lines); i += 2 {
+		fn := lines[i]
+		if strings.HasPrefix(fn, "runtime.") {
+			continue
+		}
+		if paren := strings.LastIndexByte(fn, '('); paren > 0 {
+			fn = fn[:paren]
+		}
+		file := strings.TrimSpace(lines[i+1])
+		if sp := strings.IndexByte(file, ' '); sp > 0 {
+			file = file[:sp]
+		}
+		return fn + " " + filepath.Base(file)
+	}
+	return ""
+}
+
+// failUnitFiles marks the files of units an internal error failed as
+// failed, so the file list does not call them scanned.
+func failUnitFiles(files []result.File, failures []unitFailure) {
+	reasons := map[string]string{}
+	for _, f := range failures {
+		paths := f.unit.Files
+		if len(paths) == 0 {
+			paths = []string{f.unit.Path}
+		}
+		for _, p := range paths {
+			if _, ok := reasons[filepath.Clean(p)]; !ok {
+				reasons[filepath.Clean(p)] = f.diag.Error()
+			}
+		}
+	}
+	for i, f := range files {
+		if reason, ok := reasons[filepath.Clean(f.Path)]; ok && f.Status == result.FileScanned {
+			files[i].Status, files[i].Reason = result.FileFailed, reason
+		}
+	}
+}
