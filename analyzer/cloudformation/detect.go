@@ -2,6 +2,8 @@ package cloudformation
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -75,10 +77,7 @@ func Detect(path string, src []byte) Detection {
 	}
 	src = text
 	if len(src) > MaxFileSize {
-		if hasMarker(src[:4096]) {
-			return Detection{Kind: BrokenTemplate, Reason: "file is larger than the 10 MiB limit"}
-		}
-		return Detection{Kind: NotTemplate, Reason: "file is larger than the 10 MiB limit"}
+		return DetectOversized(path, int64(len(src)), src[:64<<10])
 	}
 	if !bytes.Contains(src, []byte("AWSTemplateFormatVersion")) && !bytes.Contains(src, []byte("Resources")) {
 		return Detection{Kind: NotTemplate, Reason: "no AWSTemplateFormatVersion or Resources section"}
@@ -189,4 +188,87 @@ func yamlResourceTyped(body *yaml.Node) bool {
 		}
 	}
 	return false
+}
+
+// templateSections are the top-level keys CloudFormation accepts (Globals is
+// SAM's); it rejects a template with any other.
+var templateSections = map[string]bool{
+	"AWSTemplateFormatVersion": true, "Description": true, "Metadata": true,
+	"Parameters": true, "Rules": true, "Mappings": true, "Conditions": true,
+	"Transform": true, "Resources": true, "Outputs": true, "Hooks": true,
+	"Globals": true,
+}
+
+// DetectOversized decides about a file larger than MaxFileSize from its
+// first bytes, head: it cannot be analysed, and a gate must not pass a
+// template nobody checked, so it is a broken template ("too large to
+// analyse") unless its beginning shows it is clearly something else: not
+// text, a top level that is not a map, or a first key that is no template
+// section (an npm lock file, GeoJSON, Kubernetes manifests).
+func DetectOversized(path string, size int64, head []byte) Detection {
+	tooLarge := fmt.Sprintf("file is %d bytes, more than the %d MiB template limit", size, MaxFileSize>>20)
+	if enc, _ := textenc.Detect(head); enc != textenc.UTF8 {
+		head = head[:len(head)/4*4] // whole code units only
+	}
+	text, err := textenc.ToUTF8(head)
+	if err != nil || bytes.IndexByte(text, 0) >= 0 {
+		return Detection{Kind: NotTemplate, Reason: tooLarge + " and not text"}
+	}
+	if other := notTemplateStart(path, text); other != "" {
+		return Detection{Kind: NotTemplate, Reason: tooLarge + " and " + other}
+	}
+	return Detection{Kind: BrokenTemplate, Reason: tooLarge + ": too large to analyse"}
+}
+
+// notTemplateStart says why the beginning of a file shows it is not a
+// template, or returns "" when it may be one.
+func notTemplateStart(path string, text []byte) string {
+	var key string
+	if looksLikeJSON(path, text) {
+		dec := json.NewDecoder(bytes.NewReader(text))
+		if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+			if err == nil {
+				return "its top level is not an object"
+			}
+			return ""
+		}
+		tok, err := dec.Token()
+		s, ok := tok.(string)
+		if err != nil || !ok {
+			return ""
+		}
+		key = s
+	} else {
+		key = firstYAMLKey(text)
+		if key == "-" {
+			return "its top level is a list"
+		}
+	}
+	if key == "" || templateSections[key] {
+		return ""
+	}
+	return fmt.Sprintf("its first key %q is not a template section", key)
+}
+
+// firstYAMLKey returns the first top-level key of a block mapping, "-" for a
+// top-level block sequence, or "" when the start does not say (a flow
+// collection, an indented or complex key).
+func firstYAMLKey(text []byte) string {
+	for line := range bytes.Lines(text) {
+		line = bytes.TrimRight(line, " \t\r\n")
+		switch {
+		case len(line) == 0, line[0] == '#', line[0] == '%', bytes.Equal(line, []byte("---")):
+			continue
+		case line[0] == '-' && (len(line) == 1 || line[1] == ' '):
+			return "-"
+		case line[0] == ' ', line[0] == '\t', line[0] == '{', line[0] == '[', line[0] == '?':
+			return ""
+		}
+		colon := bytes.Index(line, []byte(":"))
+		if colon <= 0 {
+			return ""
+		}
+		return strings.Trim(strings.TrimSpace(string(line[:colon])), `"'`)
+	}
+	return ""
 }

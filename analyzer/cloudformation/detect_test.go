@@ -129,3 +129,41 @@ func TestSecondDocumentLocation(t *testing.T) {
 		t.Fatalf("diagnostics = %v, want one error at line 4", diags)
 	}
 }
+
+func TestDetectOversized(t *testing.T) {
+	utf16Head := func(s string) []byte {
+		out := []byte{0xFF, 0xFE}
+		for _, u := range utf16.Encode([]rune(s)) {
+			out = binary.LittleEndian.AppendUint16(out, u)
+		}
+		return append(out, 'x') // cut inside a code unit
+	}
+	cases := []struct {
+		name, path string
+		head       []byte
+		want       DetectionKind
+		reason     string
+	}{
+		{"JSON template", "t.json", []byte(`{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"A": {`), BrokenTemplate, "too large to analyse"},
+		{"JSON in documentation style", "t.template", []byte("{\n  \"Description\" : \"x\",\n  \"Resources\" : {"), BrokenTemplate, "too large to analyse"},
+		{"npm lock file", "package-lock.json", []byte(`{"name": "x", "lockfileVersion": 3, "packages": {`), NotTemplate, `first key "name" is not a template section`},
+		{"JSON array", "data.json", []byte(`[{"a": 1}, {"a": 2},`), NotTemplate, "top level is not an object"},
+		{"JSON that does not start", "t.json", []byte(`{,`), BrokenTemplate, "too large"},
+		{"YAML template after a comment", "t.yaml", []byte("# generated\n---\nResources:\n  A:\n    Type: AWS::S3::Bucket\n"), BrokenTemplate, "too large to analyse"},
+		{"YAML quoted key", "t.yml", []byte("'Transform' : AWS::Serverless-2016-10-31\n"), BrokenTemplate, "too large to analyse"},
+		{"Kubernetes manifests", "k8s.yaml", []byte("apiVersion: v1\nkind: ConfigMap\n"), NotTemplate, `first key "apiVersion"`},
+		{"YAML list", "list.yaml", []byte("- a\n- b\n"), NotTemplate, "top level is a list"},
+		{"YAML flow mapping", "t.yaml", []byte("{Resources: {A: {Type: AWS::S3::Bucket"), BrokenTemplate, "too large"},
+		{"indented YAML", "t.yaml", []byte("  Resources:\n"), BrokenTemplate, "too large"},
+		{"UTF-16 template", "t.yaml", utf16Head("AWSTemplateFormatVersion: '2010-09-09'\n"), BrokenTemplate, "too large to analyse"},
+		{"binary", "image.json", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), NotTemplate, "not text"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := DetectOversized(tc.path, MaxFileSize+1, tc.head)
+			if got.Kind != tc.want || !strings.Contains(got.Reason, tc.reason) {
+				t.Errorf("DetectOversized = %v (%s), want %v containing %q", got.Kind, got.Reason, tc.want, tc.reason)
+			}
+		})
+	}
+}
