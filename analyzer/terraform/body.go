@@ -101,6 +101,7 @@ func (e *emitter) items(items []resItem, s *scope, path graph.Path, l graph.Loca
 				v, sh = s.eval(it.expr)
 			}
 			e.edges(p, it.expr, v, sh, s)
+			e.mi.checkEphemeralArgument(it.name, loc(it.expr.Range()), v)
 			delete(lists, it.name)
 			m.Set(it.name, sh)
 		case it.block != nil && it.block.Type == "dynamic":
@@ -244,12 +245,13 @@ func (e *emitter) dynamic(d *dynamicBlock, s *scope, path graph.Path, list *grap
 			fmt.Sprintf("Cannot use a %s value in for_each. An iterable collection is required.", fv.Type().FriendlyName()))
 	default:
 		i := 0
+		pool := newElementPool(fsh.List)
 		for it := fv.ElementIterator(); it.Next(); i++ {
 			k, v := it.Element()
 			var esh *graph.Value
 			switch {
 			case fv.Type().IsSetType():
-				esh = matchElement(v, fsh.List)
+				esh = pool.match(v)
 			case k.Type() == cty.String:
 				esh = fsh.Get(k.AsString())
 			default:

@@ -37,6 +37,9 @@ type evaluator struct {
 
 	memo  map[string]*memoEntry
 	stack []string
+	// modulePaths holds an instance of each module path evaluated, for
+	// checkCycles.
+	modulePaths map[string]*moduleInstance
 
 	unit     *graph.Unit
 	files    map[string]bool
@@ -44,6 +47,10 @@ type evaluator struct {
 	edgeSeen map[string]bool
 	cfgSeen  map[*moduleConfig]bool
 	stopped  bool
+
+	// instances counts the resource and module instances created, against
+	// MaxUnitInstances (limits.go).
+	instances instanceBudget
 
 	// cur is the module instance whose expressions are being evaluated,
 	// for the module context of diagnostics (diagctx.go).
@@ -57,12 +64,26 @@ type memoEntry struct {
 	val  cty.Value
 	sh   *graph.Value
 	busy bool
+	// resource is set for a resource's expansion and arguments, whose
+	// cycles checkCycles reports.
+	resource bool
 }
 
 // once evaluates a named value at most once. A value that is read while
 // it is being evaluated is a reference cycle: it becomes Unknown, and when
-// report is set an error names the cycle at rng.
+// report is set an error names the cycle at rng, unless the cycle goes
+// through a resource: checkCycles reports those, with those evaluation
+// does not meet.
 func (ev *evaluator) once(key string, rng hcl.Range, report bool, f func() (cty.Value, *graph.Value)) (cty.Value, *graph.Value) {
+	return ev.onceAs(key, rng, report, false, f)
+}
+
+// onceResource is once for a resource's expansion or argument.
+func (ev *evaluator) onceResource(key string, rng hcl.Range, f func() (cty.Value, *graph.Value)) (cty.Value, *graph.Value) {
+	return ev.onceAs(key, rng, false, true, f)
+}
+
+func (ev *evaluator) onceAs(key string, rng hcl.Range, report, resource bool, f func() (cty.Value, *graph.Value)) (cty.Value, *graph.Value) {
 	if e, ok := ev.memo[key]; ok {
 		if !e.busy {
 			return e.val, e.sh
@@ -75,6 +96,9 @@ func (ev *evaluator) once(key string, rng hcl.Range, report bool, f func() (cty.
 			}
 		}
 		cycle := strings.Join(append(append([]string(nil), ev.stack[start:]...), key), " -> ")
+		for _, k := range ev.stack[start:] {
+			report = report && !ev.memo[k].resource
+		}
 		if report {
 			ev.addDiag(graph.Diagnostic{
 				Severity: graph.SeverityError,
@@ -89,7 +113,7 @@ func (ev *evaluator) once(key string, rng hcl.Range, report bool, f func() (cty.
 		ev.addDiag(graph.Diagnostic{Severity: graph.SeverityError, Summary: "Evaluation too deep", Detail: key, Location: loc(rng)})
 		return cty.DynamicVal, graph.Unknown("evaluation too deep", loc(rng))
 	}
-	e := &memoEntry{busy: true}
+	e := &memoEntry{busy: true, resource: resource}
 	ev.memo[key] = e
 	ev.stack = append(ev.stack, key)
 	val, sh := f()

@@ -90,14 +90,43 @@ func representative(mode int, what string) *expansion {
 // expand evaluates count or for_each in this module instance. Unknown (or
 // invalid) repetition keeps one representative instance: dropping the
 // resource would hide it from every rule.
+//
+// Every instance counts against the unit's budget (limits.go); past it the
+// expansion keeps one representative instance, so a configuration that
+// multiplies instances through nested modules still ends fast.
 func (mi *moduleInstance) expand(count, forEach hcl.Expression, what string) *expansion {
+	var exp *expansion
+	var rng hcl.Range
+	arg := "resource"
 	switch {
 	case count != nil:
-		return mi.expandCount(count, what)
+		exp, rng, arg = mi.expandCount(count, what), count.Range(), "count"
 	case forEach != nil:
-		return mi.expandForEach(forEach, what)
+		exp, rng, arg = mi.expandForEach(forEach, what), forEach.Range(), "for_each"
+	default:
+		exp = &expansion{mode: modeNone, keys: []*instanceKey{{kind: keyNone}}}
 	}
-	return &expansion{mode: modeNone, keys: []*instanceKey{{kind: keyNone}}}
+	if !mi.ev.takeInstances(len(exp.keys), rng, arg) {
+		rep := representative(exp.mode, what)
+		rep.keys[0].reason = fmt.Sprintf("%s has more instances than rampart evaluates", what)
+		return rep
+	}
+	return exp
+}
+
+// tooMany reports a count or for_each creating more than
+// MaxBlockInstances instances.
+func (mi *moduleInstance) tooMany(expr hcl.Expression, arg, n string, what string) *expansion {
+	mode := modeForEach
+	if arg == "count" {
+		mode = modeCount
+	}
+	mi.ev.errorAt(loc(expr.Range()), "Too many instances",
+		fmt.Sprintf("%s creates %s instances; rampart evaluates at most %d instances of one resource or module call",
+			arg, n, MaxBlockInstances))
+	rep := representative(mode, what)
+	rep.keys[0].reason = fmt.Sprintf("%s of %s creates more instances than rampart evaluates", arg, what)
+	return rep
 }
 
 func (mi *moduleInstance) expandCount(expr hcl.Expression, what string) *expansion {
@@ -120,9 +149,16 @@ func (mi *moduleInstance) expandCount(expr hcl.Expression, what string) *expansi
 	if !n.IsKnown() {
 		return representative(modeCount, what)
 	}
-	i, acc := n.AsBigFloat().Int64()
-	if acc != 0 || i < 0 || i > 1<<20 {
-		return bad(fmt.Sprintf("count must be a whole number between 0 and %d, got %s", 1<<20, n.AsBigFloat().String()))
+	f := n.AsBigFloat()
+	if !f.IsInt() {
+		return bad(fmt.Sprintf("count must be a whole number, got %s", f.String()))
+	}
+	if f.Sign() < 0 {
+		return bad(fmt.Sprintf("count must be greater than or equal to zero, got %s", f.String()))
+	}
+	i, acc := f.Int64()
+	if acc != 0 || i > MaxBlockInstances {
+		return mi.tooMany(expr, "count", f.String(), what)
 	}
 	exp := &expansion{mode: modeCount, keys: make([]*instanceKey, i)}
 	for j := range exp.keys {
@@ -151,6 +187,9 @@ func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expan
 		return bad("a sensitive value cannot be used as for_each: its keys would be shown in the instance addresses")
 	}
 	ty := v.Type()
+	if (ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) && v.LengthInt() > MaxBlockInstances {
+		return mi.tooMany(expr, "for_each", strconv.Itoa(v.LengthInt()), what)
+	}
 	exp := &expansion{mode: modeForEach}
 	switch {
 	case ty.IsMapType() || ty.IsObjectType():
@@ -176,16 +215,17 @@ func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expan
 		if et != cty.String && et != cty.DynamicPseudoType {
 			return bad(fmt.Sprintf("a set used in for_each must hold strings, not %s", et.FriendlyName()))
 		}
+		var list []*graph.Value
+		if sh != nil {
+			list = sh.List
+		}
+		pool := newElementPool(list)
 		for it := v.ElementIterator(); it.Next(); {
 			_, e := it.Element()
 			if e.IsNull() {
 				return bad("a set used in for_each must not contain null")
 			}
-			var pool []*graph.Value
-			if sh != nil {
-				pool = sh.List
-			}
-			esh := annotate(e, matchElement(e, pool), sh.Loc, sh.Trace, "")
+			esh := annotate(e, pool.match(e), sh.Loc, sh.Trace, "")
 			exp.keys = append(exp.keys, &instanceKey{kind: keyString, str: e.AsString(), each: e, eachSh: esh, keySh: esh})
 		}
 	default:

@@ -118,14 +118,15 @@ func annotate(v cty.Value, like *graph.Value, l graph.Location, trace graph.Trac
 	case v.Type().IsSetType():
 		// Set elements have no position; match them to the shadow's
 		// elements by value.
-		var pool []*graph.Value
+		var list []*graph.Value
 		if like != nil && like.Kind == graph.KindList {
-			pool = like.List
+			list = like.List
 		}
+		pool := newElementPool(list)
 		items := make([]*graph.Value, 0, v.LengthInt())
 		for it := v.ElementIterator(); it.Next(); {
 			_, e := it.Element()
-			items = append(items, annotate(e, matchElement(e, pool), l, trace, reason))
+			items = append(items, annotate(e, pool.match(e), l, trace, reason))
 		}
 		out = graph.List(items, l)
 	default:
@@ -169,19 +170,48 @@ func orderLike(keys, order []string) []string {
 	return keys
 }
 
-// matchElement finds the shadow element holding the same primitive value.
-func matchElement(e cty.Value, pool []*graph.Value) *graph.Value {
+// elementPool finds the shadow element holding the same primitive value as
+// a set element: set elements have no position, so they are matched to the
+// shadow's elements by value. The index is built on first use, so matching
+// every element of a set against its shadow stays linear.
+type elementPool struct {
+	list  []*graph.Value
+	index map[poolKey]*graph.Value
+}
+
+type poolKey struct {
+	kind graph.Kind
+	text string
+}
+
+func newElementPool(list []*graph.Value) *elementPool {
+	return &elementPool{list: list}
+}
+
+// match returns the first element of the pool equal to e, or nil.
+func (p *elementPool) match(e cty.Value) *graph.Value {
 	e, _ = e.UnmarkDeep()
-	if !e.IsKnown() || e.IsNull() || !e.Type().IsPrimitiveType() {
+	if len(p.list) == 0 || !e.IsKnown() || e.IsNull() || !e.Type().IsPrimitiveType() {
 		return nil
 	}
-	want := fromCty(e, graph.Location{}, "")
-	for _, p := range pool {
-		if p.Kind == want.Kind && p.GoString() == want.GoString() {
-			return p
+	if p.index == nil {
+		p.index = make(map[poolKey]*graph.Value, len(p.list))
+		for _, v := range p.list {
+			if v == nil || !isPrimitiveKind(v.Kind) {
+				continue
+			}
+			k := poolKey{v.Kind, v.GoString()}
+			if _, dup := p.index[k]; !dup {
+				p.index[k] = v
+			}
 		}
 	}
-	return nil
+	want := fromCty(e, graph.Location{}, "")
+	return p.index[poolKey{want.Kind, want.GoString()}]
+}
+
+func isPrimitiveKind(k graph.Kind) bool {
+	return k == graph.KindBool || k == graph.KindNumber || k == graph.KindString
 }
 
 // derive returns v as used at l: every node moves to l and gains a hop for
