@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -114,6 +115,20 @@ func (b *boundaries) of(path string) string {
 		return root
 	}
 	return filepath.Dir(abs)
+}
+
+// list returns every boundary of the scan, once each.
+func (b *boundaries) list() []string {
+	if b.fixed != "" {
+		return []string{b.fixed}
+	}
+	var out []string
+	for _, s := range b.scanned {
+		if !slices.Contains(out, s.boundary) {
+			out = append(out, s.boundary)
+		}
+	}
+	return out
 }
 
 // within reports whether path is dir or lies below it (both absolute and

@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/internal/safefs"
 )
 
 // maxReadSize bounds how much of a file discovery reads. Terraform plans can
@@ -120,9 +120,10 @@ func discover(paths []string, root string, exclude []string) (*inventory, error)
 				return nil
 			}
 			if !d.Type().IsRegular() {
-				inv.ignored = append(inv.ignored, result.File{Path: path, Status: result.FileIgnored,
-					Reason: "not a regular file (symbolic links are not followed)"})
-				return nil
+				if reason, ignore := special(path, d); ignore {
+					inv.ignored = append(inv.ignored, result.File{Path: path, Status: result.FileIgnored, Reason: reason})
+					return nil
+				}
 			}
 			add(path, classify(path))
 			return nil
@@ -136,6 +137,50 @@ func discover(paths []string, root string, exclude []string) (*inventory, error)
 	}
 	sort.Strings(inv.tfDirs)
 	return inv, nil
+}
+
+// special decides about a directory entry that is not a regular file. A
+// symbolic link to a file is read like the file, through the front-end's
+// bounded reader, which refuses it with an error when it resolves outside
+// the repository root or to anything but a regular file. So is any entry
+// Terraform would read as configuration (a .tf or .tfvars name, whatever
+// it is): Terraform reads every such name in a module directory, so a
+// FIFO or a dangling link there is an error, not a file to skip. Other
+// special files, and links to directories (not followed: no loops; a
+// module behind one is read through its caller's source), are ignored.
+func special(path string, d fs.DirEntry) (reason string, ignore bool) {
+	kind := classify(path)
+	if kind == kindTerraform || kind == kindTFVars {
+		return "", false
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return "not a regular file (" + modeName(d.Type()) + ")", true
+	}
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return "symbolic link to nothing (" + filepath.Base(path) + " does not resolve)", true
+	case info.IsDir():
+		return "symbolic link to a directory (not followed; a Terraform module behind it is read through its caller's source)", true
+	case !info.Mode().IsRegular():
+		return "symbolic link to a file that is not a regular file (" + modeName(info.Mode()) + ")", true
+	}
+	return "", false
+}
+
+// modeName names the type of a file that is not a regular file.
+func modeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "mode " + m.String()
 }
 
 // excluded matches a path against the --exclude globs, relative to the scan
@@ -165,20 +210,8 @@ func excluded(path, root string, patterns []string) bool {
 	return false
 }
 
-// readBounded reads at most limit bytes of a file and reports whether it was
-// cut short.
-func readBounded(path string, limit int64) ([]byte, bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, false, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, false, err
-	}
-	if int64(len(b)) > limit {
-		return b[:limit], true, nil
-	}
-	return b, false, nil
+// readBounded reads at most limit bytes of a regular file inside root and
+// reports whether it was cut short (see safefs).
+func readBounded(path, root string, limit int64) ([]byte, bool, error) {
+	return safefs.ReadPrefix(path, root, limit)
 }

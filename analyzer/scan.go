@@ -47,6 +47,9 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	}
 
 	res := &Result{Root: opts.Root, Rules: eng.Rules(), Files: files}
+	if bounds, err := newBoundaries(opts.Paths, opts.Boundary); err == nil {
+		res.Boundaries = bounds.list()
+	}
 	var diags graph.Diagnostics
 	for _, u := range units {
 		diags = append(diags, u.Diagnostics...)
@@ -167,6 +170,7 @@ func parseAll(ctx context.Context, inv *inventory, bounds *boundaries, opts Opti
 	// A plan reads its configuration's .tf files for locations, so they
 	// are accounted for through it when its directory's HCL unit is dropped.
 	files = append(files, terraformFiles(inv.tfFiles, units)...)
+	files = append(files, unlistedFiles(files, units)...)
 
 	sort.Slice(units, func(i, j int) bool { return units[i].Path < units[j].Path })
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
@@ -249,10 +253,10 @@ func parseStructured(ctx context.Context, path, boundary string, opts Options) (
 				Reason: fmt.Sprintf("internal error while parsing (please report): %v\n%s", p, debug.Stack())}
 		}
 	}()
-	if u, f, big := oversized(path); big {
+	if u, f, big := oversized(path, boundary); big {
 		return u, f
 	}
-	src, truncated, err := readBounded(path, maxReadSize)
+	src, truncated, err := readBounded(path, boundary, maxReadSize)
 	if err != nil {
 		return nil, result.File{Path: path, Status: result.FileFailed, Reason: fmt.Sprintf("cannot read: %v", err)}
 	}
@@ -287,12 +291,12 @@ func parseStructured(ctx context.Context, path, boundary string, opts Options) (
 // reading it whole: only a Terraform plan may be that large. A file whose
 // beginning carries template markers fails (it cannot be checked, and a gate
 // must not pass it); anything else is ignored with the reason.
-func oversized(path string) (*graph.Unit, result.File, bool) {
+func oversized(path, boundary string) (*graph.Unit, result.File, bool) {
 	info, err := os.Stat(path)
 	if err != nil || info.Size() <= cloudformation.MaxFileSize {
 		return nil, result.File{}, false
 	}
-	head, _, err := readBounded(path, 64<<10)
+	head, _, err := readBounded(path, boundary, 64<<10)
 	if err != nil {
 		return nil, result.File{Path: path, Status: result.FileFailed, Reason: fmt.Sprintf("cannot read: %v", err)}, true
 	}
@@ -385,6 +389,43 @@ func terraformFiles(paths []string, units []*graph.Unit) []result.File {
 		default:
 			out = append(out, result.File{Path: p, Status: result.FileIgnored,
 				Reason: "not read by any scanned module (variable files are read with the module beside them or with --var-file)"})
+		}
+	}
+	return out
+}
+
+// unlistedFiles accounts for the files a unit read that the walk did not
+// list: a module or nested template outside the scan paths, a module under
+// a symbolic link to a directory (which the walk does not follow), a
+// --var-file. The file list says what was read, wherever it was.
+func unlistedFiles(listed []result.File, units []*graph.Unit) []result.File {
+	seen := map[string]bool{}
+	for _, f := range listed {
+		seen[filepath.Clean(f.Path)] = true
+	}
+	failed := map[string]string{}
+	for _, u := range units {
+		for _, d := range u.Diagnostics {
+			if d.Severity == graph.SeverityError && d.Location.File != "" {
+				if c := filepath.Clean(d.Location.File); failed[c] == "" {
+					failed[c] = d.Error()
+				}
+			}
+		}
+	}
+	var out []result.File
+	for _, u := range units {
+		for _, p := range u.Files {
+			c := filepath.Clean(p)
+			if seen[c] {
+				continue
+			}
+			seen[c] = true
+			f := result.File{Path: p, Status: result.FileScanned, Type: string(u.Source), Reason: "read as part of " + u.Path}
+			if reason := failed[c]; reason != "" {
+				f.Status, f.Reason = result.FileFailed, reason
+			}
+			out = append(out, f)
 		}
 	}
 	return out

@@ -2,12 +2,12 @@ package cloudformation
 
 import (
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/internal/safefs"
 )
 
 // isStackType reports whether a resource type is a nested stack.
@@ -79,7 +79,9 @@ func (st *stack) loadChild(e *resEntry) {
 		e.childErr = true
 		return
 	}
-	src, err := os.ReadFile(path)
+	// The check above is lexical; the read resolves symbolic links and
+	// refuses one that leads outside the root, a FIFO or a device.
+	src, err := safefs.ReadFile(path, st.p.root, MaxFileSize)
 	if err != nil {
 		st.p.errorf(urlLoc, "nested stack %s: cannot read template %s: %v", e.id, url, err)
 		e.childErr = true

@@ -1,7 +1,6 @@
 package cloudformation
 
 import (
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/internal/safefs"
 )
 
 // pseudoParams are CloudFormation's pseudo parameters. They are Unknown
@@ -64,7 +64,10 @@ func (p *parser) topOverrides(path string) map[string]paramValue {
 // readParamFile reads one parameter file into out.
 func (p *parser) readParamFile(f string, out map[string]paramValue) {
 	p.addFile(f)
-	src, err := os.ReadFile(f)
+	// A parameter file is the user's (--cfn-param-file, or a configuration
+	// file's cfn_param_files, confined when that file is read): it may lie
+	// anywhere, but it is read only as a bounded regular file.
+	src, err := safefs.ReadFile(f, "", MaxFileSize)
 	if err != nil {
 		p.diags.Errorf(graph.Location{File: f}, "cannot read parameter file: %v", err)
 		return

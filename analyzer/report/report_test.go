@@ -256,7 +256,7 @@ func TestSnippet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := &textRun{p: newPalette(false), src: newSourceCache("", read)}
+			r := &textRun{p: newPalette(false), src: newSourceCache("", nil, read)}
 			r.snippet(locAt("f.tf", tt.start, tt.end))
 			if got := r.b.String(); got != tt.want {
 				t.Errorf("snippet:\n%s\nwant:\n%s", got, tt.want)

@@ -3,10 +3,10 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/rampart-iac/rampart/internal/safefs"
 )
 
 // maxSourceSize bounds how much of a file the text report reads for
@@ -20,32 +20,32 @@ type sourceCache struct {
 	files map[string][]string // nil entry: the file could not be read
 }
 
-func newSourceCache(root string, read func(string) ([]byte, error)) *sourceCache {
+func newSourceCache(root string, boundaries []string, read func(string) ([]byte, error)) *sourceCache {
 	if read == nil {
-		read = func(name string) ([]byte, error) { return readFileBounded(root, name) }
+		read = func(name string) ([]byte, error) { return readFileBounded(root, boundaries, name) }
 	}
 	return &sourceCache{read: read, files: map[string][]string{}}
 }
 
-// readFileBounded reads name (relative to root unless absolute), refusing
-// files larger than maxSourceSize.
-func readFileBounded(root, name string) ([]byte, error) {
+// readFileBounded reads name (relative to root unless absolute) for a
+// snippet: a regular file of at most maxSourceSize bytes (see safefs) that
+// lies, its symbolic links resolved, inside one of the scan's boundaries.
+// A location can name a file the front-end refused to read (a link to a
+// file outside the repository, at which the error is located); its
+// contents must not reach the report through the snippet either.
+func readFileBounded(root string, boundaries []string, name string) ([]byte, error) {
 	if !filepath.IsAbs(name) && root != "" {
 		name = filepath.Join(root, filepath.FromSlash(name))
 	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
+	if len(boundaries) == 0 {
+		return safefs.ReadFile(name, "", maxSourceSize)
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxSourceSize+1))
-	if err != nil {
-		return nil, err
+	for _, b := range boundaries {
+		if safefs.Within(b, name) {
+			return safefs.ReadFile(name, b, maxSourceSize)
+		}
 	}
-	if len(data) > maxSourceSize {
-		return nil, fmt.Errorf("%s: larger than %d bytes", name, maxSourceSize)
-	}
-	return data, nil
+	return nil, fmt.Errorf("%s: %w", name, safefs.ErrOutside)
 }
 
 // lines returns the lines of file, or nil when it cannot be read.

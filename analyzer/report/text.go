@@ -40,7 +40,7 @@ type textRun struct {
 // matter), and a summary line. Every string that comes from a
 // template or a policy is escaped.
 func (tw textWriter) Write(w io.Writer, res *result.Result) error {
-	r := &textRun{opts: tw.opts, p: newPalette(tw.opts.Color), src: newSourceCache(res.Root, tw.opts.ReadFile)}
+	r := &textRun{opts: tw.opts, p: newPalette(tw.opts.Color), src: newSourceCache(res.Root, res.Boundaries, tw.opts.ReadFile)}
 	r.findings(sortedFindings(res.Findings))
 	r.diagnostics("Errors", sortedDiagnostics(res.Errors), r.p.errorText, failedWithoutError(res))
 	r.diagnostics("Warnings", sortedDiagnostics(res.Warnings), r.p.warnText, nil)

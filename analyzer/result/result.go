@@ -232,6 +232,10 @@ type Result struct {
 	Passed []Check `json:"-"`
 	// Resources is the number of canonical resources evaluated.
 	Resources int `json:"-"`
+	// Boundaries are the directories the scan read in (repository roots,
+	// or --root): a report reading a source file for a snippet reads
+	// only inside them, as the front-ends did.
+	Boundaries []string `json:"-"`
 }
 
 // Summarize counts the result.
