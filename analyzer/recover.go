@@ -3,15 +3,14 @@ package analyzer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer/aws"
 	"github.com/rampart-iac/rampart/analyzer/engine"
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/internal/panics"
 )
 
 // stages are the steps of a scan after reading that run over every unit:
@@ -141,10 +140,7 @@ func internalFailure(u *graph.Unit, while string, err error) unitFailure {
 	detail := err.Error()
 	var ie *engine.InternalError
 	if errors.As(err, &ie) {
-		detail = fmt.Sprintf("%v", ie.Value)
-		if site := panicSite(ie.Stack); site != "" {
-			detail += " (at " + site + ")"
-		}
+		detail = panics.Describe(ie.Value, ie.Stack)
 	}
 	return unitFailure{unit: u, diag: graph.Diagnostic{
 		Severity: graph.SeverityError,
@@ -152,39 +148,6 @@ func internalFailure(u *graph.Unit, while string, err error) unitFailure {
 		Detail:   detail,
 		Location: graph.Location{File: u.Path},
 	}}
-}
-
-// panicSite returns the function and file that panicked, from a stack
-// printed by debug.Stack: the first frame after the panic that is not the
-// runtime's own (a nil dereference passes through runtime.sigpanic). The
-// whole stack would bury the message.
-func panicSite(stack []byte) string {
-	lines := strings.Split(string(stack), "\n")
-	start := -1
-	for i, l := range lines {
-		if strings.HasPrefix(l, "panic(") {
-			start = i
-			break
-		}
-	}
-	if start < 0 {
-		return ""
-	}
-	for i := start + 2; i+1 < len(lines); i += 2 {
-		fn := lines[i]
-		if strings.HasPrefix(fn, "runtime.") {
-			continue
-		}
-		if paren := strings.LastIndexByte(fn, '('); paren > 0 {
-			fn = fn[:paren]
-		}
-		file := strings.TrimSpace(lines[i+1])
-		if sp := strings.IndexByte(file, ' '); sp > 0 {
-			file = file[:sp]
-		}
-		return fn + " " + filepath.Base(file)
-	}
-	return ""
 }
 
 // failUnitFiles marks the files of units an internal error failed as

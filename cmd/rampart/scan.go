@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -106,15 +105,17 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 		Verbose:   s.Verbose,
 		OnUnknown: s.OnUnknown,
 	})
-	var buf bytes.Buffer
-	if err := w.Write(&buf, res); err != nil {
+	// A bug in the writer leaves out the files it cannot render, with an
+	// error at each; the errors are in the result returned.
+	out, res, err := report.Render(w, res)
+	if err != nil {
 		return err
 	}
 	if toStdout {
-		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
+		if _, err := a.stdout.Write(out); err != nil {
 			return fmt.Errorf("writing report: %w", err)
 		}
-	} else if err := writeReport(s.Output, buf.Bytes()); err != nil {
+	} else if err := writeReport(s.Output, out); err != nil {
 		return fmt.Errorf("writing report to %s: %w", s.Output, err)
 	}
 
