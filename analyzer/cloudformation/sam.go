@@ -73,7 +73,7 @@ type samExpansion struct {
 // expandSAM replaces every AWS::Serverless::* resource by the CloudFormation
 // resources the SAM transform generates.
 func (st *stack) expandSAM() {
-	x := &samExpansion{st: st, globals: st.root.get("Globals"), refs: map[string]string{}}
+	x := &samExpansion{st: st, globals: st.checkGlobals(st.root.get("Globals")), refs: map[string]string{}}
 	for _, id := range st.order {
 		e := st.res[id]
 		if !strings.HasPrefix(e.typ, "AWS::Serverless::") {
