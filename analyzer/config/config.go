@@ -1,11 +1,8 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path"
 	"path/filepath"
 	"reflect"
@@ -19,6 +16,7 @@ import (
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/internal/safefs"
 )
 
 // maxFileSize bounds the configuration file; anything larger is not a
@@ -138,20 +136,16 @@ func schemaKeys(t reflect.Type) []string {
 
 // Load reads and validates the configuration file at path.
 func Load(path string) (*Config, error) {
-	f, err := os.Open(path)
+	// A regular file only, bounded, and one whose links stay inside its
+	// repository: its text can reach an error message.
+	data, err := safefs.ReadFile(path, repositoryOf(filepath.Dir(path)), maxFileSize)
+	if errors.Is(err, safefs.ErrTooLarge) {
+		return nil, fmt.Errorf("config %s: larger than %d bytes", path, maxFileSize)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading config: %w", err)
 	}
-	defer f.Close()
-	var buf bytes.Buffer
-	n, err := buf.ReadFrom(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading config %s: %w", path, err)
-	}
-	if n > maxFileSize {
-		return nil, fmt.Errorf("config %s: larger than %d bytes", path, maxFileSize)
-	}
-	return Parse(path, buf.Bytes())
+	return Parse(path, data)
 }
 
 // Parse validates the configuration text data read from the file path.
@@ -190,6 +184,9 @@ func Parse(path string, data []byte) (*Config, error) {
 		return nil, yamlError(path, err)
 	}
 	if err := c.fill(&raw, root); err != nil {
+		return nil, err
+	}
+	if err := c.confine(); err != nil {
 		return nil, err
 	}
 	return c, nil

@@ -19,7 +19,7 @@ format: json
 fail_on: high
 output: reports/rampart.json
 exclude: ["vendor/**", "*.bak"]
-policy_dirs: [policies, /opt/rampart/policies]
+policy_dirs: [policies, shared/policies]
 rules: [AWS-SG-002, s3-bucket-encryption]
 skip_rules: [AWS-IAM-001]
 profiles: [account-baseline]
@@ -53,7 +53,7 @@ require_suppression_reason: false
 		FailOn:        result.SeverityHigh,
 		Output:        filepath.Join(dir, "reports", "rampart.json"),
 		Exclude:       []string{"vendor/**", "*.bak"},
-		PolicyDirs:    []string{filepath.Join(dir, "policies"), "/opt/rampart/policies"},
+		PolicyDirs:    []string{filepath.Join(dir, "policies"), filepath.Join(dir, "shared", "policies")},
 		Rules:         []string{"AWS-SG-002", "s3-bucket-encryption"},
 		SkipRules:     []string{"AWS-IAM-001"},
 		Profiles:      []string{"account-baseline"},
