@@ -7,6 +7,8 @@
 package nesting
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
@@ -136,11 +138,12 @@ func isOperator(t hclsyntax.TokenType) bool {
 }
 
 // JSON checks a JSON document: its objects and arrays nest at most
-// MaxDepth deep. Strings are skipped; hcl parses them as templates later,
-// where HCL checks them.
+// MaxDepth deep, and each string holding an interpolation or directive,
+// which hcl parses as a template, passes HCL.
 func JSON(src []byte, filename string) hcl.Diagnostics {
 	depth := 0
 	inString, escaped := false, false
+	strStart, strPos := 0, hcl.Pos{}
 	pos := hcl.Pos{Line: 1, Column: 1}
 	for i, c := range src {
 		switch {
@@ -152,9 +155,13 @@ func JSON(src []byte, filename string) hcl.Diagnostics {
 				escaped = true
 			case c == '"':
 				inString = false
+				if diags := jsonString(src[strStart:i+1], filename, strPos); diags.HasErrors() {
+					return diags
+				}
 			}
 		case c == '"':
 			inString = true
+			strStart, strPos = i, hcl.Pos{Line: pos.Line, Column: pos.Column, Byte: i}
 		case c == '{' || c == '[':
 			depth++
 			if depth > MaxDepth {
@@ -177,4 +184,21 @@ func JSON(src []byte, filename string) hcl.Diagnostics {
 		}
 	}
 	return nil
+}
+
+// jsonString checks a quoted JSON string that hcl will parse as a
+// template; the error is at the string's opening quote.
+func jsonString(quoted []byte, filename string, at hcl.Pos) hcl.Diagnostics {
+	if !bytes.Contains(quoted, []byte("${")) && !bytes.Contains(quoted, []byte("%{")) {
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(quoted, &s); err != nil {
+		return nil // hcl's JSON parser reports the malformed string
+	}
+	diags := HCL([]byte(s), filename, hcl.InitialPos, true)
+	for _, d := range diags {
+		d.Subject = &hcl.Range{Filename: filename, Start: at, End: hcl.Pos{Line: at.Line, Column: at.Column + 1, Byte: at.Byte + 1}}
+	}
+	return diags
 }

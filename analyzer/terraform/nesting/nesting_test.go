@@ -61,6 +61,9 @@ func TestJSON(t *testing.T) {
 		{"objects", strings.Repeat(`{"a":`, 300) + "1" + strings.Repeat("}", 300), 1},
 		{"brackets in strings", `{"x": "` + strings.Repeat(`[{\"`, 1000) + `"}`, 0},
 		{"at the limit", strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth), 0},
+		{"template in a string", "{\n\"x\": \"${" + strings.Repeat("(", 100_000) + "}\"}", 2},
+		{"escaped quotes in a template", `{"x": "${` + strings.Repeat(`\"${`, 300) + `}"}`, 1},
+		{"shallow templates", `{"x": "${a}${(b)}%{if c}d%{endif}"}`, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

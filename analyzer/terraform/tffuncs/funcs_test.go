@@ -63,6 +63,9 @@ func testVars() map[string]cty.Value {
 	}
 }
 
+// deepParens is 100,000 nested parentheses around 1.
+var deepParens = strings.Repeat("(", 100_000) + "1" + strings.Repeat(")", 100_000)
+
 // templateVars are templates for templatestring, which refuses a literal
 // template: they are read from this object instead, as Terraform wants
 // them read from elsewhere.
@@ -82,6 +85,9 @@ func templateVars() cty.Value {
 		"file":          cty.StringVal(`${file("x")}`),
 		"number":        cty.NumberIntVal(7),
 		"null":          cty.NullVal(cty.String),
+		// Deep enough to overflow the stack of hcl's recursive parser.
+		"deep":        cty.StringVal("${" + deepParens + "}"),
+		"deep_tfvars": cty.StringVal("a = " + deepParens),
 	})
 }
 
@@ -415,6 +421,7 @@ func TestTemplateFuncs(t *testing.T) {
 		{expr: `templatestring(tpl.ab, u_map)`, want: "cty.UnknownVal(cty.String).RefineNotNull()"},
 		{expr: `templatestring(tpl.missing, {other = 1})`, err: `vars map does not contain key "missing"`},
 		{expr: `templatestring(tpl.broken, {})`, err: "failed to parse template"},
+		{expr: `templatestring(tpl.deep, {})`, err: "nested too deeply"},
 		{expr: `templatestring(tpl.plain, {"not valid" = 1})`, err: "invalid template variable name"},
 		{expr: `templatestring(tpl.plain, "vars")`, err: "vars must be a map or an object"},
 		{expr: `templatestring(tpl.nested_string, {x = "y"})`, err: "cannot call templatestring from inside a template"},
@@ -442,6 +449,7 @@ func TestProviderTerraformFuncs(t *testing.T) {
 			want: `cty.ObjectVal(map[string]cty.Value{"a":cty.NumberIntVal(1), "b":cty.StringVal("x")})`},
 		{expr: `provider::terraform::decode_tfvars("a = var.x")`, err: "invalid value for a"},
 		{expr: `provider::terraform::decode_tfvars("a = ")`, err: "invalid tfvars syntax"},
+		{expr: `provider::terraform::decode_tfvars(tpl.deep_tfvars)`, err: "nested too deeply"},
 	})
 }
 

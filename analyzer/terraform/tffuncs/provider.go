@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/rampart-iac/rampart/analyzer/terraform/nesting"
 )
 
 // providerTerraform is the functions of Terraform's built-in provider,
@@ -87,7 +89,11 @@ var DecodeTfvarsFunc = function.New(&function.Spec{
 	Type:         function.StaticReturnType(cty.DynamicPseudoType),
 	RefineResult: refineNotNull,
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		f, diags := hclsyntax.ParseConfig([]byte(args[0].AsString()), "<decode_tfvars argument>", hcl.Pos{Line: 1, Column: 1})
+		src, name := []byte(args[0].AsString()), "<decode_tfvars argument>"
+		if diags := nesting.HCL(src, name, hcl.InitialPos, false); diags.HasErrors() {
+			return cty.NilVal, function.NewArgErrorf(0, "invalid tfvars syntax: %s", diags.Error())
+		}
+		f, diags := hclsyntax.ParseConfig(src, name, hcl.Pos{Line: 1, Column: 1})
 		if diags.HasErrors() {
 			return cty.NilVal, function.NewArgErrorf(0, "invalid tfvars syntax: %s", diags.Error())
 		}

@@ -14,6 +14,8 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/rampart-iac/rampart/analyzer/terraform/nesting"
 )
 
 // templates renders templatefile and templatestring templates with hcl's
@@ -150,6 +152,9 @@ func directReference(expr hcl.Expression) error {
 }
 
 func (t *templates) render(src, name string, vars cty.Value) (cty.Value, error) {
+	if diags := nesting.HCL([]byte(src), name, hcl.InitialPos, true); diags.HasErrors() {
+		return cty.NilVal, fmt.Errorf("failed to parse template: %s", diags.Error())
+	}
 	expr, diags := hclsyntax.ParseTemplate([]byte(src), name, hcl.Pos{Line: 1, Column: 1})
 	if diags.HasErrors() {
 		return cty.NilVal, fmt.Errorf("failed to parse template: %s", diags.Error())
