@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/rampart-iac/rampart/internal/safefs"
 )
 
 // builtinPrefix names embedded policy files in error messages and module
@@ -50,6 +52,10 @@ func readFS(fsys fs.FS, withTests bool) ([]source, error) {
 	return out, nil
 }
 
+// maxPolicySize bounds one policy file, read as a regular file only: a
+// FIFO or a link to /dev/zero among the policies must not stop the run.
+const maxPolicySize = 16 << 20
+
 // readDirs collects the .rego files under the user's policy directories,
 // recursively and in lexical order. A directory that does not exist is an
 // error: a misspelled --policy-dir must not silently run fewer rules.
@@ -64,7 +70,7 @@ func readDirs(dirs []string, withTests bool) ([]source, error) {
 			if filepath.Ext(dir) != ".rego" {
 				return nil, fmt.Errorf("policy directory %s is neither a directory nor a .rego file", dir)
 			}
-			b, err := os.ReadFile(dir)
+			b, err := safefs.ReadFile(dir, "", maxPolicySize)
 			if err != nil {
 				return nil, fmt.Errorf("read policy: %w", err)
 			}
@@ -92,7 +98,9 @@ func readDirs(dirs []string, withTests bool) ([]source, error) {
 		}
 		sort.Strings(files)
 		for _, p := range files {
-			b, err := os.ReadFile(p)
+			// A policy directory may come with the repository: a file in it
+			// linked elsewhere is not read, since a parse error quotes it.
+			b, err := safefs.ReadFile(p, dir, maxPolicySize)
 			if err != nil {
 				return nil, fmt.Errorf("read policy: %w", err)
 			}
