@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/internal/safefs"
 )
 
 // moduleFiles is the parsed configuration of one module directory: its
@@ -149,20 +150,14 @@ func (l *sourceLoader) inRoot(path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// readFile reads a configuration file inside the scan root, within the size
-// limit.
+// readFile reads a configuration file inside the scan root: a regular
+// file, its symbolic links resolved inside the root, within the size limit
+// (see safefs).
 func (l *sourceLoader) readFile(name string) ([]byte, error) {
-	if !l.inRoot(name) {
+	if l.root == "" {
 		return nil, fmt.Errorf("%s is outside the scan root", name)
 	}
-	fi, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if fi.Size() > maxFileSize {
-		return nil, fmt.Errorf("%s is larger than %d MiB", name, maxFileSize>>20)
-	}
-	return os.ReadFile(name)
+	return safefs.ReadFile(name, l.root, maxFileSize)
 }
 
 // parseDir parses the .tf and .tf.json files of dir and indexes their
