@@ -20,6 +20,7 @@ import (
 	"github.com/rampart-iac/rampart/analyzer/result"
 	"github.com/rampart-iac/rampart/analyzer/terraform"
 	"github.com/rampart-iac/rampart/analyzer/terraform/plan"
+	"github.com/rampart-iac/rampart/analyzer/textenc"
 )
 
 // Scan runs one scan. The returned error is for failures of the scan
@@ -260,6 +261,12 @@ func parseStructured(ctx context.Context, path, boundary string, opts Options) (
 	if err != nil {
 		return nil, result.File{Path: path, Status: result.FileFailed, Reason: fmt.Sprintf("cannot read: %v", err)}
 	}
+	// Windows PowerShell saves text as UTF-16: templates and plans are
+	// read in any Unicode encoding. Text that does not decode is left to
+	// detection, which says why.
+	if text, err := textenc.ToUTF8(src); err == nil {
+		src = text
+	}
 	if plan.IsPlan(src) {
 		if truncated {
 			return nil, result.File{Path: path, Status: result.FileFailed, Type: string(graph.SourceTerraformPlan),
@@ -288,9 +295,10 @@ func parseStructured(ctx context.Context, path, boundary string, opts Options) (
 }
 
 // oversized decides about a file larger than any template may be without
-// reading it whole: only a Terraform plan may be that large. A file whose
-// beginning carries template markers fails (it cannot be checked, and a gate
-// must not pass it); anything else is ignored with the reason.
+// reading it whole: only a Terraform plan may be that large. Any other fails
+// as too large to analyse (it cannot be checked, and a gate must not pass
+// it) unless its beginning shows it is no template
+// (cloudformation.DetectOversized); that one is ignored with the reason.
 func oversized(path, boundary string) (*graph.Unit, result.File, bool) {
 	info, err := os.Stat(path)
 	if err != nil || info.Size() <= cloudformation.MaxFileSize {
@@ -300,15 +308,16 @@ func oversized(path, boundary string) (*graph.Unit, result.File, bool) {
 	if err != nil {
 		return nil, result.File{Path: path, Status: result.FileFailed, Reason: fmt.Sprintf("cannot read: %v", err)}, true
 	}
-	if bytes.Contains(head, []byte(`"format_version"`)) || bytes.Contains(head, []byte(`"planned_values"`)) {
+	if text, err := textenc.ToUTF8(head[:len(head)/4*4]); err == nil &&
+		(bytes.Contains(text, []byte(`"format_version"`)) || bytes.Contains(text, []byte(`"planned_values"`))) {
 		return nil, result.File{}, false // possibly a plan: read it (up to maxReadSize)
 	}
-	limit := fmt.Sprintf("%d bytes, more than the %d MiB template limit", info.Size(), cloudformation.MaxFileSize>>20)
-	if cloudformation.Detect(path, head).Kind == cloudformation.NotTemplate {
-		return nil, result.File{Path: path, Status: result.FileIgnored, Reason: "file is " + limit + " and not a Terraform plan"}, true
+	det := cloudformation.DetectOversized(path, info.Size(), head)
+	if det.Kind == cloudformation.NotTemplate {
+		return nil, result.File{Path: path, Status: result.FileIgnored, Reason: det.Reason}, true
 	}
 	u := &graph.Unit{Source: graph.SourceCloudFormation, Path: path, Files: []string{path}}
-	u.Diagnostics.Errorf(graph.Location{File: path, StartLine: 1, EndLine: 1}, "template is %s", limit)
+	u.Diagnostics.Errorf(graph.Location{File: path, StartLine: 1, EndLine: 1}, "%s", det.Reason)
 	return u, unitFile(u, path, graph.SourceCloudFormation), true
 }
 

@@ -211,11 +211,16 @@ func DetectOversized(path string, size int64, head []byte) Detection {
 		head = head[:len(head)/4*4] // whole code units only
 	}
 	text, err := textenc.ToUTF8(head)
-	if err != nil || bytes.IndexByte(text, 0) >= 0 {
+	if err != nil {
 		return Detection{Kind: NotTemplate, Reason: tooLarge + " and not text"}
 	}
 	if other := notTemplateStart(path, text); other != "" {
 		return Detection{Kind: NotTemplate, Reason: tooLarge + " and " + other}
+	}
+	// A start that says nothing, in a file with zero bytes (which text
+	// never has), is binary data under a template's extension.
+	if bytes.IndexByte(text, 0) >= 0 && firstKey(path, text) == "" {
+		return Detection{Kind: NotTemplate, Reason: tooLarge + " and not text"}
 	}
 	return Detection{Kind: BrokenTemplate, Reason: tooLarge + ": too large to analyse"}
 }
@@ -223,31 +228,34 @@ func DetectOversized(path string, size int64, head []byte) Detection {
 // notTemplateStart says why the beginning of a file shows it is not a
 // template, or returns "" when it may be one.
 func notTemplateStart(path string, text []byte) string {
-	var key string
-	if looksLikeJSON(path, text) {
-		dec := json.NewDecoder(bytes.NewReader(text))
-		if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-			if err == nil {
-				return "its top level is not an object"
-			}
-			return ""
-		}
-		tok, err := dec.Token()
-		s, ok := tok.(string)
-		if err != nil || !ok {
-			return ""
-		}
-		key = s
-	} else {
-		key = firstYAMLKey(text)
-		if key == "-" {
-			return "its top level is a list"
-		}
-	}
-	if key == "" || templateSections[key] {
+	switch key := firstKey(path, text); {
+	case key == "-":
+		return "its top level is not a map"
+	case key == "" || templateSections[key]:
 		return ""
+	default:
+		return fmt.Sprintf("its first key %q is not a template section", key)
 	}
-	return fmt.Sprintf("its first key %q is not a template section", key)
+}
+
+// firstKey returns the first top-level key of a JSON object or YAML block
+// mapping, "-" when the top level is something else, or "" when the start
+// does not say.
+func firstKey(path string, text []byte) string {
+	if !looksLikeJSON(path, text) {
+		return firstYAMLKey(text)
+	}
+	dec := json.NewDecoder(bytes.NewReader(text))
+	tok, err := dec.Token()
+	switch {
+	case err != nil:
+		return ""
+	case tok != json.Delim('{'):
+		return "-"
+	}
+	key, _ := dec.Token()
+	s, _ := key.(string)
+	return s
 }
 
 // firstYAMLKey returns the first top-level key of a block mapping, "-" for a
