@@ -74,11 +74,11 @@ func checkTokens(toks hclsyntax.Tokens) hcl.Diagnostics {
 		case isOperator(tok.Type):
 			top.ops++
 			if top.ops > MaxOperators {
-				return tooDeep(tok, fmt.Sprintf("an expression with more than %d operators", MaxOperators))
+				return tooDeep(tok, fmt.Sprintf("an expression has more than %d operators", MaxOperators))
 			}
 		}
 		if len(stack)-1+directives > MaxDepth {
-			return tooDeep(tok, fmt.Sprintf("more than %d nested brackets, templates or blocks", MaxDepth))
+			return tooDeep(tok, fmt.Sprintf("more than %d brackets, templates or blocks are open", MaxDepth))
 		}
 	}
 	return nil
@@ -88,9 +88,13 @@ func tooDeep(tok *hclsyntax.Token, what string) hcl.Diagnostics {
 	return hcl.Diagnostics{{
 		Severity: hcl.DiagError,
 		Summary:  "Configuration nested too deeply",
-		Detail:   fmt.Sprintf("This file has %s here; rampart refuses it before parsing, so that it cannot exhaust the stack.", what),
+		Detail:   detail(what),
 		Subject:  tok.Range.Ptr(),
 	}}
+}
+
+func detail(what string) string {
+	return "Nested too deeply: " + what + " here. rampart refuses this before parsing, so that it cannot exhaust the stack."
 }
 
 func opens(t hclsyntax.TokenType) bool {
@@ -169,9 +173,8 @@ func JSON(src []byte, filename string) hcl.Diagnostics {
 				return hcl.Diagnostics{{
 					Severity: hcl.DiagError,
 					Summary:  "Configuration nested too deeply",
-					Detail: fmt.Sprintf("This file has more than %d nested objects or arrays here; rampart refuses it before parsing, so that it cannot exhaust the stack.",
-						MaxDepth),
-					Subject: &hcl.Range{Filename: filename, Start: at, End: hcl.Pos{Line: at.Line, Column: at.Column + 1, Byte: i + 1}},
+					Detail:   detail(fmt.Sprintf("more than %d objects or arrays are open", MaxDepth)),
+					Subject:  &hcl.Range{Filename: filename, Start: at, End: hcl.Pos{Line: at.Line, Column: at.Column + 1, Byte: i + 1}},
 				}}
 			}
 		case c == '}' || c == ']':
