@@ -34,6 +34,8 @@ type moduleConfig struct {
 	calls      []*moduleCall
 	callByName map[string]*moduleCall
 	providers  []*providerConfig
+	// checks are the check blocks, in source order.
+	checks []*checkConfig
 
 	// blocks are the top-level blocks of the ordinary files in source
 	// order, each with the override blocks merged into it; blockIndex
@@ -111,6 +113,21 @@ type outputConfig struct {
 	// preconditions are the output's precondition blocks, in order.
 	preconditions []validation
 	dependsOn     []hcl.Traversal
+	ephemeral     bool
+}
+
+// checkConfig is a check block: its assertions, and the data sources
+// scoped to it, which only its assertions read.
+type checkConfig struct {
+	name    string
+	asserts []validation
+	scoped  map[string]bool // "data.http.site"
+}
+
+var checkSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "assert"}, {Type: "data", LabelNames: []string{"type", "name"}},
+	},
 }
 
 type resourceConfig struct {
@@ -128,6 +145,9 @@ type resourceConfig struct {
 	provRange hcl.Range
 	dependsOn []hcl.Traversal
 	lifecycle *hcl.Block
+	// preconditions and postconditions are the lifecycle block's
+	// condition blocks, in order.
+	preconditions, postconditions []validation
 }
 
 // addr is the resource's address inside its module: aws_vpc.main or
@@ -337,6 +357,8 @@ func (m *moduleConfig) addFile(f *hcl.File) {
 	for _, b := range content.Blocks {
 		switch b.Type {
 		case "resource", "data", "module", "variable", "output", "provider":
+		case "check":
+			m.addCheck(b)
 			// Built once every override file is merged in.
 			t := &topBlock{block: b}
 			m.blocks = append(m.blocks, t)
@@ -355,8 +377,8 @@ func (m *moduleConfig) addFile(f *hcl.File) {
 				m.noteFuncs(a.Expr)
 			}
 		}
-		// terraform, moved, import, removed, check and ephemeral blocks
-		// change nothing rampart evaluates; parsing them is enough.
+		// terraform, moved, import, removed and ephemeral blocks change
+		// nothing rampart evaluates; parsing them is enough.
 	}
 }
 
@@ -611,6 +633,7 @@ func (m *moduleConfig) addOutput(b *hcl.Block) {
 			m.noteFuncs(a.Expr)
 		}
 		o.sensitive = m.constBool(content.Attributes["sensitive"], false)
+		o.ephemeral = m.constBool(content.Attributes["ephemeral"], false)
 		o.preconditions = m.conditionBlocks(content.Blocks)
 		if a, ok := content.Attributes["depends_on"]; ok {
 			o.dependsOn = m.traversalList(a.Expr)
@@ -680,6 +703,9 @@ func (m *moduleConfig) addResource(t *topBlock) {
 	}
 	if parts.forEach != nil {
 		r.forEach = parts.forEach.Expr
+	if r.lifecycle != nil {
+		r.preconditions, r.postconditions = m.lifecycleConditions(r.lifecycle)
+	}
 	}
 	if r.count != nil && r.forEach != nil {
 		m.diags = append(m.diags, &hcl.Diagnostic{
@@ -700,6 +726,39 @@ func (m *moduleConfig) addResource(t *topBlock) {
 	m.resources = append(m.resources, r)
 	m.byAddr[r.addr()] = r
 }
+// addCheck reads a check block. Its scoped data sources are only names
+// for its assertions: rampart reads no data source, so they are Unknown.
+func (m *moduleConfig) addCheck(b *hcl.Block) {
+	content, diags := b.Body.Content(checkSchema)
+	m.diags = append(m.diags, diags...)
+	if content == nil {
+		return
+	}
+	c := &checkConfig{name: b.Labels[0], scoped: map[string]bool{}}
+	for _, d := range content.Blocks.OfType("data") {
+		c.scoped["data."+d.Labels[0]+"."+d.Labels[1]] = true
+	}
+	c.asserts = m.conditionBlocks(content.Blocks.OfType("assert"))
+	m.checks = append(m.checks, c)
+}
+
+// lifecycleConditionSchema picks the condition blocks out of a resource's
+// lifecycle block; its other settings are read where they are used.
+var lifecycleConditionSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{{Type: "precondition"}, {Type: "postcondition"}},
+}
+
+// lifecycleConditions reads the precondition and postcondition blocks of a
+// resource's lifecycle block.
+func (m *moduleConfig) lifecycleConditions(b *hcl.Block) (pre, post []validation) {
+	content, _, diags := b.Body.PartialContent(lifecycleConditionSchema)
+	m.diags = append(m.diags, diags...)
+	if content == nil {
+		return nil, nil
+	}
+	return m.conditionBlocks(content.Blocks.OfType("precondition")), m.conditionBlocks(content.Blocks.OfType("postcondition"))
+}
+
 
 // traversalList reads depends_on-style lists of static references.
 func (m *moduleConfig) traversalList(expr hcl.Expression) []hcl.Traversal {

@@ -341,8 +341,11 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 		b.setFlat(root, cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(mi.ev.workspace)}))
 		return nil, "", nil
 	case "self":
-		// self is only valid in provisioner and connection blocks, which
-		// rampart does not evaluate.
+		// self is valid in postconditions, provisioner and connection
+		// blocks; rampart evaluates only the first.
+		if sr := b.s.self; sr != nil {
+			b.setFlat(root, mi.selfObject(sr, b.attrNames()))
+		}
 		return nil, "", nil
 	case "resource":
 		return b.addPrefixed(t)
@@ -360,6 +363,10 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 		if m == nil {
 			m = map[string]cty.Value{}
 			b.data[typ] = m
+		}
+		if rc == nil && b.s.check != nil && b.s.check.scoped["data."+typ+"."+dname] {
+			m[dname] = cty.DynamicVal
+			return nil, "", nil
 		}
 		if rc == nil {
 			b.undeclared(t, "data source", "data."+typ+"."+dname)

@@ -38,12 +38,16 @@ func (mi *moduleInstance) evaluateAll() {
 		}
 		v, _ := mi.output(name)
 		mi.checkSensitiveOutput(mi.cfg.outputs[name], v)
+		mi.checkEphemeralOutput(mi.cfg.outputs[name], v)
 	}
 	for _, name := range slices.Sorted(maps.Keys(mi.cfg.variables)) {
 		mi.validate(mi.cfg.variables[name])
 	}
 	for _, name := range slices.Sorted(maps.Keys(mi.cfg.outputs)) {
 		mi.checkPreconditions(mi.cfg.outputs[name])
+	}
+	for _, c := range mi.cfg.checks {
+		mi.checkAssertions(c)
 	}
 }
 
@@ -135,6 +139,7 @@ func (mi *moduleInstance) standIn(ce *callExpansion) *moduleInstance {
 // instance below it.
 func (mi *moduleInstance) validateOnly() {
 	defer mi.ev.within(mi)()
+	mi.ev.noteModulePath(mi)
 	mi.evaluateAll()
 	for _, call := range mi.cfg.calls {
 		if ce := mi.expandCall(call.name); ce != nil {
@@ -151,12 +156,13 @@ func (mi *moduleInstance) validateOnly() {
 // failed", at the condition.
 func (mi *moduleInstance) checkPreconditions(o *outputConfig) {
 	for _, p := range o.preconditions {
-		ok, known := mi.condition(p.condition)
+		s := mi.scope()
+		ok, known := mi.condition(s, p.condition)
 		if !known || ok {
 			continue
 		}
 		generic := fmt.Sprintf("the precondition of output %s does not hold", o.name)
-		mi.failure(loc(p.condition.Range()), "Module output value precondition failed", mi.conditionMessage(p, generic))
+		mi.failure(loc(p.condition.Range()), "Module output value precondition failed", mi.conditionMessage(s, p, generic))
 	}
 }
 
@@ -175,21 +181,22 @@ func (mi *moduleInstance) validate(vc *variableConfig) {
 		at = sh.Loc
 	}
 	for _, v := range vc.validations {
-		ok, known := mi.condition(v.condition)
+		s := mi.scope()
+		ok, known := mi.condition(s, v.condition)
 		if !known || ok {
 			continue
 		}
 		generic := fmt.Sprintf("the value of variable %s does not pass its validation rule", vc.name)
-		detail := fmt.Sprintf("%s (checked by the validation rule at %s)", mi.conditionMessage(v, generic), loc(v.declRange))
+		detail := fmt.Sprintf("%s (checked by the validation rule at %s)", mi.conditionMessage(s, v, generic), loc(v.declRange))
 		mi.failure(at, "Invalid value for variable", detail)
 	}
 }
 
-// condition evaluates a validation condition: whether it holds, and
+// condition evaluates a condition in scope s: whether it holds, and
 // whether that is known. A null or non-bool result is an error of the
 // configuration.
-func (mi *moduleInstance) condition(expr hcl.Expression) (holds, known bool) {
-	v, _ := mi.scope().eval(expr)
+func (mi *moduleInstance) condition(s *scope, expr hcl.Expression) (holds, known bool) {
+	v, _ := s.eval(expr)
 	v, _ = v.UnmarkDeep()
 	if !v.IsKnown() {
 		return false, false
@@ -211,11 +218,16 @@ func (mi *moduleInstance) condition(expr hcl.Expression) (holds, known bool) {
 
 // conditionMessage is the rule's error_message, or generic when it is
 // missing or cannot be rendered.
-func (mi *moduleInstance) conditionMessage(v validation, generic string) string {
+func (mi *moduleInstance) conditionMessage(s *scope, v validation, generic string) string {
 	if v.errorMessage == nil {
 		return generic
 	}
-	msg, _ := mi.scope().eval(v.errorMessage)
+	msg, _ := s.eval(v.errorMessage)
+	if msg.HasMarkDeep(ephemeralMark) {
+		// terraform does not show a message derived from an ephemeral
+		// value.
+		return generic
+	}
 	msg, _ = msg.UnmarkDeep()
 	if !msg.IsKnown() || msg.IsNull() || msg.Type() != cty.String {
 		return generic

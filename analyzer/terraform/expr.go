@@ -20,6 +20,17 @@ type scope struct {
 	mi    *moduleInstance
 	key   *instanceKey
 	iters map[string]*iterVal
+	// self is the resource instance a postcondition checks.
+	self *selfRef
+	// check is the check block whose assertion is evaluated: its scoped
+	// data sources are declared there.
+	check *checkConfig
+}
+
+// selfRef is the resource instance self stands for.
+type selfRef struct {
+	rc   *resourceConfig
+	inst *resInstance
 }
 
 // iterVal is a dynamic block iterator: name.key and name.value.

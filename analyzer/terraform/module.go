@@ -130,6 +130,10 @@ func (mi *moduleInstance) rawVariable(vc *variableConfig) (cty.Value, *graph.Val
 	}
 	defer mi.ev.within(mi.parent)() // the argument is the caller's expression
 	v, sh := mi.callScope.eval(a.Expr)
+	if !vc.ephemeral && v.HasMarkDeep(ephemeralMark) {
+		mi.failure(loc(a.Expr.Range()), "Ephemeral value not allowed",
+			fmt.Sprintf("variable %s of %s is not declared ephemeral, so it may not be set to a value derived from an ephemeral value", vc.name, mi.addr))
+	}
 	return v, sh, fmt.Sprintf("%s input %s", mi.addr, vc.name), true
 }
 
@@ -149,6 +153,9 @@ func (mi *moduleInstance) output(name string) (cty.Value, *graph.Value) {
 			return cty.DynamicVal, graph.Unknown("output "+name+" has no value", loc(o.declRange))
 		}
 		v, sh := mi.scope().eval(o.expr)
+		if o.ephemeral && mi.parent != nil {
+			v = v.Mark(ephemeralMark)
+		}
 		if o.sensitive {
 			// terraform 1.11 plans a child module's sensitive output
 			// as not sensitive to its caller (issensitive is false, a
@@ -399,6 +406,7 @@ func (mi *moduleInstance) defaultTags(addr string) *graph.Value {
 // its values (evaluateAll), then does the same for its children.
 func (mi *moduleInstance) emit() {
 	defer mi.ev.within(mi)()
+	mi.ev.noteModulePath(mi)
 	for _, rc := range mi.cfg.resources {
 		if mi.ev.cancelled() {
 			return
@@ -419,4 +427,7 @@ func (mi *moduleInstance) emit() {
 		}
 	}
 	mi.validateEmpty()
+	if mi.parent == nil {
+		mi.ev.checkCycles()
+	}
 }

@@ -35,7 +35,7 @@ func (mi *moduleInstance) resExpansion(rc *resourceConfig) *resExpansion {
 		return re
 	}
 	var exp *expansion
-	mi.ev.once(mi.prefix()+rc.addr()+"#instances", rc.declRange, true, func() (cty.Value, *graph.Value) {
+	mi.ev.onceResource(mi.prefix()+rc.addr()+"#instances", rc.declRange, func() (cty.Value, *graph.Value) {
 		exp = mi.expand(rc.count, rc.forEach, mi.prefix()+rc.addr())
 		return cty.NilVal, nil
 	})
@@ -73,13 +73,13 @@ func (mi *moduleInstance) instanceScope(inst *resInstance) *scope {
 
 // resourceAttr evaluates one configured argument of a resource instance.
 // Terraform knows such values at plan time, so references to them are
-// known too. A cycle (which Terraform would reject) makes it Unknown.
+// known too. A cycle makes it Unknown; checkCycles reports it.
 func (mi *moduleInstance) resourceAttr(rc *resourceConfig, inst *resInstance, name string) (cty.Value, *graph.Value, bool) {
 	expr := rc.attrExpr(name)
 	if expr == nil {
 		return cty.NilVal, nil, false
 	}
-	v, sh := mi.ev.once(inst.addr+"."+name, expr.Range(), false, func() (cty.Value, *graph.Value) {
+	v, sh := mi.ev.onceResource(inst.addr+"."+name, expr.Range(), func() (cty.Value, *graph.Value) {
 		return mi.instanceScope(inst).eval(expr)
 	})
 	return v, sh, true
@@ -352,6 +352,7 @@ func (mi *moduleInstance) emitResource(rc *resourceConfig, inst *resInstance) {
 	s := mi.instanceScope(inst)
 	r.Attrs = e.items(rc.items, s, nil, r.Loc, true)
 	e.meta(r)
+	mi.checkResourceConditions(rc, inst)
 	ev.unit.Resources = append(ev.unit.Resources, r)
 }
 

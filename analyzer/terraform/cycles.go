@@ -1,0 +1,417 @@
+package terraform
+
+import (
+	"fmt"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// Terraform plans in the order of a graph whose nodes are the objects of
+// the configuration, one per module path whatever the instances: each
+// resource and data source, local value, input variable, output value and
+// module call (its expansion). An edge is a reference, and a cycle in that
+// graph fails the plan ("Cycle: ..."), as does a resource that refers to
+// itself ("Self-referential block"). Evaluation alone does not find every
+// such cycle: a resource read for an attribute its provider computes reads
+// nothing of the other. So the graph is built from the configurations
+// once they are all loaded, and checked for cycles through resources;
+// cycles of named values alone are found, and reported, where evaluation
+// meets them (evaluator.once).
+
+// depGraph is the configuration-level dependency graph of a root module
+// and every module under it.
+type depGraph struct {
+	edges map[string][]depEdge
+	// resources are the nodes that are resources or data sources.
+	resources map[string]bool
+	// insts is an instance of each module path, for the module context
+	// of a diagnostic.
+	insts map[string]*moduleInstance
+}
+
+// depEdge is a reference from one node to another, where it is written.
+type depEdge struct {
+	to string
+	at hcl.Range
+}
+
+// noteModulePath records an instance of a module path for checkCycles.
+// The first instance evaluated at a path stands for all of them: the
+// graph is the same for each.
+func (ev *evaluator) noteModulePath(mi *moduleInstance) {
+	if ev.modulePaths == nil {
+		ev.modulePaths = map[string]*moduleInstance{}
+	}
+	if _, ok := ev.modulePaths[mi.path]; !ok {
+		ev.modulePaths[mi.path] = mi
+	}
+}
+
+// checkCycles reports every cycle of the configuration that goes through a
+// resource or data source, once the whole tree has been evaluated.
+func (ev *evaluator) checkCycles() {
+	g := &depGraph{edges: map[string][]depEdge{}, resources: map[string]bool{}, insts: ev.modulePaths}
+	for _, path := range slices.Sorted(maps.Keys(ev.modulePaths)) {
+		g.addModule(path, ev.modulePaths[path].cfg)
+	}
+	for _, comp := range g.components() {
+		ev.reportCycle(g, comp)
+	}
+}
+
+// writtenIn is an instance of the module whose files hold rng.
+func (g *depGraph) writtenIn(rng hcl.Range) *moduleInstance {
+	dir := filepath.Dir(filepath.Clean(rng.Filename))
+	for _, path := range slices.Sorted(maps.Keys(g.insts)) {
+		if mi := g.insts[path]; filepath.Clean(mi.cfg.dir) == dir {
+			return mi
+		}
+	}
+	return nil
+}
+
+// modulePrefix is what a module path puts before the nodes inside it.
+func modulePrefix(path string) string {
+	if path == "" {
+		return ""
+	}
+	return path + "."
+}
+
+// addModule adds the nodes of one module path and their references.
+func (g *depGraph) addModule(path string, cfg *moduleConfig) {
+	pre := modulePrefix(path)
+	var inModule []string
+	add := func(node string, exprs ...hcl.Expression) {
+		inModule = append(inModule, node)
+		for _, e := range exprs {
+			if e != nil {
+				g.addRefs(node, path, cfg, e.Variables())
+			}
+		}
+	}
+	for name, a := range cfg.locals {
+		add(pre+"local."+name, a.Expr)
+	}
+	for name := range cfg.variables {
+		// A child's variable depends on the argument its caller sets
+		// (addCalls); a root variable on nothing.
+		add(pre + "var." + name)
+	}
+	for name, o := range cfg.outputs {
+		add(pre+"output."+name, append(conditionExprs(o.preconditions), o.expr)...)
+		g.addRefs(pre+"output."+name, path, cfg, o.dependsOn)
+	}
+	for _, rc := range cfg.resources {
+		node := pre + rc.addr()
+		g.resources[node] = true
+		add(node, rc.count, rc.forEach)
+		g.addRefs(node, path, cfg, resourceTraversals(rc))
+		g.addRefs(node, path, cfg, rc.dependsOn)
+	}
+	for _, call := range cfg.calls {
+		node := pre + "module." + call.name
+		add(node, call.count, call.forEach)
+		g.addRefs(node, path, cfg, call.dependsOn)
+		child := g.insts[pre+"module."+call.name]
+		if child == nil {
+			continue
+		}
+		for name, a := range call.args {
+			if child.cfg.variables[name] != nil {
+				g.addRefs(pre+"module."+call.name+".var."+name, path, cfg, a.Expr.Variables())
+			}
+		}
+	}
+	// Everything in a module call's module waits for its expansion.
+	if path != "" {
+		for _, n := range inModule {
+			g.edges[n] = append(g.edges[n], depEdge{to: path})
+		}
+	}
+}
+
+func conditionExprs(vs []validation) []hcl.Expression {
+	out := make([]hcl.Expression, 0, 2*len(vs))
+	for _, v := range vs {
+		out = append(out, v.condition, v.errorMessage)
+	}
+	return out
+}
+
+// addRefs adds an edge from node to each object of module path the
+// traversals refer to.
+func (g *depGraph) addRefs(node, path string, cfg *moduleConfig, ts []hcl.Traversal) {
+	for _, t := range ts {
+		for _, to := range g.targets(path, cfg, t) {
+			g.edges[node] = append(g.edges[node], depEdge{to: to, at: t.SourceRange()})
+		}
+	}
+}
+
+// targets are the nodes a traversal written in module path refers to;
+// none for what is no node (count.index, each.key, path.module, self, a
+// dynamic block's iterator) or is not declared (reported elsewhere).
+func (g *depGraph) targets(path string, cfg *moduleConfig, t hcl.Traversal) []string {
+	pre := modulePrefix(path)
+	root := t.RootName()
+	name, ok := attrStep(t, 1)
+	if !ok {
+		return nil
+	}
+	switch root {
+	case "var":
+		if cfg.variables[name] != nil {
+			return []string{pre + "var." + name}
+		}
+	case "local":
+		if cfg.locals[name] != nil {
+			return []string{pre + "local." + name}
+		}
+	case "module":
+		return g.outputTargets(pre+"module."+name, t[2:])
+	case "count", "each", "path", "terraform", "self":
+	case "data":
+		if n, ok := attrStep(t, 2); ok && cfg.byAddr["data."+name+"."+n] != nil {
+			return []string{pre + "data." + name + "." + n}
+		}
+	case "resource":
+		if n, ok := attrStep(t, 2); ok && cfg.byAddr[name+"."+n] != nil {
+			return []string{pre + name + "." + n}
+		}
+	default:
+		if cfg.byAddr[root+"."+name] != nil {
+			return []string{pre + root + "." + name}
+		}
+	}
+	return nil
+}
+
+// outputTargets are the output nodes a reference to a module call reads:
+// the output it names, or every output when it uses the module whole.
+func (g *depGraph) outputTargets(call string, steps hcl.Traversal) []string {
+	child := g.insts[call]
+	if child == nil {
+		return nil
+	}
+	for len(steps) > 0 && isIndexStep(steps[0]) {
+		steps = steps[1:]
+	}
+	if out, ok := attrStep(steps, 0); ok {
+		if child.cfg.outputs[out] == nil {
+			return nil
+		}
+		return []string{call + ".output." + out}
+	}
+	out := make([]string, 0, len(child.cfg.outputs))
+	for name := range child.cfg.outputs {
+		out = append(out, call+".output."+name)
+	}
+	return out
+}
+
+// resourceTraversals are the references of a resource's body (its
+// arguments and nested blocks, dynamic ones too), its lifecycle
+// conditions and replace_triggered_by. count, for_each and depends_on are
+// added apart.
+func resourceTraversals(rc *resourceConfig) []hcl.Traversal {
+	var out []hcl.Traversal
+	for _, it := range rc.items {
+		switch {
+		case it.expr != nil:
+			out = append(out, it.expr.Variables()...)
+		case it.block != nil:
+			out = append(out, bodyTraversals(it.block.Body)...)
+		case it.jdyn != nil:
+			attrs, _ := it.jdyn.Body.JustAttributes()
+			for _, a := range attrs {
+				out = append(out, a.Expr.Variables()...)
+			}
+		}
+	}
+	for _, e := range conditionExprs(append(slices.Clip(rc.preconditions), rc.postconditions...)) {
+		if e != nil {
+			out = append(out, e.Variables()...)
+		}
+	}
+	if rc.lifecycle != nil {
+		content, _, _ := rc.lifecycle.Body.PartialContent(replaceTriggeredSchema)
+		if a := content.Attributes["replace_triggered_by"]; a != nil {
+			out = append(out, a.Expr.Variables()...)
+		}
+	}
+	return out
+}
+
+var replaceTriggeredSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "replace_triggered_by"}},
+}
+
+// bodyTraversals are the references of every expression in a native
+// syntax body and the blocks nested in it.
+func bodyTraversals(b *hclsyntax.Body) []hcl.Traversal {
+	var out []hcl.Traversal
+	for _, a := range b.Attributes {
+		out = append(out, a.Expr.Variables()...)
+	}
+	for _, nb := range b.Blocks {
+		out = append(out, bodyTraversals(nb.Body)...)
+	}
+	return out
+}
+
+// components are the strongly connected components of the graph that are
+// cycles through a resource: more than one node, or a node with an edge
+// to itself. Tarjan's algorithm, iterative so a long chain cannot
+// exhaust the stack, over the nodes in sorted order so the report is
+// stable.
+func (g *depGraph) components() [][]string {
+	index := map[string]int{}
+	low := map[string]int{}
+	onStack := map[string]bool{}
+	var stack []string
+	var out [][]string
+	type frame struct {
+		node string
+		next int
+	}
+	for _, start := range slices.Sorted(maps.Keys(g.edges)) {
+		if _, seen := index[start]; seen {
+			continue
+		}
+		work := []frame{{node: start}}
+		index[start], low[start] = len(index), len(index)
+		stack = append(stack, start)
+		onStack[start] = true
+		for len(work) > 0 {
+			f := &work[len(work)-1]
+			if f.next < len(g.edges[f.node]) {
+				to := g.edges[f.node][f.next].to
+				f.next++
+				if _, seen := index[to]; !seen {
+					index[to], low[to] = len(index), len(index)
+					stack = append(stack, to)
+					onStack[to] = true
+					work = append(work, frame{node: to})
+				} else if onStack[to] {
+					low[f.node] = min(low[f.node], index[to])
+				}
+				continue
+			}
+			node := f.node
+			work = work[:len(work)-1]
+			if len(work) > 0 {
+				parent := work[len(work)-1].node
+				low[parent] = min(low[parent], low[node])
+			}
+			if low[node] != index[node] {
+				continue
+			}
+			var comp []string
+			for {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[top] = false
+				comp = append(comp, top)
+				if top == node {
+					break
+				}
+			}
+			if g.isCycle(comp) {
+				slices.Sort(comp)
+				out = append(out, comp)
+			}
+		}
+	}
+	return out
+}
+
+// isCycle reports whether a component is a cycle rampart reports here:
+// one through a resource or data source.
+func (g *depGraph) isCycle(comp []string) bool {
+	through := false
+	for _, n := range comp {
+		through = through || g.resources[n]
+	}
+	if !through {
+		return false
+	}
+	if len(comp) > 1 {
+		return true
+	}
+	for _, e := range g.edges[comp[0]] {
+		if e.to == comp[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// cyclePath is a shortest cycle through the first node of a component,
+// as its edges in order.
+func (g *depGraph) cyclePath(comp []string) []depEdge {
+	in := make(map[string]bool, len(comp))
+	for _, n := range comp {
+		in[n] = true
+	}
+	start := comp[0]
+	type step struct {
+		from string
+		edge depEdge
+	}
+	prev := map[string]step{}
+	queue := []string{start}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		for _, e := range g.edges[n] {
+			if !in[e.to] {
+				continue
+			}
+			if e.to == start {
+				path := []depEdge{e}
+				for at := n; at != start; at = prev[at].from {
+					path = append(path, prev[at].edge)
+				}
+				slices.Reverse(path)
+				return path
+			}
+			if _, seen := prev[e.to]; !seen {
+				prev[e.to] = step{from: n, edge: e}
+				queue = append(queue, e.to)
+			}
+		}
+	}
+	return nil
+}
+
+// reportCycle reports one cycle at its first written reference, in the
+// module it is written in.
+func (ev *evaluator) reportCycle(g *depGraph, comp []string) {
+	path := g.cyclePath(comp)
+	if len(path) == 0 {
+		return
+	}
+	names := []string{comp[0]}
+	at := hcl.Range{}
+	for _, e := range path {
+		names = append(names, e.to)
+		if at.Filename == "" && e.at.Filename != "" {
+			at = e.at
+		}
+	}
+	if mi := g.writtenIn(at); mi != nil {
+		defer ev.within(mi)()
+	}
+	if len(path) == 1 {
+		ev.errorAt(loc(at), "Self-referential block",
+			fmt.Sprintf("the configuration of %s may not refer to itself", comp[0]))
+		return
+	}
+	ev.errorAt(loc(at), "Cycle in references", strings.Join(names, " -> "))
+}

@@ -1,0 +1,9 @@
+variable "token" {
+  type      = string
+  default   = "t0k3n"
+  ephemeral = true
+}
+module "m" {
+  source = "./modules/m"
+  token  = var.token
+}

@@ -1,0 +1,2 @@
+variable "token" { type = string }
+output "ok" { value = "ok" }
