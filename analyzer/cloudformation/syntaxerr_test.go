@@ -85,3 +85,43 @@ func TestFirstFailingLine(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntaxErrorDeepInABigMapping is the hostile-input issue's case: a
+// fault on line 307, inside a mapping that starts on line 5, was reported at
+// line 5 (where yaml.v3 says the enclosing collection starts). cfnLint is
+// what cfn-lint 1.51 reports for the same file.
+func TestSyntaxErrorDeepInABigMapping(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags:\n")
+	for i := range 150 { // lines 7 to 306
+		fmt.Fprintf(&b, "        - Key: k%d\n          Value: v%d\n", i, i)
+	}
+	const tail = "  B:\n    Type: AWS::S3::Bucket\n"
+	cases := []struct {
+		name, fault string
+		want        string // line:col
+		cfnLint     string
+		msg         string
+	}{
+		{"less indented key", "       Bad: c\n", "307:8", "307:8", "did not find expected key"},
+		{"missing colon", "        - Key k\n          Value: v\n", "308:16", "308:16", "mapping values are not allowed"},
+		{"tab", "\t- Key: k\n", "307:1", "307:1", "tab character that violates indentation"},
+		{"unclosed flow mapping", "        - {Key: k, Value: v\n", "307:20", "308:4", "did not find expected ',' or '}'"},
+		{"unclosed quote", "        - Key: \"k\n", "307:16", "310:1", "found unexpected end of stream"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var diags graph.Diagnostics
+			if n := parseSource("t.yaml", []byte(b.String()+tc.fault+tail), &diags); n != nil || len(diags) != 1 {
+				t.Fatalf("want one error, got %v", diags)
+			}
+			d := diags[0]
+			if got := fmt.Sprintf("%d:%d", d.Location.StartLine, d.Location.StartCol); got != tc.want {
+				t.Errorf("error at %s, want %s (cfn-lint: %s): %s", got, tc.want, tc.cfnLint, d.Summary)
+			}
+			if !strings.Contains(d.Summary, tc.msg) {
+				t.Errorf("message %q, want %q", d.Summary, tc.msg)
+			}
+		})
+	}
+}
