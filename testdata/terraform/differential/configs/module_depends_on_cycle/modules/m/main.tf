@@ -1,0 +1,6 @@
+variable "in" {}
+locals {
+  l = var.in
+}
+output "out" { value = local.l }
+output "other" { value = 1 }
