@@ -145,7 +145,7 @@ func readAll(ctx context.Context, opts Options) ([]*graph.Unit, []result.File, e
 	if err != nil {
 		return nil, nil, err
 	}
-	inv, err := discover(opts.Paths, opts.Root, opts.Exclude)
+	inv, err := discover(ctx, opts.Paths, opts.Root, opts.Exclude)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -65,7 +66,7 @@ func classify(path string) fileKind {
 
 // discover walks the scan paths. Symlinked directories are not followed (no
 // loops); an unreadable path is an error that fails the scan.
-func discover(paths []string, root string, exclude []string) (*inventory, error) {
+func discover(ctx context.Context, paths []string, root string, exclude []string) (*inventory, error) {
 	inv := &inventory{}
 	dirs := map[string]bool{}
 	seen := map[string]bool{}
@@ -101,6 +102,9 @@ func discover(paths []string, root string, exclude []string) (*inventory, error)
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err := ctx.Err(); err != nil {
+				return err // stopped: a huge tree must not delay it
+			}
 			if err != nil {
 				return fmt.Errorf("cannot read %s: %w", path, err)
 			}

@@ -150,6 +150,10 @@ func parseAll(ctx context.Context, inv *inventory, bounds *boundaries, opts Opti
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, opts.Workers)
 	for _, path := range inv.structured {
+		if ctx.Err() != nil {
+			// Stopped: what is left is not read (the scan fails).
+			break
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {

@@ -56,6 +56,13 @@ func (a *app) run(ctx context.Context, args []string) int {
 	root := a.rootCommand()
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
+	if sig, ok := interruption(ctx); ok && errors.Is(err, context.Canceled) {
+		// The command stopped early: its result must not pass for a
+		// complete one. (One that finished before it noticed the signal
+		// has written its report and keeps its own exit code.)
+		fmt.Fprintf(a.stderr, "rampart: %s: the run was stopped before it finished; no report was written\n", sig)
+		return signalExitCode(sig.sig)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -90,7 +97,7 @@ before anything is deployed.
 
 Exit codes: 0 no finding at or above --fail-on; 1 at least one;
 2 the scan could not be trusted (bad flag or config, unreadable path,
-a template that failed to parse).`,
+a template that failed to parse); 130/143 stopped by SIGINT/SIGTERM.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

@@ -9,6 +9,8 @@
 //	1  at least one such finding (or an undecided check with --on-unknown fail)
 //	2  the scan could not be trusted: a usage or configuration error, an
 //	   unreadable path, or a template that failed to parse
+//	130, 143  SIGINT or SIGTERM stopped the run (no report is written); a
+//	   second signal exits at once
 package main
 
 import (
@@ -19,7 +21,9 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	ctx, stop := watchSignals(context.Background(), sigs, os.Stderr, os.Exit)
 	code := newApp(os.Stdout, os.Stderr, os.Environ()).run(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)

@@ -97,6 +97,10 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 	if res.Root == "" {
 		res.Root = root
 	}
+	if err := cmd.Context().Err(); err != nil {
+		// Stopped by a signal after the scan: a report is all or nothing.
+		return err
+	}
 
 	toStdout := s.Output == ""
 	w := format.New(report.Options{
