@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"fmt"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -67,15 +68,20 @@ func (st *stack) loadChild(e *resEntry) {
 		e.childErr = true
 		return
 	}
-	for _, a := range append(st.ancestry, st.absFile()) {
-		if a == abs {
+	chain := append(append([]ancestor(nil), st.ancestry...), ancestor{abs: st.absFile(), file: st.file})
+	for _, a := range chain {
+		if a.abs == abs {
 			st.p.errorf(urlLoc, "nested stack %s: template %s includes itself (a cycle of nested stacks)", e.id, url)
 			e.childErr = true
 			return
 		}
 	}
 	if len(st.ancestry) >= MaxStackDepth {
-		st.p.errorf(urlLoc, "nested stack %s: stacks nest deeper than %d levels", e.id, MaxStackDepth)
+		// The templates below the limit are not read: the file list says
+		// so, under the parent that includes them.
+		why := fmt.Sprintf("nested stacks nest deeper than %d levels: %s", MaxStackDepth, chainString(chain, path))
+		st.p.errorf(urlLoc, "nested stack %s: %s", e.id, why)
+		st.p.include(path, st.file, why)
 		e.childErr = true
 		return
 	}
@@ -88,6 +94,7 @@ func (st *stack) loadChild(e *resEntry) {
 		return
 	}
 	st.p.addFile(path)
+	st.p.include(path, st.file, "")
 	overrides := map[string]paramValue{}
 	given := map[string]graph.Location{}
 	if ps := attrs.Get("Parameters"); ps != nil && ps.Kind == graph.KindMap {
@@ -97,7 +104,7 @@ func (st *stack) loadChild(e *resEntry) {
 			given[k] = v.Loc
 		}
 	}
-	child := st.p.load(path, src, st.prefix+e.id+"/", overrides, append(append([]string(nil), st.ancestry...), st.absFile()))
+	child := st.p.load(path, src, st.prefix+e.id+"/", overrides, chain)
 	if child == nil {
 		e.childErr = true
 		return
@@ -119,6 +126,21 @@ func (st *stack) loadChild(e *resEntry) {
 	}
 	e.child = child
 	child.run()
+}
+
+// ancestor is a stack above another: its template's absolute path, for
+// cycle detection, and its path as the messages name it.
+type ancestor struct {
+	abs, file string
+}
+
+// chainString names a chain of nested stacks down to the template file.
+func chainString(chain []ancestor, file string) string {
+	names := make([]string, 0, len(chain)+1)
+	for _, a := range chain {
+		names = append(names, a.file)
+	}
+	return strings.Join(append(names, file), " → ")
 }
 
 // absFile is the absolute path of the stack's template.

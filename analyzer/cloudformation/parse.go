@@ -107,7 +107,7 @@ func (p *parser) cancelled(loc graph.Location) bool {
 // load parses a template's text and reads its sections. prefix is "" for the
 // top-level template and "StackID/" for a nested stack; ancestry holds the
 // absolute paths of the stacks above, for cycle detection.
-func (p *parser) load(path string, src []byte, prefix string, overrides map[string]paramValue, ancestry []string) *stack {
+func (p *parser) load(path string, src []byte, prefix string, overrides map[string]paramValue, ancestry []ancestor) *stack {
 	if len(src) > MaxFileSize {
 		p.diags.Errorf(graph.Location{File: path, StartLine: 1, EndLine: 1},
 			"template is %d bytes, more than the %d-byte limit", len(src), MaxFileSize)
@@ -129,6 +129,12 @@ func (p *parser) load(path string, src []byte, prefix string, overrides map[stri
 	st := newStack(p, path, root, prefix, ancestry)
 	st.readSections(overrides)
 	return st
+}
+
+// include records that parent includes file, and why file was not read
+// when it was not.
+func (p *parser) include(file, parent, notAnalysed string) {
+	p.unit.Includes = append(p.unit.Includes, graph.Include{File: file, Parent: parent, NotAnalysed: notAnalysed})
 }
 
 // fileLoc is a location naming only a file's first line.

@@ -19,7 +19,7 @@ type stack struct {
 	file     string
 	root     *node
 	prefix   string
-	ancestry []string
+	ancestry []ancestor
 
 	params    map[string]*param
 	mappings  *node
@@ -89,7 +89,7 @@ type outEntry struct {
 	value *graph.Value // nil when the output is not created
 }
 
-func newStack(p *parser, file string, root *node, prefix string, ancestry []string) *stack {
+func newStack(p *parser, file string, root *node, prefix string, ancestry []ancestor) *stack {
 	return &stack{
 		p: p, file: file, root: root, prefix: prefix, ancestry: ancestry,
 		params: map[string]*param{}, condNodes: map[string]*node{}, condLocs: map[string]graph.Location{},

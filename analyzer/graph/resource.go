@@ -70,10 +70,23 @@ type Unit struct {
 	// Path is the template file or module directory, as given to the scan.
 	Path string
 	// Files lists every file that contributed, for the report's file list.
-	Files       []string
+	Files []string
+	// Includes are the files that files of the unit include (the template
+	// of a nested stack), each with the file that includes it and, when it
+	// was not read, why: the report's file list names each file's parent
+	// and says which were not analysed.
+	Includes    []Include
 	Resources   []*Resource
 	Edges       []Edge
 	Diagnostics Diagnostics
+}
+
+// Include is a file that another file of a unit includes.
+type Include struct {
+	File, Parent string
+	// NotAnalysed says why File was not read (a nesting limit); empty when
+	// it was.
+	NotAnalysed string
 }
 
 // Resource returns the resource with the given ID, or nil.
