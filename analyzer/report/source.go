@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/rampart-iac/rampart/analyzer/textenc"
 	"github.com/rampart-iac/rampart/internal/safefs"
 )
 
@@ -54,7 +55,13 @@ func (c *sourceCache) lines(file string) []string {
 		return ls
 	}
 	var ls []string
-	if data, err := c.read(file); err == nil {
+	data, err := c.read(file)
+	if err == nil {
+		// The front-ends read UTF-16 and UTF-32 files; the snippet shows
+		// the same text.
+		data, err = textenc.ToUTF8(data)
+	}
+	if err == nil {
 		data = bytes.TrimSuffix(data, []byte("\n"))
 		for _, l := range strings.Split(string(data), "\n") {
 			ls = append(ls, strings.TrimRight(l, "\r"))
