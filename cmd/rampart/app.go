@@ -31,7 +31,7 @@ type app struct {
 func newApp(stdout, stderr io.Writer, environ []string) *app {
 	return &app{
 		stdout:       stdout,
-		stderr:       stderr,
+		stderr:       escapingWriter{w: stderr},
 		environ:      environ,
 		scan:         analyzer.Scan,
 		rules:        analyzer.Rules,

@@ -24,27 +24,29 @@ directories, with the same sandbox as a scan. Exits 0 when every test passes,
 			if err != nil {
 				return err
 			}
+			// Test names, errors and print output come from the policies.
+			out := escapingWriter{w: a.stdout, keepLines: true}
 			passed, failed := 0, 0
 			for _, r := range results {
 				name := r.Package + "." + r.Name
 				switch {
 				case r.Error != nil:
 					failed++
-					fmt.Fprintf(a.stdout, "ERROR %s (%s): %v\n", name, r.Location, r.Error)
+					fmt.Fprintf(out, "ERROR %s (%s): %v\n", name, r.Location, r.Error)
 				case r.Fail:
 					failed++
-					fmt.Fprintf(a.stdout, "FAIL  %s (%s)\n", name, r.Location)
+					fmt.Fprintf(out, "FAIL  %s (%s)\n", name, r.Location)
 				default:
 					passed++
 					if verbose {
-						fmt.Fprintf(a.stdout, "PASS  %s (%s)\n", name, r.Duration.Round(time.Microsecond))
+						fmt.Fprintf(out, "PASS  %s (%s)\n", name, r.Duration.Round(time.Microsecond))
 					}
 				}
 				if (r.Fail || r.Error != nil) && len(r.Output) > 0 {
-					fmt.Fprintf(a.stdout, "%s", r.Output)
+					fmt.Fprintf(out, "%s", r.Output)
 				}
 			}
-			fmt.Fprintf(a.stdout, "%d passed, %d failed\n", passed, failed)
+			fmt.Fprintf(out, "%d passed, %d failed\n", passed, failed)
 			if failed > 0 {
 				return exitCodeError{exitFindings}
 			}
