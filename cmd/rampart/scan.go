@@ -12,6 +12,7 @@ import (
 
 	"github.com/rampart-iac/rampart/analyzer"
 	"github.com/rampart-iac/rampart/analyzer/config"
+	"github.com/rampart-iac/rampart/analyzer/engine"
 	"github.com/rampart-iac/rampart/analyzer/report"
 	"github.com/rampart-iac/rampart/analyzer/result"
 )
@@ -92,6 +93,12 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 		CFNParamFiles: s.CFNParamFiles,
 	})
 	if err != nil {
+		var se *engine.SelectionError
+		if errors.As(err, &se) {
+			// A misspelled rule or profile is a usage error of the
+			// setting it came from, whichever layer that was.
+			return usagef("%s: %w", s.Source(se.Setting), se)
+		}
 		return fmt.Errorf("scan failed: %w", err)
 	}
 	if res.Root == "" {
@@ -119,7 +126,7 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 		if _, err := a.stdout.Write(out); err != nil {
 			return fmt.Errorf("writing report: %w", err)
 		}
-	} else if err := writeReport(s.Output, out); err != nil {
+	} else if err := writeOutput(s.Output, out, res.Files); err != nil {
 		return fmt.Errorf("writing report to %s: %w", s.Output, err)
 	}
 
@@ -182,8 +189,12 @@ func (a *app) colorAllowed(s config.Settings) bool {
 // replaced atomically; anything else that exists, such as /dev/null,
 // /dev/stdout or a named pipe, is written through, because renaming over it
 // would replace the device itself (as root, it would delete /dev/null). A
-// symbolic link is followed, so the file it names is the one replaced.
+// symbolic link is refused (see refuseLink) unless the system's, under
+// /dev, which is followed.
 func writeReport(path string, data []byte) error {
+	if err := refuseLink(path); err != nil {
+		return err
+	}
 	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
 		if info.IsDir() {
 			return fmt.Errorf("%s is a directory", path)
