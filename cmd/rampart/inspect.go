@@ -96,7 +96,7 @@ func (a *app) runInspect(cmd *cobra.Command, args []string) error {
 		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
 			return fmt.Errorf("writing the inspection: %w", err)
 		}
-	} else if err := writeReport(output, buf.Bytes()); err != nil {
+	} else if err := writeOutput(output, buf.Bytes(), ins.Files); err != nil {
 		return fmt.Errorf("writing the inspection to %s: %w", output, err)
 	}
 	res := &result.Result{Errors: ins.Errors, Files: ins.Files}

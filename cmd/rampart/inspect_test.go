@@ -157,6 +157,15 @@ func TestE2EInspect(t *testing.T) {
 			t.Errorf("RAMPART_OUTPUT, meant for scan reports, was written by inspect")
 		}
 	})
+	t.Run("--output naming an inspected file is refused", func(t *testing.T) {
+		stack := filepath.Join(dir, "ok", "stack.yaml")
+		before, _ := os.ReadFile(stack)
+		r := rampart(t, dir, nil, "inspect", "ok", "-o", stack)
+		r.wantCode(t, 2)
+		if after, _ := os.ReadFile(stack); string(after) != string(before) || !strings.Contains(r.stderr, "never replaces an input") {
+			t.Errorf("stack.yaml now %q, stderr %q", after, r.stderr)
+		}
+	})
 	t.Run("unknown format", func(t *testing.T) {
 		r := rampart(t, dir, nil, "inspect", "ok", "--format", "sarif")
 		r.wantCode(t, 2)
