@@ -218,11 +218,6 @@ func (c *Config) fill(raw *fileSchema, root *yaml.Node) error {
 	if raw.Output != "" {
 		c.Output = resolvePath(dir, raw.Output)
 	}
-	for _, glob := range raw.Exclude {
-		if _, err := path.Match(glob, ""); err != nil {
-			return fmt.Errorf("%s: exclude pattern %q: %w", at("exclude"), glob, err)
-		}
-	}
 	c.Exclude = raw.Exclude
 	c.PolicyDirs = resolvePaths(dir, raw.PolicyDirs)
 	c.VarFiles = resolvePaths(dir, raw.VarFiles)
@@ -251,7 +246,8 @@ func (c *Config) fill(raw *fileSchema, root *yaml.Node) error {
 		}
 		c.Ignore = append(c.Ignore, ig)
 	}
-	return nil
+	// What flags and the environment may set is checked as for them.
+	return c.Layer().Validate()
 }
 
 func (c *Config) ignoreEntry(r ignoreSchema, node *yaml.Node) (Ignore, error) {

@@ -86,6 +86,9 @@ func EnvLayer(environ []string) (Layer, error) {
 		}
 		l.Sources[e.key] = e.name
 	}
+	if err := l.Validate(); err != nil {
+		return Layer{}, err
+	}
 	return l, nil
 }
 

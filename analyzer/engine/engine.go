@@ -161,23 +161,26 @@ func newCompiler() *ast.Compiler {
 // runs even when it belongs to a profile that is not enabled: naming it is
 // the stronger statement.
 func selectRules(rules []*ruleModule, opts Options) ([]*ruleModule, error) {
-	lookup := func(names []string, flag string) (map[*ruleModule]bool, error) {
+	lookup := func(names []string, setting string) (map[*ruleModule]bool, error) {
 		out := map[*ruleModule]bool{}
 		for _, n := range names {
 			rm := findRule(rules, n)
 			if rm == nil {
-				return nil, fmt.Errorf("%s %q: no such rule (see `rampart rules`)", flag, n)
+				return nil, unknownRule(rules, setting, n)
 			}
 			out[rm] = true
 		}
 		return out, nil
 	}
-	only, err := lookup(opts.Rules, "rule")
+	only, err := lookup(opts.Rules, "rules")
 	if err != nil {
 		return nil, err
 	}
-	skip, err := lookup(opts.SkipRules, "skip-rule")
+	skip, err := lookup(opts.SkipRules, "skip_rules")
 	if err != nil {
+		return nil, err
+	}
+	if err := checkProfiles(rules, opts.Profiles); err != nil {
 		return nil, err
 	}
 	profiles := map[string]bool{}

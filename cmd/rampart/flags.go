@@ -113,7 +113,13 @@ func flagLayer(fs *pflag.FlagSet) (config.Layer, error) {
 		}
 		l.Sources[sf.key] = "--" + f.Name
 	})
-	return l, err
+	if err != nil {
+		return l, err
+	}
+	if err := l.Validate(); err != nil {
+		return l, usageError{err}
+	}
+	return l, nil
 }
 
 func setString(fs *pflag.FlagSet, name string, dst **string) error {
