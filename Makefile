@@ -25,7 +25,9 @@ lint:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./analyzer/... ./internal/procbench
 
-# Each parser's fuzz target runs for FUZZTIME; crashers land in the package's
+# Each parser's fuzz target runs for FUZZTIME, then FuzzScanTree runs the whole
+# scan pipeline (configuration, every front end, policies, every report
+# writer) over random trees of files; crashers land in the package's
 # testdata/fuzz directory and are committed as regression cases.
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzer/cloudformation
@@ -36,6 +38,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeTree$$' -fuzztime $(FUZZTIME) ./analyzer/terraform/plan
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzer/config
 	$(GO) test -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) ./analyzer/report
+	$(GO) test -run '^$$' -fuzz '^FuzzScanTree$$' -fuzztime $(FUZZTIME) ./cmd/rampart
 
 generate:
 	$(GO) generate ./...
