@@ -78,6 +78,9 @@ func (st *stack) expandForEachEntry(k mapKey, v *node, where string, depth int) 
 		unknown = coll.Reason
 	}
 	for _, item := range coll.List {
+		if st.p.cancelled(item.Loc) {
+			return out
+		}
 		if item.IsUnknown() {
 			unknown = item.Reason
 			continue
