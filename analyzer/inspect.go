@@ -32,6 +32,10 @@ type Inspection struct {
 // parameters and boundary, and returns what the front-ends produced. No
 // policy is loaded or evaluated.
 func Inspect(ctx context.Context, opts Options) (*Inspection, error) {
+	return inspect(ctx, opts, stages{normalize: aws.Normalize})
+}
+
+func inspect(ctx context.Context, opts Options, st stages) (*Inspection, error) {
 	opts, err := opts.withDefaults()
 	if err != nil {
 		return nil, err
@@ -40,9 +44,14 @@ func Inspect(ctx context.Context, opts Options) (*Inspection, error) {
 	if err != nil {
 		return nil, err
 	}
+	// As in Scan, a panic in a normalizer fails only its unit.
+	byUnit, failures := normalizeUnits(ctx, units, st.normalize)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var canon []*graph.Canonical
-	for _, u := range units {
-		canon = append(canon, aws.Normalize(ctx, u)...)
+	for _, ur := range byUnit {
+		canon = append(canon, ur.canon...)
 	}
 	resources, err := engine.InspectResources(units, canon)
 	if err != nil {
@@ -56,6 +65,10 @@ func Inspect(ctx context.Context, opts Options) (*Inspection, error) {
 			}
 		}
 	}
+	for _, f := range failures {
+		ins.Errors = append(ins.Errors, f.diag)
+	}
+	failUnitFiles(ins.Files, failures)
 	sortDiagnostics(ins.Errors)
 	return ins, nil
 }

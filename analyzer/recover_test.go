@@ -96,3 +96,25 @@ func TestInternalErrorFailsOnlyItsUnit(t *testing.T) {
 		})
 	}
 }
+
+// TestInternalErrorInInspectFailsOnlyItsUnit is the same for rampart
+// inspect, which normalizes without evaluating.
+func TestInternalErrorInInspectFailsOnlyItsUnit(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"bad.yaml": openSSHTemplate, "good.yaml": openSSHTemplate})
+	st := stages{normalize: func(ctx context.Context, u *graph.Unit) []*graph.Canonical {
+		if filepath.Base(u.Path) == "bad.yaml" {
+			panic("injected")
+		}
+		return aws.Normalize(ctx, u)
+	}}
+	ins, err := inspect(context.Background(), Options{Paths: []string{dir}, Root: dir}, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ins.Errors) != 1 || filepath.Base(ins.Errors[0].Location.File) != "bad.yaml" || !strings.Contains(ins.Errors[0].Summary, "internal error") {
+		t.Fatalf("errors = %v, want one internal error at bad.yaml", ins.Errors)
+	}
+	if len(ins.Resources) != 2 {
+		t.Errorf("%d resources, want both units' native resources", len(ins.Resources))
+	}
+}

@@ -88,6 +88,10 @@ func (a *app) runInspect(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return fmt.Errorf("inspect failed: %w", err)
 	}
+	if err := cmd.Context().Err(); err != nil {
+		// Stopped by a signal: an inspection is all or nothing.
+		return err
+	}
 	var buf bytes.Buffer
 	if err := write(&buf, ins); err != nil {
 		return err
