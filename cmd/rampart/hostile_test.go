@@ -570,6 +570,19 @@ resource "aws_security_group" "g" {
 			h.write("parent.yaml", nestedStackTemplate("./child.yaml"))
 			h.symlink("child.yaml", "../outside/secret.yaml")
 		}},
+		{name: "02-templatefile-outside", codes: refuse, build: func(h *hostileEnv) {
+			h.write("main.tf", sgDescribed(`templatefile("${path.module}/../outside/secret.txt", {})`))
+		}},
+		{name: "02-sam-application-location-outside", codes: refuse, build: func(h *hostileEnv) {
+			h.write("t.yaml", `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  App:
+    Type: AWS::Serverless::Application
+    Properties:
+      Location: ../outside/secret.yaml
+`)
+		}},
 		{name: "02-config-symlink-outside", codes: []int{0, 2}, noReport: true, build: func(h *hostileEnv) {
 			h.write("main.tf", "resource \"terraform_data\" \"x\" {}\n")
 			h.symlink(".rampart.yaml", "../outside/secret.txt")
@@ -645,6 +658,14 @@ resource "aws_security_group" "g" {
 		{name: "04-file-function-dev-zero", codes: refuse, build: func(h *hostileEnv) {
 			h.write("main.tf", sgDescribed(`file("${path.module}/data.txt")`))
 			h.symlink("data.txt", "/dev/zero")
+		}},
+		{name: "04-templatefile-dev-zero", codes: refuse, build: func(h *hostileEnv) {
+			h.write("main.tf", sgDescribed(`templatefile("${path.module}/t.tpl", {})`))
+			h.symlink("t.tpl", "/dev/zero")
+		}},
+		{name: "04-cfn-param-file-fifo", codes: refuse, noReport: true, args: []string{".", "--format", "json", "--cfn-param-file", "params.json"}, build: func(h *hostileEnv) {
+			h.write("t.yaml", openSGTemplate("Open"))
+			h.fifo("params.json")
 		}},
 		{name: "04-file-function-outside", codes: refuse, build: func(h *hostileEnv) {
 			h.write("main.tf", sgDescribed(`file("${path.module}/../outside/secret.txt")`))
