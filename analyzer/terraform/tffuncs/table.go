@@ -90,6 +90,9 @@ func New(opts Options) map[string]function.Function {
 	for _, name := range impureFuncs {
 		out[name] = function.Unpredictable(out[name])
 	}
+	for name, fn := range out {
+		out[name] = budgeted(name, fn)
+	}
 	if opts.Wrap != nil {
 		for name, fn := range out {
 			out[name] = opts.Wrap(name, fn)

@@ -1,0 +1,95 @@
+package tffuncs
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// billionLaughs is a YAML document whose aliases expand to 10^9 values.
+func billionLaughs() string {
+	var b strings.Builder
+	b.WriteString("a: &a [x, x, x, x, x, x, x, x, x, x]\n")
+	prev := "a"
+	for _, name := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		b.WriteString(name + ": &" + name + " [")
+		for i := range 10 {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*" + prev)
+		}
+		b.WriteString("]\n")
+		prev = name
+	}
+	return b.String()
+}
+
+func TestFunctionBudgets(t *testing.T) {
+	vars := map[string]cty.Value{
+		"big":    cty.StringVal(strings.Repeat("a", 1<<20)),
+		"laughs": cty.StringVal(billionLaughs()),
+		"deep":   cty.StringVal(strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000)),
+		"u_str":  cty.UnknownVal(cty.String),
+	}
+	tests := []struct {
+		expr string
+		want string // GoString of the value
+		err  string // substring of the error, instead of want
+	}{
+		{expr: `format("%0999999999d", 1)`, err: "format width or precision is at most 4096"},
+		{expr: `format("%.999999999f", 1)`, err: "format width or precision is at most 4096"},
+		{expr: `formatlist("%-999999999s", ["a"])`, err: "format width or precision is at most 4096"},
+		{expr: `format("%05d|%-4s|%.2f|%%|%[1]d", 7, "a", 3.14159)`, want: `cty.StringVal("00007|a   |3.14|%|7")`},
+		{expr: `format(u_str, 1)`, want: `cty.UnknownVal(cty.String).RefineNotNull()`},
+		{expr: `indent(1000000000, "a\nb\nc")`, err: "more than 33554432 bytes"},
+		{expr: `indent(2, "a\nb")`, want: `cty.StringVal("a\n  b")`},
+		{expr: `join("", [for i in range(40) : big])`, err: "more than 33554432 bytes"},
+		{expr: `length(join("", [for i in range(4) : big]))`, want: `cty.NumberIntVal(4.194304e+06)`},
+		{expr: `replace(big, "a", "0123456789012345678901234567890123456789")`, err: "more than 33554432 bytes"},
+		{expr: `replace(big, "/a/", "0123456789012345678901234567890123456789")`, err: "more than 33554432 bytes"},
+		{expr: `replace("aaa", "a", "bb")`, want: `cty.StringVal("bbbbbb")`},
+		{expr: `setproduct(range(1000), range(1000))`, err: "more than 100000 elements"},
+		{expr: `length(setproduct(range(100), range(100)))`, want: `cty.NumberIntVal(10000)`},
+		{expr: `flatten([for i in range(101) : range(1000)])`, err: "flatten would return 101000 elements"},
+		{expr: `yamldecode(laughs)`, err: "aliases expand to more than 100000 values"},
+		{expr: `yamldecode(deep)`, err: "nests deeper than 256 levels"},
+		{expr: `yamldecode("a: &x [1, 2]\nb: *x\n")`, want: `cty.ObjectVal(map[string]cty.Value{"a":cty.TupleVal([]cty.Value{cty.NumberIntVal(1), cty.NumberIntVal(2)}), "b":cty.TupleVal([]cty.Value{cty.NumberIntVal(1), cty.NumberIntVal(2)})})`},
+		{expr: `jsondecode(deep)`, err: "more than 256 objects or arrays"},
+		{expr: `pow(-1, 0.5)`, err: "pow cannot compute this"},
+	}
+	funcs := New(Options{BaseDir: t.TempDir()})
+	for _, tc := range tests {
+		t.Run(tc.expr, func(t *testing.T) {
+			expr, diags := hclsyntax.ParseExpression([]byte(tc.expr), "test.tf", hcl.InitialPos)
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			start := time.Now()
+			v, diags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: funcs})
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %v", d)
+			}
+			if tc.err != "" {
+				if !diags.HasErrors() || !strings.Contains(diags.Error(), tc.err) {
+					t.Fatalf("= %#v, %v; want an error containing %q", v, diags, tc.err)
+				}
+				// A message, not a goroutine dump.
+				if msg := diags.Error(); len(msg) > 400 || strings.Contains(msg, "goroutine") {
+					t.Errorf("error message of %d bytes: %.400s", len(msg), msg)
+				}
+				return
+			}
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			if got := v.GoString(); got != tc.want {
+				t.Errorf("=\n  %s\nwant\n  %s", got, tc.want)
+			}
+		})
+	}
+}
