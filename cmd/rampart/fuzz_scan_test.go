@@ -308,8 +308,15 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 			".terraform/modules/modules.json": `{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"m","Source":"../outside","Dir":"../outside"}]}`,
 		}),
 	}
-	// Symlinks: a .tf file and a module directory pointing outside.
+	// Configuration that excludes everything, or names a broken policy.
+	seeds = append(seeds,
+		encodeFuzzTree(map[string]string{".rampart.yaml": "exclude: [\"**\"]\n", "main.tf": "resource \"aws_security_group\" \"g\" {}\n"}),
+		encodeFuzzTree(map[string]string{".rampart.yaml": "policy_dirs: [policies]\n", "policies/p.rego": "package p\n\ndeny contains x if {\n", "template.yaml": openSGTemplate("G")}),
+		encodeFuzzTree(map[string]string{".rampart.yaml": "output: report.json\nformat: json\n", "template.yaml": openSGTemplate("G")}),
+	)
+	// Symlinks: a .tf file and a module directory pointing outside, a
+	// dangling link.
 	seeds = append(seeds, append(encodeFuzzTree(map[string]string{"main.tf": "module \"m\" {\n  source = \"./modules/x\"\n}\n"}),
-		[]byte(fuzzEntrySep+"\xF2linked.tf"+fuzzEntrySep+"\xF5modules/x")...))
+		[]byte(fuzzEntrySep+"\xF2linked.tf"+fuzzEntrySep+"\xF5modules/x"+fuzzEntrySep+"\xF6dangling.yaml")...))
 	return seeds
 }
