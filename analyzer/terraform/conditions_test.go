@@ -218,3 +218,60 @@ output "out" {
 		})
 	}
 }
+
+// TestBodiesWithoutInstances pins what terraform 1.11.4 validates in a
+// resource with no instance (count = 0): every argument, nested block and
+// lifecycle condition, with count.index and each.* Unknown. An error of
+// constants fails the plan; one that depends on a value does not.
+func TestBodiesWithoutInstances(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		diags []string
+	}{
+		{
+			name:  "constant function error in an argument",
+			src:   "input = length(1)",
+			diags: []string{"error main.tf:4 Error in function call"},
+		},
+		{
+			name:  "constant function error in a for expression",
+			src:   `input = [for s in ["a"] : length(1)]`,
+			diags: []string{"error main.tf:4 Error in function call"},
+		},
+		{
+			name:  "missing file",
+			src:   `input = file("nope.txt")`,
+			diags: []string{"error main.tf:4 Invalid function argument"},
+		},
+		{
+			name:  "attribute of a constant object",
+			src:   "input = { a = 1 }.b",
+			diags: []string{"error main.tf:4 Unsupported attribute"},
+		},
+		{
+			// terraform validates with variables Unknown: no error.
+			name: "error that depends on a variable",
+			src:  "input = length(var.v)",
+		},
+		{
+			name:  "nested block",
+			src:   "ingress {\n    from_port = length(1)\n  }",
+			diags: []string{"error main.tf:5 Error in function call"},
+		},
+		{
+			name:  "lifecycle condition",
+			src:   "lifecycle {\n    precondition {\n      condition     = local.nope\n      error_message = \"x\"\n    }\n  }",
+			diags: []string{"error main.tf:6 Reference to undeclared local value"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "variable \"v\" { default = 1 }\nresource \"aws_security_group\" \"x\" {\n  count = 0\n  " + tt.src + "\n}\n"
+			u, dir := loadTree(t, map[string]string{"main.tf": src}, Options{})
+			if got := diagLines(u, dir); !slices.Equal(got, tt.diags) {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.diags, "\n"))
+			}
+		})
+	}
+}

@@ -64,11 +64,11 @@ func (mi *moduleInstance) validateEmpty() {
 	mi.validateEmptyCalls()
 }
 
-// validateEmptyResources evaluates the arguments of resources that have
-// no instance (count = 0, an empty for_each) once, with count.index and
+// validateEmptyResources evaluates the bodies of resources that have no
+// instance (count = 0, an empty for_each) once, with count.index and
 // each.* Unknown, as terraform's validation does: an undeclared reference
-// or a wrong number of function arguments there still fails the plan.
-// Nested blocks are not evaluated.
+// or a wrong number of function arguments there still fails the plan,
+// in an argument, a nested block or a lifecycle condition alike.
 func (mi *moduleInstance) validateEmptyResources() {
 	for _, rc := range mi.cfg.resources {
 		if mi.ev.cancelled() {
@@ -80,9 +80,9 @@ func (mi *moduleInstance) validateEmptyResources() {
 		what := mi.prefix() + rc.addr()
 		key := validationKey(rc.count != nil, what)
 		inst := &resInstance{key: key, addr: what + key.suffix()}
-		for _, name := range slices.Sorted(maps.Keys(rc.attrs)) {
-			mi.resourceAttr(rc, inst, name)
-		}
+		e := &emitter{mi: mi, rc: rc, inst: inst, validateOnly: true}
+		e.items(rc.items, mi.instanceScope(inst), nil, loc(rc.fullRange), true)
+		mi.checkResourceConditions(rc, inst)
 	}
 }
 

@@ -79,14 +79,15 @@ func (s *scope) representative() bool {
 const representativeFailure = "could not be evaluated for an instance whose count/for_each is unknown: "
 
 // staticError tells errors that do not depend on any value (a function
-// that does not exist, a wrong number of arguments) from evaluation
+// that does not exist, a wrong number of arguments, an expression of
+// constants that fails: length(1), file("missing")) from evaluation
 // errors: terraform validate reports them whatever the instances.
 func staticError(d *hcl.Diagnostic) bool {
 	switch d.Summary {
 	case "Call to unknown function", "Not enough function arguments", "Too many function arguments":
 		return true
 	}
-	return false
+	return d.Expression != nil && len(d.Expression.Variables()) == 0
 }
 
 // deferred reports whether diags hold an evaluation error that, in a

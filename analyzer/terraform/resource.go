@@ -334,6 +334,10 @@ type emitter struct {
 	mi   *moduleInstance
 	rc   *resourceConfig
 	inst *resInstance
+	// validateOnly is set for the stand-in of a resource without
+	// instances (validateEmptyResources): its body is evaluated for its
+	// errors, and gives no edges.
+	validateOnly bool
 }
 
 func (mi *moduleInstance) emitResource(rc *resourceConfig, inst *resInstance) {
@@ -365,6 +369,9 @@ type refMark graph.Ref
 // cty carried through the computation), then every direct traversal to a
 // resource not already covered.
 func (e *emitter) edges(path graph.Path, expr hcl.Expression, v cty.Value, sh *graph.Value, s *scope) {
+	if e.validateOnly {
+		return
+	}
 	ev := e.mi.ev
 	from := e.inst.addr
 	seen := map[string]bool{}
