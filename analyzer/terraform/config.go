@@ -266,40 +266,23 @@ func moduleFiles(dir string) (files, overrides []string, err error) {
 	return files, overrides, nil
 }
 
-// parseFile reads and parses one configuration or tfvars file, bounded in
-// size; the parser caches it so a module shared by several roots is parsed
-// once per scan.
-func parseFile(p *hclparse.Parser, path string) (*hcl.File, hcl.Diagnostics) {
+// parseFile reads and parses one configuration or tfvars file (see
+// readSource); the parser caches it so a module shared by several roots is
+// parsed once per scan.
+func parseFile(p *hclparse.Parser, path, root string) (*hcl.File, hcl.Diagnostics) {
 	if f, ok := p.Files()[path]; ok {
 		return f, nil
 	}
-	info, err := os.Stat(path)
-	if err == nil && info.Size() > maxFileSize {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "File too large",
-			Detail:   fmt.Sprintf("%s is %d bytes; the limit is %d", path, info.Size(), maxFileSize),
-			Subject:  &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos},
-		}}
+	src, diags := readSource(path, root)
+	if diags.HasErrors() {
+		return nil, diags
 	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Failed to read file",
-			Detail:   err.Error(),
-			Subject:  &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos},
-		}}
-	}
-	if strings.HasSuffix(path, ".json") {
-		return p.ParseJSON(src, path)
-	}
-	return p.ParseHCL(src, path)
+	return parseSource(p, src, path)
 }
 
 // loadModuleConfig parses every configuration file of dir. Problems become
 // diagnostics on the config; a config is always returned.
-func loadModuleConfig(p *hclparse.Parser, dir string) *moduleConfig {
+func loadModuleConfig(p *hclparse.Parser, dir, root string) *moduleConfig {
 	m := &moduleConfig{
 		dir:           dir,
 		variables:     map[string]*variableConfig{},
@@ -323,7 +306,7 @@ func loadModuleConfig(p *hclparse.Parser, dir string) *moduleConfig {
 	}
 	for _, path := range files {
 		m.files = append(m.files, path)
-		f, diags := parseFile(p, path)
+		f, diags := parseFile(p, path, root)
 		m.diags = append(m.diags, diags...)
 		if f == nil || f.Body == nil {
 			continue
@@ -333,7 +316,7 @@ func loadModuleConfig(p *hclparse.Parser, dir string) *moduleConfig {
 	}
 	for _, path := range overrides {
 		m.files = append(m.files, path)
-		f, diags := parseFile(p, path)
+		f, diags := parseFile(p, path, root)
 		m.diags = append(m.diags, diags...)
 		if f == nil || f.Body == nil {
 			continue
@@ -357,8 +340,6 @@ func (m *moduleConfig) addFile(f *hcl.File) {
 	for _, b := range content.Blocks {
 		switch b.Type {
 		case "resource", "data", "module", "variable", "output", "provider":
-		case "check":
-			m.addCheck(b)
 			// Built once every override file is merged in.
 			t := &topBlock{block: b}
 			m.blocks = append(m.blocks, t)
@@ -376,6 +357,8 @@ func (m *moduleConfig) addFile(f *hcl.File) {
 				m.locals[name] = a
 				m.noteFuncs(a.Expr)
 			}
+		case "check":
+			m.addCheck(b)
 		}
 		// terraform, moved, import, removed and ephemeral blocks change
 		// nothing rampart evaluates; parsing them is enough.
@@ -703,9 +686,6 @@ func (m *moduleConfig) addResource(t *topBlock) {
 	}
 	if parts.forEach != nil {
 		r.forEach = parts.forEach.Expr
-	if r.lifecycle != nil {
-		r.preconditions, r.postconditions = m.lifecycleConditions(r.lifecycle)
-	}
 	}
 	if r.count != nil && r.forEach != nil {
 		m.diags = append(m.diags, &hcl.Diagnostic{
@@ -723,9 +703,13 @@ func (m *moduleConfig) addResource(t *topBlock) {
 		r.dependsOn = m.traversalList(a.Expr)
 	}
 	r.lifecycle = parts.lifecycle
+	if r.lifecycle != nil {
+		r.preconditions, r.postconditions = m.lifecycleConditions(r.lifecycle)
+	}
 	m.resources = append(m.resources, r)
 	m.byAddr[r.addr()] = r
 }
+
 // addCheck reads a check block. Its scoped data sources are only names
 // for its assertions: rampart reads no data source, so they are Unknown.
 func (m *moduleConfig) addCheck(b *hcl.Block) {
@@ -758,7 +742,6 @@ func (m *moduleConfig) lifecycleConditions(b *hcl.Block) (pre, post []validation
 	}
 	return m.conditionBlocks(content.Blocks.OfType("precondition")), m.conditionBlocks(content.Blocks.OfType("postcondition"))
 }
-
 
 // traversalList reads depends_on-style lists of static references.
 func (m *moduleConfig) traversalList(expr hcl.Expression) []hcl.Traversal {

@@ -3,7 +3,9 @@ package terraform
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -12,6 +14,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/internal/safefs"
 )
 
 // Options configure variable values and the file sandbox for LoadModules.
@@ -46,6 +49,13 @@ type loader struct {
 	parser  *hclparse.Parser
 	configs map[string]*moduleConfig
 	abs     map[string]string
+	// root is Options.Root: no configuration, variables or manifest file
+	// is read whose symbolic links resolve outside it.
+	root string
+}
+
+func newLoader(root string) *loader {
+	return &loader{parser: hclparse.NewParser(), configs: map[string]*moduleConfig{}, abs: map[string]string{}, root: root}
 }
 
 func (l *loader) config(dir string) *moduleConfig {
@@ -53,7 +63,7 @@ func (l *loader) config(dir string) *moduleConfig {
 	if c, ok := l.configs[dir]; ok {
 		return c
 	}
-	c := loadModuleConfig(l.parser, dir)
+	c := loadModuleConfig(l.parser, dir, l.root)
 	l.configs[dir] = c
 	return c
 }
@@ -89,7 +99,7 @@ func isLocalSource(src string) bool {
 // Unit. It never panics: an internal failure becomes an error diagnostic
 // on that root's Unit.
 func LoadModules(ctx context.Context, dirs []string, opts Options) []*graph.Unit {
-	l := &loader{parser: hclparse.NewParser(), configs: map[string]*moduleConfig{}, abs: map[string]string{}}
+	l := newLoader(opts.Root)
 	var units []*graph.Unit
 	roots := findRoots(l, dirs)
 	for _, dir := range roots {
@@ -145,7 +155,7 @@ func findRoots(l *loader, dirs []string) []string {
 		absOf[i] = l.absRoot(d)
 		// Modules terraform init downloaded are children of this root,
 		// should the scan have walked into .terraform.
-		if m, _ := readManifest(d); m != nil {
+		if m, _ := readManifest(d, l.root); m != nil {
 			for _, dir := range m {
 				if target := l.absRoot(dir); target != absOf[i] {
 					calls[absOf[i]] = append(calls[absOf[i]], target)
@@ -255,7 +265,7 @@ func evalRoot(ctx context.Context, l *loader, dir string, opts Options) (unit *g
 // .terraform/modules/modules.json maps each module call path ("vpc",
 // "vpc.subnets") to its directory, relative to the root module.
 func (ev *evaluator) readManifest() map[string]string {
-	m, err := readManifest(ev.rootDir)
+	m, err := readManifest(ev.rootDir, ev.loader.root)
 	if err != nil {
 		ev.errorAt(graph.Location{File: manifestPath(ev.rootDir), StartLine: 1}, "Invalid module manifest", err.Error())
 	}
@@ -267,12 +277,16 @@ func manifestPath(rootDir string) string {
 }
 
 // readManifest maps modules.json keys to directories; no manifest is no
-// error (nothing was downloaded).
-func readManifest(rootDir string) (map[string]string, error) {
+// error (nothing was downloaded), one that cannot be read safely (a link
+// outside root, a FIFO, too large) is.
+func readManifest(rootDir, root string) (map[string]string, error) {
 	p := manifestPath(rootDir)
-	b, err := os.ReadFile(p)
-	if err != nil {
+	b, err := safefs.ReadFile(p, root, maxFileSize)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
+	}
+	if err != nil {
+		return nil, err
 	}
 	var m struct {
 		Modules []struct {

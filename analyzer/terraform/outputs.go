@@ -7,7 +7,6 @@ import (
 	"runtime/debug"
 	"slices"
 
-	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -29,7 +28,7 @@ type OutputValue struct {
 // Terraform's own (testdata/terraform/differential). An output that fails
 // to evaluate is an error diagnostic on the Unit and an Unknown value.
 func LoadRootOutputs(ctx context.Context, dir string, opts Options) (*graph.Unit, map[string]OutputValue) {
-	l := &loader{parser: hclparse.NewParser(), configs: map[string]*moduleConfig{}, abs: map[string]string{}}
+	l := newLoader(opts.Root)
 	unit, root := evalRoot(ctx, l, dir, opts)
 	unit.Diagnostics = append(unit.Diagnostics, undeclaredArgs(l, []string{dir}, opts.Args)...)
 	outs := map[string]OutputValue{}

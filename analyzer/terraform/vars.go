@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/terraform/lang/marks"
 	"github.com/zclconf/go-cty/cty"
 
@@ -47,11 +46,14 @@ func (ev *evaluator) loadRootValues() {
 		}
 	}
 	for _, f := range autoVarFiles(ev.rootDir) {
-		ev.readVarFile(f, vals)
+		ev.readVarFile(f, ev.loader.root, vals)
 	}
 	for _, a := range ev.opts.Args {
 		if a.Name == "" {
-			ev.readVarFile(a.File, vals)
+			// A --var-file is the user's, wherever it is (a configuration
+			// file's var_files are confined when it is read); it is still
+			// read only if it is a bounded regular file.
+			ev.readVarFile(a.File, "", vals)
 			continue
 		}
 		raw, via := a.Value, a.Via
@@ -91,9 +93,9 @@ func autoVarFiles(dir string) []string {
 	return files
 }
 
-func (ev *evaluator) readVarFile(path string, vals map[string]*rootValue) {
+func (ev *evaluator) readVarFile(path, root string, vals map[string]*rootValue) {
 	ev.addFile(path)
-	f, diags := parseFile(ev.loader.parser, path)
+	f, diags := parseFile(ev.loader.parser, path, root)
 	ev.addHCL(diags)
 	if f == nil || f.Body == nil {
 		return
@@ -174,7 +176,7 @@ func (ev *evaluator) rootValue(vc *variableConfig, rv *rootValue) (cty.Value, *g
 	if !vc.hasType || vc.typ.IsPrimitiveType() {
 		return cty.StringVal(*rv.raw), graph.String(*rv.raw, graph.Location{})
 	}
-	expr, diags := hclsyntax.ParseExpression([]byte(*rv.raw), rv.note, hcl.InitialPos)
+	expr, diags := parseExpression([]byte(*rv.raw), rv.note)
 	if diags.HasErrors() {
 		for _, d := range diags {
 			ev.errorAt(graph.Location{}, "Invalid value for variable "+vc.name, fmt.Sprintf("%s: %s", rv.note, d.Detail))
