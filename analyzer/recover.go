@@ -51,6 +51,9 @@ func normalizeUnits(ctx context.Context, units []*graph.Unit, normalize func(con
 	var out []unitResources
 	var failures []unitFailure
 	for _, u := range units {
+		if ctx.Err() != nil {
+			break // stopped: the caller fails the run
+		}
 		canon, err := normalizeUnit(ctx, u, normalize)
 		if err != nil {
 			failures = append(failures, internalFailure(u, "normalizing its resources", err))

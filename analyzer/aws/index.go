@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"context"
 	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -9,6 +10,8 @@ import (
 // unitIndex gives mappers fast access to a unit's resources by type and ID,
 // and resolves references between them.
 type unitIndex struct {
+	// ctx is the scan's: mappers stop between resources once it is done.
+	ctx    context.Context
 	unit   *graph.Unit
 	byType map[string][]*graph.Resource
 	byID   map[string]*graph.Resource
@@ -18,8 +21,9 @@ type unitIndex struct {
 	byBase map[string][]*graph.Resource
 }
 
-func newUnitIndex(u *graph.Unit) *unitIndex {
+func newUnitIndex(ctx context.Context, u *graph.Unit) *unitIndex {
 	idx := &unitIndex{
+		ctx:    ctx,
 		unit:   u,
 		byType: map[string][]*graph.Resource{},
 		byID:   map[string]*graph.Resource{},
@@ -36,6 +40,11 @@ func newUnitIndex(u *graph.Unit) *unitIndex {
 	}
 	return idx
 }
+
+// stopped reports whether the scan was cancelled: a unit of thousands of
+// resources must not delay a signal. What a mapper returns then is
+// discarded (the scan fails).
+func (idx *unitIndex) stopped() bool { return idx.ctx.Err() != nil }
 
 // ofTypes returns the unit's resources of the given native types, in unit order.
 func (idx *unitIndex) ofTypes(types ...string) []*graph.Resource {

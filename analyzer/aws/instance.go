@@ -12,6 +12,9 @@ func (instanceMapper) kind() string { return kindInstance }
 func (instanceMapper) normalize(idx *unitIndex) []*graph.Canonical {
 	var out []*graph.Canonical
 	for _, r := range idx.ofTypes("AWS::EC2::Instance", "aws_instance") {
+		if idx.stopped() {
+			return out
+		}
 		p := props(r)
 		groups := &listBuilder{loc: r.Loc}
 		var enis, template *graph.Value

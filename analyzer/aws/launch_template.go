@@ -18,6 +18,9 @@ func (launchTemplateMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		"aws_launch_template", "aws_launch_configuration",
 	}
 	for _, r := range idx.ofTypes(types...) {
+		if idx.stopped() {
+			return out
+		}
 		p := props(r)
 		groups := &listBuilder{loc: r.Loc}
 		var enis *graph.Value

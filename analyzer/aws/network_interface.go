@@ -14,6 +14,9 @@ func (networkInterfaceMapper) normalize(idx *unitIndex) []*graph.Canonical {
 	byID := map[string]*listBuilder{}
 	var out []*graph.Canonical
 	for _, r := range idx.ofTypes("AWS::EC2::NetworkInterface", "aws_network_interface") {
+		if idx.stopped() {
+			return out
+		}
 		groups := &listBuilder{loc: r.Loc}
 		if r.Source == graph.SourceCloudFormation {
 			groups.add(attr(r, "GroupSet"))
@@ -28,6 +31,9 @@ func (networkInterfaceMapper) normalize(idx *unitIndex) []*graph.Canonical {
 	}
 	// aws_network_interface_sg_attachment adds one group to an interface.
 	for _, a := range idx.ofTypes("aws_network_interface_sg_attachment") {
+		if idx.stopped() {
+			return out
+		}
 		owner := idx.target(attr(a, "network_interface_id"), "aws_network_interface")
 		if owner == nil {
 			continue

@@ -47,7 +47,7 @@ func Kinds() []string {
 // Data sources are never canonical resources. The result is sorted by ID for
 // deterministic output.
 func Normalize(ctx context.Context, u *graph.Unit) []*graph.Canonical {
-	idx := newUnitIndex(u)
+	idx := newUnitIndex(ctx, u)
 	var out []*graph.Canonical
 	for _, m := range mappers() {
 		if ctx.Err() != nil {

@@ -38,6 +38,9 @@ func (securityGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
 	groups := map[string]*graph.Canonical{}
 	var out []*graph.Canonical
 	for _, r := range idx.ofTypes(groupTypes...) {
+		if idx.stopped() {
+			return out
+		}
 		var c *graph.Canonical
 		if r.Source == graph.SourceCloudFormation {
 			c = cfnSecurityGroup(r)
@@ -51,6 +54,9 @@ func (securityGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
 	// group is outside the scan (a literal sg-id, a variable) becomes an
 	// external group of its own, so rules about CIDRs and ports still see it.
 	for _, r := range idx.ofTypes(ruleResourceTypes...) {
+		if idx.stopped() {
+			return out
+		}
 		direction, rule, groupRef := ruleResource(r)
 		if rule == nil {
 			continue

@@ -223,3 +223,32 @@ func replace(v *graph.Value, p graph.Path, with *graph.Value) {
 		parent.List[s] = with
 	}
 }
+
+// countdownContext is cancelled after its Err has been asked n times, to
+// cancel a normalizer in the middle of a unit deterministically.
+type countdownContext struct {
+	context.Context
+	n *int
+}
+
+func (c countdownContext) Err() error {
+	if *c.n <= 0 {
+		return context.Canceled
+	}
+	*c.n--
+	return nil
+}
+
+// TestNormalizeStopsBetweenResources checks that a cancelled scan stops a
+// mapper between two resources of a large unit, not at its end.
+func TestNormalizeStopsBetweenResources(t *testing.T) {
+	var rs []*graph.Resource
+	for i := range 50 {
+		rs = append(rs, res(cfn, "AWS::EC2::SecurityGroup", fmt.Sprintf("SG%d", i), i, map[string]any{}))
+	}
+	n := 2 // Normalize's check before the first mapper, then the first group's
+	got := Normalize(countdownContext{Context: context.Background(), n: &n}, &graph.Unit{Path: "u", Resources: rs})
+	if len(got) != 1 {
+		t.Errorf("normalized %d groups after the cancellation, want the 1 before it", len(got))
+	}
+}

@@ -565,7 +565,7 @@ func TestRefsInInput(t *testing.T) {
 	check(other, `[]`)
 	check(folded, `[{"path": ["vpc_id"], "resource": "stacks/web.yaml#Vpc", "attribute": ""},
 		{"path": ["ingress", 0, "cidrs", 0], "resource": "stacks/web.yaml#WebSG", "attribute": "GroupId"}]`)
-	in, err := buildInput(resources, map[string]any{"max_ingress_rules": 5})
+	in, err := buildInput(context.Background(), resources, map[string]any{"max_ingress_rules": 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -611,7 +611,7 @@ func TestRefsInInput(t *testing.T) {
 			t.Errorf("baseAddress(%s) = %s, want %s", id, got, base)
 		}
 	}
-	if _, err := buildInput([]*graph.Canonical{sg, sg}, nil); err == nil {
+	if _, err := buildInput(context.Background(), []*graph.Canonical{sg, sg}, nil); err == nil {
 		t.Error("a duplicate uid must be an error")
 	}
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
@@ -125,12 +126,17 @@ func (idx refIndex) refs(c *graph.Canonical) []*ast.Term {
 // docs/model.md, once per Evaluate: every rule shares the result. Values
 // are converted straight to OPA terms (Unknown and null become null); a
 // detour through map[string]any would build the whole input twice.
-func buildInput(resources []*graph.Canonical, config map[string]any) (ast.Value, error) {
+func buildInput(ctx context.Context, resources []*graph.Canonical, config map[string]any) (ast.Value, error) {
 	idx := newRefIndex(resources)
 	byKind := map[string][]*ast.Term{}
 	var kinds []string
 	byUID := ast.NewObject()
-	for _, c := range resources {
+	for i, c := range resources {
+		// A scan of a hundred thousand resources takes seconds here: a
+		// signal must not wait for it.
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, fmt.Errorf("building the policy input: %w", ctx.Err())
+		}
 		if c == nil || c.Native == nil {
 			return nil, fmt.Errorf("canonical resource %q has no native resource", uidOf(c))
 		}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"encoding/json"
 	"reflect"
 	"testing"
@@ -57,7 +58,7 @@ func TestInspectResourcesArePolicyInput(t *testing.T) {
 		t.Fatalf("resources = %v, want every native resource %v", ids, want)
 	}
 
-	in, err := buildInput(canon, nil)
+	in, err := buildInput(context.Background(), canon, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,3 +35,18 @@ func TestPanicInARuleIsAnInternalErrorOfThatRule(t *testing.T) {
 		t.Errorf("the healthy rule's findings were lost: %+v", out)
 	}
 }
+
+// TestCancelledEvaluationStopsBuildingTheInput checks that a signal does not
+// wait for the input of a large scan to be built.
+func TestCancelledEvaluationStopsBuildingTheInput(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	resources := []*graph.Canonical{securityGroup("A", 10), securityGroup("B", 50)}
+	if _, err := buildInput(ctx, resources, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("buildInput: err = %v, want context.Canceled", err)
+	}
+	e := newTestEngine(t, Options{Rules: []string{"AWS-SG-002"}})
+	if out, err := e.Evaluate(ctx, resources, nil); out != nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("Evaluate: out = %v, err = %v; want context.Canceled", out, err)
+	}
+}
