@@ -11,8 +11,9 @@ import (
 // checkDependsOn checks the depends_on lists of the module's resources,
 // outputs and module calls as terraform does before planning: each entry
 // names a declared resource, data source or module call, as a whole
-// object (an instance key is allowed, an attribute is not). Variables and
-// locals are allowed and not checked.
+// object (an attribute is not). An instance key is allowed, whether or not
+// that instance exists, on a resource with count or for_each, and refused
+// on one without. Variables and locals are allowed and not checked.
 func (m *moduleConfig) checkDependsOn() {
 	var lists [][]hcl.Traversal
 	for _, r := range m.resources {
@@ -42,6 +43,7 @@ func (m *moduleConfig) dependsOnProblem(t hcl.Traversal) *hcl.Diagnostic {
 			Detail: fmt.Sprintf("depends_on names %s, which is not declared in %s", addr, m.dir), Subject: rng}
 	}
 	var rest hcl.Traversal
+	var rc *resourceConfig
 	switch root := t.RootName(); root {
 	case "var", "local", "count", "each", "path", "terraform", "self":
 		return nil
@@ -60,7 +62,7 @@ func (m *moduleConfig) dependsOnProblem(t hcl.Traversal) *hcl.Diagnostic {
 		if !ok1 || !ok2 {
 			return nil
 		}
-		if m.byAddr["data."+typ+"."+name] == nil {
+		if rc = m.byAddr["data."+typ+"."+name]; rc == nil {
 			return undeclared("resource", "data."+typ+"."+name)
 		}
 		rest = t[3:]
@@ -69,12 +71,16 @@ func (m *moduleConfig) dependsOnProblem(t hcl.Traversal) *hcl.Diagnostic {
 		if !ok {
 			return nil
 		}
-		if m.byAddr[root+"."+name] == nil {
+		if rc = m.byAddr[root+"."+name]; rc == nil {
 			return undeclared("resource", root+"."+name)
 		}
 		rest = t[2:]
 	}
 	if len(rest) > 0 && isIndexStep(rest[0]) {
+		if rc.count == nil && rc.forEach == nil {
+			return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unexpected resource instance key",
+				Detail: fmt.Sprintf("%s has neither count nor for_each, so depends_on names it without an instance key", rc.addr()), Subject: rng}
+		}
 		rest = rest[1:]
 	}
 	if len(rest) > 0 {

@@ -444,6 +444,27 @@ output "o" {
 			},
 		},
 		{
+			// terraform: "Unexpected resource instance key" for an
+			// instance key on a resource without count or for_each, in
+			// resources and outputs alike; on a counted or for_each
+			// resource any key passes, even of no instance.
+			name: "depends_on instance keys",
+			files: map[string]string{"main.tf": `resource "terraform_data" "one" {}
+resource "terraform_data" "two" { count = 2 }
+resource "terraform_data" "each" { for_each = toset(["x"]) }
+resource "terraform_data" "d1" { depends_on = [terraform_data.one[0]] }
+resource "terraform_data" "d2" { depends_on = [terraform_data.two[5], terraform_data.each["y"], terraform_data.each[0]] }
+output "o" {
+  value      = 1
+  depends_on = [terraform_data.one["k"]]
+}
+`},
+			diags: []string{
+				"error main.tf:4 Unexpected resource instance key",
+				"error main.tf:8 Unexpected resource instance key",
+			},
+		},
+		{
 			// terraform: "Output refers to sensitive values" for a root
 			// output without sensitive = true, whether the value is the
 			// sensitive variable or computed from it; nonsensitive() and
