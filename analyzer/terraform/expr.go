@@ -372,6 +372,10 @@ func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *grap
 	}
 	val, diags := expr.Value(ctx)
 	s.diag(diags)
+	if d := sizeBudget(val, expr.Range()); d != nil {
+		s.diag(hcl.Diagnostics{d})
+		return cty.DynamicVal, graph.Unknown("value larger than rampart evaluates", l)
+	}
 	if tracked != nil {
 		var used map[provMark]bool
 		val, used = takeProvenance(val)

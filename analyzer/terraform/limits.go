@@ -4,6 +4,9 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/rampart-iac/rampart/analyzer/terraform/tffuncs"
 )
 
 // Limits keep a hostile or broken configuration from hanging or exhausting
@@ -17,6 +20,33 @@ const (
 	// instances of one root module, its child modules included.
 	MaxUnitInstances = 20_000
 )
+
+// sizeBudget refuses a value an expression built that is larger than a
+// function may return (tffuncs.MaxStringBytes, tffuncs.MaxElements): a
+// template or a for expression can double a string or a list at each
+// step of a chain of locals, which no function budget sees. Checking each
+// result stops the chain at the first step over the budget.
+func sizeBudget(v cty.Value, rng hcl.Range) *hcl.Diagnostic {
+	u, _ := v.Unmark()
+	if !u.IsKnown() || u.IsNull() {
+		return nil
+	}
+	detail := ""
+	switch ty := u.Type(); {
+	case ty == cty.String:
+		if n := len(u.AsString()); n > tffuncs.MaxStringBytes {
+			detail = fmt.Sprintf("This expression builds a string of %d bytes; rampart evaluates at most %d.", n, tffuncs.MaxStringBytes)
+		}
+	case ty.IsCollectionType() || ty.IsTupleType() || ty.IsObjectType():
+		if n := u.LengthInt(); n > tffuncs.MaxElements {
+			detail = fmt.Sprintf("This expression builds %d elements; rampart evaluates at most %d.", n, tffuncs.MaxElements)
+		}
+	}
+	if detail == "" {
+		return nil
+	}
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Value too large", Detail: detail, Subject: rng.Ptr()}
+}
 
 // instanceBudget counts the instances a unit has created so far.
 type instanceBudget struct {

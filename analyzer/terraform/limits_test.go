@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -143,4 +144,100 @@ func tracesLine(v *graph.Value, line int) bool {
 		}
 	}
 	return false
+}
+
+// Files nested deeper than hcl's recursive parsers can take are refused
+// before parsing, with the position where the limit is crossed.
+func TestNestingLimits(t *testing.T) {
+	parens := strings.Repeat("(", 80_000) + "1" + strings.Repeat(")", 80_000)
+	tests := []struct {
+		name     string
+		files    map[string]string
+		args     []VarArg
+		wantFile string
+		wantLine int
+	}{{
+		name:     "parentheses",
+		files:    map[string]string{"main.tf": "locals {\n  x = " + parens + "\n}\n"},
+		wantFile: "main.tf",
+		wantLine: 2,
+	}, {
+		name:     "blocks",
+		files:    map[string]string{"main.tf": "resource \"terraform_data\" \"x\" {\n" + strings.Repeat("a {\n", 10_000) + strings.Repeat("}\n", 10_001)},
+		wantFile: "main.tf",
+		wantLine: 257,
+	}, {
+		name:     "JSON arrays",
+		files:    map[string]string{"main.tf.json": `{"locals": {"x":` + "\n" + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "}}"},
+		wantFile: "main.tf.json",
+		wantLine: 2,
+	}, {
+		name:     "JSON template",
+		files:    map[string]string{"main.tf.json": "{\"locals\": {\n\"x\": \"${" + parens + "}\"}}"},
+		wantFile: "main.tf.json",
+		wantLine: 2,
+	}, {
+		name: "tfvars",
+		files: map[string]string{
+			"main.tf":          "variable \"x\" {\n  type = list(number)\n}\n",
+			"terraform.tfvars": "\nx = [" + parens + "]\n",
+		},
+		wantFile: "terraform.tfvars",
+		wantLine: 2,
+	}, {
+		name:  "--var",
+		files: map[string]string{"main.tf": "variable \"x\" {\n  type = list(number)\n}\n"},
+		args:  []VarArg{{Name: "x", Value: "[" + parens + "]"}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeTree(t, tt.files)
+			start := time.Now()
+			units := LoadModules(context.Background(), []string{dir}, Options{Root: dir, Args: tt.args})
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("load took %v", d)
+			}
+			var errs []graph.Diagnostic
+			for _, d := range units[0].Diagnostics {
+				if d.Severity == graph.SeverityError {
+					errs = append(errs, d)
+				}
+			}
+			if len(errs) != 1 || !strings.Contains(strings.ToLower(errs[0].Summary+errs[0].Detail), "nested too deeply") {
+				t.Fatalf("got %v, want one error saying the file is nested too deeply", errs)
+			}
+			if tt.wantFile == "" {
+				return
+			}
+			l := errs[0].Location
+			if l.File != filepath.Join(dir, tt.wantFile) || l.StartLine != tt.wantLine {
+				t.Errorf("error at %s:%d, want %s:%d", l.File, l.StartLine, tt.wantFile, tt.wantLine)
+			}
+		})
+	}
+}
+
+// A chain of locals each doubling a string (or a list) stops at the first
+// step over the budget, with the error there, instead of growing to
+// terabytes.
+func TestValueSizeBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("locals {\n  s0 = \"" + strings.Repeat("x", 1024) + "\"\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&b, "  s%d = \"${local.s%d}${local.s%d}\"\n", i, i-1, i-1)
+	}
+	b.WriteString("}\nresource \"terraform_data\" \"x\" {\n  input = local.s40\n}\n")
+	// About 1 s of CPU, most of it hcl building the 64 MiB string that
+	// goes over the budget; without the budget the load runs out of memory.
+	u := loadFiles(t, map[string]string{"main.tf": b.String()})
+	var errs []graph.Diagnostic
+	for _, d := range u.Diagnostics {
+		if d.Severity == graph.SeverityError {
+			errs = append(errs, d)
+		}
+	}
+	// s16 is 64 MiB, the first over 32 MiB; it is on line 18.
+	if len(errs) != 1 || errs[0].Summary != "Value too large" || errs[0].Location.StartLine != 18 {
+		t.Fatalf("got %v, want one \"Value too large\" error on line 18", errs)
+	}
 }
