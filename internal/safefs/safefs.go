@@ -64,7 +64,7 @@ func Open(path, root string) (*os.File, error) {
 		return nil, err
 	}
 	if root != "" && !Within(root, real) {
-		return nil, fmt.Errorf("%s: %w (it resolves to a file outside it; rampart reads nothing outside the repository, --root sets it)", path, ErrOutside)
+		return nil, fmt.Errorf("%s resolves to a file %w; rampart reads nothing outside it (--root sets the root)", path, ErrOutside)
 	}
 	f, err := os.OpenFile(real, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
