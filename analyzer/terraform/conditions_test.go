@@ -172,6 +172,27 @@ resource "aws_db_instance" "d" {
 			diags: []string{`error main.tf:9 Invalid use of ephemeral value: ephemeral values are not valid for "triggers_replace", which is not a write-only argument and must be kept in the state`},
 		},
 		{
+			// An ephemeral resource (terraform 1.10) is declared by its
+			// block; its value is its provider's, Unknown here, and
+			// ephemeral: a write-only argument and a local take it, any
+			// other argument does not.
+			name: "ephemeral resource",
+			files: map[string]string{"main.tf": `ephemeral "random_password" "p" {
+  length = 16
+}
+locals { pw = ephemeral.random_password.p.result }
+resource "aws_db_instance" "d" {
+  password_wo = ephemeral.random_password.p.result
+  username    = local.pw
+  name        = ephemeral.random_password.nope.result
+}
+`},
+			diags: []string{
+				`error main.tf:7 Invalid use of ephemeral value: ephemeral values are not valid for "username", which is not a write-only argument and must be kept in the state`,
+				`error main.tf:8 Reference to undeclared ephemeral resource: ephemeral resource "ephemeral.random_password.nope" is not declared in DIR`,
+			},
+		},
+		{
 			// terraform: "Ephemeral value not allowed" at the output value
 			// and at the module argument of a variable not declared
 			// ephemeral; "Ephemeral output not allowed" for a root

@@ -36,6 +36,9 @@ type moduleConfig struct {
 	providers  []*providerConfig
 	// checks are the check blocks, in source order.
 	checks []*checkConfig
+	// ephemerals are the ephemeral resources ("ephemeral.random_password.p")
+	// by address, with their block headers.
+	ephemerals map[string]hcl.Range
 
 	// blocks are the top-level blocks of the ordinary files in source
 	// order, each with the override blocks merged into it; blockIndex
@@ -359,9 +362,11 @@ func (m *moduleConfig) addFile(f *hcl.File) {
 			}
 		case "check":
 			m.addCheck(b)
+		case "ephemeral":
+			m.addEphemeral(b)
 		}
-		// terraform, moved, import, removed and ephemeral blocks change
-		// nothing rampart evaluates; parsing them is enough.
+		// terraform, moved, import and removed blocks change nothing
+		// rampart evaluates; parsing them is enough.
 	}
 }
 
@@ -708,6 +713,21 @@ func (m *moduleConfig) addResource(t *topBlock) {
 	}
 	m.resources = append(m.resources, r)
 	m.byAddr[r.addr()] = r
+}
+
+// addEphemeral declares an ephemeral resource. Its value comes from its
+// provider, when terraform opens it: rampart has none, so references to
+// it are Unknown and ephemeral.
+func (m *moduleConfig) addEphemeral(b *hcl.Block) {
+	addr := "ephemeral." + b.Labels[0] + "." + b.Labels[1]
+	if m.ephemerals == nil {
+		m.ephemerals = map[string]hcl.Range{}
+	}
+	if prev, ok := m.ephemerals[addr]; ok {
+		m.diags = append(m.diags, duplicate("ephemeral resource", addr, prev, b.DefRange))
+		return
+	}
+	m.ephemerals[addr] = b.DefRange
 }
 
 // addCheck reads a check block. Its scoped data sources are only names

@@ -27,6 +27,7 @@ type builder struct {
 	consumedR  map[hcl.Range]bool
 	ns         map[string]map[string]cty.Value // var, local, module, resource types
 	data       map[string]map[string]cty.Value // data source type -> name
+	ephemeral  map[string]map[string]cty.Value // ephemeral resource type -> name
 	flat       map[string]cty.Value            // count, each, path, terraform, iterators
 	inputs     []input
 
@@ -198,6 +199,13 @@ func (b *builder) context(f func(key string, v cty.Value) cty.Value) *hcl.EvalCo
 		}
 		vars["data"] = cty.ObjectVal(types)
 	}
+	if len(b.ephemeral) > 0 {
+		types := make(map[string]cty.Value, len(b.ephemeral))
+		for t, m := range b.ephemeral {
+			types[t] = namedObject("ephemeral."+t+".", m, f)
+		}
+		vars["ephemeral"] = cty.ObjectVal(types)
+	}
 	if len(b.prefixed) > 0 {
 		types := make(map[string]cty.Value, len(b.prefixed))
 		for t, m := range b.prefixed {
@@ -349,6 +357,8 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 		return nil, "", nil
 	case "resource":
 		return b.addPrefixed(t)
+	case "ephemeral":
+		return b.addEphemeral(t)
 	case "data":
 		typ, ok1 := attrStep(t, 1)
 		dname, ok2 := attrStep(t, 2)
@@ -391,6 +401,32 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 	b.put(root, name, mi.resourceObject(rc, attrs, whole))
 	b.substitute(root+"."+name, func() cty.Value { return mi.identityObject(rc, attrs, whole) })
 	return mi.refOrigin(rc, t[2:])
+}
+
+// addEphemeral adds a reference to an ephemeral resource: Unknown, as
+// its provider gives its value, and ephemeral wherever it goes.
+func (b *builder) addEphemeral(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
+	typ, ok1 := attrStep(t, 1)
+	name, ok2 := attrStep(t, 2)
+	if !ok1 || !ok2 || b.s.mi == nil {
+		return nil, "", nil
+	}
+	if b.ephemeral == nil {
+		b.ephemeral = map[string]map[string]cty.Value{}
+	}
+	m := b.ephemeral[typ]
+	if m == nil {
+		m = map[string]cty.Value{}
+		b.ephemeral[typ] = m
+	}
+	addr := "ephemeral." + typ + "." + name
+	if _, ok := b.s.mi.cfg.ephemerals[addr]; !ok {
+		b.undeclared(t, "ephemeral resource", addr)
+		m[name] = cty.DynamicVal
+		return nil, "", nil
+	}
+	m[name] = cty.DynamicVal.Mark(ephemeralMark)
+	return graph.Unknown("ephemeral resource "+addr+" is opened by its provider", graph.Location{}), "", t[3:]
 }
 
 func (b *builder) countObject(t hcl.Traversal) cty.Value {
