@@ -1,6 +1,7 @@
 package tffuncs
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -29,12 +30,21 @@ func billionLaughs() string {
 	return b.String()
 }
 
+func manyStrings(n int) cty.Value {
+	vals := make([]cty.Value, n)
+	for i := range vals {
+		vals[i] = cty.StringVal(strconv.Itoa(i))
+	}
+	return cty.TupleVal(vals)
+}
+
 func TestFunctionBudgets(t *testing.T) {
 	vars := map[string]cty.Value{
 		"big":    cty.StringVal(strings.Repeat("a", 1<<20)),
 		"laughs": cty.StringVal(billionLaughs()),
 		"deep":   cty.StringVal(strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000)),
 		"u_str":  cty.UnknownVal(cty.String),
+		"many":   manyStrings(20_000),
 	}
 	tests := []struct {
 		expr string
@@ -61,6 +71,12 @@ func TestFunctionBudgets(t *testing.T) {
 		{expr: `yamldecode("a: &x [1, 2]\nb: *x\n")`, want: `cty.ObjectVal(map[string]cty.Value{"a":cty.TupleVal([]cty.Value{cty.NumberIntVal(1), cty.NumberIntVal(2)}), "b":cty.TupleVal([]cty.Value{cty.NumberIntVal(1), cty.NumberIntVal(2)})})`},
 		{expr: `jsondecode(deep)`, err: "more than 256 objects or arrays"},
 		{expr: `pow(-1, 0.5)`, err: "pow cannot compute this"},
+		// Linear, not quadratic, in the tuple's length.
+		{expr: `length(toset(many))`, want: `cty.NumberIntVal(20000)`},
+		{expr: `length(tolist(many))`, want: `cty.NumberIntVal(20000)`},
+		{expr: `toset(["b", "a", "b"])`, want: `cty.SetVal([]cty.Value{cty.StringVal("a"), cty.StringVal("b")})`},
+		{expr: `tolist(["a", 1])`, want: `cty.ListVal([]cty.Value{cty.StringVal("a"), cty.StringVal("1")})`},
+		{expr: `tolist([u_str, "a"])`, want: `cty.ListVal([]cty.Value{cty.UnknownVal(cty.String), cty.StringVal("a")})`},
 	}
 	funcs := New(Options{BaseDir: t.TempDir()})
 	for _, tc := range tests {
