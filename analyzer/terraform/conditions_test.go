@@ -172,6 +172,44 @@ resource "aws_db_instance" "d" {
 			diags: []string{`error main.tf:9 Invalid use of ephemeral value: ephemeral values are not valid for "triggers_replace", which is not a write-only argument and must be kept in the state`},
 		},
 		{
+			// terraform: "Invalid count argument" and "Invalid for_each
+			// argument" for repetition derived from an ephemeral value,
+			// of resources and module calls.
+			name: "ephemeral count and for_each",
+			files: map[string]string{
+				"main.tf": token + `resource "terraform_data" "c" {
+  count = length(var.token)
+}
+module "m" {
+  source   = "./m"
+  for_each = toset([var.token])
+}
+`,
+				"m/main.tf": `output "o" { value = 1 }
+`,
+			},
+			diags: []string{
+				`error main.tf:11 Invalid for_each argument: the value is derived from an ephemeral value, which terraform does not keep between plan and apply; the instances must be given by values that are not ephemeral`,
+				`error main.tf:7 Invalid count argument: the value is derived from an ephemeral value, which terraform does not keep between plan and apply; the instances must be given by values that are not ephemeral`,
+			},
+		},
+		{
+			// terraform: "Zero assert blocks" when no assert of a check
+			// block checks anything.
+			name: "check without a valid assertion",
+			files: map[string]string{"main.tf": `check "c" {
+  assert {
+    condition     = 1 == 2
+    error_message = "constant"
+  }
+}
+`},
+			diags: []string{
+				`error main.tf:1 Zero assert blocks: check "c" has no assert block that checks something`,
+				`error main.tf:3 Invalid assert expression: the condition refers to nothing else in the configuration, so it checks nothing`,
+			},
+		},
+		{
 			// An ephemeral resource (terraform 1.10) is declared by its
 			// block; its value is its provider's, Unknown here, and
 			// ephemeral: a write-only argument and a local take it, any

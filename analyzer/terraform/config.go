@@ -743,6 +743,14 @@ func (m *moduleConfig) addCheck(b *hcl.Block) {
 		c.scoped["data."+d.Labels[0]+"."+d.Labels[1]] = true
 	}
 	c.asserts = m.conditionBlocks(content.Blocks.OfType("assert"))
+	if len(c.asserts) == 0 {
+		// As terraform counts them: an assert block whose condition
+		// refers to nothing does not count.
+		m.diags = append(m.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError, Summary: "Zero assert blocks",
+			Detail: fmt.Sprintf("check %q has no assert block that checks something", c.name), Subject: b.DefRange.Ptr(),
+		})
+	}
 	m.checks = append(m.checks, c)
 }
 

@@ -129,12 +129,21 @@ func (mi *moduleInstance) tooMany(expr hcl.Expression, arg, n string, what strin
 	return rep
 }
 
+// ephemeralRepetition is why terraform refuses an ephemeral count or
+// for_each: the number of instances and their keys are kept between plan
+// and apply, and an ephemeral value may not be.
+const ephemeralRepetition = "the value is derived from an ephemeral value, which terraform does not keep between plan and apply; the instances must be given by values that are not ephemeral"
+
 func (mi *moduleInstance) expandCount(expr hcl.Expression, what string) *expansion {
 	v, _ := mi.scope().eval(expr)
+	ephemeral := v.HasMarkDeep(ephemeralMark)
 	v, _ = v.UnmarkDeep()
 	bad := func(detail string) *expansion {
 		mi.ev.errorAt(loc(expr.Range()), "Invalid count argument", detail)
 		return representative(modeCount, what)
+	}
+	if ephemeral {
+		return bad(ephemeralRepetition)
 	}
 	if !v.IsKnown() {
 		return representative(modeCount, what)
@@ -173,6 +182,9 @@ func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expan
 	bad := func(detail string) *expansion {
 		mi.ev.errorAt(loc(expr.Range()), "Invalid for_each argument", detail)
 		return representative(modeForEach, what)
+	}
+	if marked.HasMarkDeep(ephemeralMark) {
+		return bad(ephemeralRepetition)
 	}
 	if !v.IsKnown() {
 		return representative(modeForEach, what)
