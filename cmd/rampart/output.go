@@ -13,6 +13,9 @@ import (
 // file the scan analysed: --output t.yaml while scanning t.yaml must not
 // destroy the template.
 func writeOutput(path string, data []byte, files []result.File) error {
+	if err := refuseLink(path); err != nil {
+		return err
+	}
 	if err := refuseInput(path, files); err != nil {
 		return err
 	}
