@@ -32,12 +32,11 @@ func (mi *moduleInstance) checkResourceConditions(rc *resourceConfig, inst *resI
 }
 
 func (mi *moduleInstance) checkResourceCondition(s *scope, inst *resInstance, v validation, summary, what string) {
-	ok, known := mi.condition(s, v.condition)
-	if !known || ok {
+	generic := fmt.Sprintf("the %s of %s does not hold", what, inst.addr)
+	failed, msg := mi.rule(s, v, generic)
+	if !failed {
 		return
 	}
-	generic := fmt.Sprintf("the %s of %s does not hold", what, inst.addr)
-	msg := mi.conditionMessage(s, v, generic)
 	at := loc(v.condition.Range())
 	if inst.key.kind == keyUnknown {
 		// The instance stands for instances not known before apply:
@@ -67,15 +66,15 @@ func (mi *moduleInstance) checkAssertions(c *checkConfig) {
 	s := mi.scope()
 	s.check = c
 	for _, a := range c.asserts {
-		ok, known := mi.condition(s, a.condition)
-		if !known || ok {
+		generic := fmt.Sprintf("an assertion of check %s does not hold", c.name)
+		failed, msg := mi.rule(s, a, generic)
+		if !failed {
 			continue
 		}
-		generic := fmt.Sprintf("an assertion of check %s does not hold", c.name)
 		mi.ev.addDiag(graph.Diagnostic{
 			Severity: graph.SeverityWarning,
 			Summary:  "Check block assertion failed",
-			Detail:   mi.conditionMessage(s, a, generic),
+			Detail:   msg,
 			Location: loc(a.condition.Range()),
 		})
 	}

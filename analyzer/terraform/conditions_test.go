@@ -194,6 +194,47 @@ module "m" {
 			},
 		},
 		{
+			// terraform: "Reference to undeclared local value" in the
+			// error_message of every kind of rule, though each condition
+			// holds (each reported once the one before it is removed).
+			name: "error_message checked while the condition holds",
+			files: map[string]string{"main.tf": `variable "v" {
+  default = 1
+  validation {
+    condition     = var.v > 0
+    error_message = "bad ${local.nope1}"
+  }
+}
+resource "terraform_data" "x" {
+  lifecycle {
+    precondition {
+      condition     = var.v > 0
+      error_message = "bad ${local.nope2}"
+    }
+  }
+}
+output "o" {
+  value = 1
+  precondition {
+    condition     = var.v > 0
+    error_message = "bad ${local.nope3}"
+  }
+}
+check "c" {
+  assert {
+    condition     = var.v > 0
+    error_message = "bad ${local.nope4}"
+  }
+}
+`},
+			diags: []string{
+				`error main.tf:12 Reference to undeclared local value: local value "nope2" is not declared in DIR`,
+				`error main.tf:20 Reference to undeclared local value: local value "nope3" is not declared in DIR`,
+				`error main.tf:26 Reference to undeclared local value: local value "nope4" is not declared in DIR`,
+				`error main.tf:5 Reference to undeclared local value: local value "nope1" is not declared in DIR`,
+			},
+		},
+		{
 			// terraform: "Zero assert blocks" when no assert of a check
 			// block checks anything.
 			name: "check without a valid assertion",

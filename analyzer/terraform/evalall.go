@@ -156,13 +156,10 @@ func (mi *moduleInstance) validateOnly() {
 // failed", at the condition.
 func (mi *moduleInstance) checkPreconditions(o *outputConfig) {
 	for _, p := range o.preconditions {
-		s := mi.scope()
-		ok, known := mi.condition(s, p.condition)
-		if !known || ok {
-			continue
-		}
 		generic := fmt.Sprintf("the precondition of output %s does not hold", o.name)
-		mi.failure(loc(p.condition.Range()), "Module output value precondition failed", mi.conditionMessage(s, p, generic))
+		if failed, msg := mi.rule(mi.scope(), p, generic); failed {
+			mi.failure(loc(p.condition.Range()), "Module output value precondition failed", msg)
+		}
 	}
 }
 
@@ -181,15 +178,21 @@ func (mi *moduleInstance) validate(vc *variableConfig) {
 		at = sh.Loc
 	}
 	for _, v := range vc.validations {
-		s := mi.scope()
-		ok, known := mi.condition(s, v.condition)
-		if !known || ok {
-			continue
-		}
 		generic := fmt.Sprintf("the value of variable %s does not pass its validation rule", vc.name)
-		detail := fmt.Sprintf("%s (checked by the validation rule at %s)", mi.conditionMessage(s, v, generic), loc(v.declRange))
-		mi.failure(at, "Invalid value for variable", detail)
+		if failed, msg := mi.rule(mi.scope(), v, generic); failed {
+			mi.failure(at, "Invalid value for variable", fmt.Sprintf("%s (checked by the validation rule at %s)", msg, loc(v.declRange)))
+		}
 	}
+}
+
+// rule evaluates a validation, precondition, postcondition or assertion
+// in scope s: whether its condition is known to be false, and its
+// message. The error_message is evaluated either way, as terraform does:
+// an undeclared reference in it is an error even while the condition
+// holds.
+func (mi *moduleInstance) rule(s *scope, v validation, generic string) (failed bool, msg string) {
+	ok, known := mi.condition(s, v.condition)
+	return known && !ok, mi.conditionMessage(s, v, generic)
 }
 
 // condition evaluates a condition in scope s: whether it holds, and
