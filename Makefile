@@ -29,6 +29,9 @@ bench:
 # scan pipeline (configuration, every front end, policies, every report
 # writer) over random trees of files; crashers land in the package's
 # testdata/fuzz directory and are committed as regression cases.
+# FuzzScanTree minimizes with 10 runs instead of the default 60 s: with the
+# default, minimizing took almost all of FUZZTIME (16 counted execs in 90 s,
+# against 255 in 40 s with 10x).
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzer/cloudformation
 	$(GO) test -run '^$$' -fuzz '^FuzzLoadModule$$' -fuzztime $(FUZZTIME) ./analyzer/terraform
@@ -38,7 +41,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeTree$$' -fuzztime $(FUZZTIME) ./analyzer/terraform/plan
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./analyzer/config
 	$(GO) test -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) ./analyzer/report
-	$(GO) test -run '^$$' -fuzz '^FuzzScanTree$$' -fuzztime $(FUZZTIME) ./cmd/rampart
+	$(GO) test -run '^$$' -fuzz '^FuzzScanTree$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10x ./cmd/rampart
 
 generate:
 	$(GO) generate ./...
