@@ -9,9 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/rampart-iac/rampart/analyzer/cloudformation"
@@ -203,48 +201,6 @@ func preferPlans(units, tfUnits []*graph.Unit) []*graph.Unit {
 		}
 	}
 	return kept
-}
-
-// dropNestedStacks removes the standalone analysis of a template that another
-// scanned template includes as a nested stack: it was analysed as part of
-// each parent, with the parameters that parent passes, and analysing it
-// alone would report it again, with those parameters Unknown. This is the
-// CloudFormation counterpart of a Terraform module not being its own root.
-func dropNestedStacks(units []*graph.Unit, files []result.File) ([]*graph.Unit, []result.File) {
-	parentsOf := map[string][]string{}
-	for _, u := range units {
-		if u.Source != graph.SourceCloudFormation {
-			continue
-		}
-		for _, f := range u.Files {
-			if c := filepath.Clean(f); c != filepath.Clean(u.Path) && !slices.Contains(parentsOf[c], u.Path) {
-				parentsOf[c] = append(parentsOf[c], u.Path)
-			}
-		}
-	}
-	if len(parentsOf) == 0 {
-		return units, files
-	}
-	// A template that is its own ancestor is a cycle, which the parent
-	// reports; keep both so nothing goes unanalysed.
-	inCycle := func(path, parent string) bool {
-		return slices.Contains(parentsOf[filepath.Clean(parent)], path)
-	}
-	kept := units[:0]
-	for _, u := range units {
-		parents := parentsOf[filepath.Clean(u.Path)]
-		if u.Source == graph.SourceCloudFormation && slices.ContainsFunc(parents, func(p string) bool { return !inCycle(u.Path, p) }) {
-			continue
-		}
-		kept = append(kept, u)
-	}
-	for i, f := range files {
-		if parents := parentsOf[filepath.Clean(f.Path)]; len(parents) > 0 && f.Status == result.FileScanned {
-			slices.Sort(parents)
-			files[i].Reason = "analysed as a nested stack of " + strings.Join(parents, ", ")
-		}
-	}
-	return kept, files
 }
 
 // parseStructured classifies and parses one YAML/JSON file; boundary is the
