@@ -235,6 +235,34 @@ check "c" {
 			},
 		},
 		{
+			// terraform: "Error message refers to sensitive values" and
+			// "... ephemeral values", warnings whether or not the
+			// condition holds; a failure does not show the message.
+			name: "error_message of hidden values",
+			files: map[string]string{"main.tf": token + `variable "s" {
+  default   = "hunter2"
+  sensitive = true
+}
+resource "terraform_data" "x" {
+  lifecycle {
+    precondition {
+      condition     = var.s == ""
+      error_message = "s is ${var.s}"
+    }
+    precondition {
+      condition     = var.token != ""
+      error_message = "token is ${var.token}"
+    }
+  }
+}
+`},
+			diags: []string{
+				"error main.tf:13 Resource precondition failed: the precondition of terraform_data.x does not hold",
+				"warning main.tf:14 Error message refers to sensitive values: the error_message refers to sensitive values, so it is not shown; the rule's failure says only that it does not hold",
+				"warning main.tf:18 Error message refers to ephemeral values: the error_message refers to ephemeral values, so it is not shown; the rule's failure says only that it does not hold",
+			},
+		},
+		{
 			// terraform: "Zero assert blocks" when no assert of a check
 			// block checks anything.
 			name: "check without a valid assertion",

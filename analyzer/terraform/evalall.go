@@ -226,10 +226,22 @@ func (mi *moduleInstance) conditionMessage(s *scope, v validation, generic strin
 		return generic
 	}
 	msg, _ := s.eval(v.errorMessage)
-	if msg.HasMarkDeep(ephemeralMark) {
-		// terraform does not show a message derived from an ephemeral
-		// value.
-		return generic
+	// terraform does not show a message derived from a sensitive or an
+	// ephemeral value, and warns about it whether or not the condition
+	// holds.
+	for _, hidden := range []struct {
+		mark any
+		what string
+	}{{sensitiveMark, "sensitive"}, {ephemeralMark, "ephemeral"}} {
+		if msg.HasMarkDeep(hidden.mark) {
+			mi.ev.addDiag(graph.Diagnostic{
+				Severity: graph.SeverityWarning,
+				Summary:  "Error message refers to " + hidden.what + " values",
+				Detail:   fmt.Sprintf("the error_message refers to %s values, so it is not shown; the rule's failure says only that it does not hold", hidden.what),
+				Location: loc(v.errorMessage.Range()),
+			})
+			return generic
+		}
 	}
 	msg, _ = msg.UnmarkDeep()
 	if !msg.IsKnown() || msg.IsNull() || msg.Type() != cty.String {
