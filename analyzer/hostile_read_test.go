@@ -149,7 +149,7 @@ func TestReadsStayInsideTheRepository(t *testing.T) {
 			resources: []string{"module.m.aws_s3_bucket.inmod"},
 			status: map[string]string{
 				"repo/tf/m":         "ignored symbolic link to a directory",
-				"repo/tf/m/main.tf": "scanned",
+				"repo/tf/m/main.tf": "scanned read with the Terraform root module",
 			},
 		},
 		{

@@ -390,7 +390,7 @@ func unlistedFiles(listed []result.File, units []*graph.Unit) []result.File {
 				continue
 			}
 			seen[c] = true
-			f := result.File{Path: p, Status: result.FileScanned, Type: string(u.Source), Reason: "read as part of " + u.Path}
+			f := result.File{Path: p, Status: result.FileScanned, Type: string(u.Source), Reason: "read with " + unitName(u)}
 			if reason := failed[c]; reason != "" {
 				f.Status, f.Reason = result.FileFailed, reason
 			}
@@ -398,6 +398,17 @@ func unlistedFiles(listed []result.File, units []*graph.Unit) []result.File {
 		}
 	}
 	return out
+}
+
+// unitName says what a unit is, for a file's reason.
+func unitName(u *graph.Unit) string {
+	switch u.Source {
+	case graph.SourceTerraform:
+		return "the Terraform root module " + u.Path
+	case graph.SourceTerraformPlan:
+		return "the Terraform plan " + u.Path
+	}
+	return "the template " + u.Path
 }
 
 // failedFile is the file an error marks failed: the file it is in or, for
