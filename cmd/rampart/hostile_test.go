@@ -220,9 +220,6 @@ type hostileCase struct {
 	signal      syscall.Signal
 	signalAfter time.Duration
 	check       func(t *testing.T, h *hostileEnv, r hostileRun)
-	// pending says why the case still fails at HEAD: the case is skipped,
-	// with that reason, until the fix lands.
-	pending string
 }
 
 func TestHostileInputs(t *testing.T) {
@@ -232,9 +229,6 @@ func TestHostileInputs(t *testing.T) {
 	}
 	for _, tc := range hostileCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			if tc.pending != "" {
-				t.Skip("still failing: " + tc.pending)
-			}
 			h := newHostileEnv(t)
 			tc.build(h)
 			before := snapshot(t, h.parent)
@@ -711,7 +705,6 @@ Resources:
 		}},
 		// The form: the keys go through toset first.
 		{name: "07-for-each-toset-20000-keys", codes: refuse, check: wantErrorAtLine("main.tf", 2),
-			pending: "toset() over 20,000 strings is quadratic (0.7 s CPU for 5,000, 2.1 s for 10,000, 7.6 s for 20,000) before the for_each budget is reached",
 			build: func(h *hostileEnv) {
 				keys := make([]string, 20000)
 				for i := range keys {
