@@ -227,13 +227,26 @@ func iteratorName(expr hcl.Expression, def string, ev *evaluator) string {
 // Unknown, as hcl's dynblock does.
 func (e *emitter) dynamic(d *dynamicBlock, s *scope, path graph.Path, list *graph.Value) {
 	ev := e.mi.ev
-	fv, fsh := s.eval(d.forEach)
-	e.edges(path, d.forEach, fv, fsh, s)
-	fv, _ = fv.UnmarkDeep()
 	add := func(it *iterVal) {
 		list.List = append(list.List, d.content(s.withIter(d.iter, it), path.Append(len(list.List)), d.loc))
 	}
+	overBudget := func() {
+		u := graph.Unknown("dynamic "+d.typ+" makes more blocks than rampart evaluates", loc(d.forEach.Range()))
+		add(&iterVal{key: cty.DynamicVal, val: cty.DynamicVal, keySh: u, valSh: u})
+		list.List[len(list.List)-1].Representative = true
+	}
+	// Past the unit's budget, for_each is not even evaluated: that alone
+	// copies the collection, once per enclosing block.
+	if ev.blocks.exceeded {
+		overBudget()
+		return
+	}
+	fv, fsh := s.eval(d.forEach)
+	e.edges(path, d.forEach, fv, fsh, s)
+	fv, _ = fv.UnmarkDeep()
 	switch {
+	case fv.IsKnown() && !fv.IsNull() && fv.CanIterateElements() && !ev.takeBlocks(fv.LengthInt(), d.forEach.Range()):
+		overBudget()
 	case !fv.IsKnown():
 		u := graph.Unknown("for_each of dynamic "+d.typ+" is unknown", fsh.Loc)
 		add(&iterVal{key: cty.DynamicVal, val: cty.DynamicVal, keySh: u, valSh: u})

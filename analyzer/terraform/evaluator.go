@@ -51,6 +51,9 @@ type evaluator struct {
 	// instances counts the resource and module instances created, against
 	// MaxUnitInstances (limits.go).
 	instances instanceBudget
+	// blocks counts the blocks dynamic blocks generate, against
+	// MaxUnitBlocks.
+	blocks instanceBudget
 
 	// cur is the module instance whose expressions are being evaluated,
 	// for the module context of diagnostics (diagctx.go).

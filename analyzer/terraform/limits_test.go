@@ -241,3 +241,58 @@ func TestValueSizeBudget(t *testing.T) {
 		t.Fatalf("got %v, want one \"Value too large\" error on line 18", errs)
 	}
 }
+
+func TestDynamicBlockBudget(t *testing.T) {
+	nested := `locals {
+  xs = range(1000)
+}
+resource "aws_security_group" "x" {
+  dynamic "ingress" {
+    for_each = local.xs
+    content {
+      dynamic "a" {
+        for_each = local.xs
+        content {
+          dynamic "b" {
+            for_each = local.xs
+            content {}
+          }
+        }
+      }
+    }
+  }
+}
+`
+	start := time.Now()
+	u := loadFiles(t, map[string]string{"main.tf": nested})
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("load took %v", d)
+	}
+	var errs []graph.Diagnostic
+	for _, d := range u.Diagnostics {
+		if d.Severity == graph.SeverityError {
+			errs = append(errs, d)
+		}
+	}
+	if len(errs) != 1 || errs[0].Summary != "Too many dynamic blocks" || errs[0].Location.StartLine != 12 {
+		t.Fatalf("got %v, want one \"Too many dynamic blocks\" error on line 12", errs)
+	}
+
+	// 40 instances of 400 blocks each: 16,000, under the budget when
+	// each instance's blocks are counted once.
+	u = loadFiles(t, map[string]string{"main.tf": `resource "aws_security_group" "x" {
+  count = 40
+  dynamic "ingress" {
+    for_each = range(400)
+    content {
+      from_port = ingress.value
+    }
+  }
+}
+`})
+	for _, d := range u.Diagnostics {
+		if d.Severity == graph.SeverityError {
+			t.Errorf("unexpected %v", d)
+		}
+	}
+}
