@@ -56,7 +56,8 @@ func budgeted(name string, fn function.Function) function.Function {
 		Description: fn.Description(),
 		Params:      transparent(fn.Params()),
 		VarParam:    transparentOne(fn.VarParam()),
-		Type: func(args []cty.Value) (cty.Type, error) {
+		Type: func(args []cty.Value) (ty cty.Type, err error) {
+			defer recoverShort(name, &err)
 			args = listsForTuples(name, args)
 			// Some functions (jsondecode, yamldecode) do their work to
 			// find the type of their result.
@@ -65,17 +66,18 @@ func budgeted(name string, fn function.Function) function.Function {
 					return cty.DynamicPseudoType, err
 				}
 			}
-			ty, err := fn.ReturnTypeForValues(args)
+			ty, err = fn.ReturnTypeForValues(args)
 			return ty, shortPanic(name, err)
 		},
-		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		Impl: func(args []cty.Value, _ cty.Type) (v cty.Value, err error) {
+			defer recoverShort(name, &err)
 			args = listsForTuples(name, args)
 			if check != nil {
 				if err := check(unmarked(args)); err != nil {
 					return cty.NilVal, err
 				}
 			}
-			v, err := fn.Call(args)
+			v, err = fn.Call(args)
 			if err != nil {
 				return v, shortPanic(name, err)
 			}
@@ -93,7 +95,7 @@ func listsForTuples(name string, args []cty.Value) []cty.Value {
 		return args
 	}
 	v := args[0]
-	if !v.IsKnown() || v.IsNull() || !v.Type().IsTupleType() || v.LengthInt() < 2 || v.ContainsMarked() {
+	if v.ContainsMarked() || !v.IsKnown() || v.IsNull() || !v.Type().IsTupleType() || v.LengthInt() < 2 {
 		return args
 	}
 	etys := v.Type().TupleElementTypes()
@@ -123,6 +125,14 @@ func transparentOne(p *function.Parameter) *function.Parameter {
 	c := *p
 	c.AllowNull, c.AllowUnknown, c.AllowDynamicType, c.AllowMarked = true, true, true, true
 	return &c
+}
+
+// recoverShort turns a panic in the wrapper's own checks into the same
+// short error as one in the function.
+func recoverShort(name string, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%s cannot compute this: %v", name, r)
+	}
 }
 
 func shortPanic(name string, err error) error {

@@ -40,11 +40,12 @@ func manyStrings(n int) cty.Value {
 
 func TestFunctionBudgets(t *testing.T) {
 	vars := map[string]cty.Value{
-		"big":    cty.StringVal(strings.Repeat("a", 1<<20)),
-		"laughs": cty.StringVal(billionLaughs()),
-		"deep":   cty.StringVal(strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000)),
-		"u_str":  cty.UnknownVal(cty.String),
-		"many":   manyStrings(20_000),
+		"big":         cty.StringVal(strings.Repeat("a", 1<<20)),
+		"laughs":      cty.StringVal(billionLaughs()),
+		"deep":        cty.StringVal(strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000)),
+		"u_str":       cty.UnknownVal(cty.String),
+		"many":        manyStrings(20_000),
+		"secret_pair": cty.TupleVal([]cty.Value{cty.StringVal("a"), cty.StringVal("b")}).Mark(secretMark{}),
 	}
 	tests := []struct {
 		expr string
@@ -76,6 +77,7 @@ func TestFunctionBudgets(t *testing.T) {
 		{expr: `length(tolist(many))`, want: `cty.NumberIntVal(20000)`},
 		{expr: `toset(["b", "a", "b"])`, want: `cty.SetVal([]cty.Value{cty.StringVal("a"), cty.StringVal("b")})`},
 		{expr: `tolist(["a", 1])`, want: `cty.ListVal([]cty.Value{cty.StringVal("a"), cty.StringVal("1")})`},
+		{expr: `toset(secret_pair)`, want: `cty.SetVal([]cty.Value{cty.StringVal("a"), cty.StringVal("b")}).Mark(tffuncs.secretMark{})`},
 		{expr: `tolist([u_str, "a"])`, want: `cty.ListVal([]cty.Value{cty.UnknownVal(cty.String), cty.StringVal("a")})`},
 	}
 	funcs := New(Options{BaseDir: t.TempDir()})
@@ -124,6 +126,7 @@ func TestListsForTuples(t *testing.T) {
 		{"tolist", cty.TupleVal([]cty.Value{cty.StringVal("a"), cty.UnknownVal(cty.String)}), cty.List(cty.String)},
 		{"toset", cty.TupleVal([]cty.Value{cty.StringVal("a"), cty.NumberIntVal(1)}), cty.Tuple([]cty.Type{cty.String, cty.Number})},
 		{"toset", cty.TupleVal([]cty.Value{cty.StringVal("a"), cty.StringVal("b").Mark(secretMark{})}), cty.Tuple([]cty.Type{cty.String, cty.String})},
+		{"toset", cty.TupleVal([]cty.Value{cty.StringVal("a"), cty.StringVal("b")}).Mark(secretMark{}), cty.Tuple([]cty.Type{cty.String, cty.String})},
 		{"tomap", cty.TupleVal([]cty.Value{cty.StringVal("a"), cty.StringVal("b")}), cty.Tuple([]cty.Type{cty.String, cty.String})},
 	}
 	for _, tt := range tests {
