@@ -14,6 +14,7 @@ func TestDescribeNamesThePanickingFunction(t *testing.T) {
 	}{
 		{"nil map write", func() {
 			var m map[string]int
+			//lint:ignore SA5000 the runtime panic under test
 			m["x"] = 1
 		}, "assignment to entry in nil map"},
 		{"nil dereference", func() {
