@@ -317,13 +317,13 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 		return mi.outputOrigin(name, t[2:])
 	case "count":
 		b.setFlat(root, b.countObject(t))
-		if k := b.s.key; k != nil && k.kind == keyUnknown {
+		if k := b.s.key; k != nil && k.kind == keyUnknown && ok {
 			return graph.Unknown(k.reason, graph.Location{}), "", t[2:]
 		}
 		return nil, "", nil
 	case "each":
 		b.setFlat(root, b.eachObject(t))
-		if k := b.s.key; k != nil && k.kind == keyUnknown {
+		if k := b.s.key; k != nil && k.kind == keyUnknown && ok {
 			return graph.Unknown(k.reason, graph.Location{}), "", t[2:]
 		}
 		if b.s.key != nil && b.s.key.kind == keyString {
