@@ -464,11 +464,18 @@ func attrNamesOfExpr(expr hcl.Expression, vars []hcl.Traversal) map[string]bool 
 			out[k] = true
 		}
 	}
-	se, ok := expr.(hclsyntax.Expression)
-	if !ok {
-		return out
+	if se, ok := expr.(hclsyntax.Expression); ok {
+		addReadNames(se, out, false)
 	}
-	_ = hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+	return out
+}
+
+// addReadNames adds to out the attribute names read anywhere below n
+// (traversals and literal string indexes) and, with lookupKeys, the
+// literal keys lookup() is called with, which read an attribute of an
+// open whole-resource object too.
+func addReadNames(n hclsyntax.Node, out map[string]bool, lookupKeys bool) {
+	_ = hclsyntax.VisitAll(n, func(n hclsyntax.Node) hcl.Diagnostics {
 		switch e := n.(type) {
 		case *hclsyntax.ScopeTraversalExpr:
 			for k := range attrNamesOfTraversal(e.Traversal) {
@@ -482,10 +489,15 @@ func attrNamesOfExpr(expr hcl.Expression, vars []hcl.Traversal) map[string]bool 
 			if lit, ok := e.Key.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String {
 				out[lit.Val.AsString()] = true
 			}
+		case *hclsyntax.FunctionCallExpr:
+			if lookupKeys && (e.Name == "lookup" || e.Name == "core::lookup") && len(e.Args) > 1 {
+				if s, ok := literalString(e.Args[1]); ok {
+					out[s] = true
+				}
+			}
 		}
 		return nil
 	})
-	return out
 }
 
 // unknownReason explains an Unknown result: an evaluation error, else the

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
@@ -330,29 +329,7 @@ func (ev *evaluator) staticSource(cfg *moduleConfig, call *moduleCall, key strin
 
 // collectNames adds the attribute names body's expressions read.
 func collectNames(body *hclsyntax.Body, out map[string]bool) {
-	_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
-		switch e := n.(type) {
-		case *hclsyntax.ScopeTraversalExpr:
-			for k := range attrNamesOfTraversal(e.Traversal) {
-				out[k] = true
-			}
-		case *hclsyntax.RelativeTraversalExpr:
-			for k := range attrNamesOfTraversal(e.Traversal) {
-				out[k] = true
-			}
-		case *hclsyntax.IndexExpr:
-			if lit, ok := e.Key.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String {
-				out[lit.Val.AsString()] = true
-			}
-		case *hclsyntax.FunctionCallExpr:
-			if (e.Name == "lookup" || e.Name == "core::lookup") && len(e.Args) > 1 {
-				if s, ok := literalString(e.Args[1]); ok {
-					out[s] = true
-				}
-			}
-		}
-		return nil
-	})
+	addReadNames(body, out, true)
 }
 
 func literalString(e hclsyntax.Expression) (string, bool) {
