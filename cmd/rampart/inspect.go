@@ -75,16 +75,7 @@ func (a *app) runInspect(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return fmt.Errorf("finding the current directory: %w", err)
 	}
-	ins, err := a.inspect(cmd.Context(), analyzer.Options{
-		Paths:         paths,
-		Root:          root,
-		Boundary:      s.Root,
-		Exclude:       s.Exclude,
-		VarArgs:       terraformVarArgs(s.VarArgs),
-		Env:           a.environ,
-		CFNParams:     s.CFNParams,
-		CFNParamFiles: s.CFNParamFiles,
-	})
+	ins, err := a.inspect(cmd.Context(), a.inputOptions(s, paths, root))
 	if err != nil {
 		return fmt.Errorf("inspect failed: %w", err)
 	}

@@ -77,21 +77,11 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 		return fmt.Errorf("finding the current directory: %w", err)
 	}
 
-	res, err := a.scan(cmd.Context(), analyzer.Options{
-		Paths:         paths,
-		Root:          root,
-		Boundary:      s.Root,
-		Exclude:       s.Exclude,
-		PolicyDirs:    s.PolicyDirs,
-		Rules:         s.Rules,
-		SkipRules:     s.SkipRules,
-		Profiles:      s.Profiles,
-		RuleConfig:    s.RuleConfig,
-		VarArgs:       terraformVarArgs(s.VarArgs),
-		Env:           a.environ,
-		CFNParams:     s.CFNParams,
-		CFNParamFiles: s.CFNParamFiles,
-	})
+	opts := a.inputOptions(s, paths, root)
+	opts.PolicyDirs = s.PolicyDirs
+	opts.Rules, opts.SkipRules, opts.Profiles = s.Rules, s.SkipRules, s.Profiles
+	opts.RuleConfig = s.RuleConfig
+	res, err := a.scan(cmd.Context(), opts)
 	if err != nil {
 		var se *engine.SelectionError
 		if errors.As(err, &se) {
@@ -245,4 +235,19 @@ func pathErr(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// inputOptions are the options scan and inspect share: which files to
+// read, inside which boundary, with which variable and parameter values.
+func (a *app) inputOptions(s config.Settings, paths []string, root string) analyzer.Options {
+	return analyzer.Options{
+		Paths:         paths,
+		Root:          root,
+		Boundary:      s.Root,
+		Exclude:       s.Exclude,
+		VarArgs:       terraformVarArgs(s.VarArgs),
+		Env:           a.environ,
+		CFNParams:     s.CFNParams,
+		CFNParamFiles: s.CFNParamFiles,
+	}
 }
