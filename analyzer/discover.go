@@ -158,7 +158,7 @@ func special(path string, d fs.DirEntry) (reason string, ignore bool) {
 		return "", false
 	}
 	if d.Type()&fs.ModeSymlink == 0 {
-		return "not a regular file (" + modeName(d.Type()) + ")", true
+		return "not a regular file (" + safefs.Describe(d.Type()) + ")", true
 	}
 	info, err := os.Stat(path)
 	switch {
@@ -167,24 +167,9 @@ func special(path string, d fs.DirEntry) (reason string, ignore bool) {
 	case info.IsDir():
 		return "symbolic link to a directory (not followed; a Terraform module behind it is read through its caller's source)", true
 	case !info.Mode().IsRegular():
-		return "symbolic link to a file that is not a regular file (" + modeName(info.Mode()) + ")", true
+		return "symbolic link to a file that is not a regular file (" + safefs.Describe(info.Mode()) + ")", true
 	}
 	return "", false
-}
-
-// modeName names the type of a file that is not a regular file.
-func modeName(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	}
-	return "mode " + m.String()
 }
 
 // excluded matches a path against the --exclude globs, relative to the scan

@@ -182,7 +182,7 @@ func TestReadsStayInsideTheRepository(t *testing.T) {
 			links:  map[string]string{"repo/cfn/child.yaml": "/dev/zero"},
 			scan:   "repo/cfn",
 			errs:   []string{"repo/cfn/parent.yaml:5 outside the repository root"},
-			status: map[string]string{"repo/cfn/child.yaml": "ignored not a regular file (a device)"},
+			status: map[string]string{"repo/cfn/child.yaml": "ignored not a regular file (a character device)"},
 		},
 		{
 			name:   "nested stack that is a FIFO",

@@ -77,7 +77,7 @@ func Open(path, root string) (*os.File, error) {
 	}
 	if !info.Mode().IsRegular() {
 		f.Close()
-		return nil, fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, describe(info.Mode()))
+		return nil, fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, Describe(info.Mode()))
 	}
 	return f, nil
 }
@@ -130,11 +130,13 @@ func lexicallyWithin(dir, path string) bool {
 	return err == nil && !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// describe names a file mode that is not a regular file.
-func describe(m os.FileMode) string {
+// Describe names a file mode that is not a regular file, for messages.
+func Describe(m os.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a directory"
+	case m&os.ModeSymlink != 0:
+		return "a symbolic link"
 	case m&os.ModeNamedPipe != 0:
 		return "a named pipe"
 	case m&os.ModeSocket != 0:
