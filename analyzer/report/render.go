@@ -106,36 +106,22 @@ func resultFiles(res *result.Result) []string {
 // resultOf is the share of res located in file.
 func resultOf(res *result.Result, file string) *result.Result {
 	one := *res
-	one.Findings, one.Undecided, one.Passed, one.Errors, one.Warnings, one.Files = nil, nil, nil, nil, nil, nil
-	for _, f := range res.Findings {
-		if f.Location.File == file {
-			one.Findings = append(one.Findings, f)
-		}
-	}
-	for _, u := range res.Undecided {
-		if u.Location.File == file {
-			one.Undecided = append(one.Undecided, u)
-		}
-	}
-	for _, c := range res.Passed {
-		if c.Location.File == file {
-			one.Passed = append(one.Passed, c)
-		}
-	}
-	for _, d := range res.Errors {
-		if d.Location.File == file {
-			one.Errors = append(one.Errors, d)
-		}
-	}
-	for _, d := range res.Warnings {
-		if d.Location.File == file {
-			one.Warnings = append(one.Warnings, d)
-		}
-	}
-	for _, f := range res.Files {
-		if f.Path == file {
-			one.Files = append(one.Files, f)
-		}
-	}
+	one.Findings = locatedIn(res.Findings, file, func(f result.Finding) string { return f.Location.File })
+	one.Undecided = locatedIn(res.Undecided, file, func(u result.Undecided) string { return u.Location.File })
+	one.Passed = locatedIn(res.Passed, file, func(c result.Check) string { return c.Location.File })
+	one.Errors = locatedIn(res.Errors, file, func(d graph.Diagnostic) string { return d.Location.File })
+	one.Warnings = locatedIn(res.Warnings, file, func(d graph.Diagnostic) string { return d.Location.File })
+	one.Files = locatedIn(res.Files, file, func(f result.File) string { return f.Path })
 	return &one
+}
+
+// locatedIn keeps the items of xs whose file is file.
+func locatedIn[T any](xs []T, file string, fileOf func(T) string) []T {
+	var out []T
+	for _, x := range xs {
+		if fileOf(x) == file {
+			out = append(out, x)
+		}
+	}
+	return out
 }
