@@ -120,19 +120,7 @@ resource "aws_security_group_rule" "r" {
 // over a minute.
 func BenchmarkForEachSet(b *testing.B) {
 	const n = 10000
-	keys := make([]string, n)
-	for i := range keys {
-		keys[i] = fmt.Sprintf("%q", fmt.Sprintf("k%d", i))
-	}
-	src := fmt.Sprintf(`variable "names" {
-  type    = set(string)
-  default = [%s]
-}
-resource "terraform_data" "x" {
-  for_each = var.names
-  input    = each.value
-}
-`, strings.Join(keys, ", "))
+	src := forEachSetSource(n)
 	dir := b.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
 		b.Fatal(err)

@@ -105,19 +105,7 @@ resource "terraform_data" "x" {
 // BenchmarkForEachSet measures the time.
 func TestForEachSetIsLinear(t *testing.T) {
 	const n = 6000
-	keys := make([]string, n)
-	for i := range keys {
-		keys[i] = fmt.Sprintf("%q", fmt.Sprintf("k%d", i))
-	}
-	src := fmt.Sprintf(`variable "names" {
-  type    = set(string)
-  default = [%s]
-}
-resource "terraform_data" "x" {
-  for_each = var.names
-  input    = each.value
-}
-`, strings.Join(keys, ", "))
+	src := forEachSetSource(n)
 	u := loadFiles(t, map[string]string{"main.tf": src})
 	if len(u.Resources) != n {
 		t.Fatalf("got %d resources, want %d", len(u.Resources), n)
@@ -279,4 +267,22 @@ resource "aws_security_group" "x" {
 			t.Errorf("unexpected %v", d)
 		}
 	}
+}
+
+// forEachSetSource is a module whose terraform_data resource takes a
+// for_each over a set variable of n names, declared on line 3.
+func forEachSetSource(n int) string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("%q", fmt.Sprintf("k%d", i))
+	}
+	return fmt.Sprintf(`variable "names" {
+  type    = set(string)
+  default = [%s]
+}
+resource "terraform_data" "x" {
+  for_each = var.names
+  input    = each.value
+}
+`, strings.Join(keys, ", "))
 }
