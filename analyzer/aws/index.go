@@ -2,9 +2,9 @@ package aws
 
 import (
 	"context"
-	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/resolve"
 )
 
 // unitIndex gives mappers fast access to a unit's resources by type and ID,
@@ -14,11 +14,8 @@ type unitIndex struct {
 	ctx    context.Context
 	unit   *graph.Unit
 	byType map[string][]*graph.Resource
-	byID   map[string]*graph.Resource
-	// byBase maps a Terraform address without its instance key
-	// (aws_security_group.web) to its instances, for references written
-	// without an index.
-	byBase map[string][]*graph.Resource
+	// refs resolves the resource IDs references name.
+	refs *resolve.Index[*graph.Resource]
 }
 
 func newUnitIndex(ctx context.Context, u *graph.Unit) *unitIndex {
@@ -26,17 +23,14 @@ func newUnitIndex(ctx context.Context, u *graph.Unit) *unitIndex {
 		ctx:    ctx,
 		unit:   u,
 		byType: map[string][]*graph.Resource{},
-		byID:   map[string]*graph.Resource{},
-		byBase: map[string][]*graph.Resource{},
+		refs:   resolve.New[*graph.Resource](),
 	}
 	for _, r := range u.Resources {
 		if r.DataSource {
 			continue
 		}
 		idx.byType[r.Type] = append(idx.byType[r.Type], r)
-		idx.byID[r.ID] = r
-		base := baseAddress(r.ID)
-		idx.byBase[base] = append(idx.byBase[base], r)
+		idx.refs.Add(r.ID, r)
 	}
 	return idx
 }
@@ -72,13 +66,8 @@ func (idx *unitIndex) target(v *graph.Value, types ...string) *graph.Resource {
 	if v == nil || v.Ref == nil {
 		return nil
 	}
-	r := idx.byID[v.Ref.Resource]
-	if r == nil {
-		if inst := idx.byBase[baseAddress(v.Ref.Resource)]; len(inst) == 1 {
-			r = inst[0]
-		}
-	}
-	if r == nil {
+	r, ok := idx.refs.Resolve(v.Ref.Resource)
+	if !ok {
 		return nil
 	}
 	for _, t := range types {
@@ -87,25 +76,4 @@ func (idx *unitIndex) target(v *graph.Value, types ...string) *graph.Resource {
 		}
 	}
 	return nil
-}
-
-// baseAddress strips a trailing instance key: aws_sg.web[0] → aws_sg.web,
-// aws_sg.web["a"] → aws_sg.web. CloudFormation IDs have none.
-func baseAddress(id string) string {
-	if !strings.HasSuffix(id, "]") {
-		return id
-	}
-	depth := 0
-	for i := len(id) - 1; i >= 0; i-- {
-		switch id[i] {
-		case ']':
-			depth++
-		case '[':
-			depth--
-			if depth == 0 {
-				return id[:i]
-			}
-		}
-	}
-	return id
 }

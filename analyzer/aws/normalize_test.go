@@ -293,19 +293,6 @@ func TestDefaultsAreLocatedAtTheResource(t *testing.T) {
 	}
 }
 
-func TestBaseAddress(t *testing.T) {
-	for in, want := range map[string]string{
-		"aws_sg.web[0]":          "aws_sg.web",
-		`aws_sg.web["a[b]"]`:     "aws_sg.web",
-		"module.m[1].aws_sg.web": "module.m[1].aws_sg.web",
-		"WebSG":                  "WebSG",
-	} {
-		if got := baseAddress(in); got != want {
-			t.Errorf("baseAddress(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // parse turns "ingress[0].cidrs" into a graph.Path.
 func parse(t *testing.T, s string) graph.Path {
 	t.Helper()

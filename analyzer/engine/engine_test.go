@@ -606,11 +606,6 @@ func TestRefsInInput(t *testing.T) {
 	if got := ast.ArrayTerm(tfIdx.refs(app)...); !got.Equal(ast.MustParseTerm(want)) {
 		t.Errorf("terraform refs = %v, want %s", got, want)
 	}
-	for id, base := range map[string]string{`a.b[0]`: "a.b", `a.b["x[1]"]`: "a.b", "Vpc": "Vpc", `module.m[0].a.b`: `module.m[0].a.b`} {
-		if got := baseAddress(id); got != base {
-			t.Errorf("baseAddress(%s) = %s, want %s", id, got, base)
-		}
-	}
 	if _, err := buildInput(context.Background(), []*graph.Canonical{sg, sg}, nil); err == nil {
 		t.Error("a duplicate uid must be an error")
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/resolve"
 )
 
 // unitOf returns the unit part of a canonical UID ("<unit path>#<id>").
@@ -27,74 +28,30 @@ func unitOf(c *graph.Canonical) string {
 
 // refIndex resolves native resource IDs to canonical UIDs, per unit: the
 // owner's ID and the IDs of the native resources folded into it (a
-// reference to a folded rule resource means its group). A Terraform
-// reference written without an instance key (aws_security_group.web for
-// aws_security_group.web[0]) resolves when the resource has exactly one
-// instance.
-type refIndex map[string]*unitRefs
-
-type unitRefs struct {
-	byID   map[string]string
-	byBase map[string][]string
-}
+// reference to a folded rule resource means its group), through the
+// resolver the normalizers use too.
+type refIndex map[string]*resolve.Index[string]
 
 func newRefIndex(resources []*graph.Canonical) refIndex {
 	idx := refIndex{}
-	unit := func(c *graph.Canonical) *unitRefs {
+	unit := func(c *graph.Canonical) *resolve.Index[string] {
 		u := idx[unitOf(c)]
 		if u == nil {
-			u = &unitRefs{byID: map[string]string{}, byBase: map[string][]string{}}
+			u = resolve.New[string]()
 			idx[unitOf(c)] = u
 		}
 		return u
 	}
 	for _, c := range resources {
-		u := unit(c)
-		for _, part := range c.Parts {
-			if _, taken := u.byID[part]; !taken {
-				u.byID[part] = c.UID
-			}
-		}
+		unit(c).Add(c.ID, c.UID)
 	}
 	for _, c := range resources {
 		u := unit(c)
-		u.byID[c.ID] = c.UID
-		if base := baseAddress(c.ID); base != c.ID {
-			u.byBase[base] = append(u.byBase[base], c.UID)
+		for _, part := range c.Parts {
+			u.Alias(part, c.UID)
 		}
 	}
 	return idx
-}
-
-func (u *unitRefs) resolve(id string) (string, bool) {
-	if uid, ok := u.byID[id]; ok {
-		return uid, true
-	}
-	if inst := u.byBase[baseAddress(id)]; len(inst) == 1 {
-		return inst[0], true
-	}
-	return "", false
-}
-
-// baseAddress strips a trailing Terraform instance key:
-// aws_security_group.web[0] and aws_security_group.web["a"] become
-// aws_security_group.web. Other IDs are returned unchanged.
-func baseAddress(id string) string {
-	if !strings.HasSuffix(id, "]") {
-		return id
-	}
-	depth := 0
-	for i := len(id) - 1; i >= 0; i-- {
-		switch id[i] {
-		case ']':
-			depth++
-		case '[':
-			if depth--; depth == 0 {
-				return id[:i]
-			}
-		}
-	}
-	return id
 }
 
 // refs lists every Unknown value in c's properties that stands for an
@@ -110,7 +67,7 @@ func (idx refIndex) refs(c *graph.Canonical) []*ast.Term {
 		if !v.IsUnknown() || v.Ref == nil {
 			return true
 		}
-		if uid, ok := units.resolve(v.Ref.Resource); ok {
+		if uid, ok := units.Resolve(v.Ref.Resource); ok {
 			out = append(out, ast.ObjectTerm(
 				ast.Item(ast.StringTerm("path"), ast.ArrayTerm(pathSteps(p)...)),
 				ast.Item(ast.StringTerm("resource"), ast.StringTerm(uid)),

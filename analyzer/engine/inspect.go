@@ -87,8 +87,3 @@ func pathSteps(p graph.Path) []*ast.Term {
 	}
 	return steps
 }
-
-// BaseAddress strips a trailing Terraform instance key from a resource ID
-// (aws_security_group.web[0] is aws_security_group.web), as references
-// written without a key are resolved; other IDs are returned unchanged.
-func BaseAddress(id string) string { return baseAddress(id) }

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer"
-	"github.com/rampart-iac/rampart/analyzer/engine"
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/resolve"
 )
 
 // writeDOT renders an inspection as a Graphviz digraph: one cluster per
@@ -84,7 +84,7 @@ func writeUnitEdges(w io.Writer, u *graph.Unit) {
 	byBase := map[string][]int{}
 	for i, r := range u.Resources {
 		index[r.ID] = i
-		if base := engine.BaseAddress(r.ID); base != r.ID {
+		if base := resolve.BaseAddress(r.ID); base != r.ID {
 			byBase[base] = append(byBase[base], i)
 		}
 	}
