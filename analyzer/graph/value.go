@@ -76,6 +76,12 @@ type Value struct {
 	// for_each is Unknown. Its literal content is what every element would
 	// hold; the list's length is not known.
 	Representative bool
+	// Decoded is the value tree a JSON string was encoded from (the
+	// argument of Terraform's jsonencode), with unknown leaves at their
+	// own lines. cty makes the whole string Unknown when one leaf is, so
+	// without it a policy document would lose its literal statements;
+	// normalizers read structure from here and the string stays the value.
+	Decoded *Value
 }
 
 // Null returns a null value at loc.
@@ -314,6 +320,7 @@ func (v *Value) Copy() *Value {
 		r := *v.Ref
 		c.Ref = &r
 	}
+	c.Decoded = v.Decoded.Copy()
 	return &c
 }
 
@@ -345,6 +352,7 @@ func (v *Value) Derive(loc Location, note string) *Value {
 			c.Fields[k] = e.Derive(loc, note)
 		}
 	}
+	c.Decoded = v.Decoded.Derive(loc, note)
 	return &c
 }
 

@@ -123,3 +123,22 @@ func TestMapKeepsInsertionOrderAndDeletes(t *testing.T) {
 		t.Errorf("keys %v, b %s", m.Keys, m.Get("b").GoString())
 	}
 }
+
+func TestDecodedTreeTravelsWithCopyAndDerive(t *testing.T) {
+	tree := Map(at(5)).Set("Action", String("*", at(6)))
+	s := Unknown("computed attribute aws_s3_bucket.b.arn", at(4))
+	s.Decoded = tree
+
+	c := s.Copy()
+	if c.Decoded == tree || c.Decoded.Get("Action").Loc != at(6) {
+		t.Errorf("Copy shares or moves the decoded tree: %#v", c.Decoded)
+	}
+	d := s.Derive(at(20), "local policy")
+	act := d.Decoded.Get("Action")
+	if act.Loc != at(20) || len(act.Trace) != 1 || act.Trace[0].Location != at(6) {
+		t.Errorf("derived decoded leaf = %v %+v, want at line 20 via line 6", act.Loc, act.Trace)
+	}
+	if tree.Get("Action").Loc != at(6) {
+		t.Error("Derive modified the original decoded tree")
+	}
+}

@@ -179,8 +179,35 @@ func (s *scope) eval(expr hcl.Expression) (cty.Value, *graph.Value) {
 		if v, sh, ok := s.evalSplat(e, l); ok {
 			return v, sh
 		}
+	case *hclsyntax.FunctionCallExpr:
+		if isJSONEncode(e) {
+			return s.evalJSONEncode(e, l)
+		}
 	}
 	return s.generic(expr, l)
+}
+
+// isJSONEncode reports whether e is jsonencode(x) with one plain argument.
+func isJSONEncode(e *hclsyntax.FunctionCallExpr) bool {
+	return (e.Name == "jsonencode" || e.Name == "core::jsonencode") && len(e.Args) == 1 && !e.ExpandFinal
+}
+
+// evalJSONEncode evaluates jsonencode(x) as any call, and keeps the shadow
+// of x, evaluated element by element, on the resulting string: a policy
+// written as jsonencode({... Resource = aws_s3_bucket.b.arn ...}) is an
+// Unknown string, and its literal statements and actions survive only
+// there. The argument is evaluated a second time for its shadow; named
+// values are memoized and diagnostics deduplicated, so that costs the
+// expression's own work only.
+func (s *scope) evalJSONEncode(e *hclsyntax.FunctionCallExpr, l graph.Location) (cty.Value, *graph.Value) {
+	v, sh := s.generic(e, l)
+	if sh.Kind != graph.KindString && sh.Kind != graph.KindUnknown {
+		return v, sh
+	}
+	_, tree := s.eval(e.Args[0])
+	c := *sh
+	c.Decoded = tree
+	return v, &c
 }
 
 // evalSplat gives aws_subnet.private[*].id, the usual way to pass a

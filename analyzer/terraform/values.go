@@ -136,6 +136,9 @@ func annotate(v cty.Value, like *graph.Value, l graph.Location, trace graph.Trac
 	out.Trace = append(graph.Trace(nil), trace...)
 	out.Ref = ref
 	out.Sensitive = sensitive
+	if like != nil && (out.Kind == graph.KindString || out.Kind == graph.KindUnknown) {
+		out.Decoded = like.Decoded
+	}
 	if sensitive {
 		markSensitive(out)
 	}
@@ -242,6 +245,7 @@ func derive(v *graph.Value, l graph.Location, note string) *graph.Value {
 			c.Fields[k] = derive(e, l, note)
 		}
 	}
+	c.Decoded = derive(v.Decoded, l, note)
 	return &c
 }
 
