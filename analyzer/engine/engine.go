@@ -1,9 +1,11 @@
 // Package engine evaluates rampart's Rego policies against the canonical
 // resource graph. Policies (the embedded ones and --policy-dir ones) are
-// parsed and compiled once into one compiler; every rule gets its own
-// prepared query over it, so a rule that fails at evaluation cannot silence
-// the others. The input is converted to an OPA value once per Evaluate and
-// shared by all rules, which run on a worker pool.
+// parsed once and rules are selected from their METADATA before anything
+// is compiled; a built-in rule is compiled, with the libraries, the first
+// time an evaluation has a resource of one of its kinds, and every rule
+// gets its own prepared query, so a rule that fails at evaluation cannot
+// silence the others. The input is converted to an OPA value once per
+// Evaluate and shared by all rules, which run on a worker pool.
 //
 // A rule's deny set holds {"uid", "path", "message"} objects (built with
 // data.rampart.lib.finding). The engine walks the canonical value at path
@@ -11,9 +13,10 @@
 // Unknown there turns the result into an Undecided, never a finding. A
 // resource of the rule's kinds without a finding is undecided when an
 // Unknown value could change the answer: the rule says which in an optional
-// undecided set (same shape as deny), or else the engine looks for an
-// Unknown on the property paths the rule's METADATA lists in custom.reads.
-// Every other resource of the rule's kinds is a passed check.
+// undecided set (same shape as deny, evaluated in the same query), or else
+// the engine looks for an Unknown on the property paths the rule's
+// METADATA lists in custom.reads. Every other resource of the rule's kinds
+// is a passed check.
 package engine
 
 import (
@@ -23,9 +26,9 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
@@ -42,32 +45,29 @@ type Options struct {
 	Workers    int            // 0 = GOMAXPROCS
 }
 
-// Engine holds the compiled policies and one prepared query per rule. It is
-// safe for concurrent use: Evaluate shares nothing mutable between calls.
+// Engine holds the selected rules and prepares each one the first time an
+// evaluation has a resource of one of its kinds (prepare.go). It is safe
+// for concurrent use: Evaluate shares nothing mutable between calls but
+// the set of prepared rules, which is guarded.
 type Engine struct {
 	all     []*ruleModule
-	enabled []*preparedRule
+	enabled []*ruleModule // selected, sorted by ID
+	catalog catalog
 	config  map[string]any
 	workers int
 	// beforeRule, when set, runs on the worker before each rule is
 	// evaluated; tests use it to inject a panic.
 	beforeRule func(ruleID string, resources []*graph.Canonical)
+
+	mu       sync.Mutex
+	prepared map[*ruleModule]*preparedRule
 }
 
-// preparedRule is an enabled rule with its prepared deny query.
-type preparedRule struct {
-	*ruleModule
-	query rego.PreparedEvalQuery
-	// undecidedQuery is set when the rule's package defines an undecided
-	// set: the rule then says itself which Unknown values could change its
-	// answer, instead of the engine assuming every one it reads could.
-	undecidedQuery *rego.PreparedEvalQuery
-}
-
-// New loads the embedded policies plus opts.PolicyDirs, compiles them once
-// and prepares a query per enabled rule. Built-ins that reach outside the
-// process are removed for every policy, so a policy calling http.send fails
-// here. An unknown rule in Rules or SkipRules is an error.
+// New loads the embedded policies plus opts.PolicyDirs, selects the rules
+// from their METADATA and compiles the user policies. Built-in rules are
+// compiled when a scan first needs them. Built-ins that reach outside the
+// process are removed for every policy, so a policy calling http.send
+// fails to compile. An unknown rule in Rules or SkipRules is an error.
 func New(ctx context.Context, opts Options) (*Engine, error) {
 	return newEngine(ctx, policies.FS, opts)
 }
@@ -96,47 +96,70 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 	if err != nil {
 		return nil, err
 	}
-	compiler, err := compile(mods)
-	if err != nil {
-		return nil, err
-	}
 	selected, err := selectRules(rules, opts)
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{all: rules, config: opts.Config, workers: opts.Workers}
+	e := &Engine{
+		all: rules, enabled: selected, config: opts.Config, workers: opts.Workers,
+		catalog:  catalog{libs: map[string]*ast.Module{}, rules: map[*ruleModule]*ast.Module{}},
+		prepared: map[*ruleModule]*preparedRule{},
+	}
 	if e.workers <= 0 {
 		e.workers = runtime.GOMAXPROCS(0)
 	}
+	byFile := make(map[string]*ruleModule, len(rules))
+	for _, rm := range rules {
+		byFile[rm.file] = rm
+	}
+	for name, m := range mods {
+		if byFile[name] == nil {
+			e.catalog.libs[name] = m
+		}
+	}
 	for _, rm := range selected {
-		pr := &preparedRule{ruleModule: rm}
-		if pr.query, err = prepare(ctx, compiler, rm, "deny"); err != nil {
-			return nil, err
-		}
-		if len(compiler.GetRules(rm.pkg.Append(ast.StringTerm("undecided")))) > 0 {
-			q, err := prepare(ctx, compiler, rm, "undecided")
-			if err != nil {
-				return nil, err
-			}
-			pr.undecidedQuery = &q
-		}
-		e.enabled = append(e.enabled, pr)
+		e.catalog.rules[rm] = mods[rm.file]
+	}
+	if err := e.compileUserPolicies(ctx, userSrcs, mods, byFile); err != nil {
+		return nil, err
 	}
 	return e, nil
 }
 
-// prepare prepares the query for one rule of a rule package over the shared
-// compiler.
-func prepare(ctx context.Context, c *ast.Compiler, rm *ruleModule, name string) (rego.PreparedEvalQuery, error) {
-	q, err := rego.New(
-		rego.Query(rm.pkg.Append(ast.StringTerm(name)).String()),
-		rego.Compiler(c),
-		rego.Capabilities(c.Capabilities()),
-	).PrepareForEval(ctx)
-	if err != nil {
-		return q, fmt.Errorf("%s:%d: prepare rule %s (%s): %w", rm.file, rm.line, rm.meta.ID, name, err)
+// compileUserPolicies compiles every user policy file, selected or not,
+// with the libraries, and prepares the selected user rules: a policy
+// directory that does not compile is an error before any template is read.
+func (e *Engine) compileUserPolicies(ctx context.Context, userSrcs []source, mods map[string]*ast.Module, byFile map[string]*ruleModule) error {
+	if len(userSrcs) == 0 {
+		return nil
 	}
-	return q, nil
+	var userRules []*ruleModule
+	for _, s := range userSrcs {
+		if rm := byFile[s.name]; rm != nil {
+			userRules = append(userRules, rm)
+		}
+	}
+	compileSet := e.catalog.modulesFor(nil)
+	for _, s := range userSrcs {
+		if m := mods[s.name]; m != nil {
+			compileSet[s.name] = m
+		}
+	}
+	compiler, err := compile(compileSet)
+	if err != nil {
+		return err
+	}
+	for _, rm := range userRules {
+		if e.catalog.rules[rm] == nil {
+			continue // not selected: compiled for its errors only
+		}
+		pr, err := prepareRule(ctx, compiler, rm)
+		if err != nil {
+			return err
+		}
+		e.prepared[rm] = pr
+	}
+	return nil
 }
 
 // compile compiles every module once with the sandboxed capabilities.
@@ -216,8 +239,8 @@ func findRule(rules []*ruleModule, n string) *ruleModule {
 // Rules returns the enabled rules, sorted by ID.
 func (e *Engine) Rules() []result.Rule {
 	out := make([]result.Rule, len(e.enabled))
-	for i, r := range e.enabled {
-		out[i] = r.meta
+	for i, rm := range e.enabled {
+		out[i] = rm.meta
 	}
 	return out
 }

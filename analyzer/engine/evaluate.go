@@ -103,20 +103,29 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*graph.Canonical, dia
 		}
 	}
 
-	outs := make([]ruleOutput, len(e.enabled))
+	kinds := make(map[string]bool, len(s.byKind))
+	for k := range s.byKind {
+		kinds[k] = true
+	}
+	rules, err := e.rulesFor(ctx, kinds)
+	if err != nil {
+		return nil, err
+	}
+
+	outs := make([]ruleOutput, len(rules))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < min(e.workers, len(e.enabled)); w++ {
+	for w := 0; w < min(e.workers, len(rules)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				outs[i] = e.enabled[i].evaluateRecovering(ctx, s, e.beforeRule)
+				outs[i] = rules[i].evaluateRecovering(ctx, s, e.beforeRule)
 			}
 		}()
 	}
 feed:
-	for i := range e.enabled {
+	for i := range rules {
 		select {
 		case jobs <- i:
 		case <-ctx.Done():
@@ -171,17 +180,13 @@ func (r *preparedRule) evaluate(ctx context.Context, s *scan) ruleOutput {
 	fail := func(err error) ruleOutput {
 		return ruleOutput{err: &RuleError{RuleID: r.meta.ID, File: r.file, Err: err}}
 	}
-	raws, err := r.run(ctx, r.query, s)
+	raws, entries, err := r.run(ctx, s)
 	if err != nil {
 		return fail(err)
 	}
 	// The rule's own account of what it could not decide, if it keeps one.
 	var maybe map[string]*result.Undecided
-	if r.undecidedQuery != nil {
-		entries, err := r.run(ctx, *r.undecidedQuery, s)
-		if err != nil {
-			return fail(fmt.Errorf("undecided: %w", err))
-		}
+	if r.hasUndecided {
 		maybe = map[string]*result.Undecided{}
 		for _, e := range entries {
 			if maybe[e.res.UID] == nil {
@@ -245,22 +250,29 @@ func (r *preparedRule) evaluate(ctx context.Context, s *scan) ruleOutput {
 	return out
 }
 
-// run evaluates one of the rule's queries and decodes its result set,
-// failing on built-in errors that would otherwise read as "undefined".
-func (r *preparedRule) run(ctx context.Context, q rego.PreparedEvalQuery, s *scan) ([]rawResult, error) {
+// run evaluates the rule's query and decodes its deny set and its
+// undecided set (nil when the rule keeps none), failing on built-in errors
+// that would otherwise read as "undefined".
+func (r *preparedRule) run(ctx context.Context, s *scan) (deny, undecided []rawResult, err error) {
 	var builtinErrs []topdown.Error
-	rs, err := q.Eval(ctx, rego.EvalParsedInput(s.input), rego.EvalBuiltinErrorList(&builtinErrs))
+	rs, err := r.query.Eval(ctx, rego.EvalParsedInput(s.input), rego.EvalBuiltinErrorList(&builtinErrs))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(builtinErrs) > 0 {
 		msgs := make([]string, len(builtinErrs))
 		for i, be := range builtinErrs {
 			msgs[i] = be.Error()
 		}
-		return nil, fmt.Errorf("built-in error: %s", strings.Join(msgs, "; "))
+		return nil, nil, fmt.Errorf("built-in error: %s", strings.Join(msgs, "; "))
 	}
-	return r.decode(rs, s)
+	if deny, err = r.decode(rs, "deny", s); err != nil {
+		return nil, nil, err
+	}
+	if undecided, err = r.decode(rs, "undecided", s); err != nil {
+		return nil, nil, fmt.Errorf("undecided: %w", err)
+	}
+	return deny, undecided, nil
 }
 
 // unknownUnder turns an entry of a rule's undecided set into an Undecided:
@@ -289,15 +301,19 @@ func (r *preparedRule) unknownUnder(e rawResult) *result.Undecided {
 	return r.undecided(e.res, found, foundAt)
 }
 
-// decode checks the shape of the deny set: a set of objects with a uid of
-// a resource in the scan, a path of keys and indexes, and a message.
-func (r *preparedRule) decode(rs rego.ResultSet, s *scan) ([]rawResult, error) {
+// decode checks the shape of the deny (or undecided) set bound to name in
+// the query's result: a set of objects with a uid of a resource in the
+// scan, a path of keys and indexes, and a message.
+func (r *preparedRule) decode(rs rego.ResultSet, name string, s *scan) ([]rawResult, error) {
 	var out []rawResult
 	for _, row := range rs {
-		for _, expr := range row.Expressions {
-			items, ok := expr.Value.([]any)
+		// The query collects the set into a one-element array, empty when
+		// the set is undefined.
+		wrapped, _ := row.Bindings[name].([]any)
+		for _, value := range wrapped {
+			items, ok := value.([]any)
 			if !ok {
-				return nil, fmt.Errorf("deny must be a set, got %T", expr.Value)
+				return nil, fmt.Errorf("deny must be a set, got %T", value)
 			}
 			for _, it := range items {
 				obj, ok := it.(map[string]any)

@@ -1,0 +1,163 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/policies"
+)
+
+// syntheticKind is the kind of the generated rule number i: kinds no scan
+// of security groups contains, several rules per kind as in the catalog.
+func syntheticKind(i int) string { return fmt.Sprintf("aws.synthetic.kind_%02d", i/3) }
+
+// withSyntheticCatalog returns the built-in policies plus n generated rules,
+// each over a synthetic kind and written like a built-in one (imports of
+// the libraries, a deny set), so compiling one costs what a real one does.
+func withSyntheticCatalog(tb testing.TB, n int) fs.FS {
+	tb.Helper()
+	out := fstest.MapFS{}
+	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(policies.FS, p)
+		out[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i := range n {
+		out[fmt.Sprintf("aws/synthetic/syn-%03d.rego", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(`# METADATA
+# title: synthetic rule %[1]d
+# description: generated for the engine's scaling tests
+# custom:
+#   id: SYN-%03[1]d
+#   name: synthetic-rule-%[1]d
+#   severity: LOW
+#   kinds: [%[2]s]
+#   reads: [tags]
+package rampart.rules.synthetic_%[1]d
+
+import data.rampart.lib
+import data.rampart.lib.config
+
+deny contains f if {
+	some r in lib.resources(%[2]q)
+	is_object(r.properties.tags)
+	count(r.properties.tags) > config.max_ingress_rules
+	f := lib.finding(r, ["tags"], sprintf("%%v has %%d tags", [r.id, count(r.properties.tags)]))
+}
+`, i, syntheticKind(i)))}
+	}
+	return out
+}
+
+func syntheticResource(kind string) *graph.Canonical {
+	native := &graph.Resource{ID: "Thing", Type: "Test::Thing", Source: graph.SourceCloudFormation, Loc: at(1), Attrs: graph.Map(at(1))}
+	props := graph.Map(at(1))
+	tags := graph.Map(at(2))
+	for _, k := range []string{"a", "b", "c", "d"} {
+		tags.Set(k, graph.String("x", at(2)))
+	}
+	props.Set("tags", tags)
+	return &graph.Canonical{Kind: kind, UID: stackFile + "#Thing", ID: "Thing", Native: native, Props: props}
+}
+
+func (e *Engine) preparedCount() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return len(e.prepared)
+}
+
+// TestOnlyRulesOfPresentKindsArePrepared builds an engine over the
+// built-in rules and 80 generated ones over kinds a security-group scan
+// does not contain: scanning one group prepares the security-group rules
+// and none of the generated ones; a resource of a generated kind then
+// prepares that kind's rules, once.
+func TestOnlyRulesOfPresentKindsArePrepared(t *testing.T) {
+	const generated = 80
+	e, err := newEngine(context.Background(), withSyntheticCatalog(t, generated), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(e.Rules()); n < generated+13 {
+		t.Fatalf("%d rules enabled, want the built-in ones and %d generated", n, generated)
+	}
+	if n := e.preparedCount(); n != 0 {
+		t.Fatalf("%d rules prepared before any evaluation, want 0", n)
+	}
+	sgRules := 0
+	for _, r := range e.Rules() {
+		for _, k := range r.Kinds {
+			if k == "aws.ec2.security_group" {
+				sgRules++
+				break
+			}
+		}
+	}
+	oneFile := []*graph.Canonical{securityGroup("WebSG", 10, sgRule(12, "tcp", 22, 22, graph.String("0.0.0.0/0", at(13))))}
+	for range 2 {
+		out, err := e.Evaluate(context.Background(), oneFile, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out.Findings) == 0 {
+			t.Fatal("the security group rules did not run")
+		}
+		if n := e.preparedCount(); n != sgRules {
+			t.Errorf("%d rules prepared for one security group, want the %d security-group rules", n, sgRules)
+		}
+	}
+
+	kind := syntheticKind(0)
+	out, err := e.Evaluate(context.Background(), append(oneFile, syntheticResource(kind)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	perKind := 0
+	for i := range generated {
+		if syntheticKind(i) == kind {
+			perKind++
+		}
+	}
+	if n := e.preparedCount(); n != sgRules+perKind {
+		t.Errorf("%d rules prepared after a %s resource, want %d", n, kind, sgRules+perKind)
+	}
+	synthetic := 0
+	for _, f := range out.Findings {
+		if f.Resource.Kind == kind {
+			synthetic++
+		}
+	}
+	if synthetic != perKind {
+		t.Errorf("%d findings on the %s resource, want one per rule of the kind (%d)", synthetic, kind, perKind)
+	}
+}
+
+// BenchmarkOneFileScan is what the engine costs a one-file scan of a
+// security group, from building it to the first evaluation, with the
+// built-in catalog alone and with 80 more rules over other kinds.
+func BenchmarkOneFileScan(b *testing.B) {
+	oneFile := []*graph.Canonical{securityGroup("WebSG", 10, sgRule(12, "tcp", 22, 22, graph.String("0.0.0.0/0", at(13))))}
+	for _, extra := range []int{0, 80} {
+		fsys := withSyntheticCatalog(b, extra)
+		b.Run(fmt.Sprintf("extra-rules-%d", extra), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				e, err := newEngine(context.Background(), fsys, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := e.Evaluate(context.Background(), oneFile, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
