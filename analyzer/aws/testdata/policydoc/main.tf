@@ -1,0 +1,3 @@
+module "role" {
+  source = "./modules/role"
+}
