@@ -55,7 +55,7 @@ func TestCloudFormationSources(t *testing.T) {
 		},
 		{
 			template: "template.yaml", resource: "Role", path: graph.Path{"Policies", 1, "PolicyDocument"},
-			want:     []string{`statements = (unknown) @31`},
+			want: []string{`statements = (unknown) @31`},
 		},
 		{
 			template: "template.yaml", resource: "Role", path: graph.Path{"Policies", 2, "PolicyDocument"},
@@ -66,7 +66,7 @@ func TestCloudFormationSources(t *testing.T) {
 		},
 		{
 			template: "template.json", resource: "Policy", path: graph.Path{"PolicyDocument"},
-			want:     []string{`statements[0].actions[0] = "ec2:*" @6`},
+			want: []string{`statements[0].actions[0] = "ec2:*" @6`},
 		},
 	}
 	for _, tt := range tests {
