@@ -18,7 +18,7 @@ import (
 // and every other unit is still reported. Scan uses the real steps; tests
 // pass faulty ones to check that isolation.
 type stages struct {
-	normalize func(context.Context, *graph.Unit) []*graph.Canonical
+	normalize normalizer
 	// evaluate is nil for the engine's own Evaluate.
 	evaluate func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error)
 }
@@ -33,10 +33,16 @@ func (st stages) withDefaults(eng *engine.Engine) stages {
 	return st
 }
 
-// unitResources are the canonical resources of one unit.
+// normalizer maps one unit's native resources to canonical ones, with
+// what it found wrong or doubtful on the way (aws.Normalize).
+type normalizer func(context.Context, *graph.Unit) ([]*graph.Canonical, graph.Diagnostics)
+
+// unitResources are the canonical resources of one unit, and the
+// normalizer's diagnostics about it.
 type unitResources struct {
 	unit  *graph.Unit
 	canon []*graph.Canonical
+	diags graph.Diagnostics
 }
 
 // unitFailure is a unit an internal error failed, with the error.
@@ -47,30 +53,31 @@ type unitFailure struct {
 
 // normalizeUnits maps each unit's resources on its own, so a panic in a
 // normalizer fails only that unit.
-func normalizeUnits(ctx context.Context, units []*graph.Unit, normalize func(context.Context, *graph.Unit) []*graph.Canonical) ([]unitResources, []unitFailure) {
+func normalizeUnits(ctx context.Context, units []*graph.Unit, normalize normalizer) ([]unitResources, []unitFailure) {
 	var out []unitResources
 	var failures []unitFailure
 	for _, u := range units {
 		if ctx.Err() != nil {
 			break // stopped: the caller fails the run
 		}
-		canon, err := normalizeUnit(ctx, u, normalize)
+		canon, diags, err := normalizeUnit(ctx, u, normalize)
 		if err != nil {
 			failures = append(failures, internalFailure(u, "normalizing its resources", err))
 			continue
 		}
-		out = append(out, unitResources{unit: u, canon: canon})
+		out = append(out, unitResources{unit: u, canon: canon, diags: diags})
 	}
 	return out, failures
 }
 
-func normalizeUnit(ctx context.Context, u *graph.Unit, normalize func(context.Context, *graph.Unit) []*graph.Canonical) (canon []*graph.Canonical, err error) {
+func normalizeUnit(ctx context.Context, u *graph.Unit, normalize normalizer) (canon []*graph.Canonical, diags graph.Diagnostics, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			canon, err = nil, &engine.InternalError{Value: p, Stack: debug.Stack()}
+			canon, diags, err = nil, nil, &engine.InternalError{Value: p, Stack: debug.Stack()}
 		}
 	}()
-	return normalize(ctx, u), nil
+	canon, diags = normalize(ctx, u)
+	return canon, diags, nil
 }
 
 // evaluateUnits evaluates the policies over every unit's resources at once.

@@ -43,7 +43,7 @@ func TestInternalErrorFailsOnlyItsUnit(t *testing.T) {
 	}{
 		{
 			name: "normalization",
-			st: stages{normalize: func(ctx context.Context, u *graph.Unit) []*graph.Canonical {
+			st: stages{normalize: func(ctx context.Context, u *graph.Unit) ([]*graph.Canonical, graph.Diagnostics) {
 				if isBad(u.Path) {
 					var r *graph.Resource
 					_ = r.ID // a nil dereference, as in the bug this guards against
@@ -101,7 +101,7 @@ func TestInternalErrorFailsOnlyItsUnit(t *testing.T) {
 // inspect, which normalizes without evaluating.
 func TestInternalErrorInInspectFailsOnlyItsUnit(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"bad.yaml": openSSHTemplate, "good.yaml": openSSHTemplate})
-	st := stages{normalize: func(ctx context.Context, u *graph.Unit) []*graph.Canonical {
+	st := stages{normalize: func(ctx context.Context, u *graph.Unit) ([]*graph.Canonical, graph.Diagnostics) {
 		if filepath.Base(u.Path) == "bad.yaml" {
 			panic("injected")
 		}

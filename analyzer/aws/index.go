@@ -14,6 +14,9 @@ type unitIndex struct {
 	ctx    context.Context
 	unit   *graph.Unit
 	byType map[string][]*graph.Resource
+	// diags collects what the mappers report about the unit (orphans,
+	// conflicts).
+	diags graph.Diagnostics
 	// refs resolves the resource IDs references name.
 	refs *resolve.Index[*graph.Resource]
 }

@@ -26,15 +26,9 @@ func (launchTemplateMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		var enis *graph.Value
 		switch r.Type {
 		case "AWS::EC2::LaunchTemplate":
-			data := attr(r, "LaunchTemplateData")
-			if data != nil && data.Kind != graph.KindMap {
-				// The whole data block is Unknown (or malformed): every
-				// property under it is, too.
-				data = unknownBlock(data, "LaunchTemplateData")
-				groups.add(data)
-				enis = data
-				break
-			}
+			// When the whole data block is Unknown (or malformed), field
+			// makes every property read under it Unknown too.
+			data := block(r, "LaunchTemplateData")
 			groups.addAll(field(data, "SecurityGroups"), field(data, "SecurityGroupIds"))
 			enis = field(data, "NetworkInterfaces")
 			interfaceGroups(groups, enis, "Groups")
@@ -53,13 +47,4 @@ func (launchTemplateMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		out = append(out, &graph.Canonical{ID: r.ID, Native: r, Props: p})
 	}
 	return out
-}
-
-// unknownBlock returns v when it is Unknown, or an Unknown in its place when
-// it is some other non-map value, so what is read under it is Unknown too.
-func unknownBlock(v *graph.Value, name string) *graph.Value {
-	if v.Kind == graph.KindUnknown {
-		return v
-	}
-	return graph.Unknown(name+" is a "+v.Kind.String()+", not a map", v.Loc)
 }

@@ -1,7 +1,6 @@
 package aws
 
 import (
-	"context"
 	"os"
 	"strings"
 	"testing"
@@ -27,7 +26,7 @@ func TestModelDocumented(t *testing.T) {
 		res(cfn, "AWS::EC2::NetworkInterface", "ENI", 40, map[string]any{}),
 	}
 	seen := map[string]bool{}
-	for _, c := range Normalize(context.Background(), &graph.Unit{Path: "u", Resources: resources}) {
+	for _, c := range normalized(&graph.Unit{Path: "u", Resources: resources}) {
 		seen[c.Kind] = true
 		if !strings.Contains(text, c.Kind) {
 			t.Errorf("docs/model.md does not document kind %s", c.Kind)

@@ -11,42 +11,47 @@ type networkInterfaceMapper struct{}
 func (networkInterfaceMapper) kind() string { return kindNetworkInterface }
 
 func (networkInterfaceMapper) normalize(idx *unitIndex) []*graph.Canonical {
-	byID := map[string]*listBuilder{}
+	f := newFolder(idx, &idx.diags, "aws_network_interface")
+	groups := map[*graph.Canonical]*listBuilder{}
 	var out []*graph.Canonical
 	for _, r := range idx.ofTypes("AWS::EC2::NetworkInterface", "aws_network_interface") {
 		if idx.stopped() {
 			return out
 		}
-		groups := &listBuilder{loc: r.Loc}
+		b := &listBuilder{loc: r.Loc}
 		if r.Source == graph.SourceCloudFormation {
-			groups.add(attr(r, "GroupSet"))
+			b.add(attr(r, "GroupSet"))
 		} else {
-			groups.add(attr(r, "security_groups"))
+			b.add(attr(r, "security_groups"))
 		}
-		byID[r.ID] = groups
 		p := props(r)
 		p.Set("launch_template", graph.Bool(false, r.Loc))
 		p.Set("network_interfaces", graph.Number(1, r.Loc))
-		out = append(out, &graph.Canonical{ID: r.ID, Native: r, Props: p})
+		c := &graph.Canonical{ID: r.ID, Native: r, Props: p}
+		f.addOwner(c)
+		groups[c] = b
+		out = append(out, c)
 	}
 	// aws_network_interface_sg_attachment adds one group to an interface.
+	// One that may not exist makes the number of groups unknown.
 	for _, a := range idx.ofTypes("aws_network_interface_sg_attachment") {
 		if idx.stopped() {
 			return out
 		}
-		owner := idx.target(attr(a, "network_interface_id"), "aws_network_interface")
+		ref := attr(a, "network_interface_id")
+		owner := f.ownerByRef(ref)
 		if owner == nil {
+			f.orphan(a, ref, "the group it attaches is not judged")
 			continue
 		}
-		byID[owner.ID].add(attr(a, "security_group_id"))
-		for _, c := range out {
-			if c.ID == owner.ID {
-				c.Parts = append(c.Parts, a.ID)
-			}
+		if p := f.attach(owner, a); p.presence == maybe {
+			groups[owner].addUnknownLength(graph.Unknown(p.reason, p.at))
+			continue
 		}
+		groups[owner].addElement(attr(a, "security_group_id"))
 	}
 	for _, c := range out {
-		c.Props.Set("security_groups", byID[c.ID].value())
+		c.Props.Set("security_groups", groups[c].value())
 	}
 	return out
 }

@@ -45,13 +45,15 @@ func Kinds() []string {
 
 // Normalize maps the native resources of one unit to canonical resources.
 // Data sources are never canonical resources. The result is sorted by ID for
-// deterministic output.
-func Normalize(ctx context.Context, u *graph.Unit) []*graph.Canonical {
+// deterministic output. The diagnostics are what folding found wrong or
+// doubtful in the unit (an attachment whose owner is outside the scan, two
+// resources setting one property), located like the front-ends' own.
+func Normalize(ctx context.Context, u *graph.Unit) ([]*graph.Canonical, graph.Diagnostics) {
 	idx := newUnitIndex(ctx, u)
 	var out []*graph.Canonical
 	for _, m := range mappers() {
 		if ctx.Err() != nil {
-			return out
+			return out, idx.diags
 		}
 		for _, c := range m.normalize(idx) {
 			c.Kind = m.kind()
@@ -65,5 +67,5 @@ func Normalize(ctx context.Context, u *graph.Unit) []*graph.Canonical {
 		}
 		return out[i].Kind < out[j].Kind
 	})
-	return out
+	return out, idx.diags
 }

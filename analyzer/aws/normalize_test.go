@@ -207,7 +207,7 @@ func TestSecurityGroupNormalization(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			u := &graph.Unit{Path: "u", Resources: tt.resources}
 			got := map[string]*graph.Canonical{}
-			for _, c := range Normalize(context.Background(), u) {
+			for _, c := range normalized(u) {
 				if c.Kind == kindSecurityGroup {
 					got[c.ID] = c
 				}
@@ -266,7 +266,7 @@ func TestAttachmentNormalization(t *testing.T) {
 		"aws_network_interface.eni": {"security_groups": `["sg-1", "sg-9"]`},
 	}
 	got := map[string]*graph.Canonical{}
-	for _, c := range Normalize(context.Background(), &graph.Unit{Path: "u", Resources: resources}) {
+	for _, c := range normalized(&graph.Unit{Path: "u", Resources: resources}) {
 		got[c.ID] = c
 	}
 	for id, props := range want {
@@ -287,7 +287,7 @@ func TestAttachmentNormalization(t *testing.T) {
 
 func TestDefaultsAreLocatedAtTheResource(t *testing.T) {
 	r := res(tf, "aws_security_group", "aws_security_group.x", 7, map[string]any{})
-	c := Normalize(context.Background(), &graph.Unit{Path: "u", Resources: []*graph.Resource{r}})[0]
+	c := normalized(&graph.Unit{Path: "u", Resources: []*graph.Resource{r}})[0]
 	if got := c.Props.Get("description").Loc.StartLine; got != 7 {
 		t.Errorf("default description located at line %d, want 7", got)
 	}
@@ -323,4 +323,11 @@ func parse(t *testing.T, s string) graph.Path {
 	}
 	flush()
 	return p
+}
+
+// normalized returns the canonical resources of u, for tests that do not
+// look at the diagnostics.
+func normalized(u *graph.Unit) []*graph.Canonical {
+	out, _ := Normalize(context.Background(), u)
+	return out
 }

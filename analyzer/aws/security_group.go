@@ -35,7 +35,7 @@ type securityGroupMapper struct{}
 func (securityGroupMapper) kind() string { return kindSecurityGroup }
 
 func (securityGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
-	groups := map[string]*graph.Canonical{}
+	f := newFolder(idx, &idx.diags, groupTypes...)
 	var out []*graph.Canonical
 	for _, r := range idx.ofTypes(groupTypes...) {
 		if idx.stopped() {
@@ -47,12 +47,15 @@ func (securityGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		} else {
 			c = tfSecurityGroup(r)
 		}
-		groups[r.ID] = c
+		// A CloudFormation rule in the default VPC may name its group by
+		// GroupName rather than by its id.
+		f.addOwner(c, attr(r, "GroupName"))
 		out = append(out, c)
 	}
 	// Fold separate rule resources into the group they name; a rule whose
 	// group is outside the scan (a literal sg-id, a variable) becomes an
 	// external group of its own, so rules about CIDRs and ports still see it.
+	defaults := map[string]*graph.Canonical{}
 	for _, r := range idx.ofTypes(ruleResourceTypes...) {
 		if idx.stopped() {
 			return out
@@ -61,26 +64,29 @@ func (securityGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		if rule == nil {
 			continue
 		}
-		var g *graph.Canonical
-		if owner := idx.target(groupRef, groupTypes...); owner != nil {
-			g = groups[owner.ID]
-		} else if vpc := defaultGroupOf(idx, groupRef); vpc != nil {
-			// Rules added to a VPC's default group (GetAtt VPC.DefaultSecurityGroup,
-			// aws_vpc.x.default_security_group_id) make that group declare rules.
-			id := vpc.ID + "/default-security-group"
-			if g = groups[id]; g == nil {
-				g = defaultGroup(vpc, id)
-				groups[id] = g
-				out = append(out, g)
+		g := f.ownerByRef(groupRef)
+		if g == nil && attr(r, "GroupName") != nil {
+			g = f.ownerByName(groupRef)
+		}
+		if g == nil {
+			if vpc := defaultGroupOf(idx, groupRef); vpc != nil {
+				// Rules added to a VPC's default group (GetAtt VPC.DefaultSecurityGroup,
+				// aws_vpc.x.default_security_group_id) make that group declare rules.
+				id := vpc.ID + "/default-security-group"
+				if g = defaults[id]; g == nil {
+					g = defaultGroup(vpc, id)
+					defaults[id] = g
+					out = append(out, g)
+				}
 			}
 		}
 		if g == nil {
+			f.orphan(r, groupRef, "its rules are judged on an external group of their own")
 			g = externalGroup(r)
 			out = append(out, g)
 		}
-		if g.Native != r {
-			g.Parts = append(g.Parts, r.ID)
-		}
+		p := f.attach(g, r)
+		rule.Set("present", p.presentValue(rule.Loc))
 		appendRule(g.Props, direction, rule)
 	}
 	for _, g := range out {
@@ -91,8 +97,10 @@ func (securityGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
 }
 
 // setRuleCount writes <direction>_count: how many rules the group has, or
-// Unknown when the list is Unknown or holds a rule that stands for an unknown
-// number of rules (a dynamic block over an unknown for_each).
+// Unknown when the list is Unknown, or holds a rule that stands for an
+// unknown number of rules (a dynamic block over an unknown for_each) or a
+// rule that may not exist (a rule resource whose count or condition is
+// unknown).
 func setRuleCount(p *graph.Value, direction string) {
 	list := p.Get(direction)
 	key := direction + "_count"
@@ -109,6 +117,10 @@ func setRuleCount(p *graph.Value, direction string) {
 		}
 		if representative := r.Get("representative"); representative != nil && representative.Bool {
 			p.Set(key, graph.Unknown("a dynamic block's for_each is unknown, so its number of rules is too", r.Loc))
+			return
+		}
+		if present := r.Get("present"); present.IsUnknown() {
+			p.Set(key, graph.Unknown(present.Reason, present.Loc))
 			return
 		}
 	}
@@ -325,6 +337,9 @@ func mapRule(r *graph.Resource, m *graph.Value, keys ruleKeys) *graph.Value {
 	rule.Set("description", orDefault(str(field(m, keys.description)), graph.String("", m.Loc)))
 	rule.Set("origin", origin(r))
 	rule.Set("representative", graph.Bool(m.Representative, m.Loc))
+	// A rule written in its group exists with it; a rule resource that may
+	// not exist gets an Unknown here when it is folded (fold.go).
+	rule.Set("present", graph.Bool(true, m.Loc))
 	return rule
 }
 

@@ -110,7 +110,7 @@ func TestUnknownWhereAMapOrListIsExpected(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			u := &graph.Unit{Path: "u", Resources: []*graph.Resource{tt.resource}}
 			var c *graph.Canonical
-			for _, got := range Normalize(context.Background(), u) {
+			for _, got := range normalized(u) {
 				if got.ID == tt.resource.ID {
 					c = got
 				}
@@ -203,7 +203,7 @@ func TestNormalizersSurviveUnknownAndScalarAnywhere(t *testing.T) {
 				}
 				cases++
 				t.Run(fmt.Sprintf("%s/%v/%s", rs[ri].ID, p, replacement().Kind), func(t *testing.T) {
-					Normalize(context.Background(), &graph.Unit{Path: "u", Resources: rs})
+					normalized(&graph.Unit{Path: "u", Resources: rs})
 				})
 			}
 		}
@@ -247,7 +247,7 @@ func TestNormalizeStopsBetweenResources(t *testing.T) {
 		rs = append(rs, res(cfn, "AWS::EC2::SecurityGroup", fmt.Sprintf("SG%d", i), i, map[string]any{}))
 	}
 	n := 2 // Normalize's check before the first mapper, then the first group's
-	got := Normalize(countdownContext{Context: context.Background(), n: &n}, &graph.Unit{Path: "u", Resources: rs})
+	got, _ := Normalize(countdownContext{Context: context.Background(), n: &n}, &graph.Unit{Path: "u", Resources: rs})
 	if len(got) != 1 {
 		t.Errorf("normalized %d groups after the cancellation, want the 1 before it", len(got))
 	}

@@ -14,9 +14,34 @@ func attr(r *graph.Resource, key string) *graph.Value {
 	return field(r.Attrs, key)
 }
 
-// field returns m[key], or nil when m is not a map or the entry is absent or
-// null (Terraform null means "not set").
+// block returns native attribute key of r that must be a map (a nested
+// block): nil when absent, an Unknown naming key when it is something else,
+// so what is read under it with field is Unknown for a reason the user can
+// act on.
+func block(r *graph.Resource, key string) *graph.Value {
+	v := attr(r, key)
+	if v == nil || v.Kind == graph.KindMap || v.Kind == graph.KindUnknown {
+		return v
+	}
+	return graph.Unknown(key+" is a "+v.Kind.String()+", not a map", v.Loc)
+}
+
+// field returns m[key], or nil when m is absent or the entry is absent or
+// null (Terraform null means "not set"). A property under an Unknown is
+// Unknown, never absent: reading it as absent would apply the default to
+// what may well be set. The same holds under a value that is not a map
+// (a malformed block): it could have been meant to hold anything.
 func field(m *graph.Value, key string) *graph.Value {
+	switch {
+	case m.IsNull():
+		return nil
+	case m.Kind == graph.KindUnknown:
+		u := graph.Unknown(m.Reason, m.Loc)
+		u.Trace = m.Trace
+		return u
+	case m.Kind != graph.KindMap:
+		return graph.Unknown("the value holding "+key+" is a "+m.Kind.String()+", not a map", m.Loc)
+	}
 	v := m.Get(key)
 	if v == nil || v.Kind == graph.KindNull {
 		return nil
@@ -119,6 +144,22 @@ func (b *listBuilder) add(v *graph.Value) {
 		return
 	}
 	b.items = append(b.items, elems...)
+}
+
+// addElement adds v as one element, whatever it is: a scalar attribute
+// (one group id) that is Unknown is still one element. A nil v adds
+// nothing.
+func (b *listBuilder) addElement(v *graph.Value) {
+	if v != nil {
+		b.items = append(b.items, v)
+	}
+}
+
+// addUnknownLength makes the list's length Unknown, with u's reason.
+func (b *listBuilder) addUnknownLength(u *graph.Value) {
+	if b.unknown == nil {
+		b.unknown = u
+	}
 }
 
 func (b *listBuilder) addAll(vs ...*graph.Value) {

@@ -348,8 +348,12 @@ func (r *preparedRule) decode(rs rego.ResultSet, name string, s *scan) ([]rawRes
 
 // unknownAt returns an Undecided when the blamed value is Unknown, or when
 // the path runs into an Unknown before it ends: the rule saw null there and
-// must not be trusted to have judged a real value.
+// must not be trusted to have judged a real value. It does the same when
+// the blamed value lies inside an element that may not exist (presence.go).
 func (r *preparedRule) unknownAt(raw rawResult) *result.Undecided {
+	if p, at := maybeAbsent(raw.res.Props, raw.path); p != nil {
+		return r.undecided(raw.res, p, at)
+	}
 	v := raw.res.Props.At(raw.path)
 	var at graph.Path = raw.path
 	if v == nil {
