@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -11,7 +12,6 @@ import (
 	"time"
 
 	"github.com/agext/levenshtein"
-	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -50,13 +50,11 @@ type Config struct {
 	CFNParamFiles []string
 	// RuleConfig holds rule parameters, passed to policies as input.config.
 	RuleConfig map[string]any
-	// Baseline is the baseline file of known findings, resolved against
-	// the file's directory; "" when the file does not set it.
-	Baseline string
 
 	// Ignore lists suppressions. They are parsed and validated here so a
 	// mistake is reported at its line; matching them to findings is the
-	// suppression stage's job (analyzer/suppress).
+	// suppression stage's job, which this release does not have (the CLI
+	// says so on stderr when a file has entries).
 	Ignore []Ignore
 	// RequireSuppressionReason is nil when the file does not set it (the
 	// default is true).
@@ -70,9 +68,8 @@ type Config struct {
 type Ignore struct {
 	// ID is the rule ID or name to suppress.
 	ID string
-	// Path is an optional glob (slash-separated, `**` crossing
-	// directories) of the files the entry applies to, matched against the
-	// paths the report shows.
+	// Path is an optional glob (slash-separated, relative to the scan root)
+	// of the files the entry applies to.
 	Path string
 	// Resource is an optional resource ID (CFN logical ID, Terraform address).
 	Resource string
@@ -109,7 +106,6 @@ type fileSchema struct {
 	CFNParams                map[string]string `yaml:"cfn_params"`
 	CFNParamFiles            []string          `yaml:"cfn_param_files"`
 	RuleConfig               map[string]any    `yaml:"rule_config"`
-	Baseline                 string            `yaml:"baseline"`
 	Ignore                   []ignoreSchema    `yaml:"ignore"`
 	RequireSuppressionReason *bool             `yaml:"require_suppression_reason"`
 }
@@ -222,9 +218,6 @@ func (c *Config) fill(raw *fileSchema, root *yaml.Node) error {
 	if raw.Output != "" {
 		c.Output = resolvePath(dir, raw.Output)
 	}
-	if raw.Baseline != "" {
-		c.Baseline = resolvePath(dir, raw.Baseline)
-	}
 	c.Exclude = raw.Exclude
 	c.PolicyDirs = resolvePaths(dir, raw.PolicyDirs)
 	c.VarFiles = resolvePaths(dir, raw.VarFiles)
@@ -270,8 +263,10 @@ func (c *Config) ignoreEntry(r ignoreSchema, node *yaml.Node) (Ignore, error) {
 	if ig.ID == "" {
 		return Ignore{}, fmt.Errorf("%s: ignore entry needs an id (a rule ID or name)", where)
 	}
-	if ig.Path != "" && !doublestar.ValidatePattern(ig.Path) {
-		return Ignore{}, fmt.Errorf("%s: ignore path %q: syntax error in pattern", where, ig.Path)
+	if ig.Path != "" {
+		if _, err := path.Match(ig.Path, ""); err != nil {
+			return Ignore{}, fmt.Errorf("%s: ignore path %q: %w", where, ig.Path, err)
+		}
 	}
 	if r.Until != "" {
 		t, err := time.Parse(time.DateOnly, strings.TrimSpace(r.Until))

@@ -54,7 +54,7 @@ func renderTestResult() *result.Result {
 }
 
 func TestRenderIsolatesAFileTheWriterCannotRender(t *testing.T) {
-	for _, format := range SupportedNames() {
+	for _, format := range Names() {
 		t.Run(format, func(t *testing.T) {
 			w, err := New(format, Options{})
 			if err != nil {

@@ -1,17 +1,16 @@
 // Package report renders a scan result for people and machines. Each output
 // format lives in its own file and is listed once in the registry below;
-// adding a format (sarif, junit, github, markdown) means adding its file and
-// filling its constructor in the registry.
+// adding a format means adding its file and its constructor in the registry.
 //
 // Writers never change the result they render: they sort copies, so the same
 // result always renders to the same bytes.
 package report
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/rampart-iac/rampart/analyzer/config"
 	"github.com/rampart-iac/rampart/analyzer/result"
@@ -43,61 +42,53 @@ type Options struct {
 	// snippets the text report shows. Nil reads from disk relative to
 	// Result.Root. An error only means no snippet is shown.
 	ReadFile func(name string) ([]byte, error)
+	// FullReports name the run's other outputs (paths), which the summary
+	// formats (github, markdown) point at for the whole report.
+	FullReports []string
+	// LinkBase prefixes the file links of the markdown report, such as
+	// https://github.com/OWNER/REPO/blob/SHA/; empty links relative paths.
+	LinkBase string
+	// Time stamps the junit report (its schema requires a timestamp); the
+	// caller passes the scan's time, tests a fixed one.
+	Time time.Time
 }
 
 // Format is one output format in the registry.
 type Format struct {
 	Name        string
 	Description string
-	// New builds the writer; nil means the format is planned but not yet
-	// supported.
-	New func(Options) Writer
+	New         func(Options) Writer
 }
 
-// Supported reports whether the format can be written.
-func (f Format) Supported() bool { return f.New != nil }
-
-// ErrUnsupported is wrapped by Lookup's error for a planned format.
-var ErrUnsupported = errors.New("not yet supported")
-
-// Formats lists every format, supported or planned, in the order help text
-// shows them.
+// Formats lists every format in the order help text shows them.
 func Formats() []Format {
 	return []Format{
 		{Name: "text", Description: "human-readable, grouped by file (colored on a terminal)", New: newText},
 		{Name: "json", Description: "machine-readable, schema version 1 (docs/json-output.md)", New: newJSON},
-		{Name: "sarif", Description: "SARIF 2.1.0 for GitHub code scanning"},
-		{Name: "junit", Description: "JUnit XML for CodeBuild and CI test viewers"},
-		{Name: "github", Description: "GitHub Actions workflow commands"},
-		{Name: "markdown", Description: "a summary for a pull-request comment"},
+		{Name: "sarif", Description: "SARIF 2.1.0 for GitHub code scanning", New: newSARIF},
+		{Name: "junit", Description: "JUnit XML for CodeBuild and CI test viewers", New: newJUnit},
+		{Name: "github", Description: "GitHub Actions workflow commands", New: newGitHub},
+		{Name: "markdown", Description: "a summary for a pull-request comment", New: newMarkdown},
 	}
 }
 
-// SupportedNames lists the formats that can be written.
-func SupportedNames() []string {
+// Names lists the formats by name.
+func Names() []string {
 	var names []string
 	for _, f := range Formats() {
-		if f.Supported() {
-			names = append(names, f.Name)
-		}
+		names = append(names, f.Name)
 	}
 	return names
 }
 
-// Lookup finds a format by name (any case). An unknown name and a planned
-// format are both errors; the latter wraps ErrUnsupported.
+// Lookup finds a format by name (any case).
 func Lookup(name string) (Format, error) {
 	for _, f := range Formats() {
-		if !strings.EqualFold(f.Name, strings.TrimSpace(name)) {
-			continue
+		if strings.EqualFold(f.Name, strings.TrimSpace(name)) {
+			return f, nil
 		}
-		if !f.Supported() {
-			return f, fmt.Errorf("output format %q is %w (supported: %s)",
-				f.Name, ErrUnsupported, strings.Join(SupportedNames(), ", "))
-		}
-		return f, nil
 	}
-	return Format{}, fmt.Errorf("unknown output format %q (supported: %s)", name, strings.Join(SupportedNames(), ", "))
+	return Format{}, fmt.Errorf("unknown output format %q (supported: %s)", name, strings.Join(Names(), ", "))
 }
 
 // New returns the writer for the named format.

@@ -3,13 +3,11 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/rampart-iac/rampart/analyzer/config"
@@ -99,7 +97,7 @@ func TestRulesGolden(t *testing.T) {
 // TestDeterministic renders shuffled copies of the sample and expects the
 // same bytes, and checks that the writers leave their input untouched.
 func TestDeterministic(t *testing.T) {
-	for _, format := range SupportedNames() {
+	for _, format := range Names() {
 		t.Run(format, func(t *testing.T) {
 			want := render(t, format, Options{Tool: tool, Verbose: true}, sampleResult())
 			rng := rand.New(rand.NewPCG(1, 2))
@@ -208,32 +206,29 @@ func TestEscape(t *testing.T) {
 
 func TestLookup(t *testing.T) {
 	tests := []struct {
-		name        string
-		wantErr     string
-		unsupported bool
+		name    string
+		want    string
+		wantErr string
 	}{
-		{name: "text"},
-		{name: "JSON"},
-		{name: "sarif", wantErr: `output format "sarif" is not yet supported (supported: text, json)`, unsupported: true},
-		{name: "junit", wantErr: "not yet supported", unsupported: true},
-		{name: "github", wantErr: "not yet supported", unsupported: true},
-		{name: "markdown", wantErr: "not yet supported", unsupported: true},
-		{name: "xml", wantErr: `unknown output format "xml" (supported: text, json)`},
+		{name: "text", want: "text"},
+		{name: "JSON", want: "json"},
+		{name: " sarif ", want: "sarif"},
+		{name: "junit", want: "junit"},
+		{name: "GitHub", want: "github"},
+		{name: "markdown", want: "markdown"},
+		{name: "xml", wantErr: `unknown output format "xml" (supported: text, json, sarif, junit, github, markdown)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Lookup(tt.name)
-			if tt.wantErr == "" {
-				if err != nil {
-					t.Fatal(err)
+			f, err := Lookup(tt.name)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("error = %v, want %q", err, tt.wantErr)
 				}
 				return
 			}
-			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-				t.Fatalf("error = %v, want %q", err, tt.wantErr)
-			}
-			if got := errors.Is(err, ErrUnsupported); got != tt.unsupported {
-				t.Errorf("errors.Is(err, ErrUnsupported) = %v", got)
+			if err != nil || f.Name != tt.want {
+				t.Fatalf("Lookup = %q, %v; want %q", f.Name, err, tt.want)
 			}
 		})
 	}

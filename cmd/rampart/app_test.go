@@ -114,7 +114,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "undecided with on-unknown warn", res: &result.Result{Undecided: []result.Undecided{undecided}}, args: []string{"--on-unknown", "warn"}, wantCode: 0, wantStdout: "WARNING: 1 undecided check", wantStderr: "rampart: warning: 1 undecided check(s)"},
 		{name: "scan error", scanErr: errors.New("policy AWS-X does not compile"), wantCode: 2, wantStderr: "rampart: scan failed: policy AWS-X does not compile"},
 		{name: "unknown flag", args: []string{"--frmat", "json"}, wantCode: 2, wantStderr: "unknown flag: --frmat"},
-		{name: "planned format", args: []string{"--format", "junit"}, wantCode: 2, wantStderr: `output format "junit" is not yet supported (supported: text, json)`},
+		{name: "unknown format", args: []string{"--format", "xml"}, wantCode: 2, wantStderr: `unknown output format "xml" (supported: text, json, sarif, junit, github, markdown)`},
 		{name: "bad var", args: []string{"--var", "novalue"}, wantCode: 2, wantStderr: `--var: "novalue" is not of the form key=value`},
 		{name: "missing path", args: []string{"nowhere"}, wantCode: 2, wantStderr: "cannot read nowhere: no such file or directory"},
 		{name: "missing config", args: []string{"--config", "nope.yaml"}, wantCode: 2, wantStderr: "nope.yaml"},
@@ -227,11 +227,11 @@ rule_config: {max_ingress_rules: 5}
 			},
 		},
 		{
-			name: "an unsupported format from the environment names its source",
-			env:  []string{"RAMPART_FORMAT=sarif"},
+			name: "an unknown format from the environment names its source",
+			env:  []string{"RAMPART_FORMAT=xml"},
 			check: func(t *testing.T, out outcome, o analyzer.Options, dir string) {
 				wantCode(t, out, 2)
-				if !strings.Contains(out.stderr, `"sarif" is not yet supported`) || !strings.Contains(out.stderr, "RAMPART_FORMAT") {
+				if !strings.Contains(out.stderr, `unknown output format "xml"`) || !strings.Contains(out.stderr, "RAMPART_FORMAT") {
 					t.Errorf("stderr = %s", out.stderr)
 				}
 			},

@@ -41,12 +41,11 @@ func (v *onUnknownValue) Set(s string) error {
 	return nil
 }
 
-// formatValue accepts the names in the report registry; a planned format is
-// refused with "not yet supported".
+// formatValue accepts the names in the report registry.
 type formatValue struct{ name string }
 
 func (v *formatValue) String() string { return v.name }
-func (v *formatValue) Type() string   { return strings.Join(report.SupportedNames(), "|") }
+func (v *formatValue) Type() string   { return strings.Join(report.Names(), "|") }
 func (v *formatValue) Set(s string) error {
 	f, err := report.Lookup(s)
 	if err != nil {
@@ -56,19 +55,9 @@ func (v *formatValue) Set(s string) error {
 	return nil
 }
 
-// formatHelp lists the supported formats and the planned ones.
+// formatHelp lists the formats.
 func formatHelp() string {
-	var planned []string
-	for _, f := range report.Formats() {
-		if !f.Supported() {
-			planned = append(planned, f.Name)
-		}
-	}
-	help := "output format: " + strings.Join(report.SupportedNames(), "|")
-	if len(planned) > 0 {
-		help += " (not yet supported: " + strings.Join(planned, ", ") + ")"
-	}
-	return help
+	return "output format: " + strings.Join(report.Names(), "|")
 }
 
 // settingFlags are the flags that map onto settings, by flag name: their

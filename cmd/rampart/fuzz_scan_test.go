@@ -200,9 +200,6 @@ func checkFuzzResult(t *testing.T, res *result.Result, repo string, files map[st
 		}
 	}
 	for _, format := range report.Formats() {
-		if !format.Supported() {
-			continue
-		}
 		var buf bytes.Buffer
 		w := format.New(report.Options{Tool: report.Tool{Name: "rampart", Version: "fuzz"}, Verbose: true})
 		if err := w.Write(&buf, res); err != nil {

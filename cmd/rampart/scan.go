@@ -31,12 +31,14 @@ rampart reads); flags win over the environment, the environment over the file.`,
 		Example: `  rampart scan
   rampart scan infra/ --fail-on HIGH
   rampart scan --format json --output rampart.json
+  rampart scan --output-format sarif=rampart.sarif --output-format junit=rampart.xml
   rampart scan stack.yaml --cfn-param Env=prod --skip-rule AWS-S3-003`,
 		RunE: a.runScan,
 	}
 	f := cmd.Flags()
 	f.Var(&formatValue{name: "text"}, "format", formatHelp())
 	f.StringP("output", "o", "", "write the report to `FILE` instead of stdout")
+	f.StringArray("output-format", nil, "also write a report in another format to a file, `FORMAT=FILE` (repeatable; e.g. sarif=rampart.sarif)")
 	f.Var(&severityValue{sev: result.SeverityLow}, "fail-on", "lowest severity that fails the run: LOW, MEDIUM, HIGH or CRITICAL")
 	f.String("config", "", "configuration `FILE` (default: .rampart.yaml found from the first PATH up to the repository root)")
 	addRootFlag(f)
@@ -67,6 +69,14 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 	format, err := report.Lookup(s.Format)
 	if err != nil {
 		return usagef("%w (format from %s)", err, s.Source("format"))
+	}
+	outputFormats, err := cmd.Flags().GetStringArray("output-format")
+	if err != nil {
+		return err
+	}
+	extra, err := parseOutputFormats(outputFormats, s.Output)
+	if err != nil {
+		return usageError{err}
 	}
 	if n := len(s.Ignore); n > 0 {
 		// Say so rather than let the user believe the findings are suppressed.
@@ -99,25 +109,9 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 		return err
 	}
 
-	toStdout := s.Output == ""
-	w := format.New(report.Options{
-		Tool:      report.Tool{Name: "rampart", Version: buildVersion().Version},
-		Color:     toStdout && a.colorAllowed(s),
-		Verbose:   s.Verbose,
-		OnUnknown: s.OnUnknown,
-	})
-	// A bug in the writer leaves out the files it cannot render, with an
-	// error at each; the errors are in the result returned.
-	out, res, err := report.Render(w, res)
+	res, err = a.writeReports(append([]reportOutput{{format: format, path: s.Output}}, extra...), res, s)
 	if err != nil {
 		return err
-	}
-	if toStdout {
-		if _, err := a.stdout.Write(out); err != nil {
-			return fmt.Errorf("writing report: %w", err)
-		}
-	} else if err := writeOutput(s.Output, out, res.Files); err != nil {
-		return fmt.Errorf("writing report to %s: %w", s.Output, err)
 	}
 
 	a.explainProblems(res, s)
