@@ -88,8 +88,8 @@ func (n *normalizer) document(v *graph.Value, depth int) *graph.Value {
 
 func (n *normalizer) invalidJSON(v *graph.Value, err error) {
 	l := v.Loc
-	if se, ok := err.(*syntaxError); ok {
-		l = locate(v)(se.off)
+	if se, ok := err.(*graph.JSONSyntaxError); ok {
+		l = locate(v)(se.Offset)
 	}
 	n.diags = append(n.diags, graph.Diagnostic{
 		Severity: graph.SeverityError,
