@@ -5,7 +5,7 @@ FUZZTIME    ?= 60s
 VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS     := -s -w -X main.version=$(VERSION)
 
-.PHONY: build test lint bench fuzz generate clean
+.PHONY: build test lint bench fuzz generate generate-kinds clean
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/rampart ./cmd/rampart
@@ -43,8 +43,15 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) ./analyzer/report
 	$(GO) test -run '^$$' -fuzz '^FuzzScanTree$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10x ./cmd/rampart
 
-generate:
+generate: generate-kinds
 	$(GO) generate ./...
+
+# docs/model.md, the Rego test builders (policies/lib/testing_test.rego) and
+# the policy input's JSON schema (analyzer/engine/schema/input.json) are
+# generated from the kind registry (analyzer/aws/kinds/*.yaml);
+# internal/kindgen's test fails when one is stale.
+generate-kinds:
+	$(GO) run ./internal/kindgen
 
 clean:
 	rm -rf bin

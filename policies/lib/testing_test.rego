@@ -1,13 +1,53 @@
 # Helpers for the Rego unit tests: canonical resources with defaults, and
 # an input built the way the engine builds it (docs/model.md). Only test
 # runs load this file.
+#
+# Generated from the kind registry (analyzer/aws/kinds/*.yaml) and
+# internal/kindgen/testing_test.rego.tmpl by `make generate-kinds`. Do not
+# edit: each kind's defaults are the properties of its test_default
+# example, without derived properties (the builder computes them) and with
+# lists of nested objects empty.
 package rampart.lib.testing
 
+# aws.ec2.instance: AWS::EC2::Instance App.
+instance_defaults := {
+	"security_groups": ["sg-1"],
+	"launch_template": false,
+	"network_interfaces": 0,
+}
+
+# instance is the aws.ec2.instance App: the defaults overlaid
+# with props.
+instance(props) := resource("aws.ec2.instance", "App", "AWS::EC2::Instance", "cloudformation", overlay(instance_defaults, props))
+
+# aws.ec2.launch_template: AWS::EC2::LaunchTemplate AppTemplate.
+launch_template_defaults := {
+	"security_groups": ["sg-1"],
+	"launch_template": false,
+	"network_interfaces": 0,
+}
+
+# launch_template is the aws.ec2.launch_template AppTemplate: the defaults overlaid
+# with props.
+launch_template(props) := resource("aws.ec2.launch_template", "AppTemplate", "AWS::EC2::LaunchTemplate", "cloudformation", overlay(launch_template_defaults, props))
+
+# aws.ec2.network_interface: AWS::EC2::NetworkInterface AppEni.
+network_interface_defaults := {
+	"security_groups": ["sg-1"],
+	"launch_template": false,
+	"network_interfaces": 1,
+}
+
+# network_interface is the aws.ec2.network_interface AppEni: the defaults overlaid
+# with props.
+network_interface(props) := resource("aws.ec2.network_interface", "AppEni", "AWS::EC2::NetworkInterface", "cloudformation", overlay(network_interface_defaults, props))
+
+# aws.ec2.security_group: AWS::EC2::SecurityGroup WebSG.
 sg_defaults := {
 	"name": "",
 	"description": "web tier",
 	"vpc_id": null,
-	"tags": {"Environment": "prod", "Tier": "web", "Application": "shop"},
+	"tags": {"Application": "shop", "Environment": "prod", "Tier": "web"},
 	"is_default": false,
 	"external": false,
 	"ingress": [],
@@ -25,31 +65,22 @@ rule_defaults := {
 	"description": "https from the load balancer",
 	"origin": {"id": "WebSG", "type": "AWS::EC2::SecurityGroup"},
 	"representative": false,
+	"present": true,
 }
 
-# overlay replaces the top-level keys of base that props sets (object.union
-# would merge nested objects such as tags).
-overlay(base, props) := object.union(object.remove(base, object.keys(props)), props)
+# rule is a nested rule: the defaults overlaid with props.
+rule(props) := overlay(rule_defaults, props)
 
-resource(kind, id, props) := {
-	"uid": sprintf("template.yaml#%s", [id]),
-	"id": id,
-	"kind": kind,
-	"type": "test",
-	"source": "cloudformation",
-	"file": "template.yaml",
-	"properties": props,
-	"native": {},
-	"refs": [],
-}
+# sg is the aws.ec2.security_group WebSG: the defaults overlaid
+# with props, and derived properties computed by
+# sg_derived unless props set them.
+sg(props) := resource("aws.ec2.security_group", "WebSG", "AWS::EC2::SecurityGroup", "cloudformation", sg_derived(overlay(sg_defaults, props)))
 
-# sg is a security group WebSG whose properties are the defaults overlaid
-# with props.
-sg(props) := resource("aws.ec2.security_group", "WebSG", with_counts(overlay(sg_defaults, props)))
+# --- hand-written: derived properties ---------------------------------------
 
-# with_counts adds ingress_count and egress_count as the normalizer writes
+# sg_derived adds ingress_count and egress_count as the normalizer writes
 # them, unless props set them.
-with_counts(p) := object.union({"ingress_count": rule_count(p.ingress), "egress_count": rule_count(p.egress)}, p)
+sg_derived(p) := object.union({"ingress_count": rule_count(p.ingress), "egress_count": rule_count(p.egress)}, p)
 
 rule_count(rules) := n if {
 	is_array(rules)
@@ -59,26 +90,27 @@ rule_count(rules) := n if {
 	n := count(rules)
 } else := null
 
-# rule is a security group rule: the defaults overlaid with props.
-rule(props) := overlay(rule_defaults, props)
+# --- hand-written: builders over the generated ones --------------------------
 
-# ingress is a group with the given ingress rules.
+# ingress is a security group with the given ingress rules.
 ingress(rules) := sg({"ingress": rules})
 
-instance(props) := resource("aws.ec2.instance", "App", overlay(
-	{"security_groups": ["sg-1"], "launch_template": false, "network_interfaces": 0},
-	props,
-))
+# overlay replaces the top-level keys of base that props sets (object.union
+# would merge nested objects such as tags).
+overlay(base, props) := object.union(object.remove(base, object.keys(props)), props)
 
-launch_template(props) := resource("aws.ec2.launch_template", "AppTemplate", overlay(
-	{"security_groups": ["sg-1"], "launch_template": false, "network_interfaces": 0},
-	props,
-))
-
-network_interface(props) := resource("aws.ec2.network_interface", "AppEni", overlay(
-	{"security_groups": ["sg-1"], "launch_template": false, "network_interfaces": 0},
-	props,
-))
+resource(kind, id, type, source, props) := {
+	"uid": sprintf("template.yaml#%s", [id]),
+	"id": id,
+	"kind": kind,
+	"type": type,
+	"source": source,
+	"file": "template.yaml",
+	"location": {"file": "template.yaml", "start_line": 1, "end_line": 1},
+	"properties": props,
+	"native": {},
+	"refs": [],
+}
 
 input_of(resources) := input_with_config(resources, {})
 
