@@ -15,6 +15,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/rampart-iac/rampart/analyzer/aws/kinds"
 	"github.com/rampart-iac/rampart/analyzer/result"
 	"github.com/rampart-iac/rampart/policies"
 )
@@ -48,7 +49,11 @@ func builtinRules(t *testing.T) ([]*ruleModule, map[string]*ast.Module) {
 	for n := range mods {
 		builtin[n] = true
 	}
-	rules, err := collectRules(mods, builtin)
+	reg, err := kinds.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := collectRules(mods, builtin, reg)
 	if err != nil {
 		t.Fatal(err)
 	}

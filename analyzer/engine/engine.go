@@ -30,6 +30,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/rampart-iac/rampart/analyzer/aws/kinds"
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
 	"github.com/rampart-iac/rampart/policies"
@@ -43,6 +44,10 @@ type Options struct {
 	SkipRules  []string       // never these (IDs or names)
 	Config     map[string]any // user rule parameters → input.config
 	Workers    int            // 0 = GOMAXPROCS
+
+	// registry replaces the kind registry rules' METADATA is checked
+	// against (nil: kinds.Default); tests use it for synthetic kinds.
+	registry *kinds.Registry
 }
 
 // Engine holds the selected rules and prepares each one the first time an
@@ -92,7 +97,13 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 	for _, s := range builtinSrcs {
 		builtin[s.name] = true
 	}
-	rules, err := collectRules(mods, builtin)
+	reg := opts.registry
+	if reg == nil {
+		if reg, err = kinds.Default(); err != nil {
+			return nil, err
+		}
+	}
+	rules, err := collectRules(mods, builtin, reg)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/rampart-iac/rampart/analyzer/aws/kinds"
 	"github.com/rampart-iac/rampart/analyzer/result"
 )
 
@@ -60,7 +61,7 @@ func hasDeny(m *ast.Module) (int, bool) {
 
 // ruleFromModule reads a rule's metadata. Every problem names the file and
 // line of the METADATA block, so a policy author can fix it.
-func ruleFromModule(m *ast.Module, builtin bool) (*ruleModule, error) {
+func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModule, error) {
 	a := ruleMeta(m)
 	file := m.Package.Location.File
 	if a == nil {
@@ -143,12 +144,15 @@ func ruleFromModule(m *ast.Module, builtin bool) (*ruleModule, error) {
 		}
 		reads = append(reads, p)
 	}
+	if err := checkKindsAndReads(reg, r.Kinds, r.Reads, reads); err != nil {
+		return nil, fmt.Errorf("%s: %w", where, err)
+	}
 	return &ruleModule{meta: r, pkg: m.Package.Path, file: file, line: line, reads: reads}, nil
 }
 
 // collectRules reads the rule metadata of every module and checks that IDs
-// and names are unique.
-func collectRules(mods map[string]*ast.Module, builtin map[string]bool) ([]*ruleModule, error) {
+// and names are unique, and that kinds and reads are the registry's.
+func collectRules(mods map[string]*ast.Module, builtin map[string]bool, reg *kinds.Registry) ([]*ruleModule, error) {
 	names := make([]string, 0, len(mods))
 	for n := range mods {
 		names = append(names, n)
@@ -159,7 +163,7 @@ func collectRules(mods map[string]*ast.Module, builtin map[string]bool) ([]*rule
 	byName := map[string]*ruleModule{}
 	byPkg := map[string]*ruleModule{}
 	for _, n := range names {
-		rm, err := ruleFromModule(mods[n], builtin[n])
+		rm, err := ruleFromModule(mods[n], builtin[n], reg)
 		if err != nil {
 			return nil, err
 		}

@@ -82,7 +82,7 @@ func (e *Engine) preparedCount() int {
 // prepares that kind's rules, once.
 func TestOnlyRulesOfPresentKindsArePrepared(t *testing.T) {
 	const generated = 80
-	e, err := newEngine(context.Background(), withSyntheticCatalog(t, generated), Options{})
+	e, err := newEngine(context.Background(), withSyntheticCatalog(t, generated), Options{registry: withSyntheticKinds(t, generated)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,11 +146,11 @@ func TestOnlyRulesOfPresentKindsArePrepared(t *testing.T) {
 func BenchmarkOneFileScan(b *testing.B) {
 	oneFile := []*graph.Canonical{securityGroup("WebSG", 10, sgRule(12, "tcp", 22, 22, graph.String("0.0.0.0/0", at(13))))}
 	for _, extra := range []int{0, 80} {
-		fsys := withSyntheticCatalog(b, extra)
+		fsys, reg := withSyntheticCatalog(b, extra), withSyntheticKinds(b, extra)
 		b.Run(fmt.Sprintf("extra-rules-%d", extra), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				e, err := newEngine(context.Background(), fsys, Options{})
+				e, err := newEngine(context.Background(), fsys, Options{registry: reg})
 				if err != nil {
 					b.Fatal(err)
 				}

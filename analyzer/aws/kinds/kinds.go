@@ -148,6 +148,10 @@ type Registry struct {
 // may treat the error as fatal.
 var Default = sync.OnceValues(func() (*Registry, error) { return Load(files) })
 
+// Entries returns the embedded registry files, one <kind>.yaml per kind;
+// tests add entries of their own to it.
+func Entries() fs.FS { return files }
+
 // Load reads and validates every *.yaml entry of fsys.
 func Load(fsys fs.FS) (*Registry, error) {
 	names, err := fs.Glob(fsys, "*.yaml")

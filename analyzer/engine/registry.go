@@ -1,0 +1,88 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rampart-iac/rampart/analyzer/aws/kinds"
+)
+
+// checkKindsAndReads checks a rule's METADATA against the kind registry:
+// custom.kinds must name registered kinds, and every custom.reads path must
+// be a property path one of those kinds declares (any registered kind when
+// the rule names none). A misspelled kind would make the rule judge
+// nothing; a misspelled read would make the engine miss the Unknown values
+// the rule depends on.
+func checkKindsAndReads(reg *kinds.Registry, names []string, reads []string, paths []readPath) error {
+	var ks []*kinds.Kind
+	for _, name := range names {
+		k := reg.Kind(name)
+		if k == nil {
+			return fmt.Errorf("METADATA custom.kinds: %s is not a canonical kind (known: %s)", name, strings.Join(reg.Names(), ", "))
+		}
+		ks = append(ks, k)
+	}
+	if len(ks) == 0 {
+		ks = reg.Kinds()
+	}
+	for i, p := range paths {
+		var problems []string
+		for _, k := range ks {
+			err := checkReadPath(k, p)
+			if err == nil {
+				problems = nil
+				break
+			}
+			problems = append(problems, k.Name+": "+err.Error())
+		}
+		if problems != nil {
+			return fmt.Errorf("METADATA custom.reads: %s is not a property path of the rule's kinds (%s)", reads[i], strings.Join(problems, "; "))
+		}
+	}
+	return nil
+}
+
+// checkReadPath walks p through the declared types of kind k.
+func checkReadPath(k *kinds.Kind, p readPath) error {
+	props := k.Properties
+	var t *kinds.Type
+	for _, step := range p {
+		switch {
+		case t == nil || t.Base == kinds.ObjectBase:
+			if step.kind != stepKey {
+				return fmt.Errorf("an object has no elements to index")
+			}
+			prop := findProperty(props, step.key)
+			if prop == nil {
+				return fmt.Errorf("no property %s", step.key)
+			}
+			t = prop.T()
+		case t.Base == kinds.List:
+			if step.kind == stepKey {
+				return fmt.Errorf("%s is a list: index it ([*] or [n]) before .%s", t, step.key)
+			}
+			t = t.Elem
+		case t.Base == kinds.Map:
+			// [*] visits every entry, a key names one.
+			if step.kind == stepIndex {
+				return fmt.Errorf("a map has no index [%d]", step.index)
+			}
+			t = t.Elem
+		default:
+			return fmt.Errorf("a %s has nothing below it", t.Base)
+		}
+		if t.Base == kinds.ObjectBase {
+			props = k.Object(t.Object).Properties
+		}
+	}
+	return nil
+}
+
+func findProperty(ps []kinds.Property, name string) *kinds.Property {
+	for i := range ps {
+		if ps[i].Name == name {
+			return &ps[i]
+		}
+	}
+	return nil
+}
