@@ -149,6 +149,9 @@ func readAll(ctx context.Context, opts Options) ([]*graph.Unit, []result.File, e
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := inv.widenNamed(ctx, bounds, opts); err != nil {
+		return nil, nil, err
+	}
 	units, files := parseAll(ctx, inv, bounds, opts)
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err

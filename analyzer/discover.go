@@ -48,6 +48,10 @@ type inventory struct {
 	structured []string
 	// ignored are files and directories passed over, with the reason.
 	ignored []result.File
+	// named are the files given as scan paths (not found by a walk) that
+	// are not excluded: the files a commit changed, for a pre-commit hook
+	// (see widenNamed).
+	named []string
 }
 
 func classify(path string) fileKind {
@@ -98,6 +102,7 @@ func discover(ctx context.Context, paths []string, root string, exclude []string
 				inv.ignored = append(inv.ignored, result.File{Path: p, Status: result.FileIgnored, Reason: "excluded"})
 				continue
 			}
+			inv.named = append(inv.named, p)
 			add(p, classify(p))
 			continue
 		}

@@ -80,6 +80,9 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	}
 	sortDiagnostics(res.Errors)
 	sortDiagnostics(res.Warnings)
+	if err := narrowToNamed(res, opts, units); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 
