@@ -21,7 +21,9 @@ lint:
 
 # Benchmarks over generated corpora (small, medium, large), the cold start of
 # a one-file scan from a fresh process, front-end parsing and policy
-# evaluation. Figures are reported by `go test -bench`; see README.
+# evaluation, and a pre-commit run on a 200-module repository (one changed
+# module file against a full scan: BenchmarkChangedFile). Figures are
+# reported by `go test -bench`; see README.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./analyzer/... ./internal/procbench
 
