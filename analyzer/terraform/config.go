@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
-	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -272,7 +271,7 @@ func moduleFiles(dir string) (files, overrides []string, err error) {
 // parseFile reads and parses one configuration or tfvars file (see
 // readSource); the parser caches it so a module shared by several roots is
 // parsed once per scan.
-func parseFile(p *hclparse.Parser, path, root string) (*hcl.File, hcl.Diagnostics) {
+func parseFile(p *parser, path, root string) (*hcl.File, hcl.Diagnostics) {
 	if f, ok := p.Files()[path]; ok {
 		return f, nil
 	}
@@ -285,7 +284,7 @@ func parseFile(p *hclparse.Parser, path, root string) (*hcl.File, hcl.Diagnostic
 
 // loadModuleConfig parses every configuration file of dir. Problems become
 // diagnostics on the config; a config is always returned.
-func loadModuleConfig(p *hclparse.Parser, dir, root string) *moduleConfig {
+func loadModuleConfig(p *parser, dir, root string) *moduleConfig {
 	m := &moduleConfig{
 		dir:           dir,
 		variables:     map[string]*variableConfig{},

@@ -9,6 +9,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/terraform/forbudget"
 )
 
 // scope is where an expression is evaluated: a module instance plus the
@@ -81,10 +82,11 @@ const representativeFailure = "could not be evaluated for an instance whose coun
 // staticError tells errors that do not depend on any value (a function
 // that does not exist, a wrong number of arguments, an expression of
 // constants that fails: length(1), file("missing")) from evaluation
-// errors: terraform validate reports them whatever the instances.
+// errors: terraform validate reports them whatever the instances. A spent
+// iteration budget is rampart's own limit, reported in any instance.
 func staticError(d *hcl.Diagnostic) bool {
 	switch d.Summary {
-	case "Call to unknown function", "Not enough function arguments", "Too many function arguments":
+	case "Call to unknown function", "Not enough function arguments", "Too many function arguments", forbudget.Summary:
 		return true
 	}
 	return d.Expression != nil && len(d.Expression.Variables()) == 0
@@ -136,6 +138,7 @@ func (s *scope) withIter(name string, it *iterVal) *scope {
 // of the named values it read.
 func (s *scope) eval(expr hcl.Expression) (cty.Value, *graph.Value) {
 	if se, ok := jsonAsSyntax(expr); ok {
+		forbudget.Bound(se, s.ev.loader.parser.iterations)
 		expr = se
 	}
 	l := loc(expr.Range())
@@ -397,8 +400,14 @@ func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *grap
 		tracked = b.track(groups)
 		ctx, inputs, substituted = b.ctx(), b.inputs, b.substitutedCtx
 	}
+	_, spentBefore := s.ev.loader.parser.iterations.Spent()
 	val, diags := expr.Value(ctx)
 	s.diag(diags)
+	if _, spent := s.ev.loader.parser.iterations.Spent(); spent && !spentBefore {
+		// What the loops built before the budget ran out is partial and
+		// may be large: it is not worth converting.
+		return cty.DynamicVal, graph.Unknown("for expressions run more iterations than rampart evaluates", l)
+	}
 	if d := sizeBudget(val, expr.Range()); d != nil {
 		s.diag(hcl.Diagnostics{d})
 		return cty.DynamicVal, graph.Unknown("value larger than rampart evaluates", l)

@@ -8,6 +8,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 
+	"github.com/rampart-iac/rampart/analyzer/terraform/forbudget"
 	"github.com/rampart-iac/rampart/analyzer/terraform/tffuncs"
 )
 
@@ -21,11 +22,13 @@ type ephemeral struct{}
 // package tffuncs), with the file functions resolved against base (the
 // root module's directory, where terraform runs) and confined to root
 // (the repository root). Templates rendered by templatefile and templatestring
-// call the confined functions too.
-func newFunctions(base, root string) map[string]function.Function {
+// call the confined functions too, and their %{for} directives draw on the
+// root module's iteration budget.
+func newFunctions(base, root string, iterations *forbudget.Meter) map[string]function.Function {
 	sb := sandbox{base: base, root: root}
 	return tffuncs.New(tffuncs.Options{
 		BaseDir:       base,
+		Iterations:    iterations,
 		SensitiveMark: sensitiveMark,
 		EphemeralMark: ephemeralMark,
 		Wrap: func(name string, fn function.Function) function.Function {

@@ -11,8 +11,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2/hclparse"
-
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/internal/safefs"
 )
@@ -46,7 +44,7 @@ type VarArg struct {
 // loader parses module directories once per LoadModules call, however
 // many roots share them.
 type loader struct {
-	parser  *hclparse.Parser
+	parser  *parser
 	configs map[string]*moduleConfig
 	abs     map[string]string
 	// root is Options.Root: no configuration, variables or manifest file
@@ -55,7 +53,7 @@ type loader struct {
 }
 
 func newLoader(root string) *loader {
-	return &loader{parser: hclparse.NewParser(), configs: map[string]*moduleConfig{}, abs: map[string]string{}, root: root}
+	return &loader{parser: newParser(), configs: map[string]*moduleConfig{}, abs: map[string]string{}, root: root}
 }
 
 func (l *loader) config(dir string) *moduleConfig {
@@ -245,7 +243,8 @@ func evalRoot(ctx context.Context, l *loader, dir string, opts Options) (unit *g
 	if sandboxRoot == "" {
 		sandboxRoot = dir
 	}
-	ev.funcs = newFunctions(ev.rootDir, l.absRoot(sandboxRoot))
+	l.parser.iterations.Reset()
+	ev.funcs = newFunctions(ev.rootDir, l.absRoot(sandboxRoot), l.parser.iterations)
 	for _, kv := range opts.Env {
 		if w, ok := strings.CutPrefix(kv, "TF_WORKSPACE="); ok && w != "" {
 			ev.workspace = w
@@ -258,6 +257,7 @@ func evalRoot(ctx context.Context, l *loader, dir string, opts Options) (unit *g
 	ev.warnUndeclared(cfg)
 	mi := newInstance(ev, cfg)
 	mi.emit()
+	ev.reportIterations()
 	return unit, mi
 }
 

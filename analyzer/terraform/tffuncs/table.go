@@ -23,6 +23,8 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
+
+	"github.com/rampart-iac/rampart/analyzer/terraform/forbudget"
 )
 
 // Options configure a function table.
@@ -37,6 +39,11 @@ type Options struct {
 	// EphemeralMark is the cty mark of ephemeral values (an ephemeral =
 	// true variable), which ephemeralasnull replaces with null.
 	EphemeralMark any
+	// Iterations is the budget the %{for} directives of templates rendered
+	// by templatefile and templatestring draw on: the caller's, so loops
+	// in a template and around the call multiply against one budget. When
+	// nil, each rendering gets forbudget.MaxIterations of its own.
+	Iterations *forbudget.Meter
 	// Wrap, when set, is applied to every function before it goes into the
 	// table (a sandbox around the file functions, say). Templates rendered
 	// by templatefile and templatestring call the wrapped functions.
@@ -81,7 +88,7 @@ func New(opts Options) map[string]function.Function {
 		out[name] = fn
 	}
 	// Templates see the finished table, wrapped, minus themselves.
-	tmpl := &templates{funcs: func() map[string]function.Function { return out }}
+	tmpl := &templates{funcs: func() map[string]function.Function { return out }, iterations: opts.Iterations}
 	out["templatefile"] = tmpl.fileFunc(opts.BaseDir)
 	out["templatestring"] = tmpl.stringFunc()
 	for name, fn := range providerTerraform() {

@@ -3,6 +3,7 @@ package tffuncs
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 
+	"github.com/rampart-iac/rampart/analyzer/terraform/forbudget"
 	"github.com/rampart-iac/rampart/analyzer/terraform/nesting"
 )
 
@@ -24,6 +26,9 @@ import (
 // template from rendering itself forever, and how this table does.
 type templates struct {
 	funcs func() map[string]function.Function // the finished table
+	// iterations bounds the %{for} loops of the templates rendered; nil
+	// gives each rendering a budget of its own.
+	iterations *forbudget.Meter
 
 	once  sync.Once
 	inner map[string]function.Function // funcs with the template functions refused
@@ -77,7 +82,13 @@ func (t *templates) fileFunc(baseDir string) function.Function {
 			if !utf8.Valid(src) {
 				return cty.NilVal, function.NewArgErrorf(0, "contents of %s are not valid UTF-8", path)
 			}
-			return t.render(string(src), path, args[1])
+			// Positions in the template name the file as the scan does,
+			// not relative to the root module.
+			name := path
+			if !filepath.IsAbs(name) {
+				name = filepath.Join(baseDir, name)
+			}
+			return t.render(string(src), name, args[1])
 		},
 	})
 }
@@ -188,9 +199,30 @@ func (t *templates) render(src, name string, vars cty.Value) (cty.Value, error) 
 		sort.Strings(missing)
 		return cty.NilVal, function.NewArgErrorf(1, "vars map does not contain key %s", missing[0])
 	}
+	meter := t.iterations
+	if meter == nil {
+		meter = forbudget.NewMeter(forbudget.MaxIterations)
+	}
+	forbudget.Bound(expr, meter)
 	val, diags := expr.Value(&hcl.EvalContext{Variables: given, Functions: t.innerFuncs()})
 	if diags.HasErrors() {
+		if t.iterations != nil && onlyBudget(diags) {
+			// The caller owns the budget and reports it spent, at the
+			// %{for} in the template; the rendering is just not known.
+			return cty.DynamicVal, nil
+		}
 		return cty.NilVal, fmt.Errorf("%s", diags.Error())
 	}
 	return val, nil
+}
+
+// onlyBudget reports whether the errors in diags are all a spent
+// iteration budget.
+func onlyBudget(diags hcl.Diagnostics) bool {
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError && d.Summary != forbudget.Summary {
+			return false
+		}
+	}
+	return true
 }

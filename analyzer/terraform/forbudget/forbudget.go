@@ -1,0 +1,176 @@
+// Package forbudget bounds the iterations of HCL for expressions and
+// %{for} template directives. hcl evaluates a for expression itself, so
+// nested loops multiply inside one call to Value, before any budget on
+// functions or on finished values can look:
+// [for a in range(1000) : [for b in range(1000) : [for c in range(1000) : 1]]]
+// runs a billion iterations. Bound wraps the body of every for expression
+// of a syntax tree with a counter that draws on a Meter; once the Meter is
+// spent, every wrapped body returns a cheap Unknown, so the loops still
+// running finish at once.
+package forbudget
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// MaxIterations bounds the for-expression iterations of one evaluation
+// (for rampart, one root module with its child modules). An iteration
+// whose value is a collection counts its elements too, and one whose
+// value is a string a unit per 64 bytes: a function called in a loop may build
+// up to 100,000 elements each time, and the loop must not multiply that.
+// Real modules use a few hundred (terraform-aws-eks's largest example,
+// 404); reaching the limit takes well under a second.
+const MaxIterations = 100_000
+
+// Summary is the summary of the diagnostic a spent Meter gives.
+const Summary = "Too many for-expression iterations"
+
+// Meter counts the iterations of the for expressions bounded with it.
+// It is not safe for concurrent use: one evaluation uses it at a time.
+type Meter struct {
+	limit int
+	used  int
+	spent bool
+	at    hcl.Range
+}
+
+// NewMeter returns a meter allowing limit iterations.
+func NewMeter(limit int) *Meter { return &Meter{limit: limit} }
+
+// Reset makes the whole budget available again, for the next evaluation.
+func (m *Meter) Reset() { m.used, m.spent, m.at = 0, false, hcl.Range{} }
+
+// Used is the number of iterations counted since the last Reset.
+func (m *Meter) Used() int { return m.used }
+
+// Spent reports whether the budget ran out, and at which for expression.
+func (m *Meter) Spent() (hcl.Range, bool) { return m.at, m.spent }
+
+// Diagnostic is the error a spent budget is reported as, at the for
+// expression that ran out of it; nil while the budget holds.
+func (m *Meter) Diagnostic() *hcl.Diagnostic {
+	if !m.spent {
+		return nil
+	}
+	return &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  Summary,
+		Detail:   fmt.Sprintf("The for expressions and %%{for} directives evaluated so far, nested loops multiplied, need more than %d iterations (an iteration building a collection counts its elements too); rampart evaluates at most that many per root module, child modules included.", m.limit),
+		Subject:  m.at.Ptr(),
+	}
+}
+
+// take counts n units of work of the for expression at rng. It returns
+// whether the budget still holds, and the error diagnostic when these
+// units spend it.
+func (m *Meter) take(n int, rng hcl.Range) (bool, hcl.Diagnostics) {
+	if m.spent {
+		return false, nil
+	}
+	if m.used+n <= m.limit {
+		m.used += n
+		return true, nil
+	}
+	m.spent, m.at = true, rng
+	return false, hcl.Diagnostics{m.Diagnostic()}
+}
+
+// weight is what an iteration's value adds to the work counted: its
+// elements when it is a collection (counting them takes no walk), a unit
+// per 64 bytes when it is a string.
+func weight(v cty.Value) int {
+	v, _ = v.Unmark()
+	if !v.IsKnown() || v.IsNull() {
+		return 0
+	}
+	switch ty := v.Type(); {
+	case ty == cty.String:
+		return len(v.AsString()) >> 6
+	case ty.IsCollectionType() || ty.IsTupleType() || ty.IsObjectType():
+		return v.LengthInt()
+	}
+	return 0
+}
+
+// Bound makes every for expression in the tree below n (n included) draw
+// on m. Bounding a tree twice changes nothing.
+func Bound(n hclsyntax.Node, m *Meter) {
+	if n == nil {
+		return
+	}
+	// Every for expression is found before any is changed: a wrapped body
+	// hides the node it wraps from a walk, so a for expression nested
+	// directly in another one's body would be missed.
+	var fors []*hclsyntax.ForExpr
+	_ = hclsyntax.VisitAll(n, func(n hclsyntax.Node) hcl.Diagnostics {
+		if f, ok := n.(*hclsyntax.ForExpr); ok {
+			fors = append(fors, f)
+		}
+		return nil
+	})
+	for _, f := range fors {
+		bound(f, m)
+	}
+}
+
+// bound wraps the parts of f evaluated once per iteration. The first of
+// them hcl evaluates (the condition, else the key, else the value) counts
+// the iteration; all of them stop evaluating once the budget is spent.
+func bound(f *hclsyntax.ForExpr, m *Meter) {
+	if _, done := f.ValExpr.(*counted); done {
+		return
+	}
+	first := true
+	wrap := func(e hclsyntax.Expression) hclsyntax.Expression {
+		if e == nil {
+			return nil
+		}
+		c := &counted{
+			// The parentheses keep the wrapped expression itself visible
+			// to walks (hclsyntax.VisitAll, Variables), which only see
+			// the children of a node they do not know.
+			Expression: &hclsyntax.ParenthesesExpr{Expression: e, SrcRange: e.Range()},
+			meter:      m,
+			loop:       f.SrcRange,
+			counts:     first,
+			weighs:     e == f.ValExpr,
+		}
+		first = false
+		return c
+	}
+	f.CondExpr = wrap(f.CondExpr)
+	f.KeyExpr = wrap(f.KeyExpr)
+	f.ValExpr = wrap(f.ValExpr)
+}
+
+// counted is a part of a for expression evaluated once per iteration.
+// Embedding hclsyntax.Expression makes it one: the unexported walk method
+// is promoted from the parentheses around the wrapped expression.
+type counted struct {
+	hclsyntax.Expression
+	meter  *Meter
+	loop   hcl.Range // the for expression, where a spent budget is reported
+	counts bool      // this part counts the iteration
+	weighs bool      // this part is the value: its size counts too
+}
+
+func (c *counted) Value(ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	if c.counts {
+		if ok, diags := c.meter.take(1, c.loop); !ok {
+			return cty.DynamicVal, diags
+		}
+	} else if _, spent := c.meter.Spent(); spent {
+		return cty.DynamicVal, nil
+	}
+	v, diags := c.Expression.Value(ctx)
+	if c.weighs {
+		if ok, spent := c.meter.take(weight(v), c.loop); !ok {
+			return cty.DynamicVal, append(diags, spent...)
+		}
+	}
+	return v, diags
+}

@@ -1,0 +1,98 @@
+package forbudget
+
+import (
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+func parse(t *testing.T, src string) hclsyntax.Expression {
+	t.Helper()
+	expr, diags := hclsyntax.ParseExpression([]byte(src), "x.tf", hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return expr
+}
+
+func TestBound(t *testing.T) {
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{
+		"r": cty.TupleVal([]cty.Value{cty.NumberIntVal(0), cty.NumberIntVal(1), cty.NumberIntVal(2)}),
+		"k": cty.StringVal("v"),
+	}}
+	tests := []struct {
+		name  string
+		src   string
+		limit int
+		used  int  // iterations counted, when not spent
+		spent bool // the budget ran out
+	}{
+		{"tuple", `[for a in r : a]`, 10, 3, false},
+		// Each outer value is a tuple of 3: it counts 3 more.
+		{"nested in the value", `[for a in r : [for b in r : b]]`, 100, 3 + 9 + 3*3, false},
+		// hcl checks the condition once before iterating, with unknown
+		// iteration variables: 1 + 3 more for the condition's loop.
+		{"nested in the key and condition", `{for a in r : "${[for b in r : b][a]}" => a if [for c in r : c][a] >= 0}`, 100, (1 + 3) + 3 + 9 + 9, false},
+		{"template", `"%{for a in r}%{for b in r}${b}%{endfor}%{endfor}"`, 100, 3 + 9, false},
+		{"value size counts", `[for a in r : [0, 1, 2, 3]]`, 100, 3 + 3*4, false},
+		{"over the limit", `[for a in r : [for b in r : [for c in r : 1]]]`, 20, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			expr := parse(t, tt.src)
+			want, _ := expr.Value(ctx)
+			m := NewMeter(tt.limit)
+			Bound(expr, m)
+			Bound(expr, m) // twice changes nothing
+			got, diags := expr.Value(ctx)
+			if !tt.spent && m.Used() != tt.used {
+				t.Errorf("used %d, want %d", m.Used(), tt.used)
+			}
+			rng, spent := m.Spent()
+			if spent != tt.spent {
+				t.Fatalf("spent %v, want %v", spent, tt.spent)
+			}
+			if !spent {
+				if diags.HasErrors() || !got.RawEquals(want) {
+					t.Errorf("bounded value %#v (%v), want %#v", got, diags, want)
+				}
+				return
+			}
+			if len(diags) != 1 || diags[0].Summary != Summary || rng.Start.Line != 1 || *diags[0].Subject != rng {
+				t.Errorf("diagnostics %v at %v: want one %q at the loop", diags, rng, Summary)
+			}
+			m.Reset()
+			if _, spent := m.Spent(); spent || m.Used() != 0 {
+				t.Errorf("after Reset: used %d, spent %v", m.Used(), spent)
+			}
+		})
+	}
+}
+
+// A wrapped body still shows the references in it to walks: the
+// evaluation context is built from Variables().
+func TestBoundKeepsVariables(t *testing.T) {
+	expr := parse(t, `[for a in var.l : local.x if var.y]`)
+	Bound(expr, NewMeter(10))
+	var names []string
+	for _, tr := range expr.Variables() {
+		names = append(names, tr.RootName()+"."+tr.SimpleSplit().Rel[0].(hcl.TraverseAttr).Name)
+	}
+	want := "[var.l local.x var.y]"
+	if got := fmtList(names); got != want {
+		t.Errorf("variables %s, want %s", got, want)
+	}
+}
+
+func fmtList(s []string) string {
+	out := "["
+	for i, n := range s {
+		if i > 0 {
+			out += " "
+		}
+		out += n
+	}
+	return out + "]"
+}
