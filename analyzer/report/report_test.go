@@ -8,9 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/rampart-iac/rampart/analyzer/config"
+	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
 )
 
@@ -245,7 +247,8 @@ func TestSnippet(t *testing.T) {
 		{"one line in the middle", 3, 3, "    2 | b\n  > 3 | c\n    4 | d\n"},
 		{"first line", 1, 1, "  > 1 | a\n    2 | b\n"},
 		{"last line", 7, 7, "    6 | f\n  > 7 | g\n"},
-		{"a range capped", 2, 7, "    1 | a\n  > 2 | b\n  > 3 | c\n  > 4 | d\n      | ... 3 more lines\n"},
+		{"a block: its first line", 2, 7, "    1 | a\n  > 2 | b\n      | ... (6 lines, to line 7)\n"},
+		{"three lines in full", 2, 4, "    1 | a\n  > 2 | b\n  > 3 | c\n  > 4 | d\n    5 | e\n"},
 		{"past the end of the file", 9, 9, ""},
 		{"end past the end", 6, 12, "    5 | e\n  > 6 | f\n  > 7 | g\n"},
 	}
@@ -300,5 +303,70 @@ func TestJSONFieldsDocumented(t *testing.T) {
 		if !bytes.Contains(doc, []byte("`"+k+"`")) && !bytes.Contains(doc, []byte("."+k+"`")) && !bytes.Contains(doc, []byte(`"`+k+`"`)) {
 			t.Errorf("json key %q is not documented in docs/json-output.md", k)
 		}
+	}
+}
+
+// TestSnippetBlamesTheAttribute shows a long block by its first line and the
+// line that sets the blamed attribute, in Terraform and CloudFormation.
+func TestSnippetBlamesTheAttribute(t *testing.T) {
+	tf := "resource \"aws_db_instance\" \"main\" {\n  engine = \"postgres\"\n  instance_class = \"db.t3.micro\"\n  allocated_storage = 20\n  storage_encrypted = false\n  port = 5432\n}\n"
+	cfn := "  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      StorageEncrypted: false\n      Port: 5432\n"
+	tests := []struct {
+		name, src, path string
+		start, end      int
+		want            string
+	}{
+		{"terraform attribute", tf, "storage_encrypted", 1, 7,
+			"  > 1 | resource \"aws_db_instance\" \"main\" {\n      | ...\n  > 5 |   storage_encrypted = false\n      | ... (7 lines, to line 7)\n"},
+		{"cloudformation property", cfn, "storage_encrypted", 1, 7,
+			"  > 1 |   Db:\n      | ...\n  > 6 |       StorageEncrypted: false\n      | ... (7 lines, to line 7)\n"},
+		{"an absent attribute: the first line", tf, "deletion_protection", 1, 7,
+			"  > 1 | resource \"aws_db_instance\" \"main\" {\n      | ... (7 lines, to line 7)\n"},
+		{"an indexed attribute is not looked for", tf, "port[0]", 1, 7,
+			"  > 1 | resource \"aws_db_instance\" \"main\" {\n      | ... (7 lines, to line 7)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			read := func(string) ([]byte, error) { return []byte(tt.src), nil }
+			r := &textRun{p: newPalette(false), src: newSourceCache("", nil, read)}
+			r.snippet(locAt("f", tt.start, tt.end), tt.path)
+			if got := r.b.String(); got != tt.want {
+				t.Errorf("snippet:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextGroupsByLocation: the file with the worst finding comes first,
+// inside it the worst location first, and findings of several rules at one
+// location share one source excerpt and one provenance.
+func TestTextGroupsByLocation(t *testing.T) {
+	src := map[string]string{"a.tf": "one\n", "b.tf": "l1\nl2\nl3\nl4\nl5\nl6\n"}
+	read := func(name string) ([]byte, error) { return []byte(src[name]), nil }
+	trace := graph.Trace{{Location: locAt("vars.tf", 3, 3), Note: "default of variable open"}}
+	f := func(id string, sev result.Severity, file string, line int) result.Finding {
+		return result.Finding{RuleID: id, Severity: sev, Message: id + " fired", Location: locAt(file, line, line), Trace: trace}
+	}
+	res := &result.Result{Findings: []result.Finding{
+		f("R-LOW", result.SeverityLow, "a.tf", 1),
+		f("R-MED", result.SeverityMedium, "b.tf", 5),
+		f("R-CRIT", result.SeverityCritical, "b.tf", 2),
+		f("R-HIGH", result.SeverityHigh, "b.tf", 5),
+	}}
+	out := string(render(t, "text", Options{ReadFile: read}, res))
+	order := []string{"b.tf\n", "b.tf:2  CRITICAL", "b.tf:5  HIGH", "b.tf:5  MEDIUM", "> 5 | l5", "a.tf\n", "a.tf:1  LOW"}
+	last := -1
+	for _, s := range order {
+		i := strings.Index(out, s)
+		if i < last {
+			t.Fatalf("%q is out of order (want %q):\n%s", s, order, out)
+		}
+		last = i
+	}
+	if n := strings.Count(out, "> 5 | l5"); n != 1 {
+		t.Errorf("the shared location's source is shown %d times:\n%s", n, out)
+	}
+	if n := strings.Count(out, "via vars.tf:3"); n != 3 {
+		t.Errorf("provenance shown %d times, want once per location (3):\n%s", n, out)
 	}
 }

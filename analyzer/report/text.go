@@ -57,23 +57,64 @@ func (tw textWriter) Write(w io.Writer, res *result.Result) error {
 
 func (r *textRun) printf(format string, args ...any) { fmt.Fprintf(&r.b, format, args...) }
 
+// findings prints the findings by file, the file with the worst finding
+// first; inside a file, the findings that blame the same lines form one
+// block (worst severity first), the worst block first. Rules stay
+// independent, and a resource that breaks three of them still reads as one
+// problem with three aspects.
 func (r *textRun) findings(fs []result.Finding) {
-	for i := 0; i < len(fs); {
-		file := fs[i].Location.File
-		j := i
-		for j < len(fs) && fs[j].Location.File == file {
-			j++
-		}
-		name := file
+	for _, ff := range byFileWorstFirst(fs) {
+		name := ff.File
 		if name == "" {
 			name = "(no file)"
 		}
 		r.printf("%s\n", r.p.file.Sprint(Escape(name)))
-		for _, f := range fs[i:j] {
-			r.finding(f)
+		for _, g := range byLocation(ff.Findings) {
+			r.group(g)
 		}
 		r.printf("\n")
-		i = j
+	}
+}
+
+// group prints the findings at one location: a line each, the source once,
+// then what each unsuppressed finding adds (provenance, notes, instances),
+// said once when several findings share it; suppressed findings come last.
+func (r *textRun) group(g locationGroup) {
+	var open, suppressed []result.Finding
+	var paths []string
+	for _, f := range g.Findings {
+		if f.Suppressed {
+			suppressed = append(suppressed, f)
+			continue
+		}
+		r.head(f)
+		open = append(open, f)
+		paths = append(paths, f.Path)
+	}
+	defer func() {
+		for _, f := range suppressed {
+			r.head(f)
+		}
+	}()
+	if len(open) == 0 {
+		return
+	}
+	r.snippet(g.Location, paths...)
+	type detail struct{ rule, text string }
+	var details []detail
+	seen := map[string]bool{}
+	for _, f := range open {
+		d := r.details(f)
+		if d != "" && !seen[d] {
+			seen[d] = true
+			details = append(details, detail{f.RuleID, d})
+		}
+	}
+	for _, d := range details {
+		if len(details) > 1 {
+			r.printf("    %s\n", r.p.dim.Sprint(Escape(d.rule)+":"))
+		}
+		r.b.WriteString(d.text)
 	}
 }
 
@@ -88,7 +129,8 @@ func loc(l graph.Location) string {
 	return Escape(l.File) + ":" + strconv.Itoa(l.StartLine)
 }
 
-func (r *textRun) finding(f result.Finding) {
+// head prints a finding's line, and for a suppressed one the reason.
+func (r *textRun) head(f result.Finding) {
 	head := []string{loc(f.Location), f.Severity.String(), Escape(strings.TrimSpace(f.RuleID + " " + f.RuleName))}
 	if f.Resource.ID != "" {
 		head = append(head, Escape(f.Resource.ID))
@@ -104,18 +146,24 @@ func (r *textRun) finding(f result.Finding) {
 	head[0] = r.p.location.Sprint(head[0])
 	head[1] = r.p.sev(f.Severity)
 	r.printf("  %s\n", strings.Join(head, "  "))
-	r.snippet(f.Location)
+}
+
+// details renders what a finding adds below the source: the provenance of
+// the blamed value, notes and the instances of a shared file.
+func (r *textRun) details(f result.Finding) string {
+	sub := &textRun{opts: r.opts, p: r.p, src: r.src}
 	for _, h := range f.Trace {
 		if h.File == "" { // a value from the command line has no position
-			r.printf("    %s %s\n", r.p.dim.Sprint("via"), Escape(h.Note))
+			sub.printf("    %s %s\n", r.p.dim.Sprint("via"), Escape(h.Note))
 			continue
 		}
-		r.printf("    %s %s  %s\n", r.p.dim.Sprint("via"), loc(h.Location), Escape(h.Note))
+		sub.printf("    %s %s  %s\n", r.p.dim.Sprint("via"), loc(h.Location), Escape(h.Note))
 	}
 	for _, n := range f.Notes {
-		r.printf("    %s %s\n", r.p.dim.Sprint("note:"), Escape(n))
+		sub.printf("    %s %s\n", r.p.dim.Sprint("note:"), Escape(n))
 	}
-	r.instances(f.Instances)
+	sub.instances(f.Instances)
+	return sub.b.String()
 }
 
 // instances lists where a result in a shared module or nested stack comes
@@ -155,9 +203,13 @@ func suppressionText(s *result.Suppression) string {
 	return text + ": " + Escape(reason)
 }
 
-// snippet prints the blamed lines (at most snippetMaxLines) with one line of
-// context on each side, numbered, the blamed ones marked with '>'.
-func (r *textRun) snippet(l graph.Location) {
+// snippet prints the blamed lines with one line of context on each side,
+// numbered, the blamed ones marked with '>'. A location longer than
+// snippetMaxLines is a whole block (a resource, a nested block, a long
+// expression): then the offending lines are its first line and, when a
+// blamed attribute is written inside it, that attribute's line, rather than
+// whatever the block happens to start with.
+func (r *textRun) snippet(l graph.Location, paths ...string) {
 	if !l.Known() {
 		return
 	}
@@ -167,16 +219,36 @@ func (r *textRun) snippet(l graph.Location) {
 		return
 	}
 	end := min(l.EndLine, len(lines))
-	lastBlamed := min(end, l.StartLine+snippetMaxLines-1)
-	first := max(l.StartLine-1, 1)
-	last := lastBlamed
-	if lastBlamed == end && end < len(lines) {
-		last++ // trailing context only when the whole range is shown
+	whole := end-l.StartLine+1 <= snippetMaxLines
+	var blamed []int
+	if whole {
+		for n := l.StartLine; n <= end; n++ {
+			blamed = append(blamed, n)
+		}
+	} else {
+		blamed = append([]int{l.StartLine}, attributeLines(lines, l.StartLine+1, end, paths, snippetMaxLines-1)...)
 	}
-	width := len(strconv.Itoa(last))
-	for n := first; n <= last; n++ {
+	shown := blamed
+	if l.StartLine > 1 {
+		shown = append([]int{l.StartLine - 1}, shown...)
+	}
+	if whole && end < len(lines) {
+		shown = append(shown, end+1) // trailing context only when the whole range is shown
+	}
+	isBlamed := map[int]bool{}
+	for _, n := range blamed {
+		isBlamed[n] = true
+	}
+	width := len(strconv.Itoa(shown[len(shown)-1]))
+	gap := func(text string) {
+		r.printf("    %s %s %s\n", strings.Repeat(" ", width), r.p.dim.Sprint("|"), text)
+	}
+	for i, n := range shown {
+		if i > 0 && n > shown[i-1]+1 {
+			gap("...")
+		}
 		mark := " "
-		if n >= l.StartLine && n <= lastBlamed {
+		if isBlamed[n] {
 			mark = r.p.marker.Sprint(">")
 		}
 		text := Escape(strings.TrimRight(lines[n-1], " \t"))
@@ -185,9 +257,50 @@ func (r *textRun) snippet(l graph.Location) {
 		}
 		r.printf("  %s %s %s%s\n", mark, r.p.dim.Sprintf("%*d", width, n), r.p.dim.Sprint("|"), text)
 	}
-	if lastBlamed < end {
-		r.printf("    %s %s ... %s\n", strings.Repeat(" ", width), r.p.dim.Sprint("|"), plural(end-lastBlamed, "more line"))
+	if !whole {
+		gap(fmt.Sprintf("... (%d lines, to line %d)", end-l.StartLine+1, end))
 	}
+}
+
+// attributeLines finds, between lines from and to, the lines that set one
+// of the blamed attributes (at most limit, in order): a line whose key
+// (before "=", ":" or "{") is the attribute's last name, compared without
+// case and underscores so storage_encrypted also finds CloudFormation's
+// StorageEncrypted. An attribute ending in an index (ingress[3]) is not
+// looked for: the native blocks need not be numbered as the canonical ones.
+func attributeLines(lines []string, from, to int, paths []string, limit int) []int {
+	want := map[string]bool{}
+	for _, p := range paths {
+		segs := strings.Split(p, ".")
+		leaf := segs[len(segs)-1]
+		if leaf != "" && !strings.HasSuffix(leaf, "]") {
+			want[normalizeKey(leaf)] = true
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	var out []int
+	for n := from; n <= to && len(out) < limit; n++ {
+		if want[normalizeKey(lineKey(lines[n-1]))] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// lineKey is the key a source line sets: `storage_encrypted = false`,
+// `StorageEncrypted: true`, `"storage_encrypted": false`, `versioning {`.
+func lineKey(line string) string {
+	line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "- "))
+	if i := strings.IndexAny(line, "=:{"); i > 0 {
+		return strings.Trim(strings.TrimSpace(line[:i]), `"'`)
+	}
+	return ""
+}
+
+func normalizeKey(s string) string {
+	return strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(s))
 }
 
 // failedWithoutError lists failed files no error diagnostic names, so that a
@@ -313,6 +426,9 @@ func (r *textRun) summary(res *result.Result) {
 	scanned := fmt.Sprintf("%s in %s scanned", plural(s.Resources, "resource"), plural(s.Scanned, "file"))
 	if s.Ignored > 0 {
 		scanned += fmt.Sprintf(", %d ignored", s.Ignored)
+		if !r.opts.Verbose {
+			scanned += " (--verbose lists them)"
+		}
 	}
 	if s.Failed > 0 {
 		scanned += fmt.Sprintf(", %d failed", s.Failed)
