@@ -7,8 +7,10 @@ LDFLAGS     := -s -w -X main.version=$(VERSION)
 
 .PHONY: build test lint bench fuzz generate generate-kinds clean
 
+# -buildvcs=auto stamps the commit `rampart version` prints, even where GOFLAGS
+# turns stamping off.
 build:
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/rampart ./cmd/rampart
+	$(GO) build -trimpath -buildvcs=auto -ldflags '$(LDFLAGS)' -o bin/rampart ./cmd/rampart
 
 test:
 	$(GO) test ./...

@@ -26,12 +26,22 @@ type versionInfo struct {
 }
 
 // buildVersion combines the link-time values with debug.ReadBuildInfo: the
-// module version (set by `go install module@version`), the VCS revision (set
-// when building from a checkout with -buildvcs), and the Go version.
+// module version (set by `go install module@version`, and by a build in a
+// checkout, from its tag or commit), the VCS revision (set when building
+// from a checkout with -buildvcs, the default), and the Go version.
 func buildVersion() versionInfo {
-	v := versionInfo{Version: version, Commit: commit, GoVersion: runtime.Version()}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
+		bi = nil
+	}
+	return versionOf(bi, version, commit)
+}
+
+// versionOf is buildVersion for given build information (nil when the
+// binary has none) and link-time values.
+func versionOf(bi *debug.BuildInfo, linkVersion, linkCommit string) versionInfo {
+	v := versionInfo{Version: linkVersion, Commit: linkCommit, GoVersion: runtime.Version()}
+	if bi == nil {
 		return v.withDefaults()
 	}
 	v.GoVersion = bi.GoVersion
