@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -132,4 +133,72 @@ func (p *jsonParser) array(at Location, depth int) (*Value, error) {
 		return nil, p.fail(p.start(), err.Error())
 	}
 	return l, nil
+}
+
+// Holes stand for unknown values in JSON text rendered from a template (a
+// Terraform heredoc, a CloudFormation Fn::Sub): private-use runes, valid
+// inside a JSON string and never written in a configuration.
+const (
+	holeOpen  = "\uE000"
+	holeClose = "\uE001"
+)
+
+// JSONHole returns the text that stands for holes[i] in rendered JSON text.
+func JSONHole(i int) string { return holeOpen + strconv.Itoa(i) + holeClose }
+
+// FillJSONHoles replaces, in a tree parsed from rendered text, each string
+// that holds holes: one that is exactly one hole becomes that hole's value
+// (an Unknown with its reference), one with text around it an Unknown at
+// the string with the first hole's reason and trace. It returns nil when a
+// map key holds a hole: the document's shape is not known then. The tree
+// is modified in place.
+func FillJSONHoles(v *Value, holes []*Value) *Value {
+	switch v.Kind {
+	case KindString:
+		if !strings.Contains(v.Str, holeOpen) {
+			return v
+		}
+		first, token := firstHole(v.Str, holes)
+		if first == nil {
+			return nil
+		}
+		if v.Str == token {
+			return first
+		}
+		u := Unknown(first.Reason, v.Loc)
+		u.Trace = append(Trace(nil), first.Trace...)
+		u.Sensitive = first.Sensitive
+		return u
+	case KindList:
+		for i, e := range v.List {
+			if v.List[i] = FillJSONHoles(e, holes); v.List[i] == nil {
+				return nil
+			}
+		}
+	case KindMap:
+		for _, k := range v.Keys {
+			if strings.Contains(k, holeOpen) {
+				return nil
+			}
+			if v.Fields[k] = FillJSONHoles(v.Fields[k], holes); v.Fields[k] == nil {
+				return nil
+			}
+		}
+	}
+	return v
+}
+
+// firstHole returns the value of the first hole in s and the hole's text,
+// or nil when s holds none that rendering wrote.
+func firstHole(s string, holes []*Value) (*Value, string) {
+	_, rest, _ := strings.Cut(s, holeOpen)
+	num, _, ok := strings.Cut(rest, holeClose)
+	if !ok {
+		return nil, ""
+	}
+	i, err := strconv.Atoi(num)
+	if err != nil || i < 0 || i >= len(holes) {
+		return nil, ""
+	}
+	return holes[i], JSONHole(i)
 }

@@ -50,3 +50,32 @@ func TestParseJSONErrorsAtTheBadByte(t *testing.T) {
 		}
 	}
 }
+
+func TestFillJSONHoles(t *testing.T) {
+	arn := UnknownRef("aws_s3_bucket.b", "arn", "computed attribute aws_s3_bucket.b.arn", at(7))
+	region := Unknown("pseudo parameter AWS::Region is known only at deployment", at(8))
+	tests := []struct {
+		name, text, want string
+	}{
+		{"a string that is one hole is the hole's value", `{"Resource": "` + JSONHole(0) + `"}`, `{Resource: (unknown aws_s3_bucket.b.arn)}`},
+		{"text around a hole is an Unknown string", `["arn:aws:logs:` + JSONHole(1) + `:*", "x"]`, `[(unknown), "x"]`},
+		{"a hole in a key leaves no tree", `{"` + JSONHole(0) + `": 1}`, `<nil>`},
+		{"a marker rendering did not write leaves no tree", `["` + JSONHole(5) + `"]`, `<nil>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := ParseJSON(tt.text, func(int) Location { return at(3) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := FillJSONHoles(v, []*Value{arn, region})
+			if got.GoString() != tt.want {
+				t.Errorf("filled = %s, want %s", got.GoString(), tt.want)
+			}
+		})
+	}
+	v, _ := ParseJSON(`["a`+JSONHole(1)+`"]`, func(int) Location { return at(3) })
+	if u := FillJSONHoles(v, []*Value{arn, region}).List[0]; u.Loc != at(3) || u.Reason != region.Reason {
+		t.Errorf("Unknown string = %#v at %s (%s), want at the string with the hole's reason", u, u.Loc, u.Reason)
+	}
+}
