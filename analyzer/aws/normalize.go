@@ -30,6 +30,7 @@ func mappers() []mapper {
 		instanceMapper{},
 		launchTemplateMapper{},
 		networkInterfaceMapper{},
+		subnetMapper{},
 	}
 }
 
@@ -51,14 +52,26 @@ func Kinds() []string {
 func Normalize(ctx context.Context, u *graph.Unit) ([]*graph.Canonical, graph.Diagnostics) {
 	idx := newUnitIndex(ctx, u)
 	var out []*graph.Canonical
-	for _, m := range mappers() {
+	ms := mappers()
+	built := make([][]*graph.Canonical, len(ms))
+	for i, m := range ms {
 		if ctx.Err() != nil {
 			return out, idx.diags
 		}
-		for _, c := range m.normalize(idx) {
+		cs := m.normalize(idx)
+		for _, c := range cs {
 			c.Kind = m.kind()
 			c.UID = u.Path + "#" + c.ID
-			out = append(out, c)
+		}
+		built[i] = cs
+		out = append(out, cs...)
+	}
+	// Second phase: derived properties that read across kinds, once every
+	// kind is mapped.
+	j := newJoins(idx)
+	for i, m := range ms {
+		if jm, ok := m.(joiner); ok && ctx.Err() == nil {
+			jm.join(j, built[i])
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

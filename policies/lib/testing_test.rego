@@ -76,6 +76,18 @@ rule(props) := overlay(rule_defaults, props)
 # sg_derived unless props set them.
 sg(props) := resource("aws.ec2.security_group", "WebSG", "AWS::EC2::SecurityGroup", "cloudformation", sg_derived(overlay(sg_defaults, props)))
 
+# aws.ec2.subnet: AWS::EC2::Subnet AppSubnet.
+subnet_defaults := {
+	"cidr_block": "10.0.1.0/24",
+	"map_public_ip_on_launch": false,
+	"vpc_id": "vpc-1",
+}
+
+# subnet is the aws.ec2.subnet AppSubnet: the defaults overlaid
+# with props, and derived properties computed by
+# subnet_derived unless props set them.
+subnet(props) := resource("aws.ec2.subnet", "AppSubnet", "AWS::EC2::Subnet", "cloudformation", subnet_derived(overlay(subnet_defaults, props)))
+
 # --- hand-written: derived properties ---------------------------------------
 
 # sg_derived adds ingress_count and egress_count as the normalizer writes
@@ -86,9 +98,14 @@ rule_count(rules) := n if {
 	is_array(rules)
 	every r in rules {
 		not r.representative
+		object.get(r, "present", true) == true
 	}
 	n := count(rules)
 } else := null
+
+# subnet_derived adds public, which the normalizer joins from the route
+# tables of the unit: a lone subnet's is null (its VPC is outside the scan).
+subnet_derived(p) := object.union({"public": null}, p)
 
 # --- hand-written: builders over the generated ones --------------------------
 
