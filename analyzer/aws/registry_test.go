@@ -25,6 +25,33 @@ func TestMappersMatchRegistry(t *testing.T) {
 	}
 }
 
+// TestRegistryOwnersAreMapped: every native type an entry names as an
+// owner gives a resource of that kind on its own, with no attribute set (so
+// every declared default is written, too).
+func TestRegistryOwnersAreMapped(t *testing.T) {
+	reg, err := kinds.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range reg.Kinds() {
+		for _, n := range k.Native {
+			if n.Role != kinds.RoleOwner {
+				continue
+			}
+			ex := kinds.Example{Framework: n.Framework, Type: n.Type, ID: "R", Native: map[string]any{}}
+			c := normalizeExample(t, ex)
+			if c == nil || c.Kind != k.Name {
+				t.Errorf("%s %s alone gives no %s", n.Framework, n.Type, k.Name)
+				continue
+			}
+			props, _ := c.Props.Interface().(map[string]any)
+			if err := kinds.CheckProperties(props, k.Properties, k.Object); err != nil {
+				t.Errorf("%s %s alone: %v", n.Framework, n.Type, err)
+			}
+		}
+	}
+}
+
 // TestRegistryExamples runs every registry example through Normalize: the
 // canonical properties are exactly the example's, and they conform to the
 // entry (every property written is declared with that type, every declared
