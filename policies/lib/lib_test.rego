@@ -202,3 +202,64 @@ test_sources if {
 	sglib.undecided_path(2, {"path": ["cidrs", 1], "cidr": null}) == ["ingress", 2, "cidrs", 1]
 	sglib.undecided_path(2, {"path": ["cidrs", 1], "cidr": "0.0.0.0/0"}) == ["ingress", 2]
 }
+
+test_verdict_conjunction if {
+	lib.all_of(["yes", "yes"]) == "yes"
+	lib.all_of([lib.at(["a"], "yes"), lib.at(["b"], "maybe"), lib.at(["c"], "maybe")]) == {"maybe": ["b"]}
+	# A verdict that is no makes the conjunction no (undefined).
+	[v | v := lib.all_of([lib.at(["a"], "maybe"), netlib.public("10.0.0.0/8")])] == []
+	lib.truth(true) == "yes"
+	lib.truth(null) == "maybe"
+	not lib.truth(false)
+	lib.exists(null) == "maybe"
+	lib.exists({}) == "yes"
+}
+
+test_results_split_into_deny_and_undecided if {
+	rs := {
+		lib.result({"uid": "t#A"}, ["ingress", 0, "cidrs", 0], "yes", "open"),
+		lib.result({"uid": "t#B"}, ["ingress", 1, "cidrs", 0], {"maybe": ["ingress", 1]}, ""),
+	}
+	lib.certain(rs) == {{"uid": "t#A", "path": ["ingress", 0, "cidrs", 0], "message": "open"}}
+	lib.uncertain(rs) == {{"uid": "t#B", "path": ["ingress", 1], "message": ""}}
+}
+
+test_cidr_verdicts if {
+	netlib.public("::/0") == "yes"
+	netlib.public(null) == "maybe"
+	not netlib.public("10.0.0.0/8")
+	netlib.non_private("198.51.100.0/24") == "yes"
+	not netlib.non_private("10.0.0.0/8")
+	netlib.non_private_not_public(null) == "maybe"
+	not netlib.non_private_not_public("0.0.0.0/0")
+}
+
+test_port_verdicts if {
+	ports.all_ports({"protocol": "-1", "from_port": null, "to_port": null}) == "yes"
+	ports.all_ports({"protocol": "tcp", "from_port": 0, "to_port": null}) == "maybe"
+	ports.all_ports(null) == "maybe"
+	not ports.all_ports({"protocol": "tcp", "from_port": 22, "to_port": 22})
+	ports.not_all_ports({"protocol": "tcp", "from_port": 22, "to_port": 22}) == "yes"
+	ports.not_all_ports({"protocol": null, "from_port": 22, "to_port": 22}) == "maybe"
+	not ports.not_all_ports({"protocol": "-1", "from_port": 0, "to_port": 0})
+	ports.covers_any({"protocol": "tcp", "from_port": 20, "to_port": 30}, [22]) == "yes"
+	ports.covers_any({"protocol": "tcp", "from_port": null, "to_port": 30}, [22]) == "maybe"
+	not ports.covers_any({"protocol": "icmp", "from_port": null, "to_port": null}, [22])
+	ports.opens_range({"protocol": "udp", "from_port": 53, "to_port": 54}) == "yes"
+	not ports.opens_range({"protocol": "udp", "from_port": 53, "to_port": 53})
+	ports.outside_ranges({"protocol": "tcp", "from_port": 80, "to_port": 90}, ["80-89"]) == "yes"
+	not ports.outside_ranges({"protocol": null, "from_port": 80, "to_port": 90}, ["80-90"])
+	ports.protocol_in({"protocol": null}, {"udp"}) == "maybe"
+	ports.protocol_in({"protocol": "udp"}, {"udp"}) == "yes"
+	not ports.protocol_in({"protocol": "tcp"}, {"udp"})
+}
+
+test_ingress_sources if {
+	sglib.ingress_sources(null) == [{"rule": null, "rule_path": ["ingress"], "cidr": null, "cidr_path": ["ingress"]}]
+	sglib.ingress_sources([null]) == [{"rule": null, "rule_path": ["ingress", 0], "cidr": null, "cidr_path": ["ingress", 0]}]
+	r := {"cidrs": ["10.0.0.0/8", null]}
+	sglib.ingress_sources([r]) == [
+		{"rule": r, "rule_path": ["ingress", 0], "cidr": "10.0.0.0/8", "cidr_path": ["ingress", 0, "cidrs", 0]},
+		{"rule": r, "rule_path": ["ingress", 0], "cidr": null, "cidr_path": ["ingress", 0, "cidrs", 1]},
+	]
+}

@@ -75,3 +75,22 @@ maybe_non_private_not_public(c) if {
 }
 
 maybe_non_private_not_public(c) if c == null
+
+# Verdicts (lib/verdict.rego) about a CIDR source: "yes", "maybe" for an
+# Unknown (null) source, no otherwise.
+public(c) := "yes" if is_public_cidr(c)
+
+public(c) := "maybe" if c == null
+
+non_private(c) := "yes" if is_non_private_cidr(c)
+
+non_private(c) := "maybe" if c == null
+
+# non_private_not_public: a non-private source that is not public
+# (AWS-SG-004 leaves public sources to AWS-SG-003).
+non_private_not_public(c) := "yes" if {
+	is_non_private_cidr(c)
+	not is_public_cidr(c)
+}
+
+non_private_not_public(c) := "maybe" if c == null

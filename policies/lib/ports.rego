@@ -171,3 +171,62 @@ ports_text(list) := sprintf("ports %v", [concat(", ", [sprintf("%v", [p]) | some
 }
 
 ports_text(list) := sprintf("ports %v and %d more", [concat(", ", [sprintf("%v", [p]) | some p in array.slice(list, 0, 4)]), count(list) - 4]) if count(list) > 4
+
+# Verdicts (lib/verdict.rego) about a security group rule: "yes", "maybe"
+# when the rule itself (an element of an Unknown list), its protocol or a
+# tcp/udp port is Unknown and the answer depends on it, no otherwise.
+
+# all_ports: the rule allows every port (is_all_ports).
+all_ports(rule) := "maybe" if {
+	rule == null
+} else := "yes" if {
+	is_all_ports(rule)
+} else := "maybe" if {
+	undecided_ports(rule)
+}
+
+# not_all_ports: the rule allows some ports but not all of them.
+not_all_ports(rule) := "maybe" if {
+	rule == null
+} else := "maybe" if {
+	undecided_ports(rule)
+} else := "yes" if {
+	not is_all_ports(rule)
+}
+
+# covers_any: the rule covers one of ports (covered_ports).
+covers_any(rule, ports) := "maybe" if {
+	rule == null
+} else := "yes" if {
+	count(covered_ports(rule, ports)) > 0
+} else := "maybe" if {
+	undecided_ports(rule)
+}
+
+# opens_range: the rule opens a port range (is_range).
+opens_range(rule) := "maybe" if {
+	rule == null
+} else := "yes" if {
+	is_range(rule)
+} else := "maybe" if {
+	undecided_ports(rule)
+}
+
+# outside_ranges: the rule's ports are not all inside one of ranges
+# (within_range); its protocol does not matter.
+outside_ranges(rule, ranges) := "maybe" if {
+	rule == null
+} else := "maybe" if {
+	not has_port_range(rule)
+} else := "yes" if {
+	not within_range(rule, ranges)
+}
+
+# protocol_in: the rule's protocol is one of protocols.
+protocol_in(rule, protocols) := "maybe" if {
+	rule == null
+} else := "yes" if {
+	rule.protocol in protocols
+} else := "maybe" if {
+	rule.protocol == null
+}

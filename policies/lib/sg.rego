@@ -59,9 +59,35 @@ undecided_path(i, src) := ["ingress", i] if src.cidr != null
 # AWS::NoValue, a variable in the list): such a rule could be any rule.
 unknown_ingress := {lib.finding(sg, ["ingress"], "") |
 	some sg in groups
-	sg.properties.ingress == null
+	is_null(sg.properties.ingress)
 } | {lib.finding(sg, ["ingress", i], "") |
 	some sg in groups
 	some i, rule in sg.properties.ingress
-	rule == null
+	is_null(rule)
 }
+
+# rules lists the rules of one direction ("ingress" or "egress") of a
+# group, given its list, each as {"rule": rule, "path": [direction, i]}.
+# An Unknown list (a dynamic block over an unset variable) is one rule
+# that is null at [direction], and an Unknown element (a condition
+# choosing a rule or AWS::NoValue) is a null rule: such a rule could be
+# any rule, and the verdict helpers answer "maybe" about it.
+rules(list, direction) := [{"rule": null, "path": [direction]}] if list == null
+
+rules(list, direction) := [{"rule": rule, "path": [direction, i]} | some i, rule in list] if is_array(list)
+
+# ingress_sources lists the CIDR sources of a group's ingress rules, given
+# its ingress list: {"rule", "rule_path", "cidr", "cidr_path"} with paths
+# below the group's properties. A rule that is null (see rules) is one
+# source whose CIDR is null too; a rule whose CIDR list is Unknown is one
+# source with a null CIDR at the list.
+ingress_sources(ingress) := [source |
+	some r in rules(ingress, "ingress")
+	some source in rule_sources(r)
+]
+
+rule_sources(r) := [{"rule": null, "rule_path": r.path, "cidr": null, "cidr_path": r.path}] if r.rule == null
+
+rule_sources(r) := [{"rule": r.rule, "rule_path": r.path, "cidr": src.cidr, "cidr_path": array.concat(r.path, src.path)} |
+	some src in sources(r.rule)
+] if r.rule != null

@@ -37,24 +37,20 @@ import data.rampart.lib.net as netlib
 import data.rampart.lib.ports
 import data.rampart.lib.sg as sglib
 
-deny contains f if {
+# A public source of an ingress rule open on every port.
+results contains lib.result(sg, src.cidr_path, v, message(sg.id, src)) if {
 	some sg in sglib.groups
-	some i, rule in sg.properties.ingress
-	some j, cidr in rule.cidrs
-	netlib.is_public_cidr(cidr)
-	ports.is_all_ports(rule)
-	msg := sprintf("security group %v allows %v from %v%v", [sg.id, ports.traffic_text(rule), cidr, sglib.origin_text(sg.id, rule)])
-	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
+	some src in sglib.ingress_sources(sg.properties.ingress)
+	v := lib.all_of([
+		lib.at(src.cidr_path, netlib.public(src.cidr)),
+		lib.at(src.rule_path, ports.all_ports(src.rule)),
+	])
 }
 
-# undecided: a public-or-Unknown source on a rule that is, or could be, open
-# on all ports.
-undecided contains f if some f in sglib.unknown_ingress
+deny := lib.certain(results)
 
-undecided contains lib.finding(sg, sglib.undecided_path(i, src), "") if {
-	some sg in sglib.groups
-	some i, rule in sg.properties.ingress
-	some src in sglib.sources(rule)
-	netlib.maybe_public(src.cidr)
-	ports.maybe_all_ports(rule)
-}
+undecided := lib.uncertain(results)
+
+message(id, src) := sprintf("security group %v allows %v from %v%v", [id, ports.traffic_text(src.rule), src.cidr, sglib.origin_text(id, src.rule)]) if {
+	src.cidr != null
+} else := ""

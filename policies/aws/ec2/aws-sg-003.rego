@@ -37,27 +37,22 @@ import data.rampart.lib.net as netlib
 import data.rampart.lib.ports
 import data.rampart.lib.sg as sglib
 
-deny contains f if {
+# A public source of an ingress rule that covers a database port without
+# being open on every port (AWS-SG-001's).
+results contains lib.result(sg, src.cidr_path, v, message(sg.id, src)) if {
 	some sg in sglib.groups
-	some i, rule in sg.properties.ingress
-	some j, cidr in rule.cidrs
-	netlib.is_public_cidr(cidr)
-	not ports.is_all_ports(rule)
-	open := ports.covered_ports(rule, config.db_ports)
-	count(open) > 0
-	msg := sprintf("security group %v allows %v from %v, exposing database %v%v", [sg.id, ports.traffic_text(rule), cidr, ports.ports_text(open), sglib.origin_text(sg.id, rule)])
-	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
+	some src in sglib.ingress_sources(sg.properties.ingress)
+	v := lib.all_of([
+		lib.at(src.cidr_path, netlib.public(src.cidr)),
+		lib.at(src.rule_path, ports.not_all_ports(src.rule)),
+		lib.at(src.rule_path, ports.covers_any(src.rule, config.db_ports)),
+	])
 }
 
-# undecided: a public-or-Unknown source on a rule that covers, or could
-# cover, a database port.
-undecided contains f if some f in sglib.unknown_ingress
+deny := lib.certain(results)
 
-undecided contains lib.finding(sg, sglib.undecided_path(i, src), "") if {
-	some sg in sglib.groups
-	some i, rule in sg.properties.ingress
-	some src in sglib.sources(rule)
-	netlib.maybe_public(src.cidr)
-	not ports.is_all_ports(rule)
-	ports.maybe_covers_any(rule, config.db_ports)
-}
+undecided := lib.uncertain(results)
+
+message(id, src) := sprintf("security group %v allows %v from %v, exposing database %v%v", [id, ports.traffic_text(src.rule), src.cidr, ports.ports_text(ports.covered_ports(src.rule, config.db_ports)), sglib.origin_text(id, src.rule)]) if {
+	src.cidr != null
+} else := ""

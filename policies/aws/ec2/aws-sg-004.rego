@@ -36,26 +36,21 @@ import data.rampart.lib.net as netlib
 import data.rampart.lib.ports
 import data.rampart.lib.sg as sglib
 
-deny contains f if {
+# A non-private source that is not public (AWS-SG-003's) of an ingress rule
+# that covers a database port.
+results contains lib.result(sg, src.cidr_path, v, message(sg.id, src)) if {
 	some sg in sglib.groups
-	some i, rule in sg.properties.ingress
-	some j, cidr in rule.cidrs
-	netlib.is_non_private_cidr(cidr)
-	not netlib.is_public_cidr(cidr)
-	open := ports.covered_ports(rule, config.db_ports)
-	count(open) > 0
-	msg := sprintf("security group %v allows database %v from non-private network %v%v", [sg.id, ports.ports_text(open), cidr, sglib.origin_text(sg.id, rule)])
-	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
+	some src in sglib.ingress_sources(sg.properties.ingress)
+	v := lib.all_of([
+		lib.at(src.cidr_path, netlib.non_private_not_public(src.cidr)),
+		lib.at(src.rule_path, ports.covers_any(src.rule, config.db_ports)),
+	])
 }
 
-# undecided: a non-private-or-Unknown source on a rule that covers, or could
-# cover, a database port.
-undecided contains f if some f in sglib.unknown_ingress
+deny := lib.certain(results)
 
-undecided contains lib.finding(sg, sglib.undecided_path(i, src), "") if {
-	some sg in sglib.groups
-	some i, rule in sg.properties.ingress
-	some src in sglib.sources(rule)
-	netlib.maybe_non_private_not_public(src.cidr)
-	ports.maybe_covers_any(rule, config.db_ports)
-}
+undecided := lib.uncertain(results)
+
+message(id, src) := sprintf("security group %v allows database %v from non-private network %v%v", [id, ports.ports_text(ports.covered_ports(src.rule, config.db_ports)), src.cidr, sglib.origin_text(id, src.rule)]) if {
+	src.cidr != null
+} else := ""

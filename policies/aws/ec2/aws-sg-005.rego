@@ -33,21 +33,21 @@ import data.rampart.lib.config
 import data.rampart.lib.ports
 import data.rampart.lib.sg as sglib
 
-deny contains f if {
+# An ingress rule, from any source, that opens a port range outside the
+# allowed ones.
+results contains lib.result(sg, r.path, v, message(sg.id, r.rule)) if {
 	some sg in sglib.groups
-	some i, rule in sg.properties.ingress
-	ports.is_range(rule)
-	not ports.within_range(rule, config.allowed_port_ranges)
-	msg := sprintf("security group %v opens %v%v", [sg.id, ports.traffic_text(rule), sglib.origin_text(sg.id, rule)])
-	f := lib.finding(sg, ["ingress", i], msg)
+	some r in sglib.rules(sg.properties.ingress, "ingress")
+	v := lib.all_of([
+		lib.at(r.path, ports.opens_range(r.rule)),
+		lib.at(r.path, ports.outside_ranges(r.rule, config.allowed_port_ranges)),
+	])
 }
 
-# undecided: a rule whose Unknown protocol or ports could make it a range.
-# (Unknown sources do not matter: this rule fires whatever the source.)
-undecided contains f if some f in sglib.unknown_ingress
+deny := lib.certain(results)
 
-undecided contains lib.finding(sg, ["ingress", i], "") if {
-	some sg in sglib.groups
-	some i, rule in sg.properties.ingress
-	ports.undecided_ports(rule)
-}
+undecided := lib.uncertain(results)
+
+message(id, rule) := sprintf("security group %v opens %v%v", [id, ports.traffic_text(rule), sglib.origin_text(id, rule)]) if {
+	rule != null
+} else := ""

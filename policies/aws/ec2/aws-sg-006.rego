@@ -27,32 +27,25 @@ package rampart.rules.sg_no_public_udp_icmp
 
 import data.rampart.lib
 import data.rampart.lib.net as netlib
+import data.rampart.lib.ports
 import data.rampart.lib.sg as sglib
 
 protocols := {"udp", "icmp", "icmpv6"}
 
-deny contains f if {
+# A non-private source of a udp or icmp ingress rule.
+results contains lib.result(sg, src.cidr_path, v, message(sg.id, src)) if {
 	some sg in sglib.groups
-	some i, rule in sg.properties.ingress
-	rule.protocol in protocols
-	some j, cidr in rule.cidrs
-	netlib.is_non_private_cidr(cidr)
-	msg := sprintf("security group %v allows %v from non-private network %v%v", [sg.id, rule.protocol, cidr, sglib.origin_text(sg.id, rule)])
-	f := lib.finding(sg, ["ingress", i, "cidrs", j], msg)
+	some src in sglib.ingress_sources(sg.properties.ingress)
+	v := lib.all_of([
+		lib.at(src.cidr_path, netlib.non_private(src.cidr)),
+		lib.at(src.rule_path, ports.protocol_in(src.rule, protocols)),
+	])
 }
 
-# undecided: a non-private-or-Unknown source on a rule whose protocol is, or
-# could be, udp or icmp.
-undecided contains f if some f in sglib.unknown_ingress
+deny := lib.certain(results)
 
-undecided contains lib.finding(sg, sglib.undecided_path(i, src), "") if {
-	some sg in sglib.groups
-	some i, rule in sg.properties.ingress
-	maybe_judged(rule.protocol)
-	some src in sglib.sources(rule)
-	netlib.maybe_non_private(src.cidr)
-}
+undecided := lib.uncertain(results)
 
-maybe_judged(p) if p in protocols
-
-maybe_judged(p) if p == null
+message(id, src) := sprintf("security group %v allows %v from non-private network %v%v", [id, src.rule.protocol, src.cidr, sglib.origin_text(id, src.rule)]) if {
+	src.cidr != null
+} else := ""

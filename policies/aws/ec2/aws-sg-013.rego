@@ -30,36 +30,21 @@ package rampart.rules.default_sg_restrict_all
 import data.rampart.lib
 import data.rampart.lib.sg as sglib
 
-deny contains f if {
+# A rule, ingress or egress, of a default group.
+results contains lib.result(sg, r.path, v, message(sg.id, direction, r)) if {
 	some sg in sglib.groups
-	sg.properties.is_default == true
 	some direction in ["ingress", "egress"]
-	some i, rule in sg.properties[direction]
-	rule != null
-	msg := sprintf("default security group %v declares %v rule %d; the default group should allow no traffic", [sg.id, direction, i])
-	f := lib.finding(sg, [direction, i], msg)
+	some r in sglib.rules(sg.properties[direction], direction)
+	v := lib.all_of([
+		lib.at(["is_default"], lib.truth(sg.properties.is_default)),
+		lib.at(r.path, lib.exists(r.rule)),
+	])
 }
 
-# undecided: only default groups (or groups not known to be ordinary) can
-# fire, so only their Unknown rule lists leave the rule undecided.
-undecided contains lib.finding(sg, [direction], "") if {
-	some sg in sglib.groups
-	sg.properties.is_default == true
-	some direction in ["ingress", "egress"]
-	sg.properties[direction] == null
-}
+deny := lib.certain(results)
 
-# An Unknown rule may stand for no rule at all (a condition choosing
-# AWS::NoValue), so it is undecided rather than a finding.
-undecided contains lib.finding(sg, [direction, i], "") if {
-	some sg in sglib.groups
-	sg.properties.is_default == true
-	some direction in ["ingress", "egress"]
-	some i, rule in sg.properties[direction]
-	rule == null
-}
+undecided := lib.uncertain(results)
 
-undecided contains lib.finding(sg, ["is_default"], "") if {
-	some sg in sglib.groups
-	sg.properties.is_default == null
-}
+message(id, direction, r) := sprintf("default security group %v declares %v rule %d; the default group should allow no traffic", [id, direction, r.path[1]]) if {
+	r.rule != null
+} else := ""

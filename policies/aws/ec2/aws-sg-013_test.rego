@@ -28,7 +28,13 @@ test_undecided_only_for_default_groups if {
 	inp := t.input_of([t.sg({"is_default": true, "ingress": [], "egress": null})])
 	t.paths(rule.undecided) == {["egress"]} with input as inp
 	count(rule.undecided) == 0 with input as t.input_of([t.sg({"ingress": null})])
-	t.paths(rule.undecided) == {["is_default"]} with input as t.input_of([t.sg({"is_default": null})])
+	t.paths(rule.undecided) == {["is_default"]} with input as t.input_of([t.sg({"is_default": null, "egress": [t.rule({})]})])
+}
+
+# A group that declares no rule allows no traffic, default or not: an
+# Unknown is_default cannot change that.
+test_no_rules_is_decided if {
+	count(rule.undecided) == 0 with input as t.input_of([t.sg({"is_default": null})])
 }
 
 test_unknown_rule_is_undecided_not_a_finding if {
