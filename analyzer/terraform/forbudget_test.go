@@ -53,6 +53,11 @@ func TestForIterationBudget(t *testing.T) {
 "x": "${[for a in local.r : [for b in local.r : [for c in local.r : 1]]]}"}}`},
 		wantFile: "main.tf.json", wantLine: 2,
 	}, {
+		name: "for in a .tf.json object beside an invalid template",
+		files: map[string]string{"main.tf.json": `{"locals": {"r": "${range(1000)}", "x": {"${": 1,
+"y": "${[for a in local.r : [for b in local.r : [for c in local.r : 1]]]}"}}}`},
+		wantFile: "main.tf.json", wantLine: 2,
+	}, {
 		name: "template file rendered by templatefile",
 		files: map[string]string{
 			"main.tf": "locals {\n  s = templatefile(\"${path.module}/t.tpl\", { r = range(1000) })\n}\n",

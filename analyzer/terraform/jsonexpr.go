@@ -82,14 +82,26 @@ func jsonAsSyntax(expr hcl.Expression) (hclsyntax.Expression, bool) {
 
 // jsonTemplate parses a JSON string as a template, positioned just after
 // its opening quote as hcl's JSON syntax does (escapes JSON removed shift
-// the columns after them, there as here). A string that does not parse is
-// not rewritten: hcl then evaluates the JSON expression itself and reports
-// the syntax error.
+// the columns after them, there as here). A string that does not parse
+// becomes an expression giving the syntax error hcl would: leaving the
+// whole value to hcl would have it evaluate the valid templates beside it
+// itself, where no iteration budget reaches their for expressions.
 func jsonTemplate(s string, r hcl.Range) (hclsyntax.Expression, bool) {
 	start := hcl.Pos{Line: r.Start.Line, Column: r.Start.Column + 1, Byte: r.Start.Byte + 1}
 	t, diags := hclsyntax.ParseTemplate([]byte(s), r.Filename, start)
 	if diags.HasErrors() {
-		return nil, false
+		return &invalidTemplate{Expression: &hclsyntax.LiteralValueExpr{Val: cty.DynamicVal, SrcRange: r}, diags: diags}, true
 	}
 	return t, true
+}
+
+// invalidTemplate is a JSON string that is no valid template: its value
+// is unknown, with the syntax errors.
+type invalidTemplate struct {
+	hclsyntax.Expression
+	diags hcl.Diagnostics
+}
+
+func (e *invalidTemplate) Value(*hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	return cty.DynamicVal, e.diags
 }
