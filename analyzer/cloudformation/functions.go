@@ -94,7 +94,9 @@ func (st *stack) fnSub(arg *node, loc graph.Location, c evalCtx) *graph.Value {
 			// "${WebSG}" is exactly the reference.
 			return firstUnknown
 		}
-		return fromParts(graph.Unknown("Fn::Sub with an unknown part: "+firstUnknown.Reason, loc), vals...)
+		u := fromParts(graph.Unknown("Fn::Sub with an unknown part: "+firstUnknown.Reason, loc), vals...)
+		u.Decoded = subJSON(tmpl, parts, vals)
+		return u
 	}
 	out := b.String()
 	if isDynamicRef(out) {

@@ -148,8 +148,8 @@ func JSONHole(i int) string { return holeOpen + strconv.Itoa(i) + holeClose }
 
 // FillJSONHoles replaces, in a tree parsed from rendered text, each string
 // that holds holes: one that is exactly one hole becomes that hole's value
-// (an Unknown with its reference), one with text around it an Unknown at
-// the string with the first hole's reason and trace. It returns nil when a
+// (an Unknown with its reference) at the string, one with text around it
+// an Unknown at the string with the first hole's reason and trace. It returns nil when a
 // map key holds a hole: the document's shape is not known then. The tree
 // is modified in place.
 func FillJSONHoles(v *Value, holes []*Value) *Value {
@@ -163,7 +163,9 @@ func FillJSONHoles(v *Value, holes []*Value) *Value {
 			return nil
 		}
 		if v.Str == token {
-			return first
+			c := *first
+			c.Loc = v.Loc
+			return &c
 		}
 		u := Unknown(first.Reason, v.Loc)
 		u.Trace = append(Trace(nil), first.Trace...)

@@ -151,6 +151,7 @@ func (s *scope) eval(expr hcl.Expression) (cty.Value, *graph.Value) {
 			s.diag(diags)
 			return v, fromCty(v, l, "")
 		}
+		return s.evalTemplate(e, l)
 	case *hclsyntax.TemplateWrapExpr:
 		return s.eval(e.Wrapped)
 	case *hclsyntax.ParenthesesExpr:

@@ -65,6 +65,27 @@ func TestCloudFormationSources(t *testing.T) {
 			},
 		},
 		{
+			// !Sub with unknown parts: the rendered JSON keeps its
+			// statements, each unknown part an Unknown at its line.
+			template: "template.yaml", resource: "Role", path: graph.Path{"Policies", 3, "PolicyDocument"},
+			want: []string{
+				`statements[0] @48`,
+				`statements[0].actions[0] = "logs:PutLogEvents" @50`,
+				`statements[0].resources = (unknown) @51`,
+				`statements[1] @53`,
+				`statements[1].actions[0] = "s3:GetObject" @53`,
+				`statements[1].resources = (unknown Bucket.Arn) @53`,
+			},
+		},
+		{
+			template: "template.yaml", resource: "Role", path: graph.Path{"Policies", 4, "PolicyDocument"},
+			want: []string{
+				`statements[0] @57`,
+				`statements[0].actions[0] = "sqs:*" @57`,
+				`statements[0].resources = (unknown Bucket.Arn) @57`,
+			},
+		},
+		{
 			template: "template.json", resource: "Policy", path: graph.Path{"PolicyDocument"},
 			want: []string{`statements[0].actions[0] = "ec2:*" @6`},
 		},
