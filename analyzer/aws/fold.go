@@ -69,6 +69,23 @@ func partOf(r *graph.Resource) part {
 	return p
 }
 
+// anyOf says whether one of rs exists: the first that surely does
+// (present), else the first that may (maybe), else a part with presence
+// absent (rs is empty). A subnet's route table association, an optional
+// attachment: what a kind looks for and may not find.
+func anyOf(rs []*graph.Resource) part {
+	found := part{presence: absent}
+	for _, r := range rs {
+		switch p := partOf(r); {
+		case p.presence == present:
+			return p
+		case found.presence == absent:
+			found = p
+		}
+	}
+	return found
+}
+
 // presentValue is the `present` property of an element the part
 // contributes to its owner: true, or Unknown with the reason the part may
 // not exist. Rules never read it directly: the engine turns a finding

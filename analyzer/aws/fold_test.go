@@ -315,3 +315,28 @@ func TestFieldUnderAnUnknown(t *testing.T) {
 		t.Errorf("field under an Unknown is at line %d, want the Unknown's line 3", got.Loc.StartLine)
 	}
 }
+
+func TestAnyOf(t *testing.T) {
+	sure := res(tf, "aws_route_table_association", "aws_route_table_association.a", 1, map[string]any{})
+	perhaps := maybeRes(res(tf, "aws_route_table_association", "aws_route_table_association.b[*]", 10, map[string]any{}))
+	tests := []struct {
+		name string
+		rs   []*graph.Resource
+		want presence
+		id   string
+	}{
+		{"none", nil, absent, ""},
+		{"one that may exist", []*graph.Resource{perhaps}, maybe, "aws_route_table_association.b[*]"},
+		{"a sure one after a maybe", []*graph.Resource{perhaps, sure}, present, "aws_route_table_association.a"},
+	}
+	for _, tt := range tests {
+		p := anyOf(tt.rs)
+		id := ""
+		if p.res != nil {
+			id = p.res.ID
+		}
+		if p.presence != tt.want || id != tt.id {
+			t.Errorf("%s: anyOf = %s %q, want %s %q", tt.name, p.presence, id, tt.want, tt.id)
+		}
+	}
+}

@@ -48,18 +48,18 @@ func (j *joins) computeSubnetPublic(s *graph.Resource) *graph.Value {
 		subnetKey, tableKey = "subnet_id", "route_table_id"
 	}
 	assocs := j.referrers(s, subnetKey, associationTypes...)
-	switch len(assocs) {
-	case 0:
-		return j.mainTablePublic(s)
-	case 1:
-	default:
+	if len(assocs) > 1 {
 		// A subnet has one route table; two associations cannot both apply.
 		return graph.Unknown(fmt.Sprintf("%d route table associations name subnet %s", len(assocs), s.ID), assocs[1].Loc)
 	}
-	a := assocs[0]
-	if p := partOf(a); p.presence == maybe {
+	p := anyOf(assocs)
+	switch p.presence {
+	case absent:
+		return j.mainTablePublic(s)
+	case maybe:
 		return graph.Unknown(p.reason+", so the subnet's route table is not known", p.at)
 	}
+	a := p.res
 	ref := attr(a, tableKey)
 	rt := j.idx.target(ref, routeTableTypes...)
 	if rt == nil {
