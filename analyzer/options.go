@@ -5,6 +5,7 @@ package analyzer
 
 import (
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/analyzer/suppress"
 	"github.com/rampart-iac/rampart/analyzer/terraform"
 )
 
@@ -37,6 +38,11 @@ type Options struct {
 	// RuleConfig holds rule parameters (the `rule_config:` section of
 	// .rampart.yaml), passed to policies as input.config.
 	RuleConfig map[string]any
+	// Suppressions are the configuration's ignore entries, whether a
+	// suppression needs a reason, and the baseline (analyzer/suppress);
+	// inline comments and CloudFormation Metadata are read from the
+	// templates.
+	Suppressions suppress.Options
 
 	// VarArgs are the Terraform variable assignments (--var k=v) and
 	// variable files (--var-file), in the order they apply: a later one

@@ -3,15 +3,16 @@ package config
 import (
 	"errors"
 	"fmt"
-	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/agext/levenshtein"
+	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -50,11 +51,13 @@ type Config struct {
 	CFNParamFiles []string
 	// RuleConfig holds rule parameters, passed to policies as input.config.
 	RuleConfig map[string]any
+	// Baseline is the baseline file of known findings, resolved against
+	// the file's directory; "" when the file does not set it.
+	Baseline string
 
 	// Ignore lists suppressions. They are parsed and validated here so a
 	// mistake is reported at its line; matching them to findings is the
-	// suppression stage's job, which this release does not have (the CLI
-	// says so on stderr when a file has entries).
+	// suppression stage's job (analyzer/suppress).
 	Ignore []Ignore
 	// RequireSuppressionReason is nil when the file does not set it (the
 	// default is true).
@@ -68,8 +71,9 @@ type Config struct {
 type Ignore struct {
 	// ID is the rule ID or name to suppress.
 	ID string
-	// Path is an optional glob (slash-separated, relative to the scan root)
-	// of the files the entry applies to.
+	// Path is an optional glob (slash-separated, `**` crossing
+	// directories) of the files the entry applies to, matched against the
+	// paths the report shows.
 	Path string
 	// Resource is an optional resource ID (CFN logical ID, Terraform address).
 	Resource string
@@ -106,6 +110,7 @@ type fileSchema struct {
 	CFNParams                map[string]string `yaml:"cfn_params"`
 	CFNParamFiles            []string          `yaml:"cfn_param_files"`
 	RuleConfig               map[string]any    `yaml:"rule_config"`
+	Baseline                 string            `yaml:"baseline"`
 	Ignore                   []ignoreSchema    `yaml:"ignore"`
 	RequireSuppressionReason *bool             `yaml:"require_suppression_reason"`
 }
@@ -122,6 +127,12 @@ var (
 	topLevelKeys = schemaKeys(reflect.TypeFor[fileSchema]())
 	ignoreKeys   = schemaKeys(reflect.TypeFor[ignoreSchema]())
 )
+
+// Keys lists the top-level keys the file accepts, sorted.
+func Keys() []string { return slices.Clone(topLevelKeys) }
+
+// IgnoreKeys lists the keys of an `ignore:` entry, sorted.
+func IgnoreKeys() []string { return slices.Clone(ignoreKeys) }
 
 // schemaKeys lists the yaml keys of a struct type.
 func schemaKeys(t reflect.Type) []string {
@@ -218,6 +229,9 @@ func (c *Config) fill(raw *fileSchema, root *yaml.Node) error {
 	if raw.Output != "" {
 		c.Output = resolvePath(dir, raw.Output)
 	}
+	if raw.Baseline != "" {
+		c.Baseline = resolvePath(dir, raw.Baseline)
+	}
 	c.Exclude = raw.Exclude
 	c.PolicyDirs = resolvePaths(dir, raw.PolicyDirs)
 	c.VarFiles = resolvePaths(dir, raw.VarFiles)
@@ -263,10 +277,8 @@ func (c *Config) ignoreEntry(r ignoreSchema, node *yaml.Node) (Ignore, error) {
 	if ig.ID == "" {
 		return Ignore{}, fmt.Errorf("%s: ignore entry needs an id (a rule ID or name)", where)
 	}
-	if ig.Path != "" {
-		if _, err := path.Match(ig.Path, ""); err != nil {
-			return Ignore{}, fmt.Errorf("%s: ignore path %q: %w", where, ig.Path, err)
-		}
+	if ig.Path != "" && !doublestar.ValidatePattern(ig.Path) {
+		return Ignore{}, fmt.Errorf("%s: ignore path %q: syntax error in pattern", where, ig.Path)
 	}
 	if r.Until != "" {
 		t, err := time.Parse(time.DateOnly, strings.TrimSpace(r.Until))

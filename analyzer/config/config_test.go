@@ -41,6 +41,7 @@ ignore:
     reason: bastion is behind the VPN
     until: 2027-01-31
 require_suppression_reason: false
+baseline: .rampart-baseline.json
 `
 	c, err := Parse(path, []byte(src))
 	if err != nil {
@@ -68,6 +69,7 @@ require_suppression_reason: false
 			Reason: "bastion is behind the VPN", Until: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC),
 		}},
 		RequireSuppressionReason: &f,
+		Baseline:                 filepath.Join(dir, ".rampart-baseline.json"),
 	}
 	// Compare without the bookkeeping fields, checked separately.
 	gotLoc := c.Ignore[0].Location
@@ -105,7 +107,7 @@ func TestParseErrors(t *testing.T) {
 		want string // substring of the error, which always starts with file:line
 	}{
 		{"unknown key with suggestion", "format: json\nfail-on: high\n", `cfg.yaml:2: unknown key "fail-on"; did you mean "fail_on"?`},
-		{"unknown key far from any", "colour: true\n", `cfg.yaml:1: unknown key "colour" (known keys: cfn_param_files, cfn_params,`},
+		{"unknown key far from any", "colour: true\n", `cfg.yaml:1: unknown key "colour" (known keys: baseline, cfn_param_files, cfn_params,`},
 		{"old name for rule parameters", "rules:\n  max_ingress_rules: 5\n", "cfg.yaml:2: cannot unmarshal !!map into []string"},
 		{"bad severity", "\n\nfail_on: urgent\n", `cfg.yaml:3: fail_on: unknown severity "urgent"`},
 		{"bad on_unknown", "on_unknown: ignore\n", `cfg.yaml:1: invalid on_unknown value "ignore"`},

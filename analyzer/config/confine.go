@@ -46,6 +46,11 @@ func (c *Config) confine() error {
 		}
 		return nil
 	}
+	if c.Baseline != "" {
+		if err := check("baseline", c.Baseline); err != nil {
+			return err
+		}
+	}
 	if c.Output != "" {
 		if err := check("output", c.Output); err != nil {
 			return err

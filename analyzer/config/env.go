@@ -26,6 +26,7 @@ var envVars = []envVar{
 	{"RAMPART_FORMAT", "format", func(l *Layer, v string) error { l.Format = &v; return nil }},
 	{"RAMPART_OUTPUT", "output", func(l *Layer, v string) error { l.Output = &v; return nil }},
 	{"RAMPART_ROOT", "root", func(l *Layer, v string) error { l.Root = &v; return nil }},
+	{"RAMPART_BASELINE", "baseline", func(l *Layer, v string) error { l.Baseline = &v; return nil }},
 	{"RAMPART_FAIL_ON", "fail_on", func(l *Layer, v string) error {
 		sev, err := result.ParseSeverity(v)
 		l.FailOn = &sev

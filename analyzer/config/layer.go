@@ -32,6 +32,8 @@ type Layer struct {
 	CFNParamFiles []string
 	NoColor       *bool
 	Verbose       *bool
+	// Baseline is the baseline file of known findings (--baseline).
+	Baseline *string
 
 	// VarOrder, when set, is the order of this layer's Vars and VarFiles
 	// (the command line, where --var and --var-file interleave). Without
@@ -70,13 +72,14 @@ type Settings struct {
 	CFNParamFiles []string
 	NoColor       bool
 	Verbose       bool
+	Baseline      string
 	// VarArgs are Vars and VarFiles in the order the Terraform front-end
 	// applies them, a later one replacing what an earlier one set (see
 	// Resolve).
 	VarArgs []VarArg
 
 	RuleConfig map[string]any
-	// Ignore entries are validated but not applied to findings yet.
+	// Ignore entries are the file's suppressions.
 	Ignore                   []Ignore
 	RequireSuppressionReason bool
 
@@ -126,6 +129,7 @@ func Resolve(layers ...Layer) Settings {
 		setScalar(&s.OnUnknown, l.OnUnknown, "on_unknown", src)
 		setScalar(&s.NoColor, l.NoColor, "no_color", src)
 		setScalar(&s.Verbose, l.Verbose, "verbose", src)
+		setScalar(&s.Baseline, l.Baseline, "baseline", src)
 		setScalar(&s.RequireSuppressionReason, l.RequireSuppressionReason, "require_suppression_reason", src)
 		setList(&s.Exclude, l.Exclude, "exclude", src)
 		setList(&s.PolicyDirs, l.PolicyDirs, "policy_dirs", src)
@@ -254,6 +258,9 @@ func (c *Config) Layer() Layer {
 	}
 	if c.OnUnknown != "" {
 		l.OnUnknown = &c.OnUnknown
+	}
+	if c.Baseline != "" {
+		l.Baseline = &c.Baseline
 	}
 	for key := range c.lines {
 		l.Sources[key] = c.Source(key)

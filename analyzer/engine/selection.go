@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/agext/levenshtein"
+
+	"github.com/rampart-iac/rampart/analyzer/result"
 )
 
 // SelectionError is a rule or profile name that names nothing the loaded
@@ -49,6 +51,23 @@ func unknownRule(rules []*ruleModule, setting, name string) *SelectionError {
 		candidates = append(candidates, rm.meta.ID, rm.meta.Name)
 	}
 	return &SelectionError{Setting: setting, Name: name, Suggestion: closestName(name, candidates)}
+}
+
+// ClosestRule returns the ID of the rule whose ID or name is closest to
+// name, when it is close enough to be a typo, or "": what a misspelled rule
+// elsewhere (a suppression) suggests, as --rule does.
+func ClosestRule(name string, rules []result.Rule) string {
+	var candidates []string
+	ids := map[string]string{}
+	for _, r := range rules {
+		candidates = append(candidates, r.ID, r.Name)
+		ids[r.Name] = r.ID
+	}
+	best := closestName(name, candidates)
+	if id, ok := ids[best]; ok && best != "" {
+		return id
+	}
+	return best
 }
 
 // checkProfiles refuses a profile no loaded rule belongs to: a misspelled

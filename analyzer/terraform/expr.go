@@ -320,8 +320,7 @@ func (s *scope) evalConditional(e *hclsyntax.ConditionalExpr, l graph.Location) 
 		branch = e.TrueResult
 	}
 	_, sh := s.eval(branch)
-	out := annotate(full, sh, l, nil, "")
-	return full, withBranchHop(out, e.Condition, cond.True())
+	return full, annotate(full, sh, l, nil, "")
 }
 
 // staticTraversal turns index and attribute steps applied to a reference

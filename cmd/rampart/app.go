@@ -105,6 +105,6 @@ a template that failed to parse); 130/143 stopped by SIGINT/SIGTERM.`,
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(a.scanCommand(), a.inspectCommand(), a.rulesCommand(), a.explainCommand(), a.policyCommand(), a.versionCommand())
+	root.AddCommand(a.scanCommand(), a.inspectCommand(), a.rulesCommand(), a.explainCommand(), a.policyCommand(), a.configCommand(), a.versionCommand())
 	return root
 }

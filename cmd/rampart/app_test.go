@@ -287,14 +287,27 @@ func TestConfigDiscoveryAndErrors(t *testing.T) {
 	}
 }
 
-func TestIgnoreEntriesAreNotApplied(t *testing.T) {
+func TestSuppressionSettingsReachTheAnalyzer(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, ".git", "HEAD"), "")
-	writeFile(t, filepath.Join(dir, ".rampart.yaml"), "fail_on: LOW\nignore:\n  - id: AWS-S3-001\n    reason: accepted\n")
-	fa := &fakeAnalyzer{res: &result.Result{Findings: []result.Finding{finding("AWS-S3-001", result.SeverityHigh, false)}}}
+	writeFile(t, filepath.Join(dir, ".rampart.yaml"), "ignore:\n  - id: AWS-S3-001\n    reason: accepted\nrequire_suppression_reason: false\nbaseline: known.json\n")
+	writeFile(t, filepath.Join(dir, "known.json"), `{"version": 1, "findings": [{"rule_id": "AWS-S3-001", "file": "main.tf", "resource": "aws_s3_bucket.b"}]}`)
+	fa := &fakeAnalyzer{res: &result.Result{}}
 	out := runIn(t, dir, fa, nil, false, "scan")
-	wantCode(t, out, 1)
-	if want := filepath.Join(dir, ".rampart.yaml") + ":2: 1 ignore entries are not applied yet"; !strings.Contains(out.stderr, want) {
+	wantCode(t, out, 0)
+	got := fa.got.Suppressions
+	if len(got.Ignores) != 1 || got.Ignores[0].ID != "AWS-S3-001" || !got.AllowNoReason {
+		t.Errorf("suppression options = %+v", got)
+	}
+	if got.Baseline == nil || got.Baseline.Len() != 1 {
+		t.Errorf("baseline = %+v, want the file's one entry", got.Baseline)
+	}
+
+	// A malformed baseline stops the run, naming the file and line.
+	writeFile(t, filepath.Join(dir, "known.json"), "{\"version\": 1,\n \"findings\": [\n  {\"rule\": \"AWS-S3-001\"}]}\n")
+	out = runIn(t, dir, fa, nil, false, "scan")
+	wantCode(t, out, 2)
+	if want := filepath.Join(dir, "known.json") + `:3: finding: json: unknown field "rule" (baseline from ` + filepath.Join(dir, ".rampart.yaml") + ":5)"; !strings.Contains(out.stderr, want) {
 		t.Errorf("stderr = %q, want %q", out.stderr, want)
 	}
 }

@@ -84,6 +84,7 @@ var settingFlags = map[string]struct {
 	"cfn-param-file": {"cfn_param_files", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setList(fs, n, &l.CFNParamFiles) }},
 	"no-color":       {"no_color", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setBool(fs, n, &l.NoColor) }},
 	"verbose":        {"verbose", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setBool(fs, n, &l.Verbose) }},
+	"baseline":       {"baseline", func(fs *pflag.FlagSet, n string, l *config.Layer) error { return setString(fs, n, &l.Baseline) }},
 }
 
 // flagLayer turns the flags given on the command line (not their defaults)

@@ -35,9 +35,9 @@ value that is unknown before deployment. No policy runs.
 digraph of the resources and their references (rampart inspect --format dot |
 dot -Tsvg > graph.svg). The exit code is 2 when a file could not be
 analysed, else 0.`,
-		Example: `  rampart inspect infra/
-  rampart inspect stack.yaml --cfn-param Env=prod
-  rampart inspect --format dot -o graph.dot && dot -Tsvg graph.dot > graph.svg`,
+		Example: `  rampart inspect terraform/
+  rampart inspect cloudformation/app.yaml --cfn-param Environment=staging
+  rampart inspect --format dot -o graph.dot`,
 		RunE: a.runInspect,
 	}
 	f := cmd.Flags()

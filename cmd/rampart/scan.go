@@ -29,10 +29,12 @@ it (--fail-on is RAMPART_FAIL_ON; lists are comma-separated) and in
 .rampart.yaml (except --root: a file inside the repository must not widen what
 rampart reads); flags win over the environment, the environment over the file.`,
 		Example: `  rampart scan
-  rampart scan infra/ --fail-on HIGH
+  rampart scan terraform/ --fail-on HIGH
   rampart scan --format json --output rampart.json
   rampart scan --output-format sarif=rampart.sarif --output-format junit=rampart.xml
-  rampart scan stack.yaml --cfn-param Env=prod --skip-rule AWS-S3-003`,
+  rampart scan cloudformation/app.yaml --cfn-param Environment=staging --skip-rule AWS-SG-012
+  rampart scan --write-baseline rampart-baseline.json
+  rampart scan --baseline rampart-baseline.json`,
 		RunE: a.runScan,
 	}
 	f := cmd.Flags()
@@ -50,6 +52,7 @@ rampart reads); flags win over the environment, the environment over the file.`,
 	f.StringArray("cfn-param", nil, "CloudFormation parameter `k=v` (repeatable)")
 	f.StringArray("cfn-param-file", nil, "CloudFormation parameters `FILE` (repeatable)")
 	f.StringArray("exclude", nil, "skip paths matching `GLOB` (repeatable)")
+	addBaselineFlags(f)
 	f.Var(&onUnknownValue{v: config.OnUnknownPass}, "on-unknown", "undecided checks (a value unknown until deploy): pass ignores them, warn lists them, fail fails the run")
 	f.Bool("no-color", false, "never color the text report (also: NO_COLOR)")
 	f.BoolP("verbose", "v", false, "list ignored files and undecided checks")
@@ -78,10 +81,6 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	if n := len(s.Ignore); n > 0 {
-		// Say so rather than let the user believe the findings are suppressed.
-		fmt.Fprintf(a.stderr, "rampart: note: %s: %d ignore entries are not applied yet; the findings they name still count (docs/configuration.md)\n", s.Source("ignore"), n)
-	}
 	root, err := os.Getwd()
 	if err != nil {
 		return fmt.Errorf("finding the current directory: %w", err)
@@ -91,6 +90,9 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 	opts.PolicyDirs = s.PolicyDirs
 	opts.Rules, opts.SkipRules, opts.Profiles = s.Rules, s.SkipRules, s.Profiles
 	opts.RuleConfig = s.RuleConfig
+	if opts.Suppressions, err = suppressionOptions(s); err != nil {
+		return err
+	}
 	res, err := a.scan(cmd.Context(), opts)
 	if err != nil {
 		var se *engine.SelectionError
@@ -109,6 +111,9 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 		return err
 	}
 
+	if err := a.writeBaseline(cmd.Flags(), res); err != nil {
+		return err
+	}
 	res, err = a.writeReports(append([]reportOutput{{format: format, path: s.Output}}, extra...), res, s)
 	if err != nil {
 		return err

@@ -18,6 +18,7 @@
 #     range is truly needed (ephemeral ports, passive FTP), add it to
 #     allowed_port_ranges in .rampart.yaml.
 #   references:
+#     - "seed 000 #21"
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #   kinds:
 #     - aws.ec2.security_group
@@ -48,5 +49,5 @@ deny := lib.certain(results)
 undecided := lib.uncertain(results)
 
 message(id, rule) := sprintf("security group %v opens %v%v", [id, ports.traffic_text(rule), sglib.origin_text(id, rule)]) if {
-	not is_null(rule)
+	rule != null
 } else := ""

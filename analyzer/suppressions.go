@@ -1,0 +1,43 @@
+package analyzer
+
+import (
+	"github.com/rampart-iac/rampart/analyzer/engine"
+	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/analyzer/suppress"
+	"github.com/rampart-iac/rampart/internal/safefs"
+)
+
+// maxSuppressionRead bounds the re-read of a scanned file for its
+// suppression comments: no template or configuration file is larger.
+const maxSuppressionRead = 16 << 20
+
+// applySuppressions marks the findings of every instance that a
+// suppression or the baseline covers, before the instances of one place are
+// merged (a configuration entry naming one module instance covers that
+// instance only), and returns the diagnostics about the suppressions.
+func applySuppressions(findings []result.Finding, byUnit []unitResources, eng *engine.Engine, res *Result, opts Options) ([]result.Finding, graph.Diagnostics) {
+	var canon []*graph.Canonical
+	for _, ur := range byUnit {
+		canon = append(canon, ur.canon...)
+	}
+	return suppress.Apply(suppress.Input{
+		Findings:  findings,
+		Resources: canon,
+		Rules:     eng.AllRules(),
+		Ran:       eng.Rules(),
+		Files:     res.Files,
+		ReadFile:  func(path string) ([]byte, error) { return readInside(res.Boundaries, path) },
+	}, opts.Suppressions)
+}
+
+// readInside reads a file the scan read, inside the boundary it was read
+// in.
+func readInside(boundaries []string, path string) ([]byte, error) {
+	for _, b := range boundaries {
+		if safefs.Within(b, path) {
+			return safefs.ReadFile(path, b, maxSuppressionRead)
+		}
+	}
+	return nil, safefs.ErrOutside
+}
