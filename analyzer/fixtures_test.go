@@ -10,21 +10,30 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/engine"
 )
 
 // rulesFixtures is where every rule keeps the templates that must fail and
 // pass it, for CloudFormation and Terraform alike.
 const rulesFixtures = "../testdata/rules"
 
-// expectMarker finds "# expect: AWS-SG-002, AWS-SG-005" (or "// expect:")
-// at the end of a line.
-var expectMarker = regexp.MustCompile(`(?:#|//)\s*expect:\s*([A-Za-z0-9_, -]+?)\s*$`)
+// Markers at the end of a fixture line: "# expect: AWS-SG-002, AWS-SG-005"
+// (or "// expect:") where a finding must be reported, "# undecided:
+// AWS-SG-002" where an undecided result must be.
+var (
+	expectMarker    = regexp.MustCompile(`(?:#|//)\s*expect:\s*([A-Za-z0-9_, -]+?)\s*$`)
+	undecidedMarker = regexp.MustCompile(`(?:#|//)\s*undecided:\s*([A-Za-z0-9_, -]+?)\s*$`)
+)
 
 // TestRuleFixtures runs every fixture under testdata/rules/<ID>/ through the
-// whole pipeline with only that rule enabled, and checks that every expected
-// finding is reported at its exact line and that no other finding of the rule
-// is. A Terraform fixture is a directory (a module); a CloudFormation fixture
-// is a file. JSON templates list their expectations in expect.json.
+// whole pipeline and checks, for that rule, that every expected finding and
+// every expected undecided result is reported at its exact line and that no
+// other one is: a fixture that leaves the rule undecided says so, so a
+// normalizer that made everything Unknown fails here. A Terraform fixture
+// is a directory (a module); a CloudFormation fixture is a file. JSON
+// templates list their expectations in expect.json. One engine serves every
+// fixture: building one per fixture would compile the catalog each time.
 func TestRuleFixtures(t *testing.T) {
 	ruleDirs, err := os.ReadDir(rulesFixtures)
 	if err != nil {
@@ -32,6 +41,10 @@ func TestRuleFixtures(t *testing.T) {
 	}
 	if len(ruleDirs) == 0 {
 		t.Fatal("no rule fixtures found")
+	}
+	eng, err := engine.New(context.Background(), engine.Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, rd := range ruleDirs {
 		if !rd.IsDir() {
@@ -52,23 +65,33 @@ func TestRuleFixtures(t *testing.T) {
 			path := filepath.Join(dir, name)
 			t.Run(ruleID+"/"+name, func(t *testing.T) {
 				t.Parallel()
-				want := expectations(t, path, ruleID, jsonExpect[name])
-				res, err := Scan(context.Background(), Options{Paths: []string{path}, Rules: []string{ruleID}, Workers: 1})
+				want := expectations(t, path, ruleID, expectMarker, jsonExpect[name], false)
+				wantUndecided := expectations(t, path, ruleID, undecidedMarker, jsonExpect[name], true)
+				res, err := Scan(context.Background(), Options{Paths: []string{path}, Engine: eng, Workers: 1})
 				if err != nil {
 					t.Fatalf("scan: %v", err)
 				}
 				for _, d := range res.Errors {
 					t.Errorf("fixture does not parse: %s", d.Error())
 				}
-				var got []string
+				var got, gotUndecided []string
 				for _, f := range res.Findings {
 					if f.RuleID == ruleID {
 						got = append(got, fmt.Sprintf("%s:%d", filepath.Clean(f.Location.File), f.Location.StartLine))
 					}
 				}
+				for _, u := range res.Undecided {
+					if u.RuleID == ruleID {
+						gotUndecided = append(gotUndecided, fmt.Sprintf("%s:%d", filepath.Clean(u.Location.File), u.Location.StartLine))
+					}
+				}
 				sort.Strings(got)
+				sort.Strings(gotUndecided)
 				if strings.Join(got, " ") != strings.Join(want, " ") {
 					t.Errorf("findings of %s\n got: %v\nwant: %v", ruleID, got, want)
+				}
+				if strings.Join(gotUndecided, " ") != strings.Join(wantUndecided, " ") {
+					t.Errorf("undecided results of %s (mark each with # undecided: %s)\n got: %v\nwant: %v", ruleID, ruleID, gotUndecided, wantUndecided)
 				}
 				if strings.Contains(name, "fail") && len(want) == 0 {
 					t.Errorf("a failing fixture expects no finding")
@@ -81,13 +104,14 @@ func TestRuleFixtures(t *testing.T) {
 	}
 }
 
-// expectations collects "file:line" for every expect marker naming ruleID in
-// the fixture (every file of a directory fixture).
-func expectations(t *testing.T, path, ruleID string, fromJSON []jsonExpectation) []string {
+// expectations collects "file:line" for every marker naming ruleID in the
+// fixture (every file of a directory fixture), and for the expect.json
+// entries of the same sort (undecided or not).
+func expectations(t *testing.T, path, ruleID string, marker *regexp.Regexp, fromJSON []jsonExpectation, undecided bool) []string {
 	t.Helper()
 	var out []string
 	for _, e := range fromJSON {
-		if e.Rule == ruleID {
+		if e.Rule == ruleID && e.Undecided == undecided {
 			out = append(out, fmt.Sprintf("%s:%d", filepath.Clean(path), e.Line))
 		}
 	}
@@ -100,7 +124,7 @@ func expectations(t *testing.T, path, ruleID string, fromJSON []jsonExpectation)
 			return err
 		}
 		for i, line := range strings.Split(string(b), "\n") {
-			m := expectMarker.FindStringSubmatch(line)
+			m := marker.FindStringSubmatch(line)
 			if m == nil {
 				continue
 			}
@@ -119,9 +143,12 @@ func expectations(t *testing.T, path, ruleID string, fromJSON []jsonExpectation)
 	return out
 }
 
+// jsonExpectation is an entry of expect.json: a finding of rule at line, or
+// an undecided result when Undecided is set.
 type jsonExpectation struct {
-	Rule string `json:"rule"`
-	Line int    `json:"line"`
+	Rule      string `json:"rule"`
+	Line      int    `json:"line"`
+	Undecided bool   `json:"undecided,omitempty"`
 }
 
 func readExpectJSON(t *testing.T, dir string) map[string][]jsonExpectation {

@@ -67,9 +67,7 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	}
 	failUnitFiles(res.Files, append(failures, evalFailures...))
 	diags = append(diags, ruleErrors(err)...)
-	findings, suppressionDiags := applySuppressions(out.Findings, byUnit, eng, res, opts)
-	diags = append(diags, suppressionDiags...)
-	res.Findings, res.Undecided, res.Passed = mergeInstances(findings, out.Undecided, out.Passed)
+	res.Findings, res.Undecided, res.Passed = mergeInstances(out.Findings, out.Undecided, out.Passed)
 	for _, ur := range byUnit {
 		res.Resources += len(ur.canon)
 	}
@@ -100,6 +98,9 @@ func Rules(ctx context.Context, opts Options) ([]result.Rule, error) {
 }
 
 func newEngine(ctx context.Context, opts Options) (*engine.Engine, error) {
+	if opts.Engine != nil {
+		return opts.Engine, nil
+	}
 	eng, err := engine.New(ctx, engine.Options{
 		PolicyDirs: opts.PolicyDirs,
 		Profiles:   opts.Profiles,

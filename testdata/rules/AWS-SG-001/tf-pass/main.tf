@@ -28,7 +28,7 @@ resource "aws_security_group" "cluster" {
     from_port   = 0
     to_port     = 0
     protocol    = "-1"
-    cidr_blocks = [var.peer_cidr]
+    cidr_blocks = [var.peer_cidr]  # undecided: AWS-SG-001
   }
 
   ingress {

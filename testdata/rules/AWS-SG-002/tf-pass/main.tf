@@ -34,7 +34,7 @@ resource "aws_security_group" "app" {
     from_port   = 22
     to_port     = 22
     protocol    = "tcp"
-    cidr_blocks = [var.office_cidr]
+    cidr_blocks = [var.office_cidr]  # undecided: AWS-SG-002
   }
 
   ingress {

@@ -40,7 +40,7 @@ resource "aws_security_group" "db" {
     from_port   = 5432
     to_port     = 5432
     protocol    = "tcp"
-    cidr_blocks = [var.reporting_cidr]
+    cidr_blocks = [var.reporting_cidr]  # undecided: AWS-SG-003
   }
 }
 

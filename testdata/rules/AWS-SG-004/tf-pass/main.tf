@@ -24,7 +24,7 @@ resource "aws_security_group" "db" {
     from_port   = 5432
     to_port     = 5432
     protocol    = "tcp"
-    cidr_blocks = [var.unknown_cidr]
+    cidr_blocks = [var.unknown_cidr]  # undecided: AWS-SG-004
   }
 
   ingress {

@@ -16,7 +16,7 @@ resource "aws_security_group" "app" {
 
   ingress {
     description = "port decided at apply time"
-    from_port   = var.port
+    from_port   = var.port  # undecided: AWS-SG-005
     to_port     = 9000
     protocol    = "tcp"
     cidr_blocks = ["10.0.0.0/8"]

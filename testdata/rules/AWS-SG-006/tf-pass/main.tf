@@ -19,7 +19,7 @@ resource "aws_security_group" "internal" {
     from_port   = 8
     to_port     = 0
     protocol    = "icmp"
-    cidr_blocks = [var.monitoring_cidr]
+    cidr_blocks = [var.monitoring_cidr]  # undecided: AWS-SG-006
   }
 
   ingress {

@@ -21,7 +21,7 @@ resource "aws_security_group" "web" {
   }
 
   ingress {
-    description = var.rule_note
+    description = var.rule_note  # undecided: AWS-SG-007
     from_port   = 8443
     to_port     = 8443
     protocol    = "tcp"

@@ -17,7 +17,7 @@ resource "aws_security_group" "unnamed" {
 }
 
 resource "aws_security_group" "env" {
-  name        = "${var.env}-db"
+  name        = "${var.env}-db"  # undecided: AWS-SG-008
   description = "Name unknown until apply"
 }
 

@@ -17,7 +17,7 @@ resource "aws_instance" "web" {
 resource "aws_instance" "flexible" {
   ami                    = "ami-0123456789abcdef0"
   instance_type          = "t3.micro"
-  vpc_security_group_ids = var.extra_security_group_ids
+  vpc_security_group_ids = var.extra_security_group_ids  # undecided: AWS-SG-010
 }
 
 resource "aws_network_interface" "app" {

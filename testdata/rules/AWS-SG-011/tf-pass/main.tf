@@ -7,7 +7,7 @@ resource "aws_security_group" "services" {
   name        = "services-sg"
   description = "Service mesh"
 
-  dynamic "ingress" {
+  dynamic "ingress" {  # undecided: AWS-SG-011
     for_each = var.service_ports
     content {
       description = "service port ${ingress.value}"
