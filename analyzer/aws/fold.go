@@ -49,12 +49,16 @@ type part struct {
 }
 
 // partOf says whether r exists. A Terraform resource whose count or
-// for_each is Unknown (or whose module's is) stands for an unknown number
-// of instances, none included; a CloudFormation resource whose Condition
-// depends on an Unknown may not be created.
+// for_each is Unknown (or whose module's is), like the copy a
+// CloudFormation Fn::ForEach over an Unknown collection keeps, stands for
+// an unknown number of resources, none included; a CloudFormation resource
+// whose Condition depends on an Unknown may not be created.
 func partOf(r *graph.Resource) part {
 	p := part{res: r, presence: present, at: r.Loc}
 	switch {
+	case r.Representative && r.Source == graph.SourceCloudFormation:
+		p.presence = maybe
+		p.reason = r.ID + " may not exist: it stands for the copies of an Fn::ForEach over a collection that is not known"
 	case r.Representative:
 		p.presence = maybe
 		p.reason = r.ID + " may not exist: its count or for_each (or its module's) is not known before apply"

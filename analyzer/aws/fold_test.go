@@ -97,6 +97,19 @@ func TestFold(t *testing.T) {
 			parts: []string{"Ssh"},
 		},
 		{
+			name: "cloudformation rule copied by an Fn::ForEach over an unknown collection",
+			resources: []*graph.Resource{webCFN, func() *graph.Resource {
+				r := sshRule(cfn, "Rule*", 30, ref("Web", ""))
+				r.Representative = true
+				return r
+			}()},
+			owner: "Web",
+			want: map[string]expect{
+				"ingress[0].present": {value: "(unknown)", line: 30, reason: "Rule* may not exist: it stands for the copies of an Fn::ForEach"},
+			},
+			parts: []string{"Rule*"},
+		},
+		{
 			name: "cloudformation rule naming its group by name",
 			resources: []*graph.Resource{webCFN, res(cfn, "AWS::EC2::SecurityGroupIngress", "ByName", 40, map[string]any{
 				"GroupName": "web", "IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "CidrIp": "10.0.0.0/8",

@@ -1,6 +1,9 @@
 package cloudformation
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
@@ -201,4 +204,80 @@ func looseEqual(a, b *graph.Value) bool {
 		return true
 	}
 	return a.Kind == graph.KindNull
+}
+
+// branchNote says that an Fn::If took one branch because condition name
+// has the given value, and which parameters decided it: a finding that
+// exists only on that branch then says what to change to avoid it.
+func (st *stack) branchNote(name string, value bool) string {
+	note := "Fn::If condition " + name + " is false"
+	if value {
+		note = "Fn::If condition " + name + " is true"
+	}
+	if inputs := st.conditionInputs(name); len(inputs) > 0 {
+		note += " (decided by " + strings.Join(inputs, ", ") + ")"
+	}
+	return note
+}
+
+// conditionInputs lists the parameters (and pseudo parameters) a named
+// condition reads, directly or through the conditions it names, sorted.
+func (st *stack) conditionInputs(name string) []string {
+	seen := map[string]bool{}
+	inputs := map[string]bool{}
+	var walkCond func(name string)
+	var walk func(n *node, depth int)
+	walkCond = func(name string) {
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		walk(st.condNodes[name], 0)
+	}
+	walk = func(n *node, depth int) {
+		if n == nil || depth > maxEvalDepth {
+			return
+		}
+		if fn, arg, ok := n.single(); ok {
+			switch fn {
+			case "Ref":
+				if ref, ok := arg.scalarString(); ok {
+					if _, isParam := st.params[ref]; isParam {
+						inputs["parameter "+ref] = true
+					} else if strings.HasPrefix(ref, "AWS::") {
+						inputs["pseudo parameter "+ref] = true
+					}
+				}
+				return
+			case "Condition":
+				if c, ok := arg.scalarString(); ok {
+					walkCond(c)
+				}
+				return
+			}
+		}
+		for _, e := range n.list {
+			walk(e, depth+1)
+		}
+		for _, e := range n.vals {
+			walk(e, depth+1)
+		}
+	}
+	walkCond(name)
+	out := make([]string, 0, len(inputs))
+	for in := range inputs {
+		out = append(out, in)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// withHop returns a copy of v in which every node's provenance ends with h.
+func withHop(v *graph.Value, h graph.Hop) *graph.Value {
+	c := v.Copy()
+	c.Walk(func(_ graph.Path, n *graph.Value) bool {
+		n.Trace = append(n.Trace, h)
+		return true
+	})
+	return c
 }

@@ -270,10 +270,16 @@ func (st *stack) fnIf(arg *node, loc graph.Location, c evalCtx) (*graph.Value, b
 	}
 	r := st.condition(name, items[0].loc)
 	switch r.state {
-	case condTrue:
-		return st.eval(items[1], c)
-	case condFalse:
-		return st.eval(items[2], c)
+	case condTrue, condFalse:
+		branch := items[2]
+		if r.state == condTrue {
+			branch = items[1]
+		}
+		v, ok := st.eval(branch, c)
+		if !ok || v == nil {
+			return v, ok
+		}
+		return withHop(v, graph.Hop{Location: items[0].loc, Note: st.branchNote(name, r.state == condTrue)}), true
 	}
 	a, aok := st.eval(items[1], c)
 	b, bok := st.eval(items[2], c)

@@ -371,8 +371,8 @@ func TestParseConditions(t *testing.T) {
 			resources: []string{"Logs", "Always", "Merged"},
 			values: []valueCheck{
 				{at: "Merged:Tags[0].Value", want: `"prod"`},
-				{at: "Logs:BucketName", want: `"prod-logs"`, lines: "21-21"},
-				{at: "Always:TopicName", want: `"a"`},
+				{at: "Logs:BucketName", want: `"prod-logs"`, lines: "21-21", trace: []string{"Fn::If condition IsProd is true (decided by parameter Env)"}},
+				{at: "Always:TopicName", want: `"a"`, trace: []string{"Fn::If condition ProdInEurope is true (decided by parameter Env, parameter Region)"}},
 			},
 		},
 		{
@@ -393,7 +393,8 @@ func TestParseConditions(t *testing.T) {
 			resources: []string{"Logs", "NeverCreated", "Always", "Merged"},
 			values: []valueCheck{
 				{at: "Logs:ObjectLockEnabled", want: "true", lines: "25-25"},
-				{at: "Logs:AccessControl", want: `"PublicRead"`},
+				{at: "Logs:AccessControl", want: `"PublicRead"`, trace: []string{"Fn::If condition InEurope is false (decided by parameter Region)"}},
+				{at: "Logs:ObjectLockEnabled", want: "true", trace: []string{"Fn::If condition NotEurope is true (decided by parameter Region)"}},
 				{at: "Always:TopicName", want: "absent"},
 			},
 		},

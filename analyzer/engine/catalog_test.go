@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -95,13 +96,13 @@ func TestRuleCatalog(t *testing.T) {
 			if len(r.Kinds) == 0 || len(r.Reads) == 0 {
 				t.Errorf("METADATA custom.kinds %v and custom.reads %v must not be empty", r.Kinds, r.Reads)
 			}
-			var seed, docs bool
-			for _, ref := range r.References {
-				seed = seed || strings.HasPrefix(ref, "seed ")
-				docs = docs || strings.HasPrefix(ref, "https://")
+			if len(r.References) == 0 {
+				t.Error("METADATA custom.references lists no documentation URL")
 			}
-			if !seed || !docs {
-				t.Errorf("references %v need the seed practice and a documentation URL", r.References)
+			for _, ref := range r.References {
+				if !isWebURL(ref) {
+					t.Errorf("reference %q is not an http(s) URL; references are published in docs/rules.md", ref)
+				}
 			}
 			wantFile := builtinPrefix + "aws/"
 			if !strings.HasPrefix(rm.file, wantFile) || path.Base(rm.file) != strings.ToLower(r.ID)+".rego" {
@@ -116,6 +117,29 @@ func TestRuleCatalog(t *testing.T) {
 			}
 			checkFixtures(t, r.ID)
 		})
+	}
+}
+
+// isWebURL reports whether ref is an absolute http or https URL with a
+// host: what a reader of docs/rules.md can follow.
+func isWebURL(ref string) bool {
+	u, err := url.Parse(ref)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && !strings.ContainsAny(ref, " \t")
+}
+
+func TestIsWebURL(t *testing.T) {
+	for ref, want := range map[string]bool{
+		"https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html": true,
+		"http://example.com/x#y":  true,
+		"seed 000 #9":             false,
+		"docs.aws.amazon.com/vpc": false,
+		"https://":                false,
+		"ftp://example.com/file":  false,
+		"https://example.com/a b": false,
+	} {
+		if got := isWebURL(ref); got != want {
+			t.Errorf("isWebURL(%q) = %v, want %v", ref, got, want)
+		}
 	}
 }
 

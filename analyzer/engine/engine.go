@@ -185,10 +185,11 @@ func compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
 	return c, nil
 }
 
-// newCompiler returns a compiler with the sandboxed capabilities; scans and
-// policy tests both use it so they agree on what a policy may call.
+// newCompiler returns a compiler with the sandboxed capabilities and the
+// policy input's schema; scans and policy tests both use it so they agree
+// on what a policy may call and read.
 func newCompiler() *ast.Compiler {
-	return ast.NewCompiler().WithCapabilities(capabilities())
+	return ast.NewCompiler().WithCapabilities(capabilities()).WithSchemas(inputSchemas())
 }
 
 // selectRules applies Rules, SkipRules and Profiles. A rule named in Rules

@@ -218,7 +218,9 @@ deny contains 1 if input.resources["a#b"].kind == "x"`, false},
 		{"negated function call is fine", `package p
 public(c) if c == "0.0.0.0/0"
 deny contains c if {
-	some c in input.by_kind["x"]
+	some r in input.by_kind["aws.ec2.security_group"]
+	some rule in r.properties.ingress
+	some c in rule.cidrs
 	not public(c)
 }`, false},
 	}

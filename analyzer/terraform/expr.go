@@ -320,7 +320,8 @@ func (s *scope) evalConditional(e *hclsyntax.ConditionalExpr, l graph.Location) 
 		branch = e.TrueResult
 	}
 	_, sh := s.eval(branch)
-	return full, annotate(full, sh, l, nil, "")
+	out := annotate(full, sh, l, nil, "")
+	return full, withBranchHop(out, e.Condition, cond.True())
 }
 
 // staticTraversal turns index and attribute steps applied to a reference

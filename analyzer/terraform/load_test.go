@@ -99,9 +99,10 @@ var fixtureTable = []fixture{
 			{res: "aws_vpc.main", path: graph.Path{"tags", "Name"}, want: `"web-platform"`, line: 49,
 				trace: []string{"basic/main.tf:17 default of variable team", "basic/main.tf:42 local.name"}},
 			// A conditional with a known condition keeps the chosen
-			// branch's provenance, element by element.
+			// branch's provenance, element by element, and says which
+			// branch it took and what decided it.
 			{res: "aws_security_group.web", path: graph.Path{"ingress", 0, "cidr_blocks", 1}, want: `"10.2.0.0/16"`, line: 61,
-				trace: []string{"basic/terraform.tfvars:3 variable cidrs set in terraform.tfvars", "basic/main.tf:43 local.public"}},
+				trace: []string{"basic/terraform.tfvars:3 variable cidrs set in terraform.tfvars", "basic/main.tf:43 conditional is false (decided by var.enable_public)", "basic/main.tf:43 local.public"}},
 			{res: "aws_security_group.web", path: graph.Path{"ingress"}, want: `[{from_port: 80, to_port: 80, protocol: "tcp", cidr_blocks: ["10.1.0.0/16", "10.2.0.0/16"]}, ` +
 				`{from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: ["10.0.0.0/16"], description: "allow https"}, ` +
 				`{from_port: 22, to_port: 22, protocol: "tcp", cidr_blocks: ["10.0.0.0/16"], description: "allow ssh"}]`},

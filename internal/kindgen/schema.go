@@ -89,14 +89,10 @@ func resourceSchema(k *kinds.Kind) map[string]any {
 
 // object is a closed object schema with every property required.
 func object(props map[string]any, nullable bool) map[string]any {
-	required := make([]string, 0, len(props))
-	for _, k := range sortedKeys(props) {
-		required = append(required, k)
-	}
 	return map[string]any{
 		"type":                 jsonType("object", nullable),
 		"properties":           props,
-		"required":             required,
+		"required":             sortedKeys(props),
 		"additionalProperties": false,
 	}
 }

@@ -2,7 +2,7 @@
 # title: rule parameters
 # description: |
 #   Every rule parameter the built-in rules read, with its default. A user
-#   sets them in .rampart.yaml (rules: section); they arrive as
+#   sets them in .rampart.yaml (the rule_config: section); they arrive as
 #   input.config. Each parameter is read with object.get so an absent
 #   setting falls back to the default below.
 package rampart.lib.config
@@ -40,8 +40,3 @@ security_group_required_tags := param("security_group_required_tags", default_se
 max_security_groups_per_instance := param("max_security_groups_per_instance", 3)
 
 max_ingress_rules := param("max_ingress_rules", 3)
-
-# Bastion recognition for admin-port rules (AWS-SG-014).
-bastion_pattern := param("bastion_pattern", `(?i)bastion|jump`)
-
-bastion_cidrs := param("bastion_cidrs", [])

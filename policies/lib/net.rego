@@ -80,11 +80,11 @@ maybe_non_private_not_public(c) if c == null
 # Unknown (null) source, no otherwise.
 public(c) := "yes" if is_public_cidr(c)
 
-public(c) := "maybe" if c == null
+public(c) := "maybe" if is_null(c)
 
 non_private(c) := "yes" if is_non_private_cidr(c)
 
-non_private(c) := "maybe" if c == null
+non_private(c) := "maybe" if is_null(c)
 
 # non_private_not_public: a non-private source that is not public
 # (AWS-SG-004 leaves public sources to AWS-SG-003).
@@ -93,4 +93,4 @@ non_private_not_public(c) := "yes" if {
 	not is_public_cidr(c)
 }
 
-non_private_not_public(c) := "maybe" if c == null
+non_private_not_public(c) := "maybe" if is_null(c)

@@ -178,7 +178,7 @@ ports_text(list) := sprintf("ports %v and %d more", [concat(", ", [sprintf("%v",
 
 # all_ports: the rule allows every port (is_all_ports).
 all_ports(rule) := "maybe" if {
-	rule == null
+	is_null(rule)
 } else := "yes" if {
 	is_all_ports(rule)
 } else := "maybe" if {
@@ -187,7 +187,7 @@ all_ports(rule) := "maybe" if {
 
 # not_all_ports: the rule allows some ports but not all of them.
 not_all_ports(rule) := "maybe" if {
-	rule == null
+	is_null(rule)
 } else := "maybe" if {
 	undecided_ports(rule)
 } else := "yes" if {
@@ -196,7 +196,7 @@ not_all_ports(rule) := "maybe" if {
 
 # covers_any: the rule covers one of ports (covered_ports).
 covers_any(rule, ports) := "maybe" if {
-	rule == null
+	is_null(rule)
 } else := "yes" if {
 	count(covered_ports(rule, ports)) > 0
 } else := "maybe" if {
@@ -205,7 +205,7 @@ covers_any(rule, ports) := "maybe" if {
 
 # opens_range: the rule opens a port range (is_range).
 opens_range(rule) := "maybe" if {
-	rule == null
+	is_null(rule)
 } else := "yes" if {
 	is_range(rule)
 } else := "maybe" if {
@@ -215,7 +215,7 @@ opens_range(rule) := "maybe" if {
 # outside_ranges: the rule's ports are not all inside one of ranges
 # (within_range); its protocol does not matter.
 outside_ranges(rule, ranges) := "maybe" if {
-	rule == null
+	is_null(rule)
 } else := "maybe" if {
 	not has_port_range(rule)
 } else := "yes" if {
@@ -224,9 +224,9 @@ outside_ranges(rule, ranges) := "maybe" if {
 
 # protocol_in: the rule's protocol is one of protocols.
 protocol_in(rule, protocols) := "maybe" if {
-	rule == null
+	is_null(rule)
 } else := "yes" if {
 	rule.protocol in protocols
 } else := "maybe" if {
-	rule.protocol == null
+	is_null(rule.protocol)
 }

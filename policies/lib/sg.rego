@@ -72,7 +72,7 @@ unknown_ingress := {lib.finding(sg, ["ingress"], "") |
 # that is null at [direction], and an Unknown element (a condition
 # choosing a rule or AWS::NoValue) is a null rule: such a rule could be
 # any rule, and the verdict helpers answer "maybe" about it.
-rules(list, direction) := [{"rule": null, "path": [direction]}] if list == null
+rules(list, direction) := [{"rule": null, "path": [direction]}] if is_null(list)
 
 rules(list, direction) := [{"rule": rule, "path": [direction, i]} | some i, rule in list] if is_array(list)
 
@@ -86,8 +86,8 @@ ingress_sources(ingress) := [source |
 	some source in rule_sources(r)
 ]
 
-rule_sources(r) := [{"rule": null, "rule_path": r.path, "cidr": null, "cidr_path": r.path}] if r.rule == null
+rule_sources(r) := [{"rule": null, "rule_path": r.path, "cidr": null, "cidr_path": r.path}] if is_null(r.rule)
 
 rule_sources(r) := [{"rule": r.rule, "rule_path": r.path, "cidr": src.cidr, "cidr_path": array.concat(r.path, src.path)} |
 	some src in sources(r.rule)
-] if r.rule != null
+] if not is_null(r.rule)

@@ -74,11 +74,11 @@ uncertain(results) := {finding({"uid": r.uid}, r.verdict.maybe, "") |
 # Unknown (null), no for false.
 truth(x) := "yes" if x == true
 
-truth(x) := "maybe" if x == null
+truth(x) := "maybe" if is_null(x)
 
 # exists is the verdict of "this element is there": "yes" for any known
 # value, "maybe" for an Unknown one (a condition choosing a value or
 # AWS::NoValue, an element of an Unknown list).
-exists(x) := "yes" if x != null
+exists(x) := "yes" if not is_null(x)
 
-exists(x) := "maybe" if x == null
+exists(x) := "maybe" if is_null(x)

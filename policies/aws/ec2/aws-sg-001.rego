@@ -19,8 +19,6 @@
 #     the networks or security groups that need them. Put public services
 #     behind a load balancer and open just its listener port.
 #   references:
-#     - "seed 000 #12"
-#     - "seed 004"
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18
 #   kinds:
@@ -52,5 +50,5 @@ deny := lib.certain(results)
 undecided := lib.uncertain(results)
 
 message(id, src) := sprintf("security group %v allows %v from %v%v", [id, ports.traffic_text(src.rule), src.cidr, sglib.origin_text(id, src.rule)]) if {
-	src.cidr != null
+	not is_null(src.cidr)
 } else := ""

@@ -16,10 +16,6 @@
 #     or the office/VPN CIDR. Prefer AWS Systems Manager Session Manager or
 #     EC2 Instance Connect Endpoint, which need no inbound admin port.
 #   references:
-#     - "seed 000 #17"
-#     - "seed 000 #18"
-#     - "seed 002"
-#     - "seed 004"
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-14
 #     - https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html
@@ -55,5 +51,5 @@ deny := lib.certain(results)
 undecided := lib.uncertain(results)
 
 message(id, src) := sprintf("security group %v allows %v from %v, exposing admin %v%v", [id, ports.traffic_text(src.rule), src.cidr, ports.ports_text(ports.covered_ports(src.rule, config.admin_ports)), sglib.origin_text(id, src.rule)]) if {
-	src.cidr != null
+	not is_null(src.cidr)
 } else := ""

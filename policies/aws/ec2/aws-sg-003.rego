@@ -18,8 +18,6 @@
 #     Keep databases and caches in private subnets and allow their port only
 #     from the application tier's security group.
 #   references:
-#     - "seed 000 #13"
-#     - "seed 004"
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #   kinds:
@@ -54,5 +52,5 @@ deny := lib.certain(results)
 undecided := lib.uncertain(results)
 
 message(id, src) := sprintf("security group %v allows %v from %v, exposing database %v%v", [id, ports.traffic_text(src.rule), src.cidr, ports.ports_text(ports.covered_ports(src.rule, config.db_ports)), sglib.origin_text(id, src.rule)]) if {
-	src.cidr != null
+	not is_null(src.cidr)
 } else := ""

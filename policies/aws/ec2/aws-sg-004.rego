@@ -18,7 +18,6 @@
 #     the security group of the clients. Reach a database from outside the
 #     VPC through a VPN, Direct Connect or a bastion, not a public address.
 #   references:
-#     - "seed 004"
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.Scenarios.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #   kinds:
@@ -52,5 +51,5 @@ deny := lib.certain(results)
 undecided := lib.uncertain(results)
 
 message(id, src) := sprintf("security group %v allows database %v from non-private network %v%v", [id, ports.ports_text(ports.covered_ports(src.rule, config.db_ports)), src.cidr, sglib.origin_text(id, src.rule)]) if {
-	src.cidr != null
+	not is_null(src.cidr)
 } else := ""

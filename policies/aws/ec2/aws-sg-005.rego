@@ -18,7 +18,6 @@
 #     range is truly needed (ephemeral ports, passive FTP), add it to
 #     allowed_port_ranges in .rampart.yaml.
 #   references:
-#     - "seed 000 #21"
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #   kinds:
 #     - aws.ec2.security_group
@@ -49,5 +48,5 @@ deny := lib.certain(results)
 undecided := lib.uncertain(results)
 
 message(id, rule) := sprintf("security group %v opens %v%v", [id, ports.traffic_text(rule), sglib.origin_text(id, rule)]) if {
-	rule != null
+	not is_null(rule)
 } else := ""

@@ -16,7 +16,6 @@
 #     Limit UDP and ICMP to the private networks that need them. For path MTU
 #     discovery allow only ICMP type 3 code 4 (IPv4) or ICMPv6 type 2.
 #   references:
-#     - "seed 000 #20"
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #   kinds:
 #     - aws.ec2.security_group
@@ -47,5 +46,5 @@ deny := lib.certain(results)
 undecided := lib.uncertain(results)
 
 message(id, src) := sprintf("security group %v allows %v from non-private network %v%v", [id, src.rule.protocol, src.cidr, sglib.origin_text(id, src.rule)]) if {
-	src.cidr != null
+	not is_null(src.cidr)
 } else := ""

@@ -20,7 +20,6 @@
 #     its purpose, and every rule a Description / description that says who
 #     needs the access and why.
 #   references:
-#     - "seed 000 #5"
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #     - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group#description-1
 #   kinds:

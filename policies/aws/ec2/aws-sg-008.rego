@@ -18,8 +18,6 @@
 #     replaces it), or set security_group_name_pattern in .rampart.yaml to
 #     your organization's convention.
 #   references:
-#     - "seed 000 #5"
-#     - "seed 000 #7"
 #     - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroup.html
 #   kinds:
 #     - aws.ec2.security_group

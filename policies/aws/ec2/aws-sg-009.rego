@@ -17,7 +17,6 @@
 #     Add the missing tags to the group, or to the provider's default_tags in
 #     Terraform so every resource carries them.
 #   references:
-#     - "seed 004"
 #     - https://docs.aws.amazon.com/whitepapers/latest/tagging-best-practices/tagging-best-practices.html
 #     - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/resource-tagging
 #   kinds:

@@ -18,7 +18,6 @@
 #     max_security_groups_per_instance in .rampart.yaml if the design needs
 #     more.
 #   references:
-#     - "seed 000 #11"
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups
 #   kinds:
 #     - aws.ec2.instance

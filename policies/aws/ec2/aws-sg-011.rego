@@ -17,7 +17,6 @@
 #     Split the group by purpose, replace lists of CIDRs with a managed
 #     prefix list, or use security group references instead of addresses.
 #   references:
-#     - "seed 000 #11"
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html
 #   kinds:

@@ -18,7 +18,6 @@
 #     SecurityGroupIds / vpc_security_group_ids (or the launch template's
 #     network interface groups) explicitly.
 #   references:
-#     - "seed 000 #9"
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
 #     - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html
 #   kinds:

@@ -16,7 +16,6 @@
 #     (leaving the resource in place so the default group stays empty), and
 #     give resources their own security groups.
 #   references:
-#     - "seed 000 #9"
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2
 #   kinds:
@@ -46,5 +45,5 @@ deny := lib.certain(results)
 undecided := lib.uncertain(results)
 
 message(id, direction, r) := sprintf("default security group %v declares %v rule %d; the default group should allow no traffic", [id, direction, r.path[1]]) if {
-	r.rule != null
+	not is_null(r.rule)
 } else := ""
