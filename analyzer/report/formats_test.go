@@ -280,3 +280,29 @@ func TestNoRawControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownFitsAComment: a large scan lists the worst findings up to the
+// row limit and says how many more there are, so the summary stays within
+// GitHub's 65,536-character comment limit.
+func TestMarkdownFitsAComment(t *testing.T) {
+	res := &result.Result{}
+	for i := range 500 {
+		res.Findings = append(res.Findings, result.Finding{
+			RuleID: "AWS-SG-009", RuleName: "sg-required-tags", Severity: result.SeverityLow,
+			Message:  "security group lacks required tags Environment, Tier, Application",
+			Resource: result.ResourceRef{ID: "module.network.aws_security_group.this[0]"},
+			Location: graph.Location{File: "modules/network/security_groups.tf", StartLine: i + 1},
+		})
+	}
+	res.Findings = append(res.Findings, result.Finding{RuleID: "AWS-SG-002", Severity: result.SeverityCritical, Message: "worst", Location: graph.Location{File: "z.tf", StartLine: 1}})
+	out := string(render(t, "markdown", Options{Tool: tool, FullReports: []string{"r.sarif"}}, res))
+	if len(out) > 65536 {
+		t.Errorf("markdown summary is %d characters", len(out))
+	}
+	if !strings.Contains(out, "… and 401 more findings, in the full report: r.sarif.") {
+		t.Errorf("no count of the findings left out:\n%s", out[len(out)-300:])
+	}
+	if i, j := strings.Index(out, "worst"), strings.Index(out, "lacks required tags"); i < 0 || i > j {
+		t.Error("the CRITICAL finding is not listed first")
+	}
+}

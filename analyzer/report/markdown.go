@@ -10,6 +10,11 @@ import (
 	"github.com/rampart-iac/rampart/analyzer/result"
 )
 
+// markdownMaxRows bounds the rows of each list (findings, suppressed,
+// undecided): a pull-request comment holds at most 65,536 characters, and
+// the worst findings come first.
+const markdownMaxRows = 100
+
 type markdownWriter struct{ opts Options }
 
 func newMarkdown(opts Options) Writer { return markdownWriter{opts: opts} }
@@ -109,15 +114,33 @@ func (mw markdownWriter) findings(b *strings.Builder, fs []result.Finding) {
 			open = append(open, f)
 		}
 	}
+	rows := 0
 	for _, ff := range byFileWorstFirst(open) {
+		if rows == markdownMaxRows {
+			break
+		}
 		fmt.Fprintf(b, "\n#### %s\n\n", mw.link(graph.Location{File: ff.File}))
 		b.WriteString("| Line | Severity | Rule | Resource | Message |\n|--:|:--|:--|:--|:--|\n")
-		for _, f := range ff.Findings {
+		for _, f := range ff.Findings[:min(len(ff.Findings), markdownMaxRows-rows)] {
 			fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n",
 				mw.lineLink(f.Location), f.Severity, mdEscape(strings.TrimSpace(f.RuleID+" "+f.RuleName)),
 				mdCodeCell(f.Resource.ID), mdEscape(f.Message))
+			rows++
 		}
 	}
+	mw.more(b, len(open)-rows, "finding")
+}
+
+// more says how many rows a list left out, and where they are.
+func (mw markdownWriter) more(b *strings.Builder, n int, noun string) {
+	if n <= 0 {
+		return
+	}
+	where := "the full report (`--format text` or `--output-format sarif=FILE`)"
+	if len(mw.opts.FullReports) > 0 {
+		where = "the full report: " + mdEscape(strings.Join(mw.opts.FullReports, ", "))
+	}
+	fmt.Fprintf(b, "\n… and %s, in %s.\n", plural(n, "more "+noun), where)
 }
 
 func (mw markdownWriter) suppressed(b *strings.Builder, fs []result.Finding) {
@@ -132,9 +155,10 @@ func (mw markdownWriter) suppressed(b *strings.Builder, fs []result.Finding) {
 	}
 	fmt.Fprintf(b, "\n<details><summary>%s</summary>\n\n", plural(len(sup), "suppressed finding"))
 	b.WriteString("| Location | Rule | Resource | Suppression |\n|:--|:--|:--|:--|\n")
-	for _, f := range sup {
+	for _, f := range sup[:min(len(sup), markdownMaxRows)] {
 		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mw.link(f.Location), mdEscape(f.RuleID), mdCodeCell(f.Resource.ID), mdEscape(suppressionText(f.Suppression)))
 	}
+	mw.more(b, len(sup)-markdownMaxRows, "suppressed finding")
 	b.WriteString("\n</details>\n")
 }
 
@@ -144,13 +168,15 @@ func (mw markdownWriter) undecided(b *strings.Builder, us []result.Undecided) {
 	}
 	fmt.Fprintf(b, "\n<details><summary>%s (a value the rule reads is unknown until deploy)</summary>\n\n", plural(len(us), "undecided check"))
 	b.WriteString("| Location | Severity | Rule | Resource | Why |\n|:--|:--|:--|:--|:--|\n")
-	for _, u := range sortedUndecided(us) {
+	sorted := sortedUndecided(us)
+	for _, u := range sorted[:min(len(sorted), markdownMaxRows)] {
 		why := u.Reason
 		if u.Path != "" {
 			why = u.Path + ": " + why
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", mw.link(u.Location), u.Severity, mdEscape(u.RuleID), mdCodeCell(u.Resource.ID), mdEscape(why))
 	}
+	mw.more(b, len(sorted)-markdownMaxRows, "undecided check")
 	b.WriteString("\n</details>\n")
 }
 
