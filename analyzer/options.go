@@ -6,6 +6,7 @@ package analyzer
 import (
 	"github.com/rampart-iac/rampart/analyzer/engine"
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/analyzer/suppress"
 	"github.com/rampart-iac/rampart/analyzer/terraform"
 )
 
@@ -38,6 +39,11 @@ type Options struct {
 	// RuleConfig holds rule parameters (the `rule_config:` section of
 	// .rampart.yaml), passed to policies as input.config.
 	RuleConfig map[string]any
+	// Suppressions are the configuration's ignore entries, whether a
+	// suppression needs a reason, and the baseline (analyzer/suppress);
+	// inline comments and CloudFormation Metadata are read from the
+	// templates.
+	Suppressions suppress.Options
 	// Engine, when set, evaluates the scan instead of one built from
 	// PolicyDirs, Rules, SkipRules, Profiles and RuleConfig, which are then
 	// ignored. An engine is safe for concurrent use and compiles each rule

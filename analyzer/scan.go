@@ -67,7 +67,9 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	}
 	failUnitFiles(res.Files, append(failures, evalFailures...))
 	diags = append(diags, ruleErrors(err)...)
-	res.Findings, res.Undecided, res.Passed = mergeInstances(out.Findings, out.Undecided, out.Passed)
+	findings, suppressionDiags := applySuppressions(out.Findings, byUnit, eng, res, opts)
+	diags = append(diags, suppressionDiags...)
+	res.Findings, res.Undecided, res.Passed = mergeInstances(findings, out.Undecided, out.Passed)
 	for _, ur := range byUnit {
 		res.Resources += len(ur.canon)
 	}
