@@ -121,3 +121,29 @@ func TestTerraformSources(t *testing.T) {
 		})
 	}
 }
+
+// terraformKnown is what terraform 1.11 (terraform console) renders for the
+// jsonencode argument of aws_iam_policy.known in testdata/terraform.
+const terraformKnown = `{"Statement":[{"Action":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":true}},"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Resource":["*"],"Sid":"Admin"}],"Version":"2012-10-17"}`
+
+// TestDecodedTreeAgreesWithTerraformsString checks the kept tree against
+// Terraform as an oracle: the string is the one terraform renders, and the
+// model read from the tree is the model read from that string.
+func TestDecodedTreeAgreesWithTerraformsString(t *testing.T) {
+	u := loadTerraform(t)
+	p := u.Resource("aws_iam_policy.known").Attrs.Get("policy")
+	if p.Str != terraformKnown || p.Decoded == nil {
+		t.Fatalf("policy = %#v (tree %v), want terraform's string with its tree", p, p.Decoded != nil)
+	}
+	fromTree, _ := Normalize(p, nil)
+	fromString, diags := Normalize(graph.String(terraformKnown, graph.Location{}), nil)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if got, want := fromTree.GoString(), fromString.GoString(); got != want {
+		t.Errorf("model from the tree\n%s\nfrom terraform's string\n%s", got, want)
+	}
+	if a := fromTree.At(graph.Path{KeyStatements, 0, KeyActions, 0}); a.Loc.StartLine != 139 {
+		t.Errorf("action at %s, want line 139", a.Loc)
+	}
+}

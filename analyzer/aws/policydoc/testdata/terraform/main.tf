@@ -129,3 +129,17 @@ data "aws_iam_policy_document" "trust" {
 resource "aws_iam_role" "trust" {
   assume_role_policy = data.aws_iam_policy_document.trust.json
 }
+
+resource "aws_iam_policy" "known" {
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "Admin"
+      Effect    = "Allow"
+      Action    = "*"
+      Resource  = ["*"]
+      Principal = { AWS = "arn:aws:iam::111122223333:root" }
+      Condition = { Bool = { "aws:MultiFactorAuthPresent" = true } }
+    }]
+  })
+}
