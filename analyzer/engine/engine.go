@@ -156,7 +156,7 @@ func (e *Engine) compileUserPolicies(ctx context.Context, userSrcs []source, mod
 			compileSet[s.name] = m
 		}
 	}
-	compiler, err := compile(compileSet)
+	compiler, err := compileChecked(compileSet)
 	if err != nil {
 		return err
 	}
@@ -185,11 +185,10 @@ func compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
 	return c, nil
 }
 
-// newCompiler returns a compiler with the sandboxed capabilities and the
-// policy input's schema; scans and policy tests both use it so they agree
-// on what a policy may call and read.
+// newCompiler returns a compiler with the sandboxed capabilities; scans and
+// policy tests both use it so they agree on what a policy may call.
 func newCompiler() *ast.Compiler {
-	return ast.NewCompiler().WithCapabilities(capabilities()).WithSchemas(inputSchemas())
+	return ast.NewCompiler().WithCapabilities(capabilities())
 }
 
 // selectRules applies Rules, SkipRules and Profiles. A rule named in Rules

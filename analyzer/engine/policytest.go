@@ -31,7 +31,7 @@ func RunPolicyTests(ctx context.Context, dirs []string) ([]*TestResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	compiler := newCompiler().WithEnablePrintStatements(true)
+	compiler := newCompiler().WithSchemas(inputSchemas()).WithEnablePrintStatements(true)
 	ch, err := tester.NewRunner().
 		SetCompiler(compiler).
 		SetStore(inmem.New()).

@@ -25,10 +25,26 @@ var inputSchema = sync.OnceValues(func() (any, error) {
 	return s, nil
 })
 
-// inputSchemas returns the schema set that types input for every policy:
-// OPA's type checker then rejects, with file and line, a rule that reads a
-// property its kind does not declare (sg.properties.decription), which
-// would otherwise compile and never fire.
+// compileChecked compiles like compile, and type-checks every module against
+// the policy input's schema: OPA then rejects, with file and line, a rule
+// that reads a property its kind does not declare (sg.properties.decription),
+// which would otherwise compile and never fire.
+//
+// User policies (--policy-dir) and policy tests go through it. The embedded
+// policies are compiled without the schema when a scan needs them: they
+// cannot change after the build, TestBuiltinPoliciesTypeCheck checks them,
+// and reading the schema costs every compile time that grows with the
+// number of kinds (BenchmarkCompileSchema).
+func compileChecked(mods map[string]*ast.Module) (*ast.Compiler, error) {
+	c := newCompiler().WithSchemas(inputSchemas())
+	c.Compile(mods)
+	if c.Failed() {
+		return nil, fmt.Errorf("compile policies: %w", c.Errors)
+	}
+	return c, nil
+}
+
+// inputSchemas returns the schema set that types input for every policy.
 func inputSchemas() *ast.SchemaSet {
 	s, err := inputSchema()
 	if err != nil {

@@ -17,10 +17,52 @@ func TestInputSchemaParses(t *testing.T) {
 	if _, err := inputSchema(); err != nil {
 		t.Fatal(err)
 	}
-	c := newCompiler()
-	c.Compile(map[string]*ast.Module{})
-	if c.Failed() {
-		t.Fatal(c.Errors)
+	if _, err := compileChecked(map[string]*ast.Module{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBuiltinPoliciesTypeCheck: the embedded policies, tests included,
+// compile against the input schema. Scans compile them without it, so this
+// is where a misspelled property in a built-in rule or library fails.
+func TestBuiltinPoliciesTypeCheck(t *testing.T) {
+	srcs, err := readFS(policies.FS, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mods, err := parse(srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := compileChecked(mods); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBuiltinTypeCheckCanFail proves the check above sees a built-in rule:
+// the same tree with one property misspelled in a rule fails.
+func TestBuiltinTypeCheckCanFail(t *testing.T) {
+	srcs, err := readFS(policies.FS, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := false
+	for i, s := range srcs {
+		if strings.Contains(s.text, "sg.properties.ingress") {
+			srcs[i].text = strings.Replace(s.text, "sg.properties.ingress", "sg.properties.ingres", 1)
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		t.Fatal("no built-in policy reads sg.properties.ingress")
+	}
+	mods, err := parse(srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := compileChecked(mods); err == nil || !strings.Contains(err.Error(), "ingres") {
+		t.Fatalf("error %v, want one naming ingres", err)
 	}
 }
 
@@ -144,15 +186,15 @@ deny contains lib.finding(sg, ["ingress", i, "cidrs", j], "") if {
 }
 
 // BenchmarkCompileSchema is what type checking against the input schema
-// costs compiling the built-in policies: with the schema (what scans do)
-// and without it.
+// costs compiling the built-in policies: with the schema (user policies,
+// policy tests) and without it (the built-in rules a scan compiles).
 func BenchmarkCompileSchema(b *testing.B) {
 	srcs, err := readFS(policies.FS, false)
 	if err != nil {
 		b.Fatal(err)
 	}
 	compilers := map[string]func() *ast.Compiler{
-		"schema=on":  newCompiler,
+		"schema=on":  func() *ast.Compiler { return newCompiler().WithSchemas(inputSchemas()) },
 		"schema=off": func() *ast.Compiler { return ast.NewCompiler().WithCapabilities(capabilities()) },
 	}
 	for _, name := range []string{"schema=off", "schema=on"} {
