@@ -90,6 +90,15 @@ func TestTerraformSources(t *testing.T) {
 			want: []string{`statements = (unknown) @106`},
 		},
 		{
+			// A heredoc with an unknown interpolation keeps its tree.
+			resource: "aws_iam_policy.interpolated", attr: "policy",
+			want: []string{
+				`statements[0] @151`,
+				`statements[0].actions[0] = "s3:PutObject" @153`,
+				`statements[0].resources = (unknown) @154`,
+			},
+		},
+		{
 			resource: "aws_iam_role.trust", attr: "assume_role_policy",
 			want: []string{
 				`statements[0].principals.AWS[0] = "*" @124`,

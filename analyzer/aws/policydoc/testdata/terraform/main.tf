@@ -143,3 +143,17 @@ resource "aws_iam_policy" "known" {
     }]
   })
 }
+
+resource "aws_iam_policy" "interpolated" {
+  policy = <<-EOF
+    {
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": "s3:PutObject",
+          "Resource": "${aws_s3_bucket.b.arn}/*"
+        }
+      ]
+    }
+  EOF
+}
