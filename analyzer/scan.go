@@ -55,6 +55,9 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	}
 	st = st.withDefaults(eng)
 	byUnit, failures := normalizeUnits(ctx, units, st.normalize)
+	for _, ur := range byUnit {
+		diags = append(diags, ur.diags...) // the normalizers', like the front-ends'
+	}
 	out, evalFailures, err := evaluateUnits(ctx, st.evaluate, byUnit, diags)
 	if out == nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
