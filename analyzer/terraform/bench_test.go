@@ -133,3 +133,21 @@ func BenchmarkForEachSet(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkForEachSetOverBudget is a for_each over a set of 20,000 names,
+// twice the per-resource budget: the error must come before the set is
+// walked with positions, marks and identities (each walk sorting it).
+func BenchmarkForEachSetOverBudget(b *testing.B) {
+	const n = 2 * MaxBlockInstances
+	dir := b.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(forEachSetSource(n)), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		units := LoadModules(context.Background(), []string{dir}, Options{Root: dir})
+		if len(units[0].Resources) != 1 || !units[0].Diagnostics.HasErrors() {
+			b.Fatalf("resources %d, diagnostics %v", len(units[0].Resources), units[0].Diagnostics)
+		}
+	}
+}

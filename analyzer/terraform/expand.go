@@ -10,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/terraform/forbudget"
 )
 
 type keyKind uint8
@@ -177,6 +178,9 @@ func (mi *moduleInstance) expandCount(expr hcl.Expression, what string) *expansi
 }
 
 func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expansion {
+	if n := mi.forEachLength(expr); n > MaxBlockInstances {
+		return mi.tooMany(expr, "for_each", strconv.Itoa(n), what)
+	}
 	marked, sh := mi.scope().eval(expr)
 	v, _ := marked.UnmarkDeep()
 	bad := func(detail string) *expansion {
@@ -245,6 +249,31 @@ func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expan
 	}
 	sort.SliceStable(exp.keys, func(i, j int) bool { return exp.keys[i].str < exp.keys[j].str })
 	return exp
+}
+
+// forEachLength counts the elements of a for_each collection before it is
+// evaluated with positions: that conversion, and every check for marks or
+// unknowns on the way, walks the whole collection (and sorts a set each
+// time), which for a collection over the budget is wasted work done
+// before the budget's error. It returns 0 when the value is not a known
+// map, object or set.
+func (mi *moduleInstance) forEachLength(expr hcl.Expression) int {
+	s := mi.scope()
+	if se, ok := jsonAsSyntax(expr); ok {
+		forbudget.Bound(se, mi.ev.loader.parser.iterations)
+		expr = se
+	}
+	ctx, _ := s.build(expr)
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() {
+		return 0
+	}
+	v, _ = v.Unmark()
+	ty := v.Type()
+	if !v.IsKnown() || v.IsNull() || !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) {
+		return 0
+	}
+	return v.LengthInt()
 }
 
 // markedElement is the element of the map or object m (marked, known) at

@@ -84,7 +84,7 @@ func sentinelIdentity(s string) (identMark, bool) {
 // collection keeps one element type; sets are left alone (their elements
 // have no place to find the stand-in again).
 func substituteIdentities(v cty.Value) cty.Value {
-	if !v.ContainsMarked() {
+	if !containsMarked(v) {
 		return v
 	}
 	inner, marks := v.Unmark()
@@ -170,7 +170,7 @@ func foundIdentities(v cty.Value, path cty.Path, f func(cty.Path, identMark)) {
 // one of its inputs depending on something unknown (a conditional whose
 // condition is unknown, coalesce(var.unset, id)), holds no stand-in there.
 func keepIdentities(expr hcl.Expression, sub func() *hcl.EvalContext, val cty.Value) cty.Value {
-	if !val.ContainsMarked() || !hasIdentity(val) {
+	if !containsMarked(val) || !hasIdentity(val) {
 		return val
 	}
 	type found struct {

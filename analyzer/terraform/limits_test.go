@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
@@ -41,6 +43,13 @@ resource "terraform_data" "x" {
 `},
 		wantLine:  5,
 		wantInErr: "for_each creates 10100 instances",
+		resources: 1,
+	}, {
+		// Counted before the set is walked (BenchmarkForEachSetOverBudget).
+		name:      "for_each over a set of 20,000 names",
+		files:     map[string]string{"main.tf": forEachSetSource(2 * MaxBlockInstances)},
+		wantLine:  6,
+		wantInErr: "for_each creates 20000 instances",
 		resources: 1,
 	}, {
 		name: "instances multiplied by module calls",
@@ -285,4 +294,27 @@ resource "terraform_data" "x" {
   input    = each.value
 }
 `, strings.Join(keys, ", "))
+}
+
+// containsMarked answers as cty's ContainsMarked does, without walking a
+// set: cty keeps the marks of a set's elements on the set.
+func TestContainsMarked(t *testing.T) {
+	mark := sensitiveMark
+	tests := []struct {
+		name string
+		v    cty.Value
+	}{
+		{"plain set", cty.SetVal([]cty.Value{cty.StringVal("a"), cty.StringVal("b")})},
+		{"set of a marked element", cty.SetVal([]cty.Value{cty.StringVal("a").Mark(mark), cty.StringVal("b")})},
+		{"marked set", cty.SetVal([]cty.Value{cty.StringVal("a")}).Mark(mark)},
+		{"set of objects with a marked attribute", cty.SetVal([]cty.Value{cty.ObjectVal(map[string]cty.Value{"k": cty.StringVal("v").Mark(mark)})})},
+		{"list of a marked element", cty.ListVal([]cty.Value{cty.StringVal("a").Mark(mark)})},
+		{"unknown set", cty.UnknownVal(cty.Set(cty.String))},
+		{"tuple holding a marked set", cty.TupleVal([]cty.Value{cty.SetVal([]cty.Value{cty.StringVal("a").Mark(mark)})})},
+	}
+	for _, tt := range tests {
+		if got, want := containsMarked(tt.v), tt.v.ContainsMarked(); got != want {
+			t.Errorf("%s: containsMarked %v, ContainsMarked %v", tt.name, got, want)
+		}
+	}
 }

@@ -125,7 +125,7 @@ func markElements(v cty.Value, m provMark) (cty.Value, bool) {
 // takeProvenance removes the provenance marks from val and reports the
 // groups it holds parts of.
 func takeProvenance(val cty.Value) (cty.Value, map[provMark]bool) {
-	if !val.ContainsMarked() {
+	if !containsMarked(val) {
 		return val, nil
 	}
 	used := map[provMark]bool{}

@@ -32,6 +32,16 @@ func fromCty(v cty.Value, l graph.Location, reason string) *graph.Value {
 	return annotate(v, nil, l, nil, reason)
 }
 
+// containsMarked is v.ContainsMarked without the walk cty makes over a
+// set: a set holds no marked element (cty moves its elements' marks to
+// the set itself), and walking a set sorts it, each time.
+func containsMarked(v cty.Value) bool {
+	if v.Type().IsSetType() {
+		return v.IsMarked()
+	}
+	return v.ContainsMarked()
+}
+
 // annotate converts v to a graph value and takes each node's location,
 // trace, reference and unknown reason from like where like has the same
 // shape (a shadow built while evaluating the expression element-wise).
@@ -43,7 +53,7 @@ func fromCty(v cty.Value, l graph.Location, reason string) *graph.Value {
 func annotate(v cty.Value, like *graph.Value, l graph.Location, trace graph.Trace, reason string) *graph.Value {
 	sensitive := false
 	var pm cty.ValueMarks
-	if v.ContainsMarked() {
+	if containsMarked(v) {
 		if om, ok := openResource(v); ok {
 			// Its key set is rampart's guess (openMark): it is the
 			// resource as a whole, not a map of attributes it may not
