@@ -12,11 +12,12 @@ import (
 )
 
 // RuleFormats are the formats WriteRules accepts.
-func RuleFormats() []string { return []string{"text", "json"} }
+func RuleFormats() []string { return []string{"text", "json", "markdown"} }
 
 // WriteRules renders the rule catalogue, sorted by ID: format "text" is an
 // aligned table (ID, NAME, SEVERITY, TITLE, and PROFILE when any rule has
-// one), "json" is {"version": 1, "rules": [...]}.
+// one), "json" is {"version": 1, "rules": [...]}, "markdown" a table for
+// a wiki or a README.
 func WriteRules(w io.Writer, rules []result.Rule, format string) error {
 	rules = sortedRules(rules)
 	switch strings.ToLower(format) {
@@ -24,6 +25,8 @@ func WriteRules(w io.Writer, rules []result.Rule, format string) error {
 		return rulesTable(w, rules)
 	case "json":
 		return rulesJSON(w, rules)
+	case "markdown":
+		return rulesMarkdown(w, rules)
 	}
 	return fmt.Errorf("unknown rules format %q (supported: %s)", format, strings.Join(RuleFormats(), ", "))
 }
@@ -148,4 +151,32 @@ func indent(s, prefix string) string {
 		lines[i] = prefix + Escape(strings.TrimRight(l, " \r"))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// rulesMarkdown renders the catalogue as a Markdown table, the profile
+// column only when a rule has one.
+func rulesMarkdown(w io.Writer, rules []result.Rule) error {
+	withProfile := false
+	for _, r := range rules {
+		withProfile = withProfile || r.Profile != ""
+	}
+	var b strings.Builder
+	b.WriteString("| ID | Name | Severity | Title |")
+	sep := "|:--|:--|:--|:--|"
+	if withProfile {
+		b.WriteString(" Profile |")
+		sep += ":--|"
+	}
+	b.WriteString("\n" + sep + "\n")
+	for _, r := range rules {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |", mdEscape(r.ID), mdCodeCell(r.Name), r.Severity, mdEscape(r.Title))
+		if withProfile {
+			fmt.Fprintf(&b, " %s |", mdEscape(r.Profile))
+		}
+		b.WriteString("\n")
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("writing rules: %w", err)
+	}
+	return nil
 }
