@@ -168,39 +168,9 @@ test_declared if {
 	not sglib.declared(true)
 }
 
-test_maybe_sources if {
-	netlib.maybe_public("0.0.0.0/0")
-	netlib.maybe_public(null)
-	not netlib.maybe_public("10.0.0.0/8")
-	netlib.maybe_non_private("198.51.100.0/24")
-	netlib.maybe_non_private(null)
-	not netlib.maybe_non_private("10.0.0.0/8")
-	netlib.maybe_non_private_not_public("198.51.100.0/24")
-	netlib.maybe_non_private_not_public(null)
-	not netlib.maybe_non_private_not_public("0.0.0.0/0")
-}
-
-test_maybe_ports if {
-	ports.maybe_covers_port({"protocol": "tcp", "from_port": 22, "to_port": 22}, 22)
-	ports.maybe_covers_port({"protocol": null, "from_port": 443, "to_port": 443}, 22)
-	ports.maybe_covers_port({"protocol": "tcp", "from_port": null, "to_port": 443}, 22)
-	not ports.maybe_covers_port({"protocol": "tcp", "from_port": 443, "to_port": 443}, 22)
-	not ports.maybe_covers_port({"protocol": "icmp", "from_port": null, "to_port": null}, 22)
-	ports.maybe_all_ports({"protocol": "-1", "from_port": 0, "to_port": 65535})
-	ports.maybe_all_ports({"protocol": "udp", "from_port": 0, "to_port": null})
-	not ports.maybe_all_ports({"protocol": "udp", "from_port": 53, "to_port": 53})
-	ports.maybe_covers_any({"protocol": "tcp", "from_port": 20, "to_port": 30}, [443, 22])
-	ports.maybe_covers_any({"protocol": "tcp", "from_port": 20, "to_port": null}, [443])
-	not ports.maybe_covers_any({"protocol": "tcp", "from_port": 20, "to_port": 30}, [443])
-	ports.undecided_ports({"protocol": null, "from_port": 1, "to_port": 2})
-	not ports.undecided_ports({"protocol": "tcp", "from_port": 1, "to_port": 2})
-}
-
 test_sources if {
 	sglib.sources({"cidrs": ["a", null]}) == [{"path": ["cidrs", 0], "cidr": "a"}, {"path": ["cidrs", 1], "cidr": null}]
 	sglib.sources({"cidrs": null}) == [{"path": ["cidrs"], "cidr": null}]
-	sglib.undecided_path(2, {"path": ["cidrs", 1], "cidr": null}) == ["ingress", 2, "cidrs", 1]
-	sglib.undecided_path(2, {"path": ["cidrs", 1], "cidr": "0.0.0.0/0"}) == ["ingress", 2]
 }
 
 test_verdict_conjunction if {

@@ -56,26 +56,6 @@ is_non_private_cidr(c) if {
 	not is_private_cidr(c)
 }
 
-# maybe_* hold when the answer is yes, or could be yes once an Unknown (null)
-# source is known. Rules use them to say which Unknown values leave them
-# undecided.
-maybe_public(c) if is_public_cidr(c)
-
-maybe_public(c) if c == null
-
-maybe_non_private(c) if is_non_private_cidr(c)
-
-maybe_non_private(c) if c == null
-
-# maybe_non_private_not_public: a non-private source that is not public
-# (AWS-SG-004), or an Unknown one.
-maybe_non_private_not_public(c) if {
-	is_non_private_cidr(c)
-	not is_public_cidr(c)
-}
-
-maybe_non_private_not_public(c) if c == null
-
 # Verdicts (lib/verdict.rego) about a CIDR source: "yes", "maybe" for an
 # Unknown (null) source, no otherwise.
 public(c) := "yes" if is_public_cidr(c)

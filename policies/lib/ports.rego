@@ -133,27 +133,6 @@ ports_unknown(rule) if {
 	not has_port_range(rule)
 }
 
-# maybe_* hold when the answer is yes, or could be yes once the rule's
-# Unknown protocol or ports are known.
-maybe_all_ports(rule) if is_all_ports(rule)
-
-maybe_all_ports(rule) if protocol_unknown(rule)
-
-maybe_all_ports(rule) if ports_unknown(rule)
-
-maybe_covers_port(rule, p) if covers_port(rule, p)
-
-maybe_covers_port(rule, p) if protocol_unknown(rule)
-
-maybe_covers_port(rule, p) if ports_unknown(rule)
-
-# maybe_covers_any: the rule covers one of ports, or could.
-maybe_covers_any(rule, ports) if count(covered_ports(rule, ports)) > 0
-
-maybe_covers_any(rule, ports) if protocol_unknown(rule)
-
-maybe_covers_any(rule, ports) if ports_unknown(rule)
-
 # undecided_ports: the protocol or a port is Unknown, so a question about
 # the rule's ports cannot be answered yet.
 undecided_ports(rule) if protocol_unknown(rule)

@@ -45,27 +45,6 @@ sources(rule) := [{"path": ["cidrs", j], "cidr": c} | some j, c in rule.cidrs] i
 
 sources(rule) := [{"path": ["cidrs"], "cidr": null}] if rule.cidrs == null
 
-# undecided_path is what an ingress rule's undecided entry blames: the
-# Unknown source itself, or the rule when the source is known (its protocol
-# or ports are then what is Unknown). The engine reports the first Unknown
-# value at or below the path.
-undecided_path(i, src) := array.concat(["ingress", i], src.path) if src.cidr == null
-
-undecided_path(i, src) := ["ingress", i] if src.cidr != null
-
-# unknown_ingress holds an undecided entry for every group whose ingress
-# list is Unknown as a whole (a dynamic block over an unset variable), and
-# for every Unknown rule in a known list (a condition choosing a rule or
-# AWS::NoValue, a variable in the list): such a rule could be any rule.
-unknown_ingress := {lib.finding(sg, ["ingress"], "") |
-	some sg in groups
-	is_null(sg.properties.ingress)
-} | {lib.finding(sg, ["ingress", i], "") |
-	some sg in groups
-	some i, rule in sg.properties.ingress
-	is_null(rule)
-}
-
 # rules lists the rules of one direction ("ingress" or "egress") of a
 # group, given its list, each as {"rule": rule, "path": [direction, i]}.
 # An Unknown list (a dynamic block over an unset variable) is one rule
