@@ -712,6 +712,27 @@ Resources:
 				}
 				h.write("main.tf", "resource \"aws_security_group\" \"x\" {\n  for_each = toset(["+strings.Join(keys, ", ")+"])\n}\n")
 			}},
+		// A set-typed variable: the budget is checked before the set is
+		// walked (each walk sorts it).
+		{name: "07-for-each-set-variable-20000-keys", codes: refuse, check: wantErrorAtLine("main.tf", 6),
+			build: func(h *hostileEnv) {
+				keys := make([]string, 20000)
+				for i := range keys {
+					keys[i] = fmt.Sprintf("%q", fmt.Sprintf("k%d", i))
+				}
+				h.write("main.tf", "variable \"names\" {\n  type    = set(string)\n  default = ["+strings.Join(keys, ", ")+
+					"]\n}\nresource \"aws_security_group\" \"x\" {\n  for_each = var.names\n  name     = each.value\n}\n")
+			}},
+		// Nested loops multiply inside hcl: the for-expression budget.
+		{name: "07-nested-for", codes: refuse, check: wantErrorAtLine("main.tf", 3), build: func(h *hostileEnv) {
+			h.write("main.tf", "locals {\n  r = range(1000)\n  x = [for a in local.r : [for b in local.r : [for c in local.r : 1]]]\n}\n")
+		}},
+		{name: "07-nested-template-for", codes: refuse, check: wantErrorAtLine("main.tf", 3), build: func(h *hostileEnv) {
+			h.write("main.tf", "locals {\n  r = range(1000)\n  s = \"%{for a in local.r}%{for b in local.r}%{for c in local.r}x%{endfor}%{endfor}%{endfor}\"\n}\n")
+		}},
+		{name: "07-nested-for-tf-json", codes: refuse, check: wantErrorAtLine("main.tf.json", 2), build: func(h *hostileEnv) {
+			h.write("main.tf.json", "{\"locals\": {\"r\": \"${range(1000)}\",\n\"x\": \"${[for a in local.r : [for b in local.r : [for c in local.r : 1]]]}\"}}\n")
+		}},
 
 		// 8. Signals end the scan.
 		{name: "08-sigterm", codes: []int{143}, noReport: true, check: wantNoReport, signal: syscall.SIGTERM, signalAfter: time.Second,
