@@ -214,27 +214,6 @@ func (f *folder) orphan(r *graph.Resource, ownerRef *graph.Value, what string) {
 	})
 }
 
-// contested records that part p adds elements to owner c's key while c
-// manages key as a whole itself (Terraform's inline rules of a security
-// group and a separate rule resource): applying the owner removes what the
-// part added, so the part's elements may not be in effect. It returns p as
-// a maybe part with that reason, and warns once per part.
-func (f *folder) contested(c *graph.Canonical, key string, p part) part {
-	reason := fmt.Sprintf("%s may not be in effect: %s manages every %s rule itself and removes it on each apply", p.res.ID, c.Native.ID, key)
-	*f.diags = append(*f.diags, graph.Diagnostic{
-		Severity: graph.SeverityWarning,
-		Summary:  fmt.Sprintf("%s adds %s rules to %s, which declares its %s rules inline", p.res.ID, key, c.Native.ID, key),
-		Detail:   "each overwrites the other when applied: declare the rules in one place",
-		Location: p.res.Loc,
-		Resource: c.Native.ID,
-	})
-	if p.presence == maybe {
-		reason = p.reason + "; " + reason
-	}
-	p.presence, p.reason, p.at = maybe, reason, p.res.Loc
-	return p
-}
-
 // describeOwner says what a value naming an owner is, for a diagnostic.
 func describeOwner(v *graph.Value) string {
 	switch {

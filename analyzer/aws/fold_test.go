@@ -86,29 +86,6 @@ func TestFold(t *testing.T) {
 			parts: []string{"aws_security_group_rule.extra[*]"},
 		},
 		{
-			name: "terraform rule resource added to a group that declares its rules inline",
-			resources: []*graph.Resource{
-				res(tf, "aws_security_group", "aws_security_group.inline", 1, map[string]any{
-					"ingress": []any{map[string]any{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": []any{"10.0.0.0/8"}}},
-				}),
-				sshRule(tf, "aws_security_group_rule.ssh", 20, ref("aws_security_group.inline", "id")),
-				res(tf, "aws_security_group_rule", "aws_security_group_rule.out", 30, map[string]any{
-					"type": "egress", "security_group_id": ref("aws_security_group.inline", "id"), "protocol": "-1",
-					"from_port": 0, "to_port": 0, "cidr_blocks": []any{"0.0.0.0/0"},
-				}),
-			},
-			owner: "aws_security_group.inline",
-			want: map[string]expect{
-				"ingress[0].present": {value: "true", line: 1},
-				"ingress[1].present": {value: "(unknown)", line: 20, reason: "aws_security_group_rule.ssh may not be in effect: aws_security_group.inline manages every ingress rule itself"},
-				"ingress_count":      {value: "(unknown)", line: 20, reason: "may not be in effect"},
-				"egress[0].present":  {value: "true", line: 30},
-				"egress_count":       {value: "1"},
-			},
-			parts: []string{"aws_security_group_rule.ssh", "aws_security_group_rule.out"},
-			diags: []string{"warning 20 aws_security_group_rule.ssh adds ingress rules to aws_security_group.inline, which declares its ingress rules inline"},
-		},
-		{
 			name: "cloudformation rule resource whose condition is unknown",
 			resources: []*graph.Resource{webCFN,
 				maybeRes(sshRule(cfn, "Ssh", 30, ref("Web", "")))},

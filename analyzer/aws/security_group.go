@@ -86,9 +86,6 @@ func (securityGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
 			out = append(out, g)
 		}
 		p := f.attach(g, r)
-		if managesInline(g, direction) {
-			p = f.contested(g, direction, p)
-		}
 		rule.Set("present", p.presentValue(rule.Loc))
 		appendRule(g.Props, direction, rule)
 	}
@@ -97,20 +94,6 @@ func (securityGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		setRuleCount(g.Props, "egress")
 	}
 	return out
-}
-
-// managesInline reports whether g is a Terraform group that declares its
-// rules of direction inline (blocks, or an explicit list, even empty): the
-// provider then manages them all and removes any rule added by a separate
-// resource. A group that declares none leaves them to other resources.
-func managesInline(g *graph.Canonical, direction string) bool {
-	r := g.Native
-	// A plan lists every rule of a group, wherever it was declared, so only
-	// the configuration says which were declared inline.
-	if r.Source != graph.SourceTerraform || (r.Type != "aws_security_group" && r.Type != "aws_default_security_group") {
-		return false
-	}
-	return attr(r, direction) != nil
 }
 
 // setRuleCount writes <direction>_count: how many rules the group has, or
