@@ -39,6 +39,9 @@ func RulesMarkdown(rules []result.Rule) []byte {
 		if len(r.Reads) > 0 {
 			b.WriteString("**Reads:** " + codeList(r.Reads) + "\n")
 		}
+		if len(r.Equivalents) > 0 {
+			b.WriteString("\n**Equivalent checks:** " + codeList(r.Equivalents) + "\n")
+		}
 		if len(r.References) > 0 {
 			b.WriteString("\n**References:**\n\n")
 			for _, ref := range r.References {

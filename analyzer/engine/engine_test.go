@@ -406,6 +406,7 @@ func TestBrokenUserPolicies(t *testing.T) {
 		{"deny without metadata", "nometa.rego", "package rampart.rules.nometa\n\ndeny contains 1 if true\n", "nometa.rego:3: policy defines deny but has no METADATA"},
 		{"missing severity", "nosev.rego", "# METADATA\n# title: t\n# custom:\n#   id: USER-006\n#   name: user-006\npackage rampart.rules.nosev\n\ndeny contains 1 if false\n", "nosev.rego:1: METADATA custom.severity is missing"},
 		{"duplicate ID", "dup.rego", userRule("AWS-SG-002", "rampart.rules.dup", "deny contains 1 if false"), "rule ID AWS-SG-002 is already defined"},
+		{"bad equivalent", "equiv.rego", strings.Replace(userRule("USER-008", "rampart.rules.equiv", "deny contains 1 if false"), "reads: [vpc_id]", "reads: [vpc_id]\n#   equivalents: [CKV_AWS_24]", 1), "custom.equivalents: \"CKV_AWS_24\" is not <tool>:<check id>"},
 		{"bad reads", "reads.rego", strings.Replace(userRule("USER-007", "rampart.rules.reads", "deny contains 1 if false"), "reads: [vpc_id]", "reads: [\"ingress[x]\"]", 1), "custom.reads"},
 	}
 	for _, tc := range cases {

@@ -125,6 +125,7 @@ func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModu
 	r.Remediation = str("remediation", false)
 	r.Profile = str("profile", false)
 	r.References = list("references")
+	r.Equivalents = list("equivalents")
 	r.Kinds = list("kinds")
 	r.Reads = list("reads")
 	if err != nil {
@@ -135,6 +136,11 @@ func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModu
 	}
 	if r.Title == "" {
 		return nil, fmt.Errorf("%s: METADATA title is missing", where)
+	}
+	for _, e := range r.Equivalents {
+		if tool, id, ok := strings.Cut(e, ":"); !ok || strings.TrimSpace(tool) == "" || strings.TrimSpace(id) == "" {
+			return nil, fmt.Errorf("%s: METADATA custom.equivalents: %q is not <tool>:<check id>, such as checkov:CKV_AWS_24", where, e)
+		}
 	}
 	reads := make([]readPath, 0, len(r.Reads))
 	for _, s := range r.Reads {

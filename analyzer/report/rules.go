@@ -75,6 +75,7 @@ type jsonRule struct {
 	Description string   `json:"description"`
 	Remediation string   `json:"remediation"`
 	References  []string `json:"references"`
+	Equivalents []string `json:"equivalents,omitempty"`
 	Kinds       []string `json:"kinds"`
 	Profile     string   `json:"profile"`
 	Builtin     bool     `json:"builtin"`
@@ -89,7 +90,7 @@ func rulesJSON(w io.Writer, rules []result.Rule) error {
 		doc.Rules = append(doc.Rules, jsonRule{
 			ID: r.ID, Name: r.Name, Severity: r.Severity.String(), Title: r.Title,
 			Description: r.Description, Remediation: r.Remediation,
-			References: append([]string{}, r.References...), Kinds: append([]string{}, r.Kinds...),
+			References: append([]string{}, r.References...), Equivalents: r.Equivalents, Kinds: append([]string{}, r.Kinds...),
 			Profile: r.Profile, Builtin: r.Builtin,
 		})
 	}
@@ -121,6 +122,12 @@ func WriteExplain(w io.Writer, r result.Rule) error {
 		fmt.Fprintf(&b, "\nReferences:\n")
 		for _, ref := range r.References {
 			fmt.Fprintf(&b, "  - %s\n", Escape(ref))
+		}
+	}
+	if len(r.Equivalents) > 0 {
+		fmt.Fprintf(&b, "\nEquivalent checks in other tools:\n")
+		for _, e := range r.Equivalents {
+			fmt.Fprintf(&b, "  - %s\n", Escape(e))
 		}
 	}
 	var facts []string

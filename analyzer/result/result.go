@@ -63,6 +63,10 @@ type Rule struct {
 	Description string   `json:"description"`
 	Remediation string   `json:"remediation"`
 	References  []string `json:"references,omitempty"`
+	// Equivalents are the checks of other tools that cover the same
+	// ground, each written "<tool>:<check id>" (checkov:CKV_AWS_24), so a
+	// user moving from that tool can map its suppressions.
+	Equivalents []string `json:"equivalents,omitempty"`
 	// Kinds are the canonical kinds the rule examines.
 	Kinds []string `json:"kinds,omitempty"`
 	// Reads are the canonical property paths the rule reads; an Unknown in
