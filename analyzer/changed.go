@@ -54,14 +54,14 @@ func (inv *inventory) widenNamed(ctx context.Context, bounds *boundaries, opts O
 		}
 	}
 	for _, b := range sortedKeys(modules, varFiles, templates) {
-		repo, err := discover(ctx, []string{walkPath(b)}, opts.Root, opts.Exclude)
+		repo, err := discover(ctx, []string{b}, opts.Root, opts.Exclude)
 		if err != nil {
 			return err
 		}
 		g := terraform.NewModuleGraph(b)
-		inv.addModuleDirs(g.RootsReaching(repo.tfDirs, modules[b]))
-		inv.addModuleDirs(rootsAmong(g, repo.tfDirs, varFiles[b]))
-		inv.addStructured(nestingParents(ctx, repo.structured, templates[b], b, opts))
+		inv.addModuleDirs(asGiven(g.RootsReaching(repo.tfDirs, modules[b])))
+		inv.addModuleDirs(asGiven(rootsAmong(g, repo.tfDirs, varFiles[b])))
+		inv.addStructured(asGiven(nestingParents(ctx, repo.structured, templates[b], b, opts)))
 	}
 	return nil
 }
@@ -297,18 +297,22 @@ func (f *focus) callSites(in result.Instance) []string {
 	return nil
 }
 
-// walkPath is how a repository walk names the boundary b: relative to the
-// working directory when b is under it, as the paths a user gives are, so
-// the files the walk adds to a scan are reported like the named ones.
-func walkPath(b string) string {
+// asGiven names the paths a repository walk found (absolute) as a user
+// names them, relative to the working directory when they are under it,
+// so the files they bring into the scan are reported like the named ones.
+func asGiven(paths []string) []string {
 	wd, err := os.Getwd()
 	if err != nil {
-		return b
+		return paths
 	}
-	if rel, err := filepath.Rel(wd, b); err == nil && filepath.IsLocal(rel) {
-		return rel
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = p
+		if rel, err := filepath.Rel(wd, p); err == nil && filepath.IsLocal(rel) {
+			out[i] = rel
+		}
 	}
-	return b
+	return out
 }
 
 func absPath(p string) string {

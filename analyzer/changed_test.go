@@ -256,3 +256,27 @@ func findingLines(t *testing.T, dir string, res *Result) []string {
 	slices.Sort(out)
 	return out
 }
+
+func TestScanOfNamedFilesNamesWhatItAddsAsTheUserNamesFiles(t *testing.T) {
+	// The repository root is above the working directory: the root module
+	// the walk finds is under it and is named relative to it, like the
+	// named file, not by the walk's absolute path.
+	dir := writeFiles(t, changedRepo)
+	t.Chdir(filepath.Join(dir, "tf"))
+	res, err := Scan(context.Background(), Options{Paths: []string{"modules/sg/main.tf"}, Boundary: dir, Rules: []string{"AWS-SG-002"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 {
+		t.Fatalf("findings: %+v", res.Findings)
+	}
+	f := res.Findings[0]
+	if f.Location.File != filepath.Join("modules", "sg", "main.tf") || f.Instances[0].Root != "app" {
+		t.Errorf("finding at %s, root %s; want modules/sg/main.tf through app", f.Location.File, f.Instances[0].Root)
+	}
+	for _, file := range res.Files {
+		if filepath.IsAbs(file.Path) {
+			t.Errorf("file listed as %s", file.Path)
+		}
+	}
+}
