@@ -24,6 +24,13 @@ func (a *app) scanCommand() *cobra.Command {
 		Long: `Scan CloudFormation templates and Terraform modules under each PATH
 (default ".") and report the findings.
 
+A FILE among the paths (what a pre-commit hook passes) is checked in context
+and only the findings it bears on are reported: a .tf file's module through
+the root modules of the repository that call it, terraform.tfvars or
+*.auto.tfvars with the root module beside it, a template with its nested
+stacks and the templates that nest it. Other files are listed as ignored
+(docs/integrations.md).
+
 Every flag can also be set with a RAMPART_* environment variable named after
 it (--fail-on is RAMPART_FAIL_ON; lists are comma-separated) and in
 .rampart.yaml (except --root: a file inside the repository must not widen what
