@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/terraform"
 )
 
 // maybeRes marks r as a resource that may not exist, the way its
@@ -351,5 +352,27 @@ func TestAnyOf(t *testing.T) {
 		if p.presence != tt.want || id != tt.id {
 			t.Errorf("%s: anyOf = %s %q, want %s %q", tt.name, p.presence, id, tt.want, tt.id)
 		}
+	}
+}
+
+// TestOwnerByASharedVariable: through the real Terraform front-end, two
+// resources that read one unset variable (bucket = var.name on both sides)
+// name the same owner.
+func TestOwnerByASharedVariable(t *testing.T) {
+	units := terraform.LoadModules(t.Context(), []string{"testdata/fold/sharedname"}, terraform.Options{Root: "testdata"})
+	if len(units) != 1 {
+		t.Fatalf("got %d units, want 1", len(units))
+	}
+	u := units[0]
+	bucket, versioning := u.Resource("aws_s3_bucket.b"), u.Resource("aws_s3_bucket_versioning.v")
+	if bucket == nil || versioning == nil {
+		t.Fatal("missing resources")
+	}
+	var diags graph.Diagnostics
+	f := newFolder(newUnitIndex(t.Context(), u), &diags, "aws_s3_bucket")
+	f.addOwner(&graph.Canonical{ID: bucket.ID, Native: bucket, Props: props(bucket)}, attr(bucket, "bucket"))
+	owner := f.ownerByName(attr(versioning, "bucket"))
+	if owner == nil || owner.ID != "aws_s3_bucket.b" {
+		t.Fatalf("owner = %v, want aws_s3_bucket.b", owner)
 	}
 }
