@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -278,5 +279,42 @@ func TestE2EBaseline(t *testing.T) {
 	r.wantCode(t, 2)
 	if want := "rampart: baseline baseline.json:4: finding has no file (baseline from --baseline)"; !strings.Contains(r.stderr, want) {
 		t.Errorf("stderr = %q, want %q", r.stderr, want)
+	}
+}
+
+// sharedModule is a root calling one module twice; the module opens SSH to
+// the internet (AWS-SG-002) at modules/sg/main.tf:9.
+func sharedModule(moduleComment string) map[string]string {
+	return map[string]string{
+		"main.tf":            "module \"a\" {\n  source = \"./modules/sg\"\n  name   = \"a\"\n}\n\nmodule \"b\" {\n  source = \"./modules/sg\"\n  name   = \"b\"\n}\n",
+		"modules/sg/main.tf": "variable \"name\" {}\n\n" + moduleComment + "resource \"aws_security_group\" \"this\" {\n  name = var.name\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n",
+	}
+}
+
+func TestE2ESuppressionsInASharedModule(t *testing.T) {
+	// A comment in the module covers the finding of every instance.
+	dir := fixture(t, sharedModule("# rampart:ignore AWS-SG-002 -- every caller is behind the VPN\n"))
+	r := rampart(t, dir, nil, "scan", "--format", "json", "--rule", "AWS-SG-002")
+	r.wantCode(t, 0)
+	rep := parseReport(t, r.stdout)
+	if len(rep.Findings) != 1 || !rep.Findings[0].Suppressed || len(rep.Findings[0].Instances) != 2 {
+		t.Fatalf("findings = %+v, want one suppressed finding with two instances", rep.Findings)
+	}
+
+	// A configuration entry naming one instance covers that instance only:
+	// the other stays a finding at the same line.
+	files := sharedModule("")
+	files[".rampart.yaml"] = "ignore:\n  - id: AWS-SG-002\n    resource: module.a.aws_security_group.this\n    reason: module a is internal\n"
+	dir = fixture(t, files)
+	r = rampart(t, dir, nil, "scan", "--format", "json", "--rule", "AWS-SG-002")
+	r.wantCode(t, 1)
+	var got []string
+	for _, f := range parseReport(t, r.stdout).Findings {
+		got = append(got, f.Location.File+":"+strconv.Itoa(f.Location.StartLine)+" "+f.Instances[0].Module+" suppressed="+strconv.FormatBool(f.Suppressed))
+	}
+	slices.Sort(got)
+	want := []string{"modules/sg/main.tf:9 module.a suppressed=true", "modules/sg/main.tf:9 module.b suppressed=false"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
