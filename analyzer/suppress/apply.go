@@ -166,7 +166,8 @@ func (s *stage) collect(ignores []config.Ignore) ([]directive, graph.Diagnostics
 func (s *stage) inline(f result.File) ([]directive, graph.Diagnostics) {
 	var find func([]byte, string) []comment
 	switch {
-	case f.Type == string(graph.SourceTerraform) && strings.HasSuffix(f.Path, ".tf"):
+	case strings.HasSuffix(f.Path, ".tf"):
+		// Read with a module or, for a plan, for its locations.
 		find = terraformComments
 	case f.Type == string(graph.SourceCloudFormation):
 		find = yamlComments

@@ -311,3 +311,20 @@ func TestWithoutKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestApplyReadsTheConfigurationOfAPlan(t *testing.T) {
+	// A plan locates its findings in the .tf files it was made from, which
+	// the file list shows with the plan's type.
+	src := "# rampart:ignore AWS-SG-002 -- vpn\n" + mainTF
+	got, diags := Apply(Input{
+		Findings: []result.Finding{tfFinding("AWS-SG-002", 4, "")},
+		Resources: []*graph.Canonical{{UID: "root#aws_security_group.web", ID: "aws_security_group.web",
+			Native: &graph.Resource{ID: "aws_security_group.web", Loc: graph.Location{File: "mod/main.tf", StartLine: 2, EndLine: 9}}}},
+		Rules: rules, Ran: rules,
+		Files:    []result.File{{Path: "mod/main.tf", Status: result.FileScanned, Type: string(graph.SourceTerraformPlan)}},
+		ReadFile: func(string) ([]byte, error) { return []byte(src), nil },
+	}, Options{Today: today})
+	if !got[0].Suppressed || len(diags) != 0 {
+		t.Errorf("suppressed = %v, diagnostics = %v", got[0].Suppressed, diags)
+	}
+}
