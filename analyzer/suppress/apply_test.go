@@ -328,3 +328,10 @@ func TestApplyReadsTheConfigurationOfAPlan(t *testing.T) {
 		t.Errorf("suppressed = %v, diagnostics = %v", got[0].Suppressed, diags)
 	}
 }
+
+func TestReadBaselineMissing(t *testing.T) {
+	_, err := ReadBaseline(filepath.Join(t.TempDir(), "nope.json"))
+	if err == nil || !strings.Contains(err.Error(), "nope.json does not exist (--write-baseline ") {
+		t.Errorf("err = %v", err)
+	}
+}

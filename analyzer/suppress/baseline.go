@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -179,6 +180,9 @@ func (b *Baseline) Marshal() []byte {
 // ReadBaseline reads and checks the baseline file at path.
 func ReadBaseline(path string) (*Baseline, error) {
 	data, err := safefs.ReadFile(path, "", maxBaselineSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("baseline %s does not exist (--write-baseline %s writes it)", path, path)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading baseline: %w", err)
 	}
