@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -159,5 +160,22 @@ func BenchmarkOneFileScan(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestUserPoliciesCompileWhenTheEngineIsBuilt: built-in rules wait for a
+// resource of their kinds, but a user policy that does not compile fails
+// New, with its file and line, even when the rule in it is not selected.
+func TestUserPoliciesCompileWhenTheEngineIsBuilt(t *testing.T) {
+	dir := t.TempDir()
+	writePolicy(t, dir, "undef.rego", userRule("USER-030", "rampart.rules.undef", "deny contains f if {\n\tf := no_such_function(1)\n}"))
+	for _, opts := range []Options{
+		{PolicyDirs: []string{dir}},
+		{PolicyDirs: []string{dir}, SkipRules: []string{"USER-030"}},
+	} {
+		_, err := New(context.Background(), opts)
+		if err == nil || !strings.Contains(err.Error(), "undef.rego:16") {
+			t.Errorf("New(skip %v) = %v, want the compile error at undef.rego:16", opts.SkipRules, err)
+		}
 	}
 }
