@@ -166,3 +166,36 @@ func readExpectJSON(t *testing.T, dir string) map[string][]jsonExpectation {
 	}
 	return out
 }
+
+// TestFixtureMarkers pins how expectations are read: each marker sort and
+// each expect.json entry counts for its own rule and its own sort only.
+func TestFixtureMarkers(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "cfn-pass.yaml")
+	text := "a: 1  # expect: AWS-SG-001, AWS-SG-002\nb: 2  # undecided: AWS-SG-001\nc: 3 // undecided: AWS-SG-002\n"
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fromJSON := []jsonExpectation{{Rule: "AWS-SG-001", Line: 7}, {Rule: "AWS-SG-001", Line: 9, Undecided: true}}
+	tests := []struct {
+		rule      string
+		undecided bool
+		want      []string
+	}{
+		{"AWS-SG-001", false, []string{file + ":1", file + ":7"}},
+		{"AWS-SG-001", true, []string{file + ":2", file + ":9"}},
+		{"AWS-SG-002", false, []string{file + ":1"}},
+		{"AWS-SG-002", true, []string{file + ":3"}},
+		{"AWS-SG-003", true, nil},
+	}
+	for _, tt := range tests {
+		marker := expectMarker
+		if tt.undecided {
+			marker = undecidedMarker
+		}
+		got := expectations(t, file, tt.rule, marker, fromJSON, tt.undecided)
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%s undecided=%v: got %v, want %v", tt.rule, tt.undecided, got, tt.want)
+		}
+	}
+}
