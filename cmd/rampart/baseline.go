@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 
 	"github.com/spf13/pflag"
 
@@ -23,7 +26,18 @@ func addBaselineFlags(f *pflag.FlagSet) {
 // the templates: the file's ignore entries, whether they need a reason, and
 // the baseline. A baseline that cannot be read is a usage error.
 func suppressionOptions(s config.Settings) (suppress.Options, error) {
-	opts := suppress.Options{Ignores: s.Ignore, AllowNoReason: !s.RequireSuppressionReason}
+	opts := suppress.Options{Ignores: slices.Clone(s.Ignore), AllowNoReason: !s.RequireSuppressionReason}
+	// The configuration was found by an absolute path; its entries are
+	// located, in reports and messages, as the templates are: relative
+	// to the current directory when below it.
+	if wd, err := os.Getwd(); err == nil {
+		for i := range opts.Ignores {
+			loc := &opts.Ignores[i].Location
+			if rel, err := filepath.Rel(wd, loc.File); err == nil && filepath.IsAbs(loc.File) && filepath.IsLocal(rel) {
+				loc.File = rel
+			}
+		}
+	}
 	if s.Baseline != "" {
 		b, err := suppress.ReadBaseline(s.Baseline)
 		if err != nil {

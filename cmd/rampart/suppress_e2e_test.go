@@ -185,7 +185,7 @@ func TestE2ESuppressions(t *testing.T) {
 				".rampart.yaml": "ignore:\n  - id: sg-no-public-admin-port\n    reason: typo\n"},
 			want:   []string{"stack.yaml:12 -"},
 			code:   2,
-			stderr: `.rampart.yaml:2:5: ignore entry names rule "sg-no-public-admin-port", which does not exist; did you mean AWS-SG-002?`,
+			stderr: `rampart: error: .rampart.yaml:2:5: ignore entry names rule "sg-no-public-admin-port", which does not exist; did you mean AWS-SG-002?`,
 		},
 	}
 	for _, tt := range tests {
