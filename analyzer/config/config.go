@@ -72,8 +72,8 @@ type Ignore struct {
 	// ID is the rule ID or name to suppress.
 	ID string
 	// Path is an optional glob (slash-separated, `**` crossing
-	// directories) of the files the entry applies to, matched against the
-	// paths the report shows.
+	// directories) of the files the entry applies to, relative to the
+	// configuration file's directory like every path in it.
 	Path string
 	// Resource is an optional resource ID (CFN logical ID, Terraform address).
 	Resource string

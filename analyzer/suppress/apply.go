@@ -157,7 +157,7 @@ func (s *stage) collect(ignores []config.Ignore) ([]directive, graph.Diagnostics
 	}
 	for _, ig := range ignores {
 		out = append(out, directive{source: SourceConfig, rules: []string{ig.ID}, reason: ig.Reason,
-			until: ig.Until, at: ig.Location, scope: scope{pathGlob: ig.Path, resource: ig.Resource}})
+			until: ig.Until, at: ig.Location, scope: scope{pathGlob: ig.Path, globBase: filepath.Dir(ig.Location.File), resource: ig.Resource}})
 	}
 	return out, diags
 }
@@ -285,7 +285,7 @@ func (s *stage) covers(d directive, f *result.Finding) bool {
 		return filepath.Clean(f.Location.File) == filepath.Clean(sc.file) &&
 			f.Location.StartLine >= sc.first && f.Location.StartLine <= sc.last && sc.first > 0
 	}
-	if sc.pathGlob != "" && !s.pathMatches(sc.pathGlob, f) {
+	if sc.pathGlob != "" && !s.pathMatches(sc, f) {
 		return false
 	}
 	if sc.resource != "" && !resourceMatches(sc.resource, f) {
@@ -305,17 +305,32 @@ func uidOf(f *result.Finding) string {
 
 // pathMatches matches a configuration path glob against the file the
 // finding is located in and the file its resource is declared in.
-func (s *stage) pathMatches(glob string, f *result.Finding) bool {
+func (s *stage) pathMatches(sc scope, f *result.Finding) bool {
 	files := []string{f.Location.File}
 	if decl, ok := s.decl[uidOf(f)]; ok {
 		files = append(files, decl.File)
 	}
 	for _, file := range files {
-		if ok, _ := doublestar.Match(glob, filepath.ToSlash(filepath.Clean(file))); ok {
+		if globMatches(sc, file) {
 			return true
 		}
 	}
 	return false
+}
+
+// globMatches matches a configuration path glob against file, relative
+// to the configuration file's directory as every path in it is.
+func globMatches(sc scope, file string) bool {
+	rel := filepath.Clean(file)
+	if base, err := filepath.Abs(sc.globBase); err == nil {
+		if abs, err := filepath.Abs(file); err == nil {
+			if r, err := filepath.Rel(base, abs); err == nil {
+				rel = r
+			}
+		}
+	}
+	ok, _ := doublestar.Match(sc.pathGlob, filepath.ToSlash(rel))
+	return ok
 }
 
 // resourceMatches matches a configuration `resource` against the
@@ -374,7 +389,7 @@ func withoutKeys(addr string) string {
 func (s *stage) unused(active []activeDirective, matched []map[string]bool) graph.Diagnostics {
 	var diags graph.Diagnostics
 	for i, d := range active {
-		if d.scope.pathGlob != "" && !s.anyScanned(d.scope.pathGlob) {
+		if d.scope.pathGlob != "" && !s.anyScanned(d.scope) {
 			continue
 		}
 		for _, id := range d.ids {
@@ -386,9 +401,9 @@ func (s *stage) unused(active []activeDirective, matched []map[string]bool) grap
 	return diags
 }
 
-func (s *stage) anyScanned(glob string) bool {
+func (s *stage) anyScanned(sc scope) bool {
 	for _, f := range s.scanned {
-		if ok, _ := doublestar.Match(glob, filepath.ToSlash(f)); ok {
+		if globMatches(sc, f) {
 			return true
 		}
 	}

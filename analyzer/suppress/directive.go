@@ -45,8 +45,10 @@ type scope struct {
 	file        string
 	first, last int
 	// pathGlob and resource are the configuration file's `path` and
-	// `resource`.
+	// `resource`; the glob is matched against paths relative to
+	// globBase, the configuration file's directory.
 	pathGlob string
+	globBase string
 	resource string
 }
 

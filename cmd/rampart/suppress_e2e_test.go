@@ -318,3 +318,17 @@ func TestE2ESuppressionsInASharedModule(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestE2EIgnorePathIsRelativeToTheConfigFile(t *testing.T) {
+	dir := fixture(t, map[string]string{
+		"infra/stack.yaml": cfn("", ""),
+		".rampart.yaml":    "ignore:\n  - id: AWS-SG-002\n    path: \"infra/**\"\n    reason: bastion behind the VPN\n",
+	})
+	// From the subdirectory the report names the template stack.yaml; the
+	// entry's glob is still read from the configuration's directory.
+	r := rampart(t, filepath.Join(dir, "infra"), nil, "scan", "--format", "json", "--rule", "AWS-SG-002")
+	r.wantCode(t, 0)
+	if got := sg002(parseReport(t, r.stdout)); len(got) != 1 || got[0] != "stack.yaml:12 config:bastion behind the VPN" {
+		t.Errorf("findings = %q", got)
+	}
+}
