@@ -74,10 +74,9 @@ func (g *ModuleGraph) reaches(dir string, wanted, visited map[string]bool) bool 
 		return false
 	}
 	visited[dir] = true
-	if wanted[dir] {
-		return true
-	}
-	found := false
+	// Every directory below is visited, found or not: the caller marks
+	// them all as reached.
+	found := wanted[dir]
 	for _, child := range g.children(dir) {
 		if g.reaches(child, wanted, visited) {
 			found = true
