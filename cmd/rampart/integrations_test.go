@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -82,6 +84,14 @@ func TestActionUsesEveryInputAndOnlyTheModuleProxy(t *testing.T) {
 			if s.Shell == "" {
 				t.Errorf("step %q has no shell (required in a composite action)", s.Name)
 			}
+			if strings.Contains(s.Run, "${{") {
+				// An expression in a script is injected as text: inputs
+				// reach scripts through env only.
+				t.Errorf("step %q expands an expression inside its script", s.Name)
+			}
+			if err := bashSyntax(s.Run); err != nil {
+				t.Errorf("step %q: %v", s.Name, err)
+			}
 			for _, fetch := range []string{"curl", "wget", "go install", "go get", "docker"} {
 				if strings.Contains(s.Run, fetch) {
 					t.Errorf("step %q runs %s: the action builds from its own checkout", s.Name, fetch)
@@ -101,6 +111,20 @@ func TestActionUsesEveryInputAndOnlyTheModuleProxy(t *testing.T) {
 	if !built || !scanned || !uploaded {
 		t.Errorf("build step %v, scan step %v, upload step %v: want all", built, scanned, uploaded)
 	}
+}
+
+// bashSyntax checks a script with bash -n (no check without bash).
+func bashSyntax(script string) error {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		return nil
+	}
+	cmd := exec.Command(bash, "-n")
+	cmd.Stdin = strings.NewReader(script)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("bash -n: %v\n%s", err, out)
+	}
+	return nil
 }
 
 // TestIntegrationExamples parses every file under docs/examples and checks
