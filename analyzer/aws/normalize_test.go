@@ -107,6 +107,28 @@ func TestSecurityGroupNormalization(t *testing.T) {
 			},
 		},
 		{
+			name: "a source group written as one reference is one source that keeps the reference",
+			resources: []*graph.Resource{
+				res(cfn, "AWS::EC2::SecurityGroup", "Bastion", 1, map[string]any{"GroupDescription": "bastion"}),
+				res(cfn, "AWS::EC2::SecurityGroup", "App", 5, map[string]any{
+					"GroupDescription": "app",
+					"SecurityGroupIngress": []any{map[string]any{
+						"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "SourceSecurityGroupId": ref("Bastion", "GroupId"),
+					}},
+				}),
+				res(tf, "aws_security_group", "aws_security_group.app", 10, map[string]any{}),
+				res(tf, "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_ingress_rule.ssh", 20, map[string]any{
+					"security_group_id": ref("aws_security_group.app", "id"), "ip_protocol": "tcp", "from_port": 22, "to_port": 22,
+					"referenced_security_group_id": ref("aws_security_group.bastion", "id"),
+				}),
+			},
+			want: map[string]map[string]string{
+				"Bastion":                {"ingress": "[]"},
+				"App":                    {"ingress[0].source_security_groups": "[(unknown Bastion.GroupId)]"},
+				"aws_security_group.app": {"ingress[0].source_security_groups": "[(unknown aws_security_group.bastion.id)]"},
+			},
+		},
+		{
 			name: "terraform group defaults, default tags and rule resources of both styles",
 			resources: []*graph.Resource{
 				func() *graph.Resource {

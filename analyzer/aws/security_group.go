@@ -240,6 +240,10 @@ type ruleKeys struct {
 	cidrs              []string
 	groups             []string
 	prefixes           []string
+	// singleGroup says that each groups key holds one group, not a list:
+	// an Unknown there (a reference, a parameter) is one Unknown source,
+	// which keeps the reference, not a list of unknown length.
+	singleGroup bool
 	// self is "" where the syntax has no self argument.
 	self, description string
 }
@@ -252,6 +256,7 @@ var (
 		groups:      []string{"SourceSecurityGroupId", "SourceSecurityGroupName"},
 		prefixes:    []string{"SourcePrefixListId"},
 		description: "Description",
+		singleGroup: true,
 	}
 	// SecurityGroupEgress entries and AWS::EC2::SecurityGroupEgress.
 	cfnEgress = ruleKeys{
@@ -260,6 +265,7 @@ var (
 		groups:      []string{"DestinationSecurityGroupId"},
 		prefixes:    []string{"DestinationPrefixListId"},
 		description: "Description",
+		singleGroup: true,
 	}
 	// Inline ingress/egress blocks of aws_security_group.
 	tfInline = ruleKeys{
@@ -276,6 +282,7 @@ var (
 		groups:   []string{"source_security_group_id"},
 		prefixes: []string{"prefix_list_ids"},
 		self:     "self", description: "description",
+		singleGroup: true,
 	}
 	// aws_vpc_security_group_ingress_rule / _egress_rule.
 	tfVPCRule = ruleKeys{
@@ -284,6 +291,7 @@ var (
 		groups:      []string{"referenced_security_group_id"},
 		prefixes:    []string{"prefix_list_id"},
 		description: "description",
+		singleGroup: true,
 	}
 )
 
@@ -327,7 +335,15 @@ func mapRule(r *graph.Resource, m *graph.Value, keys ruleKeys) *graph.Value {
 	rule.Set("protocol", protocol)
 	setPorts(rule, protocol, field(m, keys.from), field(m, keys.to), m.Loc)
 	rule.Set("cidrs", collect(keys.cidrs))
-	rule.Set("source_security_groups", collect(keys.groups))
+	groups := collect(keys.groups)
+	if keys.singleGroup {
+		b := &listBuilder{loc: m.Loc}
+		for _, k := range keys.groups {
+			b.addElement(field(m, k))
+		}
+		groups = b.value()
+	}
+	rule.Set("source_security_groups", groups)
 	rule.Set("prefix_lists", collect(keys.prefixes))
 	self := graph.Bool(false, m.Loc)
 	if keys.self != "" {

@@ -40,3 +40,23 @@ security_group_required_tags := param("security_group_required_tags", default_se
 max_security_groups_per_instance := param("max_security_groups_per_instance", 3)
 
 max_ingress_rules := param("max_ingress_rules", 3)
+
+# A bastion (jump host) security group is one whose name, Name or Role tag,
+# or resource ID matches this pattern (AWS-SG-014).
+default_bastion_pattern := `(?i)bastion|jump`
+
+bastion_pattern := param("bastion_pattern", default_bastion_pattern)
+
+# CIDRs admin ports may be opened to besides bastion groups: the office or
+# VPN ranges, the bastion subnet (AWS-SG-014).
+bastion_cidrs := param("bastion_cidrs", [])
+
+# Ports of internal services that only a load balancer should reach
+# (AWS-SG-016).
+default_internal_ports := [8080, 8443]
+
+internal_ports := param("internal_ports", default_internal_ports)
+
+# AMI IDs instances and launch templates may use (AWS-EC2-004); the rule
+# is inactive while the list is empty.
+approved_amis := param("approved_amis", [])
