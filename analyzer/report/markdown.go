@@ -121,14 +121,27 @@ func (mw markdownWriter) findings(b *strings.Builder, fs []result.Finding) {
 		}
 		fmt.Fprintf(b, "\n#### %s\n\n", mw.link(graph.Location{File: ff.File}))
 		b.WriteString("| Line | Severity | Rule | Resource | Message |\n|--:|:--|:--|:--|:--|\n")
-		for _, f := range ff.Findings[:min(len(ff.Findings), markdownMaxRows-rows)] {
+		for i, f := range ff.Findings[:min(len(ff.Findings), markdownMaxRows-rows)] {
+			line, resource := mw.lineLink(f.Location), mdCodeCell(f.Resource.ID)
+			if i > 0 && continues(ff.Findings[i-1], f) {
+				// The findings of one resource at one location read as one
+				// block: rules are independent, so a rule open to the
+				// world is reported by each rule it breaks.
+				line, resource = "", ""
+			}
 			fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n",
-				mw.lineLink(f.Location), f.Severity, mdEscape(strings.TrimSpace(f.RuleID+" "+f.RuleName)),
-				mdCodeCell(f.Resource.ID), mdEscape(f.Message))
+				line, f.Severity, mdEscape(strings.TrimSpace(f.RuleID+" "+f.RuleName)),
+				resource, mdEscape(f.Message))
 			rows++
 		}
 	}
 	mw.more(b, len(open)-rows, "finding")
+}
+
+// continues reports whether f is about the same resource and lines as the
+// finding listed just before it, so its row can leave both out.
+func continues(prev, f result.Finding) bool {
+	return sameLocation(prev.Location, f.Location) && prev.Resource.ID == f.Resource.ID
 }
 
 // more says how many rows a list left out, and where they are.

@@ -6,10 +6,12 @@
 #   every port (0-65535). The finding points at the CIDR. Inline rules and
 #   separate rule resources (AWS::EC2::SecurityGroupIngress,
 #   aws_security_group_rule, aws_vpc_security_group_ingress_rule) count
-#   alike. Such a rule also covers the admin and database ports; AWS-SG-002
-#   and AWS-SG-003 leave all-port rules to this rule, so one rule open to
-#   the world is reported once, here. An Unknown protocol, port or CIDR
-#   never produces a finding.
+#   alike. Rules are independent: such a rule also covers the admin and
+#   database ports, so AWS-SG-002 and AWS-SG-003 report it too, each on its
+#   own contract, and skipping or suppressing one of them hides nothing
+#   from the others (the text and markdown reports group findings at one
+#   location into one block). An Unknown protocol, port or CIDR never
+#   produces a finding.
 # custom:
 #   id: AWS-SG-001
 #   name: sg-no-public-ingress-all-ports

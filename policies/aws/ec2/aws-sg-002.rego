@@ -4,9 +4,10 @@
 #   Fires for each public CIDR source (0.0.0.0/0, ::/0, or any /0) of an
 #   ingress rule whose protocol and port range cover an administrative port
 #   (config admin_ports, default 22 SSH and 3389 RDP): tcp/udp with
-#   from_port <= port <= to_port. Rules open on all ports or all protocols
-#   are skipped because AWS-SG-001 already reports them. The finding points
-#   at the CIDR. An Unknown protocol, port or CIDR never produces a finding.
+#   from_port <= port <= to_port, or protocol -1 (all traffic). A rule open
+#   on every port covers the admin ports too and fires here, whatever
+#   AWS-SG-001 reports about it. The finding points at the CIDR. An Unknown
+#   protocol, port or CIDR never produces a finding.
 # custom:
 #   id: AWS-SG-002
 #   name: sg-no-public-admin-ports
@@ -34,14 +35,12 @@ import data.rampart.lib.net as netlib
 import data.rampart.lib.ports
 import data.rampart.lib.sg as sglib
 
-# A public source of an ingress rule that covers an admin port without
-# being open on every port (AWS-SG-001's).
+# A public source of an ingress rule that covers an admin port.
 results contains lib.result(sg, src.cidr_path, v, message(sg.id, src)) if {
 	some sg in sglib.groups
 	some src in sglib.ingress_sources(sg.properties.ingress)
 	v := lib.all_of([
 		lib.at(src.cidr_path, netlib.public(src.cidr)),
-		lib.at(src.rule_path, ports.not_all_ports(src.rule)),
 		lib.at(src.rule_path, ports.covers_any(src.rule, config.admin_ports)),
 	])
 }

@@ -6,10 +6,11 @@
 #   port (config db_ports: MS SQL 1433, Oracle 1521/1630/2483/2484,
 #   MySQL 3306, PostgreSQL 5432, Redshift 5439, CouchDB 5984, Redis 6379,
 #   Cassandra 7000/7001/9042/9160, ArangoDB 8529, Elasticsearch 9200/9300,
-#   Memcached 11211, MongoDB 27017-27019, DB2 50000). Rules open on all
-#   ports or all protocols are skipped because AWS-SG-001 reports them. The
-#   finding points at the CIDR. An Unknown protocol, port or CIDR never
-#   produces a finding.
+#   Memcached 11211, MongoDB 27017-27019, DB2 50000), protocol -1 (all
+#   traffic) included. A rule open on every port covers the database ports
+#   too and fires here, whatever AWS-SG-001 reports about it. The finding
+#   points at the CIDR. An Unknown protocol, port or CIDR never produces a
+#   finding.
 # custom:
 #   id: AWS-SG-003
 #   name: sg-no-public-db-ports
@@ -35,14 +36,12 @@ import data.rampart.lib.net as netlib
 import data.rampart.lib.ports
 import data.rampart.lib.sg as sglib
 
-# A public source of an ingress rule that covers a database port without
-# being open on every port (AWS-SG-001's).
+# A public source of an ingress rule that covers a database port.
 results contains lib.result(sg, src.cidr_path, v, message(sg.id, src)) if {
 	some sg in sglib.groups
 	some src in sglib.ingress_sources(sg.properties.ingress)
 	v := lib.all_of([
 		lib.at(src.cidr_path, netlib.public(src.cidr)),
-		lib.at(src.rule_path, ports.not_all_ports(src.rule)),
 		lib.at(src.rule_path, ports.covers_any(src.rule, config.db_ports)),
 	])
 }

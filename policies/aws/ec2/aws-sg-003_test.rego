@@ -38,9 +38,14 @@ test_db_from_private_passes if {
 	count(rule.deny) == 0 with input as inp
 }
 
-test_all_ports_left_to_sg_001 if {
-	inp := t.input_of([t.ingress([t.rule({"protocol": "-1", "from_port": 0, "to_port": 65535, "cidrs": ["0.0.0.0/0"]})])])
-	count(rule.deny) == 0 with input as inp
+# Rules are independent: a rule open on every port covers the database
+# ports, whatever AWS-SG-001 reports about it.
+test_all_ports_covers_db_ports if {
+	inp := t.input_of([t.ingress([
+		t.rule({"protocol": "-1", "from_port": 0, "to_port": 65535, "cidrs": ["0.0.0.0/0"]}),
+		t.rule({"protocol": "tcp", "from_port": 0, "to_port": 65535, "cidrs": ["::/0"]}),
+	])])
+	t.paths(rule.deny) == {["ingress", 0, "cidrs", 0], ["ingress", 1, "cidrs", 0]} with input as inp
 }
 
 test_configured_db_ports if {

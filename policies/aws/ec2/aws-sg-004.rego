@@ -4,10 +4,10 @@
 #   Fires for each CIDR source of an ingress rule covering a database or
 #   cache port (config db_ports, see AWS-SG-003) when the CIDR is not wholly
 #   inside the private ranges 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16,
-#   100.64.0.0/10 or fc00::/7 and is not public either: public sources
-#   (0.0.0.0/0, ::/0) are AWS-SG-003's. Rules open on all ports count too
-#   (AWS-SG-001 only looks at public sources). Security group and prefix
-#   list sources are not CIDRs and never fire. The finding points at the
+#   100.64.0.0/10 or fc00::/7 and is not public either (0.0.0.0/0 and ::/0
+#   are outside this rule's contract: AWS-SG-003 reports them at a higher
+#   severity). Rules open on all ports or all protocols count. Security
+#   group and prefix list sources are not CIDRs and never fire. The finding points at the
 #   CIDR. An Unknown protocol, port or CIDR never produces a finding.
 # custom:
 #   id: AWS-SG-004
@@ -35,7 +35,7 @@ import data.rampart.lib.net as netlib
 import data.rampart.lib.ports
 import data.rampart.lib.sg as sglib
 
-# A non-private source that is not public (AWS-SG-003's) of an ingress rule
+# A non-private source that is not public of an ingress rule
 # that covers a database port.
 results contains lib.result(sg, src.cidr_path, v, message(sg.id, src)) if {
 	some sg in sglib.groups

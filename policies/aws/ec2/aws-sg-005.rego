@@ -4,8 +4,9 @@
 #   Fires for each tcp or udp ingress rule whose from_port differs from its
 #   to_port, from any source, unless the range lies inside one of the
 #   ranges in config allowed_port_ranges (each "from-to" or [from, to]).
-#   Rules open on all ports (0-65535 or protocol -1) are skipped: they are
-#   AWS-SG-001's when public and are not a "range" choice. ICMP rules are
+#   Rules open on all ports (0-65535 or protocol -1) are not a port range
+#   and never fire here, from any source (a public one is AWS-SG-001's
+#   contract, a private one opens the whole host on purpose). ICMP rules are
 #   skipped because their from/to fields hold an ICMP type and code, not
 #   ports. The finding points at the rule. Unknown ports never produce a
 #   finding.

@@ -2,11 +2,11 @@
 # title: Security group allows UDP or ICMP from non-private networks
 # description: |
 #   Fires for each CIDR source of an ingress rule with protocol udp, icmp or
-#   icmpv6 when the CIDR is not wholly inside 10.0.0.0/8, 172.16.0.0/12,
+#   icmpv6, or protocol -1 (all traffic, which lets UDP and ICMP through),
+#   when the CIDR is not wholly inside 10.0.0.0/8, 172.16.0.0/12,
 #   192.168.0.0/16, 100.64.0.0/10 or fc00::/7 (public sources included).
 #   UDP and ICMP are connectionless and are the usual vehicles for
-#   reflection, amplification and reconnaissance. Protocol -1 rules are
-#   AWS-SG-001's and are not repeated here. The finding points at the CIDR.
+#   reflection, amplification and reconnaissance. The finding points at the CIDR.
 #   An Unknown protocol or CIDR never produces a finding.
 # custom:
 #   id: AWS-SG-006
@@ -29,9 +29,10 @@ import data.rampart.lib.net as netlib
 import data.rampart.lib.ports
 import data.rampart.lib.sg as sglib
 
-protocols := {"udp", "icmp", "icmpv6"}
+# Protocol -1 allows every protocol, UDP and ICMP among them.
+protocols := {"udp", "icmp", "icmpv6", "-1"}
 
-# A non-private source of a udp or icmp ingress rule.
+# A non-private source of an ingress rule that lets udp or icmp through.
 results contains lib.result(sg, src.cidr_path, v, message(sg.id, src)) if {
 	some sg in sglib.groups
 	some src in sglib.ingress_sources(sg.properties.ingress)
@@ -45,6 +46,10 @@ deny := lib.certain(results)
 
 undecided := lib.uncertain(results)
 
-message(id, src) := sprintf("security group %v allows %v from non-private network %v%v", [id, src.rule.protocol, src.cidr, sglib.origin_text(id, src.rule)]) if {
+message(id, src) := sprintf("security group %v allows %v from non-private network %v%v", [id, protocol_text(src.rule), src.cidr, sglib.origin_text(id, src.rule)]) if {
 	not is_null(src.cidr)
 } else := ""
+
+protocol_text(rule) := "all traffic (udp and icmp included)" if {
+	ports.is_all_protocols(rule)
+} else := rule.protocol

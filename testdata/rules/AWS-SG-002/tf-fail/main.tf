@@ -80,3 +80,14 @@ resource "aws_vpc_security_group_ingress_rule" "ssh_v6" {
   to_port           = 22
   cidr_ipv6         = "::/0" # expect: AWS-SG-002
 }
+
+# Every tcp port covers SSH and RDP: reported here whatever AWS-SG-001
+# reports about it.
+resource "aws_vpc_security_group_ingress_rule" "all_tcp" {
+  security_group_id = aws_security_group.windows.id
+  description       = "all tcp from anywhere"
+  ip_protocol       = "tcp"
+  from_port         = 0
+  to_port           = 65535
+  cidr_ipv4         = "0.0.0.0/0" # expect: AWS-SG-002
+}

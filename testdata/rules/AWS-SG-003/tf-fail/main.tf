@@ -48,3 +48,15 @@ resource "aws_vpc_security_group_ingress_rule" "elasticsearch" {
   to_port           = 9300
   cidr_ipv6         = "::/0" # expect: AWS-SG-003
 }
+
+# Every tcp port covers every database port: reported here whatever
+# AWS-SG-001 reports about it.
+resource "aws_security_group_rule" "all_tcp" {
+  type              = "ingress"
+  security_group_id = aws_security_group.cache.id
+  description       = "all tcp from anywhere"
+  from_port         = 0
+  to_port           = 65535
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"] # expect: AWS-SG-003
+}

@@ -42,3 +42,14 @@ resource "aws_vpc_security_group_ingress_rule" "icmpv6" {
   to_port           = -1
   cidr_ipv6         = "2001:db8::/32" # expect: AWS-SG-006
 }
+
+# All traffic lets UDP and ICMP through, from anywhere.
+resource "aws_security_group_rule" "all_traffic" {
+  type              = "ingress"
+  security_group_id = aws_security_group.vpn.id
+  description       = "everything from anywhere"
+  from_port         = 0
+  to_port           = 0
+  protocol          = "-1"
+  cidr_blocks       = ["0.0.0.0/0"] # expect: AWS-SG-006
+}
