@@ -77,8 +77,19 @@ type memoEntry struct {
 // report is set an error names the cycle at rng, unless the cycle goes
 // through a resource: checkCycles reports those, with those evaluation
 // does not meet.
+//
+// The value is refused when it holds more than MaxNamedValues values,
+// nested ones included (see deepSize).
 func (ev *evaluator) once(key string, rng hcl.Range, report bool, f func() (cty.Value, *graph.Value)) (cty.Value, *graph.Value) {
-	return ev.onceAs(key, rng, report, false, f)
+	return ev.onceAs(key, rng, report, false, func() (cty.Value, *graph.Value) {
+		v, sh := f()
+		if n := deepSize(v, MaxNamedValues); n > MaxNamedValues {
+			ev.errorAt(loc(rng), "Value too large",
+				fmt.Sprintf("this value holds more than %d values, nested ones included; rampart evaluates at most %d in one variable, local, output or module", MaxNamedValues, MaxNamedValues))
+			return cty.DynamicVal, graph.Unknown("value larger than rampart evaluates", loc(rng))
+		}
+		return v, sh
+	})
 }
 
 // onceResource is once for a resource's expansion or argument.

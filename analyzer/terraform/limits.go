@@ -24,7 +24,35 @@ const (
 	// MaxUnitBlocks bounds the blocks dynamic blocks generate in one root
 	// module, all instances together: nested dynamic blocks multiply.
 	MaxUnitBlocks = 20_000
+	// MaxNamedValues bounds the values one variable, local, output or
+	// module value holds, nested ones included: the element budget of a
+	// function's result, counted deep. A value can share its parts
+	// (local.b = [local.a, local.a, ...]), so ten references a step make
+	// it ten times larger for the cost of the references, and whatever
+	// walks it (its conversion to the graph, flatten, jsonencode) would do
+	// the full work.
+	MaxNamedValues = tffuncs.MaxElements
 )
+
+// deepSize counts the values in v, v and nested ones included, stopping
+// once the count passes limit, so a value sharing its parts costs at most
+// limit steps to measure.
+func deepSize(v cty.Value, limit int) int {
+	n := 1
+	v, _ = v.Unmark()
+	if !v.IsKnown() || v.IsNull() {
+		return n
+	}
+	ty := v.Type()
+	if !ty.IsCollectionType() && !ty.IsTupleType() && !ty.IsObjectType() {
+		return n
+	}
+	for it := v.ElementIterator(); n <= limit && it.Next(); {
+		_, e := it.Element()
+		n += deepSize(e, limit-n)
+	}
+	return n
+}
 
 // sizeBudget refuses a value an expression built that is larger than a
 // function may return (tffuncs.MaxStringBytes, tffuncs.MaxElements): a

@@ -318,3 +318,50 @@ func TestContainsMarked(t *testing.T) {
 		}
 	}
 }
+
+// A value that shares its parts grows tenfold per local for the cost of
+// ten references; the deep size of each named value is bounded, so the
+// chain stops at the first local over the budget instead of exhausting
+// memory when something walks it.
+func TestNamedValueBudget(t *testing.T) {
+	tens := func(name string) string {
+		return "[" + strings.TrimSuffix(strings.Repeat("local."+name+", ", 10), ", ") + "]"
+	}
+	src := "locals {\n  a = [range(1000)]\n" +
+		"  b = " + tens("a") + "\n  c = " + tens("b") + "\n  d = " + tens("c") + "\n  e = " + tens("d") + "\n" +
+		"  f = length(flatten(local.e))\n}\noutput \"o\" {\n  value = local.f\n}\n"
+	u := loadFiles(t, map[string]string{"main.tf": src})
+	var errs []graph.Diagnostic
+	for _, d := range u.Diagnostics {
+		if d.Severity == graph.SeverityError {
+			errs = append(errs, d)
+		}
+	}
+	// a holds 1,002 values, b 10,021, c 100,221: c is the first over.
+	if len(errs) != 1 || errs[0].Summary != "Value too large" || errs[0].Location.StartLine != 4 {
+		t.Fatalf("errors %v: want one Value too large at line 4", errs)
+	}
+}
+
+func TestDeepSize(t *testing.T) {
+	leaf := cty.StringVal("x")
+	list := cty.ListVal([]cty.Value{leaf, leaf, leaf})
+	tests := []struct {
+		name  string
+		v     cty.Value
+		limit int
+		want  int
+	}{
+		{"primitive", leaf, 10, 1},
+		{"list", list, 10, 4},
+		{"nested", cty.TupleVal([]cty.Value{list, list}), 100, 9},
+		{"marked", cty.TupleVal([]cty.Value{list.Mark(sensitiveMark)}).Mark(sensitiveMark), 100, 5},
+		{"unknown", cty.UnknownVal(cty.List(cty.String)), 10, 1},
+		{"stops past the limit", cty.TupleVal([]cty.Value{list, list, list}), 5, 6},
+	}
+	for _, tt := range tests {
+		if got := deepSize(tt.v, tt.limit); got != tt.want {
+			t.Errorf("%s: deepSize %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
