@@ -31,6 +31,10 @@ func mappers() []mapper {
 		launchTemplateMapper{},
 		networkInterfaceMapper{},
 		subnetMapper{},
+		vpcMapper{},
+		routeTableMapper{},
+		internetGatewayMapper{},
+		networkACLMapper{},
 	}
 }
 

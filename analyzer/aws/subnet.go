@@ -28,6 +28,7 @@ func (subnetMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		p.Set("vpc_id", orDefault(attr(r, vpc), graph.Unknown("no VPC given", r.Loc)))
 		// Set by join, once every kind is mapped.
 		p.Set("public", graph.Unknown("not joined", r.Loc))
+		p.Set("route_table_id", graph.Unknown("not joined", r.Loc))
 		out = append(out, &graph.Canonical{ID: r.ID, Native: r, Props: p})
 	}
 	return out
@@ -41,5 +42,6 @@ func (subnetMapper) join(j *joins, built []*graph.Canonical) {
 			return
 		}
 		c.Props.Set("public", j.subnetPublic(c.Native))
+		c.Props.Set("route_table_id", j.subnetRouteTable(c.Native))
 	}
 }

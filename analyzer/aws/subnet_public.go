@@ -242,3 +242,44 @@ func (j *joins) routePublic(m *graph.Value, keys routeKeys, p part, loc graph.Lo
 	hops = append(hops, graph.Hop{Location: loc, Note: "route to the internet through the gateway"})
 	return withTrace(graph.Bool(true, loc), hops...)
 }
+
+// subnetRouteTable is the subnet's `route_table_id`: the route table of its
+// explicit association as written (a reference to a table of the scan is
+// Unknown with its Ref), else its VPC's main route table when the scan
+// manages it, else Unknown with the reason.
+func (j *joins) subnetRouteTable(s *graph.Resource) *graph.Value {
+	subnetKey, tableKey := "SubnetId", "RouteTableId"
+	if s.Source != graph.SourceCloudFormation {
+		subnetKey, tableKey = "subnet_id", "route_table_id"
+	}
+	assocs := j.referrers(s, subnetKey, associationTypes...)
+	if len(assocs) > 1 {
+		return graph.Unknown(fmt.Sprintf("%d route table associations name subnet %s", len(assocs), s.ID), assocs[1].Loc)
+	}
+	switch p := anyOf(assocs); p.presence {
+	case maybe:
+		return graph.Unknown(p.reason+", so the subnet's route table is not known", p.at)
+	case present:
+		return orDefault(attr(p.res, tableKey), graph.Unknown("no route table given", p.res.Loc))
+	}
+	vpc := j.idx.target(vpcRefOf(s), vpcTypes...)
+	if vpc == nil {
+		return graph.Unknown(s.ID+" has no route table association and its VPC is outside the scan", s.Loc)
+	}
+	var tables []*graph.Resource
+	for _, m := range j.referrers(vpc, "vpc_id", "aws_main_route_table_association") {
+		if p := partOf(m); p.presence == maybe {
+			return graph.Unknown(p.reason+", so the main route table is not known", p.at)
+		}
+		if rt := j.idx.target(attr(m, "route_table_id"), routeTableTypes...); rt != nil {
+			tables = append(tables, rt)
+		}
+	}
+	if len(tables) == 0 {
+		tables = j.referrers(vpc, "default_route_table_id", "aws_default_route_table")
+	}
+	if len(tables) != 1 {
+		return graph.Unknown(s.ID+" has no route table association: its VPC's main route table applies, which the scan does not declare", s.Loc)
+	}
+	return graph.UnknownRef(tables[0].ID, "id", "the id of "+tables[0].ID+", the main route table of "+vpc.ID, s.Loc)
+}

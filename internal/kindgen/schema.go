@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"slices"
 
 	"github.com/rampart-iac/rampart/analyzer/aws/kinds"
 )
@@ -58,7 +59,10 @@ func schemaJSON(reg *kinds.Registry) ([]byte, error) {
 func resourceSchema(k *kinds.Kind) map[string]any {
 	var types, sources []string
 	for _, n := range k.Native {
-		types = append(types, n.Type)
+		// A type may be native to both frameworks; an enum lists it once.
+		if !slices.Contains(types, n.Type) {
+			types = append(types, n.Type)
+		}
 	}
 	sources = []string{"cloudformation", "terraform", "terraform-plan"}
 	str := map[string]any{"type": "string"}

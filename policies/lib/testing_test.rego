@@ -20,6 +20,16 @@ instance_defaults := {
 # with props.
 instance(props) := resource("aws.ec2.instance", "App", "AWS::EC2::Instance", "cloudformation", overlay(instance_defaults, props))
 
+# aws.ec2.internet_gateway: AWS::EC2::InternetGateway InternetGateway.
+internet_gateway_defaults := {
+	"attached": false,
+	"vpc_id": "",
+}
+
+# internet_gateway is the aws.ec2.internet_gateway InternetGateway: the defaults overlaid
+# with props.
+internet_gateway(props) := resource("aws.ec2.internet_gateway", "InternetGateway", "AWS::EC2::InternetGateway", "cloudformation", overlay(internet_gateway_defaults, props))
+
 # aws.ec2.launch_template: AWS::EC2::LaunchTemplate AppTemplate.
 launch_template_defaults := {
 	"security_groups": ["sg-1"],
@@ -31,6 +41,35 @@ launch_template_defaults := {
 # with props.
 launch_template(props) := resource("aws.ec2.launch_template", "AppTemplate", "AWS::EC2::LaunchTemplate", "cloudformation", overlay(launch_template_defaults, props))
 
+# aws.ec2.network_acl: aws_network_acl aws_network_acl.public.
+network_acl_defaults := {
+	"vpc_id": "vpc-1",
+	"is_default": false,
+	"external": false,
+	"ingress": [],
+	"egress": [],
+	"subnets": ["subnet-1"],
+}
+
+nacl_entry_defaults := {
+	"rule_number": 100,
+	"action": "allow",
+	"protocol": "tcp",
+	"from_port": 443,
+	"to_port": 443,
+	"cidr": "0.0.0.0/0",
+	"origin": {"id": "aws_network_acl.public", "type": "aws_network_acl"},
+	"representative": false,
+	"present": true,
+}
+
+# nacl_entry is a nested nacl_entry: the defaults overlaid with props.
+nacl_entry(props) := overlay(nacl_entry_defaults, props)
+
+# network_acl is the aws.ec2.network_acl aws_network_acl.public: the defaults overlaid
+# with props.
+network_acl(props) := resource("aws.ec2.network_acl", "aws_network_acl.public", "aws_network_acl", "terraform", overlay(network_acl_defaults, props))
+
 # aws.ec2.network_interface: AWS::EC2::NetworkInterface AppEni.
 network_interface_defaults := {
 	"security_groups": ["sg-1"],
@@ -41,6 +80,19 @@ network_interface_defaults := {
 # network_interface is the aws.ec2.network_interface AppEni: the defaults overlaid
 # with props.
 network_interface(props) := resource("aws.ec2.network_interface", "AppEni", "AWS::EC2::NetworkInterface", "cloudformation", overlay(network_interface_defaults, props))
+
+# aws.ec2.route_table: aws_route_table aws_route_table.public.
+route_table_defaults := {
+	"vpc_id": "vpc-1",
+	"is_main": false,
+	"routes": [],
+	"subnets": [],
+}
+
+# route_table is the aws.ec2.route_table aws_route_table.public: the defaults overlaid
+# with props, and derived properties computed by
+# route_table_derived unless props set them.
+route_table(props) := resource("aws.ec2.route_table", "aws_route_table.public", "aws_route_table", "terraform", route_table_derived(overlay(route_table_defaults, props)))
 
 # aws.ec2.security_group: AWS::EC2::SecurityGroup WebSG.
 sg_defaults := {
@@ -88,6 +140,18 @@ subnet_defaults := {
 # subnet_derived unless props set them.
 subnet(props) := resource("aws.ec2.subnet", "AppSubnet", "AWS::EC2::Subnet", "cloudformation", subnet_derived(overlay(subnet_defaults, props)))
 
+# aws.ec2.vpc: AWS::EC2::VPC VPC.
+vpc_defaults := {
+	"cidr_block": "10.0.0.0/16",
+	"cidr_blocks": ["10.0.0.0/16"],
+	"is_default": false,
+	"flow_logs": [],
+}
+
+# vpc is the aws.ec2.vpc VPC: the defaults overlaid
+# with props.
+vpc(props) := resource("aws.ec2.vpc", "VPC", "AWS::EC2::VPC", "cloudformation", overlay(vpc_defaults, props))
+
 # --- hand-written: derived properties ---------------------------------------
 
 # sg_derived adds ingress_count and egress_count as the normalizer writes
@@ -103,9 +167,21 @@ rule_count(rules) := n if {
 	n := count(rules)
 } else := null
 
-# subnet_derived adds public, which the normalizer joins from the route
-# tables of the unit: a lone subnet's is null (its VPC is outside the scan).
-subnet_derived(p) := object.union({"public": null}, p)
+# subnet_derived adds public and route_table_id, which the normalizer
+# joins from the route tables of the unit: a lone subnet's are null (its
+# VPC is outside the scan).
+subnet_derived(p) := object.union({"public": null, "route_table_id": null}, p)
+
+# route_table_derived adds routes_to_internet_gateway: true when a route
+# for 0.0.0.0/0 or ::/0 names an igw- gateway (the normalizer also follows
+# references to gateways of the unit), unless props set it.
+route_table_derived(p) := object.union({"routes_to_internet_gateway": internet_route(p.routes)}, p)
+
+internet_route(routes) if {
+	some r in routes
+	r.destination in {"0.0.0.0/0", "::/0"}
+	r.target_type == "internet_gateway"
+} else := false
 
 # --- hand-written: builders over the generated ones --------------------------
 
