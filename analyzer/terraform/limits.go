@@ -47,6 +47,10 @@ func deepSize(v cty.Value, limit int) int {
 	if !ty.IsCollectionType() && !ty.IsTupleType() && !ty.IsObjectType() {
 		return n
 	}
+	if ty.IsCollectionType() && ty.ElementType().IsPrimitiveType() {
+		// No walk: iterating a set sorts it.
+		return n + v.LengthInt()
+	}
 	for it := v.ElementIterator(); n <= limit && it.Next(); {
 		_, e := it.Element()
 		n += deepSize(e, limit-n)

@@ -354,10 +354,12 @@ func TestDeepSize(t *testing.T) {
 	}{
 		{"primitive", leaf, 10, 1},
 		{"list", list, 10, 4},
+		{"set", cty.SetVal([]cty.Value{leaf, cty.StringVal("y")}), 10, 3},
+		{"set of lists", cty.SetVal([]cty.Value{list}), 10, 5},
 		{"nested", cty.TupleVal([]cty.Value{list, list}), 100, 9},
 		{"marked", cty.TupleVal([]cty.Value{list.Mark(sensitiveMark)}).Mark(sensitiveMark), 100, 5},
 		{"unknown", cty.UnknownVal(cty.List(cty.String)), 10, 1},
-		{"stops past the limit", cty.TupleVal([]cty.Value{list, list, list}), 5, 6},
+		{"stops past the limit", cty.TupleVal([]cty.Value{list, list, list}), 5, 9},
 	}
 	for _, tt := range tests {
 		if got := deepSize(tt.v, tt.limit); got != tt.want {
