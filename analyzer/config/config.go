@@ -180,6 +180,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	if err := checkKeys(path, root, topLevelKeys, "", c.lines); err != nil {
 		return nil, err
 	}
+	recordParameterLines(root, c.lines)
 	if ig := mappingValue(root, "ignore"); ig != nil && ig.Kind == yaml.SequenceNode {
 		for _, entry := range ig.Content {
 			if entry.Kind != yaml.MappingNode {
@@ -319,6 +320,23 @@ func checkKeys(file string, m *yaml.Node, known []string, what string, lines map
 	}
 	return nil
 }
+
+// recordParameterLines records the line of each rule_config parameter as
+// "rule_config.<name>", so an error about one (an unknown name, a value of
+// the wrong type: the engine checks them against the rules) names its line.
+func recordParameterLines(root *yaml.Node, lines map[string]int) {
+	rc := mappingValue(root, "rule_config")
+	if rc == nil || rc.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(rc.Content); i += 2 {
+		lines[ParameterKey(rc.Content[i].Value)] = rc.Content[i].Line
+	}
+}
+
+// ParameterKey is the Sources key of the rule parameter name: where the
+// file sets it.
+func ParameterKey(name string) string { return "rule_config." + name }
 
 // emptyItem returns the line of the first blank entry in a list of rule IDs
 // or profile names, or 0: a blank `rules:` item would otherwise silently

@@ -144,6 +144,11 @@ func Resolve(layers ...Layer) Settings {
 		if l.RuleConfig != nil {
 			s.RuleConfig = maps.Clone(l.RuleConfig)
 			src("rule_config")
+			for name := range l.RuleConfig {
+				if from, ok := l.Sources[ParameterKey(name)]; ok {
+					s.Sources[ParameterKey(name)] = from
+				}
+			}
 		}
 	}
 	s.VarArgs = orderVarArgs(layers)

@@ -39,6 +39,12 @@ func RulesMarkdown(rules []result.Rule) []byte {
 		if len(r.Reads) > 0 {
 			b.WriteString("**Reads:** " + codeList(r.Reads) + "\n")
 		}
+		if len(r.Parameters) > 0 {
+			b.WriteString("\n**Parameters** (`rule_config:` in `.rampart.yaml`):\n\n| parameter | type | default | meaning |\n|---|---|---|---|\n")
+			for _, p := range r.Parameters {
+				fmt.Fprintf(&b, "| `%s` | %s | `%s` | %s |\n", p.Name, p.Type, cell(renderValue(p.Default)), cell(oneParagraph(p.Description)))
+			}
+		}
 		if len(r.Equivalents) > 0 {
 			b.WriteString("\n**Equivalent checks:** " + codeList(r.Equivalents) + "\n")
 		}

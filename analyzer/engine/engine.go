@@ -72,7 +72,9 @@ type Engine struct {
 // from their METADATA and compiles the user policies. Built-in rules are
 // compiled when a scan first needs them. Built-ins that reach outside the
 // process are removed for every policy, so a policy calling http.send
-// fails to compile. An unknown rule in Rules or SkipRules is an error.
+// fails to compile. An unknown rule in Rules or SkipRules is an error, and
+// so is a Config parameter no policy declares or a value of the wrong type
+// (a *ParameterError).
 func New(ctx context.Context, opts Options) (*Engine, error) {
 	return newEngine(ctx, policies.FS, opts)
 }
@@ -105,6 +107,13 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 	}
 	rules, err := collectRules(mods, builtin, reg)
 	if err != nil {
+		return nil, err
+	}
+	decls, err := declaredParameters(mods, rules)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRuleConfig(decls, opts.Config); err != nil {
 		return nil, err
 	}
 	selected, err := selectRules(rules, opts)

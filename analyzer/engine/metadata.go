@@ -19,6 +19,9 @@ type ruleModule struct {
 	file  string
 	line  int
 	reads []readPath
+	// params are the entries of custom.parameters: the parameters the
+	// rule reads, some declared there (resolveParameters).
+	params []paramEntry
 }
 
 // ruleMeta finds the METADATA block that describes the module's rule: the
@@ -153,7 +156,11 @@ func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModu
 	if err := checkKindsAndReads(reg, r.Kinds, r.Reads, reads); err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)
 	}
-	return &ruleModule{meta: r, pkg: m.Package.Path, file: file, line: line, reads: reads}, nil
+	params, err := readParamEntries(a.Custom["parameters"], where)
+	if err != nil {
+		return nil, err
+	}
+	return &ruleModule{meta: r, pkg: m.Package.Path, file: file, line: line, reads: reads, params: params}, nil
 }
 
 // collectRules reads the rule metadata of every module and checks that IDs
@@ -190,5 +197,8 @@ func collectRules(mods map[string]*ast.Module, builtin map[string]bool, reg *kin
 		out = append(out, rm)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].meta.ID < out[j].meta.ID })
+	if err := resolveParameters(mods, out); err != nil {
+		return nil, err
+	}
 	return out, nil
 }

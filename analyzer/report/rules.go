@@ -79,6 +79,8 @@ type jsonRule struct {
 	Kinds       []string `json:"kinds"`
 	Profile     string   `json:"profile"`
 	Builtin     bool     `json:"builtin"`
+	// Parameters are the rule_config settings the rule reads.
+	Parameters []result.Parameter `json:"parameters,omitempty"`
 }
 
 func rulesJSON(w io.Writer, rules []result.Rule) error {
@@ -91,7 +93,7 @@ func rulesJSON(w io.Writer, rules []result.Rule) error {
 			ID: r.ID, Name: r.Name, Severity: r.Severity.String(), Title: r.Title,
 			Description: r.Description, Remediation: r.Remediation,
 			References: append([]string{}, r.References...), Equivalents: r.Equivalents, Kinds: append([]string{}, r.Kinds...),
-			Profile: r.Profile, Builtin: r.Builtin,
+			Profile: r.Profile, Builtin: r.Builtin, Parameters: r.Parameters,
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -104,7 +106,8 @@ func rulesJSON(w io.Writer, rules []result.Rule) error {
 }
 
 // WriteExplain renders one rule for `rampart explain`: heading, title,
-// description, remediation and references.
+// description, remediation, references, the checks of other tools it
+// maps to, its parameters and a failing and a passing example.
 func WriteExplain(w io.Writer, r result.Rule) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s  %s  (%s)\n", Escape(r.ID), Escape(r.Name), r.Severity)
@@ -130,6 +133,8 @@ func WriteExplain(w io.Writer, r result.Rule) error {
 			fmt.Fprintf(&b, "  - %s\n", Escape(e))
 		}
 	}
+	explainParameters(&b, r.Parameters)
+	explainExamples(&b, r.Examples)
 	var facts []string
 	if len(r.Kinds) > 0 {
 		facts = append(facts, "Applies to: "+Escape(strings.Join(r.Kinds, ", ")))
@@ -147,6 +152,66 @@ func WriteExplain(w io.Writer, r result.Rule) error {
 		return fmt.Errorf("writing rule: %w", err)
 	}
 	return nil
+}
+
+// explainParameters lists the rule_config settings a rule reads, with
+// their type, default and meaning.
+func explainParameters(b *strings.Builder, params []result.Parameter) {
+	if len(params) == 0 {
+		return
+	}
+	b.WriteString("\nParameters (set them under rule_config: in .rampart.yaml):\n")
+	for _, p := range params {
+		fmt.Fprintf(b, "  %s (%s, default %s)\n", Escape(p.Name), Escape(p.Type), Escape(ParameterValue(p.Default)))
+		if d := strings.TrimSpace(p.Description); d != "" {
+			b.WriteString(indent(wrap(d, 70), "      ") + "\n")
+		}
+	}
+}
+
+// explainExamples shows the excerpts of the rule's fixtures.
+func explainExamples(b *strings.Builder, examples []result.Example) {
+	for _, ex := range examples {
+		title := "Passing example"
+		if ex.Fails {
+			title = "Failing example"
+		}
+		fmt.Fprintf(b, "\n%s (%s):\n", title, Escape(ex.File))
+		b.WriteString(indent(strings.TrimRight(ex.Text, "\n"), "    ") + "\n")
+	}
+}
+
+// ParameterValue renders a parameter value as JSON: [22, 3389], "x", 3.
+func ParameterValue(v any) string {
+	if items, ok := v.([]any); ok {
+		parts := make([]string, len(items))
+		for i, it := range items {
+			parts[i] = ParameterValue(it)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(out)
+}
+
+// wrap breaks s into lines of at most width characters, at spaces.
+func wrap(s string, width int) string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return strings.Join(append(lines, line), "\n")
 }
 
 // indent escapes each line of s and prefixes it: descriptions in Rego

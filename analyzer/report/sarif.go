@@ -80,6 +80,9 @@ type sarifRuleProperty struct {
 	SecuritySeverity string   `json:"security-severity"`
 	Severity         string   `json:"severity"`
 	Tags             []string `json:"tags"`
+	// Equivalents are the checks of other tools covering the same ground
+	// ("checkov:CKV_AWS_24"), so suppressions can be mapped.
+	Equivalents []string `json:"equivalents,omitempty"`
 }
 
 type sarifInvocation struct {
@@ -273,7 +276,7 @@ func sarifRuleOf(r result.Rule) sarifRule {
 		FullDescription:      sarifText{Text: firstNonEmpty(strings.TrimSpace(r.Description), title)},
 		Help:                 sarifHelp{Text: ruleHelpText(r), Markdown: ruleHelpMarkdown(r)},
 		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(r.Severity)},
-		Properties:           sarifRuleProperty{SecuritySeverity: securitySeverity(r.Severity), Severity: r.Severity.String(), Tags: tags},
+		Properties:           sarifRuleProperty{SecuritySeverity: securitySeverity(r.Severity), Severity: r.Severity.String(), Tags: tags, Equivalents: r.Equivalents},
 	}
 	for _, ref := range r.References {
 		if strings.HasPrefix(ref, "https://") {

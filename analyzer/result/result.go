@@ -74,8 +74,38 @@ type Rule struct {
 	Reads []string `json:"reads,omitempty"`
 	// Profile is the opt-in profile the rule belongs to ("" = default).
 	Profile string `json:"profile,omitempty"`
+	// Parameters are the rule parameters (.rampart.yaml rule_config) the
+	// rule reads, with their types and defaults.
+	Parameters []Parameter `json:"parameters,omitempty"`
+	// Examples are a failing and a passing excerpt of the rule's fixtures,
+	// for rampart explain.
+	Examples []Example `json:"examples,omitempty"`
 	// Builtin is false for rules loaded from --policy-dir.
 	Builtin bool `json:"builtin"`
+}
+
+// Parameter is a rule parameter: a value a user may set in the
+// rule_config: section of .rampart.yaml.
+type Parameter struct {
+	Name string `json:"name"`
+	// Type is the parameter's type as declared: string, regex, boolean,
+	// integer, port, cidr, port_range, or list(T) of one of them.
+	Type string `json:"type"`
+	// Default is the value the rule uses when rule_config does not set
+	// it, as JSON would hold it.
+	Default     any    `json:"default"`
+	Description string `json:"description"`
+}
+
+// Example is an excerpt of a rule's fixture: a template that fails the
+// rule (Fails) or passes it.
+type Example struct {
+	Fails bool `json:"fails"`
+	// File is the fixture's name, such as "tf-fail/main.tf".
+	File string `json:"file"`
+	// StartLine is the line of the excerpt's first line in File.
+	StartLine int    `json:"start_line"`
+	Text      string `json:"text"`
 }
 
 // ResourceRef identifies the resource a result is about.

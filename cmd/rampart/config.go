@@ -64,6 +64,9 @@ func (a *app) runConfigValidate(cmd *cobra.Command, args []string) error {
 	}
 	rules, err := a.rules(cmd.Context(), analyzer.Options{PolicyDirs: c.PolicyDirs, RuleConfig: c.RuleConfig})
 	if err != nil {
+		if pe := parameterError(err, c.Source); pe != err {
+			return pe
+		}
 		return usagef("%s: policy_dirs: %w", c.Source("policy_dirs"), err)
 	}
 	if err := checkRuleNames(c, rules); err != nil {

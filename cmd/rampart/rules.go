@@ -69,6 +69,9 @@ func (a *app) loadRules(cmd *cobra.Command) ([]result.Rule, error) {
 	}
 	rules, err := a.rules(cmd.Context(), analyzer.Options{PolicyDirs: s.PolicyDirs, RuleConfig: s.RuleConfig})
 	if err != nil {
+		if pe := parameterError(err, s.Source); pe != err {
+			return nil, pe
+		}
 		return nil, fmt.Errorf("loading rules: %w", err)
 	}
 	return rules, nil

@@ -108,6 +108,9 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 			// setting it came from, whichever layer that was.
 			return usagef("%s: %w", s.Source(se.Setting), se)
 		}
+		if pe := parameterError(err, s.Source); pe != err {
+			return pe
+		}
 		return fmt.Errorf("scan failed: %w", err)
 	}
 	if res.Root == "" {

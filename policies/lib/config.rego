@@ -1,14 +1,25 @@
 # METADATA
 # title: rule parameters
 # description: |
-#   Every rule parameter the built-in rules read, with its default. A user
-#   sets them in .rampart.yaml (the rule_config: section); they arrive as
-#   input.config. Each parameter is read with object.get so an absent
-#   setting falls back to the default below.
+#   Every parameter the built-in rules read, with its default, its type and
+#   what it means: this file is the one place they are defined. A user sets
+#   them in .rampart.yaml (the rule_config: section); they arrive as
+#   input.config, and param falls back to the default below when a setting
+#   is absent. Each parameter is a rule NAME := param("NAME", DEFAULT) with
+#   a METADATA block giving its description and custom.type; the engine
+#   reads the declarations from here to validate rule_config (an unknown
+#   name or a value of the wrong type is an error at its line) and rampart
+#   explain and docs/rules.md show them with the rules that list them in
+#   their METADATA custom.parameters.
 package rampart.lib.config
 
-# Ports that give administrative access to a host: SSH and RDP.
-default_admin_ports := [22, 3389]
+param(name, fallback) := object.get(input, ["config", name], fallback)
+
+# METADATA
+# description: Ports that give administrative access to a host (SSH and RDP by default).
+# custom:
+#   type: list(port)
+admin_ports := param("admin_ports", [22, 3389])
 
 # Database and cache ports: MS SQL, Oracle (1521, 1630, 2483, 2484),
 # MySQL/Aurora, PostgreSQL, Redshift, CouchDB, Redis, Cassandra
@@ -19,44 +30,68 @@ default_db_ports := [
 	8529, 9042, 9160, 9200, 9300, 11211, 27017, 27018, 27019, 50000,
 ]
 
-default_security_group_name_pattern := `^[a-z][a-z0-9]*(-[a-z0-9]+)+$`
-
-default_security_group_required_tags := ["Environment", "Tier", "Application"]
-
-param(name, fallback) := object.get(input, ["config", name], fallback)
-
-admin_ports := param("admin_ports", default_admin_ports)
-
+# METADATA
+# description: Database and cache ports (MS SQL, Oracle, MySQL, PostgreSQL, Redshift, CouchDB, Redis, Cassandra, ArangoDB, Elasticsearch, Memcached, MongoDB, DB2).
+# custom:
+#   type: list(port)
 db_ports := param("db_ports", default_db_ports)
 
-# allowed_port_ranges lists the ranges AWS-SG-005 accepts, each written
-# "from-to" (a string) or [from, to] (a list of two numbers).
+# METADATA
+# description: Port ranges a rule may open without a finding, each "from-to" (a string) or [from, to] (two numbers).
+# custom:
+#   type: list(port_range)
 allowed_port_ranges := param("allowed_port_ranges", [])
 
-security_group_name_pattern := param("security_group_name_pattern", default_security_group_name_pattern)
+# METADATA
+# description: Regular expression (RE2 syntax) a security group's name must match.
+# custom:
+#   type: regex
+security_group_name_pattern := param("security_group_name_pattern", `^[a-z][a-z0-9]*(-[a-z0-9]+)+$`)
 
-security_group_required_tags := param("security_group_required_tags", default_security_group_required_tags)
+# METADATA
+# description: Tag keys every security group must carry (compared exactly, case included).
+# custom:
+#   type: list(string)
+security_group_required_tags := param("security_group_required_tags", ["Environment", "Tier", "Application"])
 
+# METADATA
+# description: Most security groups an instance, launch template or network interface may name.
+# custom:
+#   type: integer
 max_security_groups_per_instance := param("max_security_groups_per_instance", 3)
 
+# METADATA
+# description: Most ingress rules a security group may have, inline and separate rule resources together.
+# custom:
+#   type: integer
 max_ingress_rules := param("max_ingress_rules", 3)
 
-# A bastion (jump host) security group is one whose name, Name or Role tag,
-# or resource ID matches this pattern (AWS-SG-014).
-default_bastion_pattern := `(?i)bastion|jump`
+# METADATA
+# description: AMI IDs instances and launch templates may use; the rule is inactive while the list is empty.
+# custom:
+#   type: list(string)
+approved_amis := param("approved_amis", [])
 
-bastion_pattern := param("bastion_pattern", default_bastion_pattern)
+# METADATA
+# description: Regular expression (RE2 syntax) that marks a bastion (jump host) security group when its name, Name or Role tag, or resource ID matches it.
+# custom:
+#   type: regex
+bastion_pattern := param("bastion_pattern", `(?i)bastion|jump`)
 
-# CIDRs admin ports may be opened to besides bastion groups: the office or
-# VPN ranges, the bastion subnet (AWS-SG-014).
+# METADATA
+# description: CIDRs admin ports may be opened to besides bastion groups (the office or VPN ranges, the bastion subnet); a source inside one of them passes.
+# custom:
+#   type: list(cidr)
 bastion_cidrs := param("bastion_cidrs", [])
 
-# Ports of internal services that only a load balancer should reach
-# (AWS-SG-016).
-default_internal_ports := [8080, 8443]
+# METADATA
+# description: Ports of internal services that only a load balancer should reach.
+# custom:
+#   type: list(port)
+internal_ports := param("internal_ports", [8080, 8443])
 
-internal_ports := param("internal_ports", default_internal_ports)
-
-# AMI IDs instances and launch templates may use (AWS-EC2-004); the rule
-# is inactive while the list is empty.
-approved_amis := param("approved_amis", [])
+# METADATA
+# description: When true, AWS's documented example credentials (ending in EXAMPLE or EXAMPLEKEY) are not reported.
+# custom:
+#   type: boolean
+ignore_example_credentials := param("ignore_example_credentials", false)

@@ -20,6 +20,8 @@
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-14
 #     - https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html
+#   parameters:
+#     - admin_ports
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

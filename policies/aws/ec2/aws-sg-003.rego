@@ -21,6 +21,8 @@
 #   references:
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+#   parameters:
+#     - db_ports
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

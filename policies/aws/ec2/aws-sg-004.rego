@@ -20,6 +20,8 @@
 #   references:
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.Scenarios.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+#   parameters:
+#     - db_ports
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

@@ -20,6 +20,8 @@
 #     allowed_port_ranges in .rampart.yaml.
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+#   parameters:
+#     - allowed_port_ranges
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

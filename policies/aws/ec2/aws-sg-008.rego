@@ -19,6 +19,8 @@
 #     your organization's convention.
 #   references:
 #     - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroup.html
+#   parameters:
+#     - security_group_name_pattern
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

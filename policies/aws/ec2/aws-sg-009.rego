@@ -19,6 +19,8 @@
 #   references:
 #     - https://docs.aws.amazon.com/whitepapers/latest/tagging-best-practices/tagging-best-practices.html
 #     - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/resource-tagging
+#   parameters:
+#     - security_group_required_tags
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

@@ -19,6 +19,8 @@
 #     more.
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups
+#   parameters:
+#     - max_security_groups_per_instance
 #   kinds:
 #     - aws.ec2.instance
 #     - aws.ec2.launch_template

@@ -19,6 +19,8 @@
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html
+#   parameters:
+#     - max_ingress_rules
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

@@ -48,6 +48,8 @@
 #     - trivy:AVD-AWS-0102
 #     - tfsec:aws-ec2-no-public-ingress-acl
 #     - tfsec:aws-ec2-no-excessive-port-access
+#   parameters:
+#     - admin_ports
 #   kinds:
 #     - aws.ec2.network_acl
 #   reads:

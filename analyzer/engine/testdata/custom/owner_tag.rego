@@ -16,6 +16,11 @@
 #     - aws.ec2.security_group
 #   reads:
 #     - tags
+#   parameters:
+#     - name: acme_owner_domain
+#       type: string
+#       default: example.com
+#       description: The domain of the address an Owner tag must hold.
 package acme.rules.sg_owner_tag
 
 import data.rampart.lib
