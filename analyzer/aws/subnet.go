@@ -1,6 +1,10 @@
 package aws
 
-import "github.com/rampart-iac/rampart/analyzer/graph"
+import (
+	"strings"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
 
 // Canonical kind aws.ec2.subnet: a subnet and whether the internet routes
 // to it (subnet_public.go computes that as a join).
@@ -11,6 +15,7 @@ type subnetMapper struct{}
 func (subnetMapper) kind() string { return kindSubnet }
 
 func (subnetMapper) normalize(idx *unitIndex) []*graph.Canonical {
+	f := newFolder(idx, &idx.diags, subnetTypes...)
 	var out []*graph.Canonical
 	for _, r := range idx.ofTypes(subnetTypes...) {
 		if idx.stopped() {
@@ -29,9 +34,38 @@ func (subnetMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		// Set by join, once every kind is mapped.
 		p.Set("public", graph.Unknown("not joined", r.Loc))
 		p.Set("route_table_id", graph.Unknown("not joined", r.Loc))
-		out = append(out, &graph.Canonical{ID: r.ID, Native: r, Props: p})
+		c := &graph.Canonical{ID: r.ID, Native: r, Props: p}
+		f.addOwner(c)
+		out = append(out, c)
 	}
+	foldSubnetFlowLogs(f, idx, out)
 	return out
+}
+
+// foldSubnetFlowLogs records the flow logs of each subnet: an aws_flow_log
+// whose subnet_id names it, or an AWS::EC2::FlowLog whose ResourceId does
+// (with ResourceType Subnet, or Unknown: a subnet's ID makes it a subnet
+// flow log). They capture the subnet's traffic only, not its VPC's.
+func foldSubnetFlowLogs(f *folder, idx *unitIndex, subnets []*graph.Canonical) {
+	logs := map[*graph.Canonical]*listBuilder{}
+	for _, c := range subnets {
+		logs[c] = &listBuilder{loc: c.Native.Loc}
+	}
+	for _, r := range idx.ofTypes(flowLogTypes...) {
+		ref := attr(r, "subnet_id")
+		if r.Source == graph.SourceCloudFormation {
+			ref = attr(r, "ResourceId")
+			if s, ok := attr(r, "ResourceType").AsString(); ok && !strings.EqualFold(s, "Subnet") {
+				continue
+			}
+		}
+		if owner := f.ownerByRef(ref); owner != nil {
+			logs[owner].addElement(flowLog(r, f.attach(owner, r).presentValue(r.Loc)))
+		}
+	}
+	for _, c := range subnets {
+		c.Props.Set("flow_logs", logs[c].value())
+	}
 }
 
 // join computes `public` over the route tables, routes and gateways of the

@@ -133,6 +133,7 @@ subnet_defaults := {
 	"cidr_block": "10.0.1.0/24",
 	"map_public_ip_on_launch": false,
 	"vpc_id": "vpc-1",
+	"flow_logs": [],
 }
 
 # subnet is the aws.ec2.subnet AppSubnet: the defaults overlaid
