@@ -14,3 +14,11 @@ import "embed"
 //
 //go:embed lib aws
 var FS embed.FS
+
+// Examples holds, for each built-in rule, a failing and a passing excerpt
+// of its fixtures under testdata/rules, for rampart explain: the binary
+// runs outside the repository, so they are generated into this file
+// (go test ./analyzer/engine -run TestRuleExamples -update) and embedded.
+//
+//go:embed examples.json
+var Examples []byte

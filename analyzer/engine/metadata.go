@@ -200,5 +200,8 @@ func collectRules(mods map[string]*ast.Module, builtin map[string]bool, reg *kin
 	if err := resolveParameters(mods, out); err != nil {
 		return nil, err
 	}
+	if err := attachExamples(out); err != nil {
+		return nil, err
+	}
 	return out, nil
 }

@@ -177,7 +177,13 @@ func explainExamples(b *strings.Builder, examples []result.Example) {
 			title = "Failing example"
 		}
 		fmt.Fprintf(b, "\n%s (%s):\n", title, Escape(ex.File))
-		b.WriteString(indent(strings.TrimRight(ex.Text, "\n"), "    ") + "\n")
+		for _, l := range strings.Split(strings.TrimRight(ex.Text, "\n"), "\n") {
+			if strings.TrimSpace(l) == "" {
+				b.WriteString("\n")
+				continue
+			}
+			b.WriteString("    " + Escape(l) + "\n")
+		}
 	}
 }
 

@@ -33,3 +33,27 @@ func TestE2ERuleConfigValidated(t *testing.T) {
 	rampart(t, dir, nil, "scan", "stack.yaml").wantCode(t, 0)
 	rampart(t, dir, nil, "config", "validate").wantCode(t, 0)
 }
+
+// TestE2EExplainOutsideRepository checks what explain shows from a
+// directory with no repository files: the parameters, the checks of other
+// tools and the examples come with the binary, and no internal catalog
+// number is printed.
+func TestE2EExplainOutsideRepository(t *testing.T) {
+	dir := fixture(t, nil)
+	r := rampart(t, dir, nil, "explain", "AWS-SG-002")
+	r.wantCode(t, 0)
+	for _, want := range []string{
+		"Parameters (set them under rule_config: in .rampart.yaml):\n  admin_ports (list(port), default [22, 3389])",
+		"Equivalent checks in other tools:\n  - checkov:CKV_AWS_24",
+		"Failing example (",
+		"# <- AWS-SG-002",
+		"Passing example (",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("explain lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(strings.ToLower(r.stdout), "seed") {
+		t.Errorf("explain prints an internal seed number:\n%s", r.stdout)
+	}
+}

@@ -23,6 +23,10 @@
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18
+#   equivalents:
+#     - checkov:CKV_AWS_277
+#     - trivy:AVD-AWS-0107
+#     - tfsec:aws-ec2-no-public-ingress-sgr
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

@@ -22,6 +22,11 @@
 #     - https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html
 #   parameters:
 #     - admin_ports
+#   equivalents:
+#     - checkov:CKV_AWS_24
+#     - checkov:CKV_AWS_25
+#     - trivy:AVD-AWS-0107
+#     - tfsec:aws-ec2-no-public-ingress-sgr
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

@@ -23,6 +23,9 @@
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #   parameters:
 #     - db_ports
+#   equivalents:
+#     - trivy:AVD-AWS-0107
+#     - tfsec:aws-ec2-no-public-ingress-sgr
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

@@ -22,6 +22,12 @@
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #     - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group#description-1
+#   equivalents:
+#     - checkov:CKV_AWS_23
+#     - trivy:AVD-AWS-0099
+#     - trivy:AVD-AWS-0124
+#     - tfsec:aws-ec2-add-description-to-security-group
+#     - tfsec:aws-ec2-add-description-to-security-group-rule
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

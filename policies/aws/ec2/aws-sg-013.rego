@@ -18,6 +18,8 @@
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2
+#   equivalents:
+#     - checkov:CKV2_AWS_12
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

@@ -1,0 +1,40 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+// TestExplainParametersAndExamples checks that explain lists a rule's
+// parameters with type and default, and its failing and passing examples
+// indented, blank lines kept blank.
+func TestExplainParametersAndExamples(t *testing.T) {
+	r := result.Rule{
+		ID: "AWS-SG-002", Name: "sg-no-public-admin-ports", Severity: result.SeverityCritical, Title: "Admin ports open", Builtin: true,
+		Parameters: []result.Parameter{
+			{Name: "admin_ports", Type: "list(port)", Default: []any{int64(22), int64(3389)}, Description: "Ports that give administrative access to a host."},
+			{Name: "name_pattern", Type: "regex", Default: "^a{1,3}$", Description: "A pattern."},
+		},
+		Examples: []result.Example{
+			{Fails: true, File: "tf-fail/main.tf", StartLine: 3, Text: "resource \"aws_security_group\" \"a\" {\n\n  cidr_blocks = [\"0.0.0.0/0\"] # <- AWS-SG-002\n}\n"},
+			{File: "tf-pass/main.tf", StartLine: 1, Text: "resource \"aws_security_group\" \"b\" {}\n"},
+		},
+	}
+	var b bytes.Buffer
+	if err := WriteExplain(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\nParameters (set them under rule_config: in .rampart.yaml):\n  admin_ports (list(port), default [22, 3389])\n      Ports that give administrative access to a host.\n",
+		"  name_pattern (regex, default \"^a{1,3}$\")\n",
+		"\nFailing example (tf-fail/main.tf):\n    resource \"aws_security_group\" \"a\" {\n\n      cidr_blocks = [\"0.0.0.0/0\"] # <- AWS-SG-002\n    }\n",
+		"\nPassing example (tf-pass/main.tf):\n    resource \"aws_security_group\" \"b\" {}\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("explain lacks %q:\n%s", want, b.String())
+		}
+	}
+}
