@@ -216,10 +216,14 @@ acl_name(acl) := sprintf("the default network ACL of %v", [acl.id]) if {
 	acl.type in {"AWS::EC2::VPC", "aws_vpc", "aws_default_vpc"}
 } else := sprintf("network ACL %v", [acl.id])
 
-message(name, e, open) := sprintf("%v entry %v allows %v from %v, exposing %v", [name, e.rule_number, ports.traffic_text(e), e.cidr, exposure_text(open)]) if {
+message(name, e, open) := sprintf("%v entry %v allows %v from %v, exposing %v", [name, number_text(e.rule_number), ports.traffic_text(e), e.cidr, exposure_text(open)]) if {
 	count(open) > 0
 	is_string(e.cidr)
 } else := ""
+
+number_text(n) := sprintf("%v", [n]) if {
+	is_number(n)
+} else := "(rule number not known)"
 
 exposure_text(open) := "every port" if "all" in open
 

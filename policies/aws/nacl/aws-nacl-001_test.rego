@@ -159,3 +159,8 @@ test_message if {
 	some f in rule.deny with input as t.input_of([acl([allow(100, "tcp", 22, 22, "0.0.0.0/0")])])
 	f.message == "network ACL aws_network_acl.public entry 100 allows tcp port 22 from 0.0.0.0/0, exposing admin port 22"
 }
+
+test_message_with_unknown_rule_number if {
+	some f in rule.deny with input as t.input_of([acl([allow(null, "tcp", 22, 22, "0.0.0.0/0")])])
+	f.message == "network ACL aws_network_acl.public entry (rule number not known) allows tcp port 22 from 0.0.0.0/0, exposing admin port 22"
+}
