@@ -38,3 +38,24 @@ func TestExplainParametersAndExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFRuleEquivalentsAndRulesJSONParameters checks that a SARIF rule
+// descriptor carries the checks of other tools in its properties, and that
+// rules --format json lists a rule's parameters.
+func TestSARIFRuleEquivalentsAndRulesJSONParameters(t *testing.T) {
+	r := result.Rule{ID: "AWS-SG-002", Name: "sg-no-public-admin-ports", Severity: result.SeverityCritical, Title: "Admin ports open",
+		Equivalents: []string{"checkov:CKV_AWS_24"},
+		Parameters:  []result.Parameter{{Name: "admin_ports", Type: "list(port)", Default: []any{22, 3389}, Description: "d"}}}
+	out := string(render(t, "sarif", Options{Tool: tool}, &result.Result{Rules: []result.Rule{r}}))
+	if !strings.Contains(out, `"equivalents": [`) || !strings.Contains(out, `"checkov:CKV_AWS_24"`) {
+		t.Errorf("SARIF rule properties lack the equivalents:\n%s", out)
+	}
+	validateSARIF(t, []byte(out))
+	var js bytes.Buffer
+	if err := WriteRules(&js, []result.Rule{r}, "json"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(js.String(), `"parameters": [`) || !strings.Contains(js.String(), `"name": "admin_ports"`) {
+		t.Errorf("rules JSON lacks the parameters:\n%s", js.String())
+	}
+}
