@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"sort"
@@ -8,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/rampart-iac/rampart/analyzer/result"
 )
 
 // TestBuiltinParametersListed checks that every built-in rule lists in
@@ -244,4 +247,38 @@ func TestParameterDeclarations(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestUserPolicyParameters checks that a user policy's own declaration is
+// shown with its rule and accepted in rule_config, that a wrong type for it
+// is refused, and that declaring a built-in parameter's name again is an
+// error naming both places.
+func TestUserPolicyParameters(t *testing.T) {
+	e := newTestEngine(t, Options{PolicyDirs: []string{"testdata/custom"}, Config: map[string]any{"acme_owner_domain": "acme.test"}})
+	var got []result.Parameter
+	for _, r := range e.AllRules() {
+		if r.ID == "ACME-001" {
+			got = r.Parameters
+		}
+	}
+	if len(got) != 1 || got[0].Name != "acme_owner_domain" || got[0].Default != "example.com" || got[0].Type != "string" {
+		t.Errorf("ACME-001 parameters = %+v", got)
+	}
+	_, err := New(context.Background(), Options{PolicyDirs: []string{"testdata/custom"}, Config: map[string]any{"acme_owner_domain": 7}})
+	var pe *ParameterError
+	if !errors.As(err, &pe) || pe.Name != "acme_owner_domain" {
+		t.Errorf("a number for a string parameter: %v", err)
+	}
+
+	dir := t.TempDir()
+	writePolicy(t, dir, "dup.rego", strings.Replace(userRule("USER-009", "rampart.rules.dup", "deny contains 1 if false"), "reads: [vpc_id]", "reads: [vpc_id]\n#   parameters:\n#     - {name: admin_ports, type: list(port), default: [22], description: d}", 1))
+	_, err = New(context.Background(), Options{PolicyDirs: []string{dir}})
+	if err == nil || !strings.Contains(err.Error(), "parameter admin_ports is already declared at") {
+		t.Errorf("a second declaration of admin_ports: %v", err)
+	}
+	writePolicy(t, dir, "dup.rego", strings.Replace(userRule("USER-009", "rampart.rules.dup", "deny contains 1 if false"), "reads: [vpc_id]", "reads: [vpc_id]\n#   parameters: [no_such_parameter]", 1))
+	_, err = New(context.Background(), Options{PolicyDirs: []string{dir}})
+	if err == nil || !strings.Contains(err.Error(), `no parameter "no_such_parameter" is declared`) {
+		t.Errorf("an undeclared parameter: %v", err)
+	}
 }
