@@ -9,6 +9,18 @@
 # lists of nested objects empty.
 package rampart.lib.testing
 
+# aws.autoscaling.group: AWS::AutoScaling::AutoScalingGroup AppGroup.
+autoscaling_group_defaults := {
+	"target_groups": ["arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/app/0123456789abcdef"],
+	"load_balancers": [],
+	"launch_template": "lt-0123456789abcdef0",
+	"launch_configuration": "",
+}
+
+# autoscaling_group is the aws.autoscaling.group AppGroup: the defaults overlaid
+# with props.
+autoscaling_group(props) := resource("aws.autoscaling.group", "AppGroup", "AWS::AutoScaling::AutoScalingGroup", "cloudformation", overlay(autoscaling_group_defaults, props))
+
 # aws.ec2.instance: AWS::EC2::Instance App.
 instance_defaults := {
 	"security_groups": ["sg-1"],
@@ -152,6 +164,39 @@ vpc_defaults := {
 # vpc is the aws.ec2.vpc VPC: the defaults overlaid
 # with props.
 vpc(props) := resource("aws.ec2.vpc", "VPC", "AWS::EC2::VPC", "cloudformation", overlay(vpc_defaults, props))
+
+# aws.elbv2.load_balancer: AWS::ElasticLoadBalancingV2::LoadBalancer WebLoadBalancer.
+load_balancer_defaults := {
+	"type": "application",
+	"scheme": "internet-facing",
+	"internal": false,
+	"security_groups": ["sg-1"],
+	"subnets": ["subnet-1", "subnet-2"],
+}
+
+# load_balancer is the aws.elbv2.load_balancer WebLoadBalancer: the defaults overlaid
+# with props.
+load_balancer(props) := resource("aws.elbv2.load_balancer", "WebLoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer", "cloudformation", overlay(load_balancer_defaults, props))
+
+# aws.elbv2.target_group: AWS::ElasticLoadBalancingV2::TargetGroup AppTargetGroup.
+target_group_defaults := {
+	"target_type": "instance",
+	"vpc_id": "vpc-1",
+	"targets": [],
+}
+
+target_defaults := {
+	"id": "i-0123456789abcdef0",
+	"origin": {"id": "AppTargetGroup", "type": "AWS::ElasticLoadBalancingV2::TargetGroup"},
+	"present": true,
+}
+
+# target is a nested target: the defaults overlaid with props.
+target(props) := overlay(target_defaults, props)
+
+# target_group is the aws.elbv2.target_group AppTargetGroup: the defaults overlaid
+# with props.
+target_group(props) := resource("aws.elbv2.target_group", "AppTargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup", "cloudformation", overlay(target_group_defaults, props))
 
 # --- hand-written: derived properties ---------------------------------------
 
