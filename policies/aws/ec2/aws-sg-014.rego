@@ -6,10 +6,14 @@
 #   ports count) that is neither a bastion security group nor inside a CIDR
 #   of config bastion_cidrs (default none): a CIDR source, a source security
 #   group of the scan that is not a bastion group, or the group itself
-#   (Terraform self = true). A bastion group is one whose name, Name or Role
-#   tag, or resource ID (CloudFormation logical ID, Terraform address)
-#   matches config bastion_pattern (default (?i)bastion|jump); rules of a
-#   group that is itself a bastion group are exempt. Public sources
+#   (Terraform self = true). A rule open on all ports or all protocols
+#   counts for its CIDR sources only: to a security group or to its own
+#   group it grants trust between tiers or cluster members, not an admin
+#   port, and AWS-SG-001/005 judge its breadth. A bastion group is one
+#   whose name, Name or Role tag, or resource ID (CloudFormation logical
+#   ID, Terraform address) matches config bastion_pattern (default
+#   (?i)bastion|jump); rules of a group that is itself a bastion group are
+#   exempt. Public sources
 #   (0.0.0.0/0, ::/0) are AWS-SG-002's contract and never fire here; a
 #   specific non-private address (203.0.113.7/32) does. A literal source
 #   group (sg-0123..., or a CloudFormation SourceSecurityGroupName) names a
@@ -42,6 +46,10 @@
 #     - https://docs.aws.amazon.com/prescriptive-guidance/latest/patterns/access-a-bastion-host-by-using-session-manager-and-amazon-ec2-instance-connect.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #     - https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html
+#   parameters:
+#     - admin_ports
+#     - bastion_pattern
+#     - bastion_cidrs
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:
@@ -73,9 +81,17 @@ results contains lib.result(sg, src.blame, v, message(sg.id, r.rule, src)) if {
 	v := lib.all_of([
 		src.verdict,
 		lib.at(r.path, ports.covers_any(r.rule, config.admin_ports)),
+		peer_scope(src.peer, r.rule, r.path),
 		own,
 	])
 }
+
+# peer_scope: a rule opening every port to a security group (or to its own
+# group) is a trust between tiers or cluster members, not an admin port
+# grant, and is not judged; to a CIDR it counts.
+peer_scope(false, _, _) := "yes"
+
+peer_scope(true, rule, path) := lib.at(path, ports.not_all_ports(rule))
 
 deny := lib.certain(results)
 
@@ -85,23 +101,23 @@ undecided := lib.uncertain(results)
 # {"blame", "verdict", "text"}: where a finding points, the placed verdict
 # of "this source is not a bastion", and how a message names it. A rule
 # that is Unknown is one source that may be anything.
-sources(rule, path, _) := [{"blame": path, "verdict": {"maybe": path}, "text": ""}] if is_null(rule)
+sources(rule, path, _) := [{"blame": path, "verdict": {"maybe": path}, "text": "", "peer": false}] if is_null(rule)
 
 sources(rule, path, refs) := array.concat(
 	array.concat(cidr_sources(rule.cidrs, array.concat(path, ["cidrs"])), group_sources(rule.source_security_groups, array.concat(path, ["source_security_groups"]), path, refs)),
 	self_sources(rule.self, array.concat(path, ["self"])),
 ) if not is_null(rule)
 
-cidr_sources(cidrs, path) := [{"blame": path, "verdict": {"maybe": path}, "text": ""}] if is_null(cidrs)
+cidr_sources(cidrs, path) := [{"blame": path, "verdict": {"maybe": path}, "text": "", "peer": false}] if is_null(cidrs)
 
 cidr_sources(cidrs, path) := [s |
 	some j, c in cidrs
 	s := cidr_source(c, array.concat(path, [j]))
 ] if is_array(cidrs)
 
-cidr_source(c, path) := {"blame": path, "verdict": {"maybe": path}, "text": ""} if is_null(c)
+cidr_source(c, path) := {"blame": path, "verdict": {"maybe": path}, "text": "", "peer": false} if is_null(c)
 
-cidr_source(c, path) := {"blame": path, "verdict": "yes", "text": c} if {
+cidr_source(c, path) := {"blame": path, "verdict": "yes", "text": c, "peer": false} if {
 	netlib.is_cidr(c)
 	not netlib.is_public_cidr(c)
 	not in_bastion_cidrs(c)
@@ -123,7 +139,7 @@ family(c) := "ipv4" if not netlib.is_ipv6(c)
 # group_sources judges the source groups of a rule: a reference to a group
 # of the scan by that group's names; an Unknown without a reference may be
 # any group. A literal names a group outside the scan and is not judged.
-group_sources(groups, path, _, _) := [{"blame": path, "verdict": {"maybe": path}, "text": ""}] if is_null(groups)
+group_sources(groups, path, _, _) := [{"blame": path, "verdict": {"maybe": path}, "text": "", "peer": true}] if is_null(groups)
 
 group_sources(groups, path, rule_path, refs) := [s |
 	some j, g in groups
@@ -131,17 +147,17 @@ group_sources(groups, path, rule_path, refs) := [s |
 	s := group_source(array.concat(path, [j]), rule_path, refs)
 ] if is_array(groups)
 
-group_source(path, rule_path, refs) := {"blame": rule_path, "verdict": v, "text": sprintf("security group %v", [source.id])} if {
+group_source(path, rule_path, refs) := {"blame": rule_path, "verdict": v, "text": sprintf("security group %v", [source.id]), "peer": true} if {
 	source := input.resources[refs[path]]
 	source.kind == sglib.kind
 	v := source_verdict(source.id, source.properties.name, source.properties.tags, path)
 }
 
-group_source(path, _, refs) := {"blame": path, "verdict": {"maybe": path}, "text": ""} if not references_group(path, refs)
+group_source(path, _, refs) := {"blame": path, "verdict": {"maybe": path}, "text": "", "peer": true} if not references_group(path, refs)
 
 references_group(path, refs) if input.resources[refs[path]].kind == sglib.kind
 
-self_sources(self, path) := [{"blame": path, "verdict": lib.at(path, v), "text": "the group itself (self)"} |
+self_sources(self, path) := [{"blame": path, "verdict": lib.at(path, v), "text": "the group itself (self)", "peer": true} |
 	v := lib.truth(self)
 ]
 

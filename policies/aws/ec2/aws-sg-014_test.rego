@@ -145,3 +145,18 @@ test_external_groups_are_skipped if {
 	inp := t.input_of([t.sg({"external": true, "ingress": [ssh({"cidrs": ["10.0.0.0/8"]})]})])
 	count(rule.deny) == 0 with input as inp
 }
+
+test_all_ports_to_a_peer_group_is_not_judged if {
+	web := group("WebSG", {"tags": {"Role": "web"}})
+	all := t.rule({"protocol": "-1", "from_port": 0, "to_port": 65535, "cidrs": [], "source_security_groups": [null, null], "self": true})
+	app := object.union(group("AppSG", {"ingress": [all]}), {"refs": [
+		{"path": ["ingress", 0, "source_security_groups", 0], "resource": web.uid, "attribute": "GroupId"},
+	]})
+	count(rule.deny) == 0 with input as t.input_of([web, app])
+	count(rule.undecided) == 0 with input as t.input_of([web, app])
+}
+
+test_all_ports_to_a_cidr_counts if {
+	inp := t.input_of([t.ingress([t.rule({"protocol": "tcp", "from_port": 0, "to_port": 65535, "cidrs": ["10.0.0.0/8"], "self": true})])])
+	t.paths(rule.deny) == {["ingress", 0, "cidrs", 0]} with input as inp
+}

@@ -53,6 +53,14 @@ resource "aws_security_group" "app" {
   }
 
   ingress {
+    description = "all traffic between cluster members: trust, not an admin grant"
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    self        = true
+  }
+
+  ingress {
     description = "HTTPS is not an admin port"
     from_port   = 443
     to_port     = 443
