@@ -8,20 +8,6 @@ variable "subnet_ids" {
   type = list(string)
 }
 
-resource "aws_security_group" "alb" {
-  name        = "alb"
-  description = "load balancer"
-  vpc_id      = var.vpc_id
-
-  ingress {
-    description = "HTTPS from anywhere"
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-
 resource "aws_security_group" "app" {
   name        = "app"
   description = "application servers"
@@ -33,6 +19,20 @@ resource "aws_security_group" "app" {
     to_port         = 8080
     protocol        = "tcp"
     security_groups = [aws_security_group.alb.id]
+  }
+}
+
+resource "aws_security_group" "alb" {
+  name        = "alb"
+  description = "load balancer"
+  vpc_id      = var.vpc_id
+
+  ingress {
+    description = "HTTPS from anywhere"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
   }
 }
 
