@@ -41,6 +41,9 @@ type param struct {
 	// ssm marks an AWS::SSM::Parameter::Value<...> parameter: its value is
 	// the name of a Systems Manager parameter, read at deployment.
 	ssm bool
+	// def is the Default as written (nil without one), a string the
+	// template holds even when a parameter file overrides it.
+	def *graph.Value
 }
 
 // topOverrides gathers parameter values for the top-level template:
@@ -174,6 +177,7 @@ func (st *stack) declare(k mapKey, decl *node, overrides map[string]paramValue) 
 	if pm.noEcho {
 		kind = "NoEcho parameter "
 	}
+	pm.def = decl.get("Default").literal()
 	if ov, ok := overrides[k.name]; ok {
 		pm.value, pm.note = ov.value, ov.note+" ("+kind+k.name+")"
 		if st.prefix != "" && !pm.noEcho {

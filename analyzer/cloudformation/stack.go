@@ -255,6 +255,7 @@ func (st *stack) run() {
 	for _, name := range st.outOrder {
 		st.output(name)
 	}
+	st.addTemplateValues()
 	// Conditions nobody used still deserve their diagnostics (bad functions,
 	// cycles).
 	for _, name := range st.condOrder {

@@ -79,6 +79,23 @@ type Unit struct {
 	Resources   []*Resource
 	Edges       []Edge
 	Diagnostics Diagnostics
+	// Values are what the templates hold outside their resources
+	// (parameter and variable defaults, tfvars values, locals, outputs,
+	// provider arguments, mappings), for rules that read every string a
+	// template holds.
+	Values []TemplateValue
+}
+
+// TemplateValue is one value a template holds outside its resources.
+type TemplateValue struct {
+	// Holder names it the way the template does, as a dotted path:
+	// variable.db_password, local.conn, output.url, provider.aws,
+	// Parameters.DbPassword.Default, Outputs.Url, Mappings.Keys.
+	Holder string
+	// Module is the Terraform module instance address (module.db) or the
+	// nested stack path (Network/), "" at the root.
+	Module string
+	Value  *Value
 }
 
 // Include is a file that another file of a unit includes.

@@ -179,6 +179,9 @@ type providerConfig struct {
 	name, alias string
 	declRange   hcl.Range
 	defaultTags hcl.Expression // default_tags { tags = ... }, nil when absent
+	// attrs are the block's other arguments (region, access_key,
+	// secret_key, ...), evaluated only for the strings they hold.
+	attrs hcl.Attributes
 }
 
 func (p *providerConfig) addr() string {
@@ -631,8 +634,13 @@ func (m *moduleConfig) addOutput(b *hcl.Block) {
 
 func (m *moduleConfig) addProvider(b *hcl.Block) {
 	p := &providerConfig{name: b.Labels[0], declRange: b.DefRange}
-	content, _, diags := b.Body.PartialContent(providerSchema)
+	content, rest, diags := b.Body.PartialContent(providerSchema)
 	m.diags = append(m.diags, diags...)
+	if rest != nil {
+		// Nested blocks (assume_role, endpoints) are Terraform's to
+		// validate; the attributes beside them are still returned.
+		p.attrs, _ = rest.JustAttributes()
+	}
 	if content != nil {
 		if a, ok := content.Attributes["alias"]; ok {
 			val, diags := a.Expr.Value(nil)

@@ -417,6 +417,7 @@ func (mi *moduleInstance) emit() {
 		}
 	}
 	mi.evaluateAll()
+	mi.addTemplateValues()
 	for _, call := range mi.cfg.calls {
 		ce := mi.expandCall(call.name)
 		if ce == nil {
