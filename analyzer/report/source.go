@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/rampart-iac/rampart/analyzer/secrets"
 	"github.com/rampart-iac/rampart/analyzer/textenc"
 	"github.com/rampart-iac/rampart/internal/safefs"
 )
@@ -66,6 +67,8 @@ func (c *sourceCache) lines(file string) []string {
 		for _, l := range strings.Split(string(data), "\n") {
 			ls = append(ls, strings.TrimRight(l, "\r"))
 		}
+		// A snippet never shows a credential in full (AWS-SEC-001).
+		secrets.MaskLines(ls)
 	}
 	c.files[file] = ls
 	return ls
