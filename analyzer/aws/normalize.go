@@ -38,6 +38,13 @@ func mappers() []mapper {
 		routeTableMapper{},
 		internetGatewayMapper{},
 		networkACLMapper{},
+		templateStringsMapper{},
+		iamAccessKeyMapper{},
+		rdsInstanceMapper(),
+		rdsClusterMapper(),
+		redshiftClusterMapper(),
+		docdbClusterMapper(),
+		elasticacheReplicationGroupMapper(),
 	}
 }
 

@@ -94,6 +94,11 @@ func (st *stack) fnSub(arg *node, loc graph.Location, c evalCtx) *graph.Value {
 			// "${WebSG}" is exactly the reference.
 			return firstUnknown
 		}
+		if isDynamicRef(tmpl.str) {
+			// '{{resolve:secretsmanager:${DbSecret}:SecretString:password}}'
+			// is a dynamic reference whatever the secret it names.
+			return fromParts(dynamicRef(tmpl.str, loc), vals...)
+		}
 		u := fromParts(graph.Unknown("Fn::Sub with an unknown part: "+firstUnknown.Reason, loc), vals...)
 		u.Decoded = subJSON(tmpl, parts, vals)
 		return u

@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"text/template"
@@ -209,8 +211,13 @@ func firstObject(k *kinds.Kind, props map[string]any, declared []kinds.Property,
 		case []any:
 			candidates = v
 		case map[string]any:
-			if p.T().Base == kinds.ObjectBase {
+			switch p.T().Base {
+			case kinds.ObjectBase:
 				candidates = []any{v}
+			case kinds.Map:
+				for _, key := range slices.Sorted(maps.Keys(v)) {
+					candidates = append(candidates, v[key])
+				}
 			}
 		}
 		for _, c := range candidates {

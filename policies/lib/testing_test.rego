@@ -21,6 +21,15 @@ autoscaling_group_defaults := {
 # with props.
 autoscaling_group(props) := resource("aws.autoscaling.group", "AppGroup", "AWS::AutoScaling::AutoScalingGroup", "cloudformation", overlay(autoscaling_group_defaults, props))
 
+# aws.docdb.cluster: AWS::DocDB::DBCluster Docs.
+docdb_cluster_defaults := {
+	"master_password_source": "ssm",
+}
+
+# docdb_cluster is the aws.docdb.cluster Docs: the defaults overlaid
+# with props.
+docdb_cluster(props) := resource("aws.docdb.cluster", "Docs", "AWS::DocDB::DBCluster", "cloudformation", overlay(docdb_cluster_defaults, props))
+
 # aws.ec2.instance: AWS::EC2::Instance App.
 instance_defaults := {
 	"security_groups": ["sg-1"],
@@ -165,6 +174,15 @@ vpc_defaults := {
 # with props.
 vpc(props) := resource("aws.ec2.vpc", "VPC", "AWS::EC2::VPC", "cloudformation", overlay(vpc_defaults, props))
 
+# aws.elasticache.replication_group: AWS::ElastiCache::ReplicationGroup Cache.
+elasticache_replication_group_defaults := {
+	"auth_token_source": "none",
+}
+
+# elasticache_replication_group is the aws.elasticache.replication_group Cache: the defaults overlaid
+# with props.
+elasticache_replication_group(props) := resource("aws.elasticache.replication_group", "Cache", "AWS::ElastiCache::ReplicationGroup", "cloudformation", overlay(elasticache_replication_group_defaults, props))
+
 # aws.elbv2.load_balancer: AWS::ElasticLoadBalancingV2::LoadBalancer WebLoadBalancer.
 load_balancer_defaults := {
 	"type": "application",
@@ -197,6 +215,62 @@ target(props) := overlay(target_defaults, props)
 # target_group is the aws.elbv2.target_group AppTargetGroup: the defaults overlaid
 # with props.
 target_group(props) := resource("aws.elbv2.target_group", "AppTargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup", "cloudformation", overlay(target_group_defaults, props))
+
+# aws.iam.access_key: AWS::IAM::AccessKey DeployKey.
+access_key_defaults := {
+	"user": "deploy",
+	"status": "Active",
+}
+
+# access_key is the aws.iam.access_key DeployKey: the defaults overlaid
+# with props.
+access_key(props) := resource("aws.iam.access_key", "DeployKey", "AWS::IAM::AccessKey", "cloudformation", overlay(access_key_defaults, props))
+
+# aws.rds.db_cluster: AWS::RDS::DBCluster Aurora.
+db_cluster_defaults := {
+	"master_password_source": "secrets_manager",
+}
+
+# db_cluster is the aws.rds.db_cluster Aurora: the defaults overlaid
+# with props.
+db_cluster(props) := resource("aws.rds.db_cluster", "Aurora", "AWS::RDS::DBCluster", "cloudformation", overlay(db_cluster_defaults, props))
+
+# aws.rds.db_instance: AWS::RDS::DBInstance Db.
+db_instance_defaults := {
+	"master_password_source": "managed",
+}
+
+# db_instance is the aws.rds.db_instance Db: the defaults overlaid
+# with props.
+db_instance(props) := resource("aws.rds.db_instance", "Db", "AWS::RDS::DBInstance", "cloudformation", overlay(db_instance_defaults, props))
+
+# aws.redshift.cluster: AWS::Redshift::Cluster Warehouse.
+redshift_cluster_defaults := {
+	"master_password_source": "literal",
+}
+
+# redshift_cluster is the aws.redshift.cluster Warehouse: the defaults overlaid
+# with props.
+redshift_cluster(props) := resource("aws.redshift.cluster", "Warehouse", "AWS::Redshift::Cluster", "cloudformation", overlay(redshift_cluster_defaults, props))
+
+# aws.template.strings: template template.
+template_strings_defaults := {
+	"strings": {"provider.aws.access_key": {"decoded": false, "holder": "provider.aws.access_key", "key": "access_key", "value": "AKIAI44QH8DHBEXAMPLE"}},
+}
+
+template_string_defaults := {
+	"value": "AKIAI44QH8DHBEXAMPLE",
+	"key": "access_key",
+	"holder": "provider.aws.access_key",
+	"decoded": false,
+}
+
+# template_string is a nested template_string: the defaults overlaid with props.
+template_string(props) := overlay(template_string_defaults, props)
+
+# template_strings is the aws.template.strings template: the defaults overlaid
+# with props.
+template_strings(props) := resource("aws.template.strings", "template", "template", "terraform", overlay(template_strings_defaults, props))
 
 # --- hand-written: derived properties ---------------------------------------
 
