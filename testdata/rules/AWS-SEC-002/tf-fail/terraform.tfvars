@@ -1,0 +1,1 @@
+from_tfvars = "committed-in-tfvars"
