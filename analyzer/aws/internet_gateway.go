@@ -25,7 +25,7 @@ func (internetGatewayMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		p.Set("vpc_id", graph.String("", r.Loc))
 		if v := attr(r, "vpc_id"); r.Source != graph.SourceCloudFormation && v != nil {
 			p.Set("attached", graph.Bool(true, v.Loc))
-			p.Set("vpc_id", v)
+			p.Set("vpc_id", scalar(v))
 		}
 		c := &graph.Canonical{ID: r.ID, Native: r, Props: p}
 		f.addOwner(c)
@@ -50,7 +50,7 @@ func (internetGatewayMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		}
 		p := f.attach(owner, a)
 		owner.Props.Set("attached", p.presentValue(a.Loc))
-		owner.Props.Set("vpc_id", orDefault(vpcRefOf(a), graph.Unknown("no VPC given", a.Loc)))
+		owner.Props.Set("vpc_id", orDefault(scalar(vpcRefOf(a)), graph.Unknown("no VPC given", a.Loc)))
 		if p.presence == maybe {
 			owner.Props.Set("vpc_id", graph.Unknown(p.reason, p.at))
 		}

@@ -99,7 +99,7 @@ func (networkACLMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		if p := f.attach(owner, a); p.presence == maybe {
 			subnet = graph.Unknown(p.reason, p.at)
 		}
-		subnets[owner].addElement(subnet)
+		subnets[owner].addElement(scalar(subnet))
 	}
 	for _, c := range out {
 		c.Props.Set("subnets", subnets[c].value())
@@ -115,7 +115,7 @@ func newNACL(idx *unitIndex, r *graph.Resource) (*graph.Canonical, *listBuilder)
 	b := &listBuilder{loc: r.Loc}
 	switch r.Type {
 	case "AWS::EC2::NetworkAcl":
-		p.Set("vpc_id", orDefault(attr(r, "VpcId"), graph.Unknown("no VPC given", r.Loc)))
+		p.Set("vpc_id", orDefault(scalar(attr(r, "VpcId")), graph.Unknown("no VPC given", r.Loc)))
 		return c, b
 	case "aws_default_network_acl":
 		p.Set("is_default", graph.Bool(true, r.Loc))
@@ -123,7 +123,7 @@ func newNACL(idx *unitIndex, r *graph.Resource) (*graph.Canonical, *listBuilder)
 			p.Set("vpc_id", graph.UnknownRef(vpc.ID, "id", "the id of "+vpc.ID, r.Loc))
 		}
 	default:
-		p.Set("vpc_id", orDefault(attr(r, "vpc_id"), graph.Unknown("no VPC given", r.Loc)))
+		p.Set("vpc_id", orDefault(scalar(attr(r, "vpc_id")), graph.Unknown("no VPC given", r.Loc)))
 	}
 	b.add(attr(r, "subnet_ids"))
 	p.Set("ingress", entryList(r, attr(r, "ingress")))
@@ -274,17 +274,22 @@ func mapEntry(r *graph.Resource, m *graph.Value, keys entryKeys) *graph.Value {
 	}
 	e := graph.Map(m.Loc)
 	e.Set("rule_number", orDefault(num(field(m, keys.number)), graph.Unknown("no rule number given", m.Loc)))
-	e.Set("action", orDefault(lower(str(field(m, keys.action))), graph.Unknown("no rule action given", m.Loc)))
-	protocol := normalizeProtocol(field(m, keys.protocol), m.Loc)
+	e.Set("action", orDefault(lower(scalar(field(m, keys.action))), graph.Unknown("no rule action given", m.Loc)))
+	// Both frameworks require a protocol: an absent one is not read as
+	// "all traffic".
+	protocol := graph.Unknown("no protocol given", m.Loc)
+	if v := scalar(field(m, keys.protocol)); v != nil {
+		protocol = normalizeProtocol(v, m.Loc)
+	}
 	e.Set("protocol", protocol)
 	ports := m
 	if keys.portRange != "" {
 		ports = field(m, keys.portRange)
 	}
 	setPorts(e, protocol, field(ports, keys.from), field(ports, keys.to), m.Loc)
-	cidr := str(field(m, keys.cidr))
+	cidr := scalar(field(m, keys.cidr))
 	if cidr == nil || cidr.Kind == graph.KindString && cidr.Str == "" {
-		if v6 := str(field(m, keys.ipv6)); v6 != nil && !(v6.Kind == graph.KindString && v6.Str == "") {
+		if v6 := scalar(field(m, keys.ipv6)); v6 != nil && !(v6.Kind == graph.KindString && v6.Str == "") {
 			cidr = v6
 		}
 	}
@@ -333,4 +338,16 @@ func (edges outEdges) ownerOf(f *folder, r *graph.Resource, key string) *graph.C
 		found = c
 	}
 	return found
+}
+
+// scalar returns v as a string value: a string, a number or a boolean
+// rendered as the frameworks coerce them, Unknown kept, nil when absent. A
+// list or a map, which neither framework accepts where one string is
+// expected, is Unknown: a rule must not read it as a value.
+func scalar(v *graph.Value) *graph.Value {
+	v = str(v)
+	if v == nil || v.Kind == graph.KindString || v.Kind == graph.KindUnknown {
+		return v
+	}
+	return graph.Unknown("a "+v.Kind.String()+" where one value is expected", v.Loc)
 }

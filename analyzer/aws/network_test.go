@@ -106,3 +106,15 @@ func TestNetworkKindsCloudFormation(t *testing.T) {
 	}
 	checkFlat(t, flatProps(u), "testdata/network/cfn.golden")
 }
+
+// TestNetworkKindsMalformedValues: a list or a map where the frameworks
+// take one value, and resources without properties, map to Unknown values
+// with the reason, never to a value a rule would read.
+func TestNetworkKindsMalformedValues(t *testing.T) {
+	src, err := os.ReadFile("testdata/network/malformed.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := cloudformation.Parse(context.Background(), "malformed.yaml", src, cloudformation.Options{})
+	checkFlat(t, flatProps(u), "testdata/network/malformed.golden")
+}

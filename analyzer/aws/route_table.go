@@ -46,7 +46,7 @@ func (routeTableMapper) normalize(idx *unitIndex) []*graph.Canonical {
 			return out
 		}
 		p := props(r)
-		p.Set("vpc_id", orDefault(vpcRefOf(r), graph.Unknown("no VPC given", r.Loc)))
+		p.Set("vpc_id", orDefault(scalar(vpcRefOf(r)), graph.Unknown("no VPC given", r.Loc)))
 		if vpc := idx.target(attr(r, "default_route_table_id"), vpcTypes...); vpc != nil {
 			p.Set("vpc_id", graph.UnknownRef(vpc.ID, "id", "the id of "+vpc.ID, r.Loc))
 		}
@@ -107,7 +107,7 @@ func (routeTableMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		if p := f.attach(owner, a); p.presence == maybe {
 			subnet = graph.Unknown(p.reason, p.at)
 		}
-		subnets[owner].addElement(subnet)
+		subnets[owner].addElement(scalar(subnet))
 	}
 	for _, m := range idx.ofTypes("aws_main_route_table_association") {
 		ref := attr(m, "route_table_id")
@@ -165,7 +165,7 @@ func mapRoute(idx *unitIndex, r *graph.Resource, m *graph.Value, keys routeKeys,
 	}
 	var dest *graph.Value
 	for _, k := range []string{keys.cidr, keys.ipv6, prefixList} {
-		if v := str(field(m, k)); v != nil && !(v.Kind == graph.KindString && v.Str == "") {
+		if v := scalar(field(m, k)); v != nil && !(v.Kind == graph.KindString && v.Str == "") {
 			dest = v
 			break
 		}
@@ -173,11 +173,11 @@ func mapRoute(idx *unitIndex, r *graph.Resource, m *graph.Value, keys routeKeys,
 	route.Set("destination", orDefault(dest, graph.Unknown("no destination given", m.Loc)))
 	targetType, target := graph.Unknown("no target given", m.Loc), graph.Unknown("no target given", m.Loc)
 	for _, t := range targets {
-		v := field(m, t.key)
+		v := scalar(field(m, t.key))
 		if v == nil || v.Kind == graph.KindString && v.Str == "" {
 			continue
 		}
-		target = str(v)
+		target = v
 		kind := t.kind
 		if kind == "" {
 			kind = gatewayKind(idx, v)

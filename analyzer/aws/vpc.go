@@ -104,16 +104,16 @@ func newVPC(r *graph.Resource) (*graph.Canonical, *listBuilder) {
 	var primary *graph.Value
 	switch r.Type {
 	case "AWS::EC2::VPC":
-		primary = orDefault(str(attr(r, "CidrBlock")), graph.Unknown("the CIDR block is allocated from an IPAM pool", r.Loc))
+		primary = orDefault(scalar(attr(r, "CidrBlock")), graph.Unknown("the CIDR block is allocated from an IPAM pool", r.Loc))
 		b.addElement(primary)
 	case "aws_default_vpc":
 		primary = graph.Unknown("the default VPC's CIDR block is chosen by AWS", r.Loc)
 		b.addElement(primary)
 		b.addElement(generatedIPv6(r))
 	default:
-		primary = orDefault(str(attr(r, "cidr_block")), graph.Unknown("the CIDR block is allocated from an IPAM pool", r.Loc))
+		primary = orDefault(scalar(attr(r, "cidr_block")), graph.Unknown("the CIDR block is allocated from an IPAM pool", r.Loc))
 		b.addElement(primary)
-		if v := str(attr(r, "ipv6_cidr_block")); v != nil {
+		if v := scalar(attr(r, "ipv6_cidr_block")); v != nil {
 			b.addElement(v)
 		} else {
 			b.addElement(generatedIPv6(r))
@@ -150,7 +150,7 @@ func associatedBlock(a *graph.Resource) *graph.Value {
 		keys = []string{"cidr_block", "ipv6_cidr_block"}
 	}
 	for _, k := range keys {
-		if v := str(attr(a, k)); v != nil {
+		if v := scalar(attr(a, k)); v != nil {
 			return v
 		}
 	}
@@ -236,9 +236,9 @@ func flowLog(r *graph.Resource, present *graph.Value) *graph.Value {
 		traffic, dest = "traffic_type", "log_destination_type"
 	}
 	m := graph.Map(r.Loc)
-	t := upper(str(attr(r, traffic)))
+	t := upper(scalar(attr(r, traffic)))
 	m.Set("traffic_type", orDefault(t, graph.Unknown("no traffic type given", r.Loc)))
-	m.Set("destination_type", orDefault(lower(str(attr(r, dest))), graph.String("cloud-watch-logs", r.Loc)))
+	m.Set("destination_type", orDefault(lower(scalar(attr(r, dest))), graph.String("cloud-watch-logs", r.Loc)))
 	m.Set("origin", origin(r))
 	m.Set("present", present)
 	return m
