@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/analyzer/secrets"
 )
 
 const examplesFile = "../../policies/examples.json"
@@ -71,6 +72,9 @@ func TestExplainExamplesEmbedded(t *testing.T) {
 			}
 			if expectMarker.MatchString(ex.Text) || strings.Contains(ex.Text, "undecided:") {
 				t.Errorf("%s: an example keeps a fixture marker:\n%s", rm.meta.ID, ex.Text)
+			}
+			if secrets.Mask(ex.Text) != ex.Text {
+				t.Errorf("%s: an example shows a credential unmasked:\n%s", rm.meta.ID, ex.Text)
 			}
 		}
 		if fails != 1 || passes != 1 {
@@ -333,6 +337,8 @@ func excerpt(fails bool, file string, lines []string, b block, id string) result
 		}
 		out = append(out, strings.TrimRight(l, " \t"))
 	}
+	// A credential a fixture holds is shown masked, as in every report.
+	secrets.MaskLines(out)
 	return result.Example{Fails: fails, File: file, StartLine: b.start + 1, Text: strings.Join(out, "\n") + "\n"}
 }
 
