@@ -17,9 +17,18 @@
 #   name: sg-no-public-ingress-all-ports
 #   severity: CRITICAL
 #   remediation: |
-#     Allow only the protocol and ports the workload serves, and only from
-#     the networks or security groups that need them. Put public services
-#     behind a load balancer and open just its listener port.
+#     Allow only the protocol and ports the workload serves, from the networks
+#     or security groups that need them; put public services behind a load
+#     balancer and open just its listener port. CloudFormation: in the
+#     SecurityGroupIngress entry (or AWS::EC2::SecurityGroupIngress) replace
+#     IpProtocol: "-1" or FromPort 0 / ToPort 65535 with the service's
+#     IpProtocol, FromPort and ToPort, and CidrIp 0.0.0.0/0 / CidrIpv6 ::/0 with
+#     a narrower CIDR or SourceSecurityGroupId. Terraform: in the ingress block
+#     (or aws_security_group_rule / aws_vpc_security_group_ingress_rule) set
+#     protocol, from_port and to_port to the service's, and replace
+#     cidr_blocks / ipv6_cidr_blocks (cidr_ipv4 / cidr_ipv6) with a narrower
+#     range or security_groups / source_security_group_id /
+#     referenced_security_group_id.
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18

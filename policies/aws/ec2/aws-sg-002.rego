@@ -14,8 +14,16 @@
 #   severity: CRITICAL
 #   remediation: |
 #     Remove the rule, or restrict its source to the bastion's security group
-#     or the office/VPN CIDR. Prefer AWS Systems Manager Session Manager or
+#     or the office/VPN CIDR; better, use AWS Systems Manager Session Manager or
 #     EC2 Instance Connect Endpoint, which need no inbound admin port.
+#     CloudFormation: in the SecurityGroupIngress entry (or
+#     AWS::EC2::SecurityGroupIngress) for port 22 or 3389 replace CidrIp
+#     0.0.0.0/0 / CidrIpv6 ::/0 with SourceSecurityGroupId of the bastion group
+#     or the VPN CIDR. Terraform: in the ingress block (or
+#     aws_security_group_rule / aws_vpc_security_group_ingress_rule) replace
+#     cidr_blocks / ipv6_cidr_blocks (cidr_ipv4 / cidr_ipv6) with
+#     security_groups / source_security_group_id (referenced_security_group_id)
+#     of the bastion group, or the VPN CIDR.
 #   references:
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-14

@@ -17,7 +17,14 @@
 #   severity: HIGH
 #   remediation: |
 #     Keep databases and caches in private subnets and allow their port only
-#     from the application tier's security group.
+#     from the application tier's security group. CloudFormation: in the
+#     SecurityGroupIngress entry (or AWS::EC2::SecurityGroupIngress) replace
+#     CidrIp 0.0.0.0/0 / CidrIpv6 ::/0 with SourceSecurityGroupId of the
+#     clients' group. Terraform: in the ingress block (or
+#     aws_security_group_rule / aws_vpc_security_group_ingress_rule) replace
+#     cidr_blocks / ipv6_cidr_blocks (cidr_ipv4 / cidr_ipv6) with
+#     security_groups / source_security_group_id (referenced_security_group_id)
+#     of the clients' group.
 #   references:
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html

@@ -15,8 +15,13 @@
 #   severity: MEDIUM
 #   remediation: |
 #     Allow database ports only from private address ranges or, better, from
-#     the security group of the clients. Reach a database from outside the
-#     VPC through a VPN, Direct Connect or a bastion, not a public address.
+#     the security group of the clients; reach a database from outside the VPC
+#     through a VPN, Direct Connect or a bastion, not a public address.
+#     CloudFormation: replace the rule's CidrIp / CidrIpv6 with
+#     SourceSecurityGroupId or a private CIDR. Terraform: replace cidr_blocks /
+#     ipv6_cidr_blocks (cidr_ipv4 / cidr_ipv6) with security_groups /
+#     source_security_group_id (referenced_security_group_id) or a private
+#     CIDR.
 #   references:
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.Scenarios.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html

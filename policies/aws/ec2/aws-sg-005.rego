@@ -15,9 +15,11 @@
 #   name: sg-no-port-ranges
 #   severity: LOW
 #   remediation: |
-#     Open the individual ports the service listens on, one rule each. When a
-#     range is truly needed (ephemeral ports, passive FTP), add it to
-#     allowed_port_ranges in .rampart.yaml.
+#     Open the individual ports the service listens on, one rule each
+#     (CloudFormation: FromPort equal to ToPort in each SecurityGroupIngress
+#     entry; Terraform: from_port equal to to_port in each ingress block or rule
+#     resource). When a range is truly needed (ephemeral ports, passive FTP), add
+#     it to allowed_port_ranges in .rampart.yaml.
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #   parameters:

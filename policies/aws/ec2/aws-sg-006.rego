@@ -13,8 +13,13 @@
 #   name: sg-no-public-udp-icmp
 #   severity: MEDIUM
 #   remediation: |
-#     Limit UDP and ICMP to the private networks that need them. For path MTU
+#     Limit UDP and ICMP to the private networks that need them; for path MTU
 #     discovery allow only ICMP type 3 code 4 (IPv4) or ICMPv6 type 2.
+#     CloudFormation: give the udp/icmp SecurityGroupIngress entry a private
+#     CidrIp or a SourceSecurityGroupId, and replace IpProtocol "-1" with the
+#     protocol and ports the service needs. Terraform: do the same with
+#     cidr_blocks / security_groups and protocol in the ingress block or rule
+#     resource.
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #   kinds:

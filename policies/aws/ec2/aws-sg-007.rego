@@ -16,9 +16,12 @@
 #   name: sg-description-required
 #   severity: LOW
 #   remediation: |
-#     Give every security group a GroupDescription / description that states
-#     its purpose, and every rule a Description / description that says who
-#     needs the access and why.
+#     State the group's purpose and each rule's reason. CloudFormation: set
+#     GroupDescription on the AWS::EC2::SecurityGroup and Description on every
+#     SecurityGroupIngress / SecurityGroupEgress entry and rule resource.
+#     Terraform: set description on aws_security_group (not the default
+#     "Managed by Terraform"; changing it replaces the group) and on every
+#     ingress / egress block and rule resource.
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #     - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group#description-1

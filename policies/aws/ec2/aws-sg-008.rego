@@ -15,8 +15,9 @@
 #   severity: LOW
 #   remediation: |
 #     Rename the group to match the convention (changing a group's name
-#     replaces it), or set security_group_name_pattern in .rampart.yaml to
-#     your organization's convention.
+#     replaces it): CloudFormation GroupName, Terraform name. Or set
+#     security_group_name_pattern in .rampart.yaml to your organization's
+#     convention.
 #   references:
 #     - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroup.html
 #   parameters:

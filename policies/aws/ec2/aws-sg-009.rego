@@ -14,8 +14,9 @@
 #   name: sg-required-tags
 #   severity: LOW
 #   remediation: |
-#     Add the missing tags to the group, or to the provider's default_tags in
-#     Terraform so every resource carries them.
+#     Add the missing tags: CloudFormation Tags (Key/Value entries) on the
+#     AWS::EC2::SecurityGroup; Terraform tags on aws_security_group, or the
+#     provider's default_tags so every resource carries them.
 #   references:
 #     - https://docs.aws.amazon.com/whitepapers/latest/tagging-best-practices/tagging-best-practices.html
 #     - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/resource-tagging

@@ -14,7 +14,10 @@
 #   name: ec2-max-security-groups
 #   severity: LOW
 #   remediation: |
-#     Merge the groups into fewer role-based groups (one per tier), or raise
+#     Merge the groups into fewer role-based groups (one per tier):
+#     CloudFormation SecurityGroupIds / SecurityGroups (or the network
+#     interface's GroupSet), Terraform vpc_security_group_ids / security_groups
+#     (or the launch template's network_interfaces security_groups). Or raise
 #     max_security_groups_per_instance in .rampart.yaml if the design needs
 #     more.
 #   references:

@@ -14,8 +14,10 @@
 #   name: sg-max-ingress-rules
 #   severity: LOW
 #   remediation: |
-#     Split the group by purpose, replace lists of CIDRs with a managed
-#     prefix list, or use security group references instead of addresses.
+#     Split the group by purpose, replace lists of CIDRs with a managed prefix
+#     list (CloudFormation SourcePrefixListId with an AWS::EC2::PrefixList;
+#     Terraform prefix_list_ids with aws_ec2_managed_prefix_list), or use
+#     security group references instead of addresses.
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html

@@ -14,9 +14,11 @@
 #   name: ec2-explicit-security-group
 #   severity: MEDIUM
 #   remediation: |
-#     Create a security group for the instance's role and set
-#     SecurityGroupIds / vpc_security_group_ids (or the launch template's
-#     network interface groups) explicitly.
+#     Create a security group for the instance's role and name it explicitly.
+#     CloudFormation: SecurityGroupIds on AWS::EC2::Instance, or
+#     SecurityGroupIds / NetworkInterfaces Groups in the launch template's
+#     LaunchTemplateData. Terraform: vpc_security_group_ids on aws_instance or
+#     aws_launch_template (or network_interfaces security_groups).
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
 #     - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security-groups.html

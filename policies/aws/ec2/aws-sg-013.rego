@@ -12,9 +12,11 @@
 #   name: default-sg-restrict-all
 #   severity: MEDIUM
 #   remediation: |
-#     Remove every ingress and egress block from aws_default_security_group
-#     (leaving the resource in place so the default group stays empty), and
-#     give resources their own security groups.
+#     Remove every ingress and egress block from aws_default_security_group,
+#     leaving the resource in place so the default group stays empty, and give
+#     resources their own security groups. In CloudFormation, which cannot
+#     manage the default group's rules, do not add AWS::EC2::SecurityGroupIngress
+#     or SecurityGroupEgress resources to the VPC's DefaultSecurityGroup.
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2
