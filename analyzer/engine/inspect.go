@@ -28,10 +28,11 @@ func InspectResources(units []*graph.Unit, canon []*graph.Canonical) ([]any, err
 	for _, u := range units {
 		for _, r := range u.Resources {
 			uid := u.Path + "#" + r.ID
-			obj := nativeObject(uid, r)
+			obj := nativeObject(uid, resourceWithoutSecrets(r))
 			if c := byUID[uid]; c != nil && c.Native.ID == r.ID {
-				obj = resourceObject(c.UID, c.Native, ast.StringTerm(c.Kind), mapTerm(c.Props), idx.refs(c))
-				obj.Insert(ast.StringTerm("unknowns"), unknownsTerm(c.Native.Attrs, c.Props))
+				native := resourceWithoutSecrets(c.Native)
+				obj = resourceObject(c.UID, native, ast.StringTerm(c.Kind), mapTerm(withoutSecrets(c.Props)), idx.refs(c))
+				obj.Insert(ast.StringTerm("unknowns"), unknownsTerm(native.Attrs, c.Props))
 			}
 			v, err := ast.JSON(obj)
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -98,5 +99,46 @@ func TestInspectResourcesArePolicyInput(t *testing.T) {
 		if tc.res > 0 && (r["kind"] != nil || r["properties"] != nil || len(r["refs"].([]any)) != 0) {
 			t.Errorf("%s without a canonical kind: kind %v, properties %v, refs %v; want null, null, []", r["id"], r["kind"], r["properties"], r["refs"])
 		}
+	}
+}
+
+// TestInspectMasksSensitiveValues checks that a value declared secret (a
+// NoEcho parameter, a Terraform sensitive variable) is shown masked in
+// both the native attributes and the canonical properties of an
+// inspection, and that values which are not secret stay as written.
+func TestInspectMasksSensitiveValues(t *testing.T) {
+	const password = "correct-horse-battery-staple"
+	secret := graph.String(password, at(4))
+	secret.Sensitive = true
+	attrs := graph.Map(at(3))
+	attrs.Set("MasterUserPassword", secret)
+	attrs.Set("Engine", graph.String("postgres", at(5)))
+	db := &graph.Resource{ID: "DB", Type: "AWS::RDS::DBInstance", Source: graph.SourceCloudFormation,
+		Loc: graph.Location{File: stackFile, StartLine: 3, EndLine: 5}, Attrs: attrs}
+	props := graph.Map(at(3))
+	props.Set("master_password", secret)
+	canon := &graph.Canonical{Kind: "aws.rds.db_instance", UID: stackFile + "#DB", ID: "DB", Native: db, Props: props}
+	other := &graph.Resource{ID: "Other", Type: "AWS::RDS::DBInstance", Source: graph.SourceCloudFormation,
+		Loc: graph.Location{File: stackFile, StartLine: 7}, Attrs: attrs}
+	u := &graph.Unit{Source: graph.SourceCloudFormation, Path: stackFile, Resources: []*graph.Resource{db, other}}
+
+	got, err := InspectResources([]*graph.Unit{u}, []*graph.Canonical{canon})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(text), password) {
+		t.Fatalf("inspection shows the secret: %s", text)
+	}
+	for _, want := range []string{`"MasterUserPassword":"corr…aple"`, `"master_password":"corr…aple"`, `"Engine":"postgres"`} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("inspection lacks %s: %s", want, text)
+		}
+	}
+	if attrs.Get("MasterUserPassword").Str != password {
+		t.Error("masking changed the resource itself, which the policy input reads")
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/rampart-iac/rampart/analyzer"
 	"github.com/rampart-iac/rampart/analyzer/report"
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/analyzer/secrets"
 )
 
 // inspectFormats are the formats of `rampart inspect`, by name.
@@ -87,11 +88,14 @@ func (a *app) runInspect(cmd *cobra.Command, args []string) error {
 	if err := write(&buf, ins); err != nil {
 		return err
 	}
+	// An inspection prints the values templates hold: a hardcoded
+	// credential among them is shown masked, as every report shows it.
+	masked := []byte(secrets.Mask(buf.String()))
 	if output == "" {
-		if _, err := a.stdout.Write(buf.Bytes()); err != nil {
+		if _, err := a.stdout.Write(masked); err != nil {
 			return fmt.Errorf("writing the inspection: %w", err)
 		}
-	} else if err := writeOutput(output, buf.Bytes(), ins.Files); err != nil {
+	} else if err := writeOutput(output, masked, ins.Files); err != nil {
 		return fmt.Errorf("writing the inspection to %s: %w", output, err)
 	}
 	res := &result.Result{Errors: ins.Errors, Files: ins.Files}

@@ -166,6 +166,20 @@ func TestE2EInspect(t *testing.T) {
 			t.Errorf("stack.yaml now %q, stderr %q", after, r.stderr)
 		}
 	})
+	t.Run("secrets are masked in every inspect format", func(t *testing.T) {
+		const key, sensitive = "AKIAIOSFODNN7REALKEY", "hunter2-but-longer-than-16"
+		secretDir := fixture(t, map[string]string{
+			"s/main.tf": "resource \"aws_db_instance\" \"db\" {\n  password = var.pw\n  username = \"" + key + "\"\n}\n\n" +
+				"variable \"pw\" {\n  type      = string\n  sensitive = true\n  default   = \"" + sensitive + "\"\n}\n",
+		})
+		for _, format := range []string{"json", "dot"} {
+			r := rampart(t, secretDir, nil, "inspect", "s", "--format", format)
+			r.wantCode(t, 0)
+			if strings.Contains(r.stdout, key) || strings.Contains(r.stdout, sensitive) {
+				t.Errorf("%s inspection shows a secret:\n%s", format, r.stdout)
+			}
+		}
+	})
 	t.Run("unknown format", func(t *testing.T) {
 		r := rampart(t, dir, nil, "inspect", "ok", "--format", "sarif")
 		r.wantCode(t, 2)
