@@ -107,13 +107,15 @@ func TestSecurityGroupNormalization(t *testing.T) {
 			},
 		},
 		{
-			name: "a source group written as one reference is one source that keeps the reference",
+			name: "a source group or CIDR written as one reference is one source that keeps the reference",
 			resources: []*graph.Resource{
 				res(cfn, "AWS::EC2::SecurityGroup", "Bastion", 1, map[string]any{"GroupDescription": "bastion"}),
 				res(cfn, "AWS::EC2::SecurityGroup", "App", 5, map[string]any{
 					"GroupDescription": "app",
 					"SecurityGroupIngress": []any{map[string]any{
 						"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "SourceSecurityGroupId": ref("Bastion", "GroupId"),
+					}, map[string]any{
+						"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": ref("VPC", "CidrBlock"),
 					}},
 				}),
 				res(tf, "aws_security_group", "aws_security_group.app", 10, map[string]any{}),
@@ -123,8 +125,11 @@ func TestSecurityGroupNormalization(t *testing.T) {
 				}),
 			},
 			want: map[string]map[string]string{
-				"Bastion":                {"ingress": "[]"},
-				"App":                    {"ingress[0].source_security_groups": "[(unknown Bastion.GroupId)]"},
+				"Bastion": {"ingress": "[]"},
+				"App": {
+					"ingress[0].source_security_groups": "[(unknown Bastion.GroupId)]",
+					"ingress[1].cidrs":                  "[(unknown VPC.CidrBlock)]",
+				},
 				"aws_security_group.app": {"ingress[0].source_security_groups": "[(unknown aws_security_group.bastion.id)]"},
 			},
 		},

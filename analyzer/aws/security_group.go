@@ -244,6 +244,8 @@ type ruleKeys struct {
 	// an Unknown there (a reference, a parameter) is one Unknown source,
 	// which keeps the reference, not a list of unknown length.
 	singleGroup bool
+	// singleCIDR says the same of each cidrs key.
+	singleCIDR bool
 	// self is "" where the syntax has no self argument.
 	self, description string
 }
@@ -256,6 +258,7 @@ var (
 		groups:      []string{"SourceSecurityGroupId", "SourceSecurityGroupName"},
 		prefixes:    []string{"SourcePrefixListId"},
 		description: "Description",
+		singleCIDR:  true,
 		singleGroup: true,
 	}
 	// SecurityGroupEgress entries and AWS::EC2::SecurityGroupEgress.
@@ -265,6 +268,7 @@ var (
 		groups:      []string{"DestinationSecurityGroupId"},
 		prefixes:    []string{"DestinationPrefixListId"},
 		description: "Description",
+		singleCIDR:  true,
 		singleGroup: true,
 	}
 	// Inline ingress/egress blocks of aws_security_group.
@@ -291,6 +295,7 @@ var (
 		groups:      []string{"referenced_security_group_id"},
 		prefixes:    []string{"prefix_list_id"},
 		description: "description",
+		singleCIDR:  true,
 		singleGroup: true,
 	}
 )
@@ -330,20 +335,28 @@ func mapRule(r *graph.Resource, m *graph.Value, keys ruleKeys) *graph.Value {
 		}
 		return b.value()
 	}
+	// single lists attributes that each hold one value, an Unknown one
+	// (a reference, a parameter) included, which keeps its reference.
+	single := func(names []string) *graph.Value {
+		b := &listBuilder{loc: m.Loc}
+		for _, k := range names {
+			b.addElement(field(m, k))
+		}
+		return b.value()
+	}
 	rule := graph.Map(m.Loc)
 	protocol := normalizeProtocol(field(m, keys.protocol), m.Loc)
 	rule.Set("protocol", protocol)
 	setPorts(rule, protocol, field(m, keys.from), field(m, keys.to), m.Loc)
-	rule.Set("cidrs", collect(keys.cidrs))
-	groups := collect(keys.groups)
-	if keys.singleGroup {
-		b := &listBuilder{loc: m.Loc}
-		for _, k := range keys.groups {
-			b.addElement(field(m, k))
-		}
-		groups = b.value()
+	cidrs, groups := collect, collect
+	if keys.singleCIDR {
+		cidrs = single
 	}
-	rule.Set("source_security_groups", groups)
+	if keys.singleGroup {
+		groups = single
+	}
+	rule.Set("cidrs", cidrs(keys.cidrs))
+	rule.Set("source_security_groups", groups(keys.groups))
 	rule.Set("prefix_lists", collect(keys.prefixes))
 	self := graph.Bool(false, m.Loc)
 	if keys.self != "" {
