@@ -85,7 +85,7 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	}
 	sortDiagnostics(res.Errors)
 	sortDiagnostics(res.Warnings)
-	maskSecrets(res)
+	maskSecrets(res, units)
 	if err := narrowToNamed(res, opts, units); err != nil {
 		return nil, err
 	}
