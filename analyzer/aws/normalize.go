@@ -45,6 +45,7 @@ func mappers() []mapper {
 		redshiftClusterMapper(),
 		docdbClusterMapper(),
 		elasticacheReplicationGroupMapper(),
+		s3BucketMapper{},
 	}
 }
 

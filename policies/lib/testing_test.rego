@@ -253,6 +253,28 @@ redshift_cluster_defaults := {
 # with props.
 redshift_cluster(props) := resource("aws.redshift.cluster", "Warehouse", "AWS::Redshift::Cluster", "cloudformation", overlay(redshift_cluster_defaults, props))
 
+# aws.s3.bucket: AWS::S3::Bucket Bucket.
+s3_bucket_defaults := {
+	"name": null,
+	"acl": "private",
+	"grants": [],
+	"object_ownership": "BucketOwnerEnforced",
+	"public_access_block": {"block_public_acls": true, "block_public_policy": true, "declared": false, "ignore_public_acls": true, "restrict_public_buckets": true},
+	"encryption": {"algorithm": "AES256", "configured": false},
+	"versioning": "Disabled",
+	"mfa_delete": false,
+	"access_logging": false,
+	"log_target": false,
+	"lifecycle_configured": false,
+	"website": false,
+	"policy": {"id": "", "statements": [], "version": ""},
+	"receives_cloudtrail": false,
+}
+
+# s3_bucket is the aws.s3.bucket Bucket: the defaults overlaid
+# with props.
+s3_bucket(props) := resource("aws.s3.bucket", "Bucket", "AWS::S3::Bucket", "cloudformation", overlay(s3_bucket_defaults, props))
+
 # aws.template.strings: template template.
 template_strings_defaults := {
 	"strings": {"provider.aws.access_key": {"decoded": false, "holder": "provider.aws.access_key", "key": "access_key", "value": "AKIAI44QH8DHBEXAMPLE"}},
