@@ -59,3 +59,17 @@ func TestSARIFRuleEquivalentsAndRulesJSONParameters(t *testing.T) {
 		t.Errorf("rules JSON lacks the parameters:\n%s", js.String())
 	}
 }
+
+// TestExplainShowsSettings checks that explain says which value the
+// configuration sets for a parameter, and where.
+func TestExplainShowsSettings(t *testing.T) {
+	r := result.Rule{ID: "AWS-SG-011", Name: "sg-max-ingress-rules", Severity: result.SeverityLow, Title: "Too many rules",
+		Parameters: []result.Parameter{{Name: "max_ingress_rules", Type: "integer", Default: int64(3), Description: "Most ingress rules."}}}
+	var b bytes.Buffer
+	if err := WriteExplainSettings(&b, r, map[string]ParameterSetting{"max_ingress_rules": {Value: 5, Source: ".rampart.yaml:4"}}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "  max_ingress_rules (integer, default 3)\n      set to 5 at .rampart.yaml:4\n      Most ingress rules.\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("explain lacks %q:\n%s", want, b.String())
+	}
+}

@@ -109,6 +109,19 @@ func rulesJSON(w io.Writer, rules []result.Rule) error {
 // description, remediation, references, the checks of other tools it
 // maps to, its parameters and a failing and a passing example.
 func WriteExplain(w io.Writer, r result.Rule) error {
+	return WriteExplainSettings(w, r, nil)
+}
+
+// ParameterSetting is a rule parameter's value set in the configuration,
+// and where (".rampart.yaml:12").
+type ParameterSetting struct {
+	Value  any
+	Source string
+}
+
+// WriteExplainSettings is WriteExplain saying, for each parameter the
+// configuration sets, the value in force and where it is set.
+func WriteExplainSettings(w io.Writer, r result.Rule, settings map[string]ParameterSetting) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s  %s  (%s)\n", Escape(r.ID), Escape(r.Name), r.Severity)
 	if r.Title != "" {
@@ -133,7 +146,7 @@ func WriteExplain(w io.Writer, r result.Rule) error {
 			fmt.Fprintf(&b, "  - %s\n", Escape(e))
 		}
 	}
-	explainParameters(&b, r.Parameters)
+	explainParameters(&b, r.Parameters, settings)
 	explainExamples(&b, r.Examples)
 	var facts []string
 	if len(r.Kinds) > 0 {
@@ -156,13 +169,16 @@ func WriteExplain(w io.Writer, r result.Rule) error {
 
 // explainParameters lists the rule_config settings a rule reads, with
 // their type, default and meaning.
-func explainParameters(b *strings.Builder, params []result.Parameter) {
+func explainParameters(b *strings.Builder, params []result.Parameter, settings map[string]ParameterSetting) {
 	if len(params) == 0 {
 		return
 	}
 	b.WriteString("\nParameters (set them under rule_config: in .rampart.yaml):\n")
 	for _, p := range params {
 		fmt.Fprintf(b, "  %s (%s, default %s)\n", Escape(p.Name), Escape(p.Type), Escape(ParameterValue(p.Default)))
+		if set, ok := settings[p.Name]; ok {
+			fmt.Fprintf(b, "      set to %s at %s\n", Escape(ParameterValue(set.Value)), Escape(set.Source))
+		}
 		if d := strings.TrimSpace(p.Description); d != "" {
 			b.WriteString(indent(wrap(d, 70), "      ") + "\n")
 		}

@@ -32,6 +32,12 @@ func TestE2ERuleConfigValidated(t *testing.T) {
 	dir := fixture(t, map[string]string{"stack.yaml": cleanTemplate, ".rampart.yaml": "rule_config:\n  admin_ports: [22, 2222]\n  allowed_port_ranges: [\"1024-2048\", [8000, 8100]]\n"})
 	rampart(t, dir, nil, "scan", "stack.yaml").wantCode(t, 0)
 	rampart(t, dir, nil, "config", "validate").wantCode(t, 0)
+	// explain says which value is in force, and where it is set.
+	r := rampart(t, dir, nil, "explain", "AWS-SG-002")
+	r.wantCode(t, 0)
+	if want := "  admin_ports (list(port), default [22, 3389])\n      set to [22, 2222] at "; !strings.Contains(r.stdout, want) || !strings.Contains(r.stdout, ".rampart.yaml:2\n") {
+		t.Errorf("explain does not show the configured value and its line:\n%s", r.stdout)
+	}
 }
 
 // TestE2EExplainOutsideRepository checks what explain shows from a

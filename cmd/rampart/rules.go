@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-iac/rampart/analyzer"
+	"github.com/rampart-iac/rampart/analyzer/config"
 	"github.com/rampart-iac/rampart/analyzer/report"
 	"github.com/rampart-iac/rampart/analyzer/result"
 )
@@ -41,7 +42,7 @@ func (a *app) explainCommand() *cobra.Command {
 		Short: "Show a rule's description, remediation and references",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rules, err := a.loadRules(cmd)
+			s, rules, err := a.loadRulesAndSettings(cmd)
 			if err != nil {
 				return err
 			}
@@ -49,7 +50,13 @@ func (a *app) explainCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return report.WriteExplain(a.stdout, r)
+			settings := map[string]report.ParameterSetting{}
+			for _, p := range r.Parameters {
+				if v, ok := s.RuleConfig[p.Name]; ok {
+					settings[p.Name] = report.ParameterSetting{Value: v, Source: s.Source(config.ParameterKey(p.Name))}
+				}
+			}
+			return report.WriteExplainSettings(a.stdout, r, settings)
 		},
 	}
 	a.ruleSourceFlags(cmd)
@@ -63,18 +70,25 @@ func (a *app) ruleSourceFlags(cmd *cobra.Command) {
 }
 
 func (a *app) loadRules(cmd *cobra.Command) ([]result.Rule, error) {
+	_, rules, err := a.loadRulesAndSettings(cmd)
+	return rules, err
+}
+
+// loadRulesAndSettings loads the rules with the settings they are loaded
+// with: the configuration's policy directories and rule parameters.
+func (a *app) loadRulesAndSettings(cmd *cobra.Command) (config.Settings, []result.Rule, error) {
 	s, err := a.loadSettings(cmd.Flags(), ".")
 	if err != nil {
-		return nil, err
+		return s, nil, err
 	}
 	rules, err := a.rules(cmd.Context(), analyzer.Options{PolicyDirs: s.PolicyDirs, RuleConfig: s.RuleConfig})
 	if err != nil {
 		if pe := parameterError(err, s.Source); pe != err {
-			return nil, pe
+			return s, nil, pe
 		}
-		return nil, fmt.Errorf("loading rules: %w", err)
+		return s, nil, fmt.Errorf("loading rules: %w", err)
 	}
-	return rules, nil
+	return s, rules, nil
 }
 
 // findRule finds a rule by ID or name, ignoring case. When none matches it
