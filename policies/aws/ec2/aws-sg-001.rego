@@ -36,6 +36,7 @@
 #     - checkov:CKV_AWS_277
 #     - trivy:AVD-AWS-0107
 #     - tfsec:aws-ec2-no-public-ingress-sgr
+#     - kics:4728cd65-a20c-49da-8b31-9c08b423e4db
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

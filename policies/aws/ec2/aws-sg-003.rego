@@ -33,6 +33,8 @@
 #   equivalents:
 #     - trivy:AVD-AWS-0107
 #     - tfsec:aws-ec2-no-public-ingress-sgr
+#     - kics:4728cd65-a20c-49da-8b31-9c08b423e4db
+#     - kics:381c3f2a-ef6f-4eff-99f7-b169cda3422c
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

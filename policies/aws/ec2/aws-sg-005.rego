@@ -24,6 +24,8 @@
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #   parameters:
 #     - allowed_port_ranges
+#   equivalents:
+#     - kics:87482183-a8e7-4e42-a566-7a23ec231c16
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

@@ -31,6 +31,7 @@
 #     - trivy:AVD-AWS-0124
 #     - tfsec:aws-ec2-add-description-to-security-group
 #     - tfsec:aws-ec2-add-description-to-security-group-rule
+#     - kics:cb3f5ed6-0d18-40de-a93d-b3538db31e8c
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:

@@ -22,6 +22,8 @@
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2
 #   equivalents:
 #     - checkov:CKV2_AWS_12
+#     - kics:46883ce1-dc3e-4b17-9195-c6a601624c73
+#     - kics:ea33fcf7-394b-4d11-a228-985c5d08f205
 #   kinds:
 #     - aws.ec2.security_group
 #   reads:
