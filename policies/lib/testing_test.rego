@@ -226,6 +226,51 @@ access_key_defaults := {
 # with props.
 access_key(props) := resource("aws.iam.access_key", "DeployKey", "AWS::IAM::AccessKey", "cloudformation", overlay(access_key_defaults, props))
 
+# aws.iam.group: AWS::IAM::Group Ops.
+iam_group_defaults := {
+	"name": "",
+	"policies": [],
+	"managed_policy_arns": [],
+}
+
+# iam_group is the aws.iam.group Ops: the defaults overlaid
+# with props.
+iam_group(props) := resource("aws.iam.group", "Ops", "AWS::IAM::Group", "cloudformation", overlay(iam_group_defaults, props))
+
+# aws.iam.policy: AWS::IAM::Policy ReadLogs.
+iam_policy_defaults := {
+	"name": "read-logs",
+	"managed": false,
+	"document": {"id": "", "statements": [{"actions": ["logs:GetLogEvents"], "conditions": {}, "effect": "Allow", "not_actions": [], "not_principals": {}, "not_resources": [], "principals": {}, "resources": ["*"], "sid": ""}], "version": "2012-10-17"},
+}
+
+# iam_policy is the aws.iam.policy ReadLogs: the defaults overlaid
+# with props.
+iam_policy(props) := resource("aws.iam.policy", "ReadLogs", "AWS::IAM::Policy", "cloudformation", overlay(iam_policy_defaults, props))
+
+# aws.iam.role: AWS::IAM::Role FunctionRole.
+iam_role_defaults := {
+	"name": "",
+	"policies": [],
+	"managed_policy_arns": ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
+	"trust_policy": {"id": "", "statements": [{"actions": ["sts:AssumeRole"], "conditions": {}, "effect": "Allow", "not_actions": [], "not_principals": {}, "not_resources": [], "principals": {"Service": ["lambda.amazonaws.com"]}, "resources": [], "sid": ""}], "version": "2012-10-17"},
+}
+
+# iam_role is the aws.iam.role FunctionRole: the defaults overlaid
+# with props.
+iam_role(props) := resource("aws.iam.role", "FunctionRole", "AWS::IAM::Role", "cloudformation", overlay(iam_role_defaults, props))
+
+# aws.iam.user: AWS::IAM::User Ops.
+iam_user_defaults := {
+	"name": "",
+	"policies": [],
+	"managed_policy_arns": [],
+}
+
+# iam_user is the aws.iam.user Ops: the defaults overlaid
+# with props.
+iam_user(props) := resource("aws.iam.user", "Ops", "AWS::IAM::User", "cloudformation", overlay(iam_user_defaults, props))
+
 # aws.rds.db_cluster: AWS::RDS::DBCluster Aurora.
 db_cluster_defaults := {
 	"master_password_source": "secrets_manager",

@@ -1,0 +1,106 @@
+package rampart.lib.iam
+
+# Helpers for the IAM rules: where identity policy documents are, their
+# statements, and action and resource matching as AWS evaluates it.
+# docs/policy-documents.md describes the statement model.
+
+import data.rampart.lib
+
+# identity_documents: every identity policy document of the scan, as
+# {"resource", "path", "document"}: the document of an aws.iam.policy
+# (managed, or an inline policy resource), and each inline policy written
+# inside a role, user or group. Trust policies are not identity policies.
+identity_documents contains {"resource": p, "path": ["document"], "document": p.properties.document} if {
+	some p in lib.resources("aws.iam.policy")
+}
+
+identity_documents contains {"resource": r, "path": ["policies", i, "document"], "document": entry.document} if {
+	some r in identities
+	some i, entry in r.properties.policies
+	not is_null(entry)
+}
+
+# An inline policy entry that is Unknown is an Unknown document.
+identity_documents contains {"resource": r, "path": ["policies", i], "document": null} if {
+	some r in identities
+	some i, entry in r.properties.policies
+	is_null(entry)
+}
+
+identities contains r if {
+	some kind in ["aws.iam.role", "aws.iam.user", "aws.iam.group"]
+	some r in lib.resources(kind)
+}
+
+# statements: the known statements of a document entry, as
+# {"statement", "path"}.
+statements(d) := {{"statement": s, "path": array.concat(d.path, ["statements", i])} |
+	is_object(d.document)
+	some i, s in d.document.statements
+	is_object(s)
+}
+
+# unknown_paths: where a document entry holds an Unknown that may hide
+# statements: the whole document, its statement list, or one statement.
+unknown_paths(d) := {d.path} if is_null(d.document)
+
+unknown_paths(d) := {array.concat(d.path, ["statements"])} if {
+	is_object(d.document)
+	is_null(d.document.statements)
+}
+
+unknown_paths(d) := {array.concat(d.path, ["statements", i]) |
+	some i, s in d.document.statements
+	is_null(s)
+} if {
+	is_object(d.document)
+	not is_null(d.document.statements)
+}
+
+# allows is the verdict of "the statement's effect is Allow".
+allows(effect) := "yes" if effect == "Allow"
+
+allows(effect) := "maybe" if is_null(effect)
+
+# elements: each element of a list property of a statement, with its path,
+# as {"value", "path"}; an Unknown list is one Unknown element at the list.
+elements(s, key, path) := {{"value": v, "path": array.concat(path, [key, j])} | some j, v in s[key]} if {
+	not is_null(s[key])
+}
+
+elements(s, key, path) := {{"value": null, "path": array.concat(path, [key])}} if is_null(s[key])
+
+# all_actions: the verdict of "this Action element grants every action":
+# `*`, or a pattern of wildcards only such as `*:*`.
+all_actions(a) := "yes" if {
+	is_string(a)
+	regex.match(`^[*?]*\*[*?]*(:[*?]*\*[*?]*)?$`, a)
+}
+
+all_actions(a) := "maybe" if is_null(a)
+
+# all_resources: the verdict of "this Resource element is every resource".
+all_resources(r) := "yes" if r == "*"
+
+all_resources(r) := "maybe" if is_null(r)
+
+# service_wide: the verdict of "this Action element grants every action of
+# a service" (`s3:*`, `S3:*`, `iam:**`), or every action of every service:
+# a service name, then only wildcards.
+service_wide(a) := "yes" if {
+	is_string(a)
+	regex.match(`^[A-Za-z0-9-]+:[*?]*\*[*?]*$`, a)
+}
+
+service_wide(a) := "yes" if all_actions(a) == "yes"
+
+service_wide(a) := "maybe" if is_null(a)
+
+# action_matches: whether the Action pattern p (case-insensitive, `*` any
+# run of characters, `?` one character) matches the action name a.
+action_matches(p, a) if {
+	is_string(p)
+	regex.match(pattern_regex(p), lower(a))
+}
+
+pattern_regex(p) := concat("", ["^", replace(replace(regex.replace(lower(p), `[^a-z0-9:*?-]`, "#"), "*", ".*"), "?", "."), "$"])
