@@ -26,6 +26,7 @@
 #     security_groups / source_security_group_id (referenced_security_group_id)
 #     of the clients' group.
 #   references:
+#     - https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-19
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #   parameters:
