@@ -166,8 +166,8 @@ func referenceSource(idx *unitIndex, v *graph.Value, name string) string {
 	return pwReference
 }
 
-// dbPasswordMapper maps a database or cache kind whose only canonical
-// property so far is where its master password comes from.
+// dbPasswordMapper maps a database or cache kind: where its master password
+// comes from, and the properties more sets.
 type dbPasswordMapper struct {
 	name string
 	// types are the owner types; cfn and tf name the password and the
@@ -176,6 +176,9 @@ type dbPasswordMapper struct {
 	property            string
 	cfnPassword, cfnMgd string
 	tfPassword, tfMgd   []string
+	// more sets the kind's other properties (storage encryption, public
+	// access, ...) on p; nil for a kind with none yet.
+	more func(idx *unitIndex, r *graph.Resource, p *graph.Value)
 }
 
 func (m dbPasswordMapper) kind() string { return m.name }
@@ -203,6 +206,9 @@ func (m dbPasswordMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		}
 		p := props(r)
 		p.Set(m.property, passwordSource(idx, r, pw, mgd))
+		if m.more != nil {
+			m.more(idx, r, p)
+		}
 		out = append(out, &graph.Canonical{ID: r.ID, Native: r, Props: p})
 	}
 	return out

@@ -1,8 +1,14 @@
 package aws
 
-// Canonical kind aws.rds.db_cluster: an Aurora (or Multi-AZ) DB cluster.
-// Its master password's source is mapped here (AWS-SEC-002); the
-// data-protection rules add the rest.
+import (
+	"strings"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+)
+
+// Canonical kind aws.rds.db_cluster: an Aurora (or Multi-AZ) DB cluster,
+// with its master password's source and its data-protection settings.
+// The storage encryption of an Aurora cluster is its instances'.
 const kindRDSCluster = "aws.rds.db_cluster"
 
 func rdsClusterMapper() dbPasswordMapper {
@@ -12,5 +18,42 @@ func rdsClusterMapper() dbPasswordMapper {
 		property:    "master_password_source",
 		cfnPassword: "MasterUserPassword", cfnMgd: "ManageMasterUserPassword",
 		tfPassword: []string{"master_password", "master_password_wo"}, tfMgd: []string{"manage_master_user_password"},
+		more: rdsClusterProps,
 	}
+}
+
+type rdsClusterNames struct {
+	encrypted, engineMode string
+	restored              []string
+}
+
+var (
+	rdsClusterCFN = rdsClusterNames{
+		encrypted: "StorageEncrypted", engineMode: "EngineMode",
+		restored: []string{"SnapshotIdentifier", "SourceDBClusterIdentifier", "ReplicationSourceIdentifier"},
+	}
+	rdsClusterTF = rdsClusterNames{
+		encrypted: "storage_encrypted", engineMode: "engine_mode",
+		restored: []string{"snapshot_identifier", "restore_to_point_in_time", "replication_source_identifier"},
+	}
+)
+
+func rdsClusterProps(_ *unitIndex, r *graph.Resource, p *graph.Value) {
+	n := rdsClusterCFN
+	if r.Source != graph.SourceCloudFormation {
+		n = rdsClusterTF
+	}
+	enc := storageEncrypted(r, n.encrypted, false, n.restored, false)
+	if attr(r, n.encrypted) == nil && enc.Kind == graph.KindBool {
+		// Aurora Serverless v1 clusters are always encrypted: absent
+		// means true for engine mode serverless.
+		switch mode := str(attr(r, n.engineMode)); {
+		case mode == nil:
+		case mode.Kind == graph.KindUnknown:
+			enc = graph.Unknown("storage encryption depends on the engine mode: "+mode.Reason, mode.Loc)
+		case strings.EqualFold(mode.Str, "serverless"):
+			enc = graph.Bool(true, mode.Loc)
+		}
+	}
+	p.Set("storage_encrypted", enc)
 }

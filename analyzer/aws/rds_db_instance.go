@@ -1,16 +1,79 @@
 package aws
 
-// Canonical kind aws.rds.db_instance: an RDS DB instance. Its master
-// password's source is mapped here (AWS-SEC-002); the data-protection
-// rules add the rest.
+import "github.com/rampart-iac/rampart/analyzer/graph"
+
+// Canonical kind aws.rds.db_instance: an RDS DB instance, standalone or a
+// member of an Aurora cluster (AWS::RDS::DBInstance with DBClusterIdentifier,
+// aws_rds_cluster_instance), with its master password's source and its
+// data-protection settings.
 const kindRDSInstance = "aws.rds.db_instance"
 
 func rdsInstanceMapper() dbPasswordMapper {
 	return dbPasswordMapper{
 		name:        kindRDSInstance,
-		types:       []string{"AWS::RDS::DBInstance", "aws_db_instance"},
+		types:       []string{"AWS::RDS::DBInstance", "aws_db_instance", "aws_rds_cluster_instance"},
 		property:    "master_password_source",
 		cfnPassword: "MasterUserPassword", cfnMgd: "ManageMasterUserPassword",
 		tfPassword: []string{"password", "password_wo"}, tfMgd: []string{"manage_master_user_password"},
+		more: rdsInstanceProps,
 	}
+}
+
+// rdsInstanceNames are the native attribute names of a DB instance's
+// data-protection settings in one framework.
+type rdsInstanceNames struct {
+	encrypted, cluster string
+	// restored are the attributes that make the instance a copy of
+	// another database (a snapshot, a source instance, a point in time),
+	// whose encryption it inherits.
+	restored []string
+}
+
+var (
+	rdsInstanceCFN = rdsInstanceNames{
+		encrypted: "StorageEncrypted", cluster: "DBClusterIdentifier",
+		restored: []string{"DBSnapshotIdentifier", "SourceDBInstanceIdentifier", "SourceDBInstanceAutomatedBackupsArn", "SourceDbiResourceId"},
+	}
+	rdsInstanceTF = rdsInstanceNames{
+		encrypted: "storage_encrypted", cluster: "cluster_identifier",
+		restored: []string{"snapshot_identifier", "replicate_source_db", "restore_to_point_in_time"},
+	}
+)
+
+func rdsInstanceProps(_ *unitIndex, r *graph.Resource, p *graph.Value) {
+	n := rdsInstanceCFN
+	if r.Source != graph.SourceCloudFormation {
+		n = rdsInstanceTF
+	}
+	member := attr(r, n.cluster) != nil || r.Type == "aws_rds_cluster_instance"
+	p.Set("cluster_member", graph.Bool(member, r.Loc))
+	p.Set("storage_encrypted", storageEncrypted(r, n.encrypted, member, n.restored, false))
+}
+
+// storageEncrypted is a database's storage encryption: the attribute when
+// it says true; inherited (Unknown, located at the attribute that names
+// the source) when the database is restored from a snapshot or copies
+// another one and does not turn encryption on itself, since AWS then takes
+// it from the source; the attribute, or def (AWS's default), otherwise. A
+// member of an Aurora cluster inherits the cluster's, which the cluster
+// records: the member says false unless it sets it.
+func storageEncrypted(r *graph.Resource, key string, member bool, restored []string, def bool) *graph.Value {
+	v := boolean(attr(r, key))
+	if v != nil && v.Kind == graph.KindBool && v.Bool {
+		return v
+	}
+	if !member {
+		for _, k := range restored {
+			if src := attr(r, k); src != nil && !emptyList(src) {
+				return graph.Unknown("storage encryption is inherited from the source "+k+" names", src.Loc)
+			}
+		}
+	}
+	return orDefault(v, graph.Bool(def, r.Loc))
+}
+
+// emptyList reports an empty list: a dynamic block that generates nothing
+// is no block.
+func emptyList(v *graph.Value) bool {
+	return v.Kind == graph.KindList && len(v.List) == 0
 }

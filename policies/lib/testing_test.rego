@@ -274,6 +274,7 @@ iam_user(props) := resource("aws.iam.user", "Ops", "AWS::IAM::User", "cloudforma
 # aws.rds.db_cluster: AWS::RDS::DBCluster Aurora.
 db_cluster_defaults := {
 	"master_password_source": "secrets_manager",
+	"storage_encrypted": true,
 }
 
 # db_cluster is the aws.rds.db_cluster Aurora: the defaults overlaid
@@ -283,6 +284,8 @@ db_cluster(props) := resource("aws.rds.db_cluster", "Aurora", "AWS::RDS::DBClust
 # aws.rds.db_instance: AWS::RDS::DBInstance Db.
 db_instance_defaults := {
 	"master_password_source": "managed",
+	"cluster_member": false,
+	"storage_encrypted": true,
 }
 
 # db_instance is the aws.rds.db_instance Db: the defaults overlaid
