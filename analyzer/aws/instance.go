@@ -2,7 +2,9 @@ package aws
 
 import "github.com/rampart-iac/rampart/analyzer/graph"
 
-// Canonical kind aws.ec2.instance: an EC2 instance and what it is attached to.
+// Canonical kind aws.ec2.instance: an EC2 instance, what it is attached
+// to and what it is launched with (ec2_launch.go reads those settings, the
+// join takes what the instance does not set from its launch template).
 const kindInstance = "aws.ec2.instance"
 
 type instanceMapper struct{}
@@ -36,6 +38,22 @@ func (instanceMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		out = append(out, &graph.Canonical{ID: r.ID, Native: r, Props: p})
 	}
 	return out
+}
+
+// join sets what the instance is launched with: its own settings over its
+// launch template's, its public IP from its subnet, its volumes'
+// encryption from the account default the unit manages.
+func (instanceMapper) join(j *joins, built []*graph.Canonical) {
+	for _, c := range built {
+		if j.idx.stopped() {
+			return
+		}
+		r := c.Native
+		s := j.withTemplate(settingsOf(r), j.templateOf(r))
+		c.Props.Set("subnet_id", orDefault(str(s.subnet), graph.String("", r.Loc)))
+		c.Props.Set("public_ip", j.instancePublicIP(r, s))
+		j.setLaunchProps(c.Props, r, s, "no AMI is named")
+	}
 }
 
 // interfaceGroups adds the groups named inside inline network interface

@@ -48,3 +48,26 @@ func (launchTemplateMapper) normalize(idx *unitIndex) []*graph.Canonical {
 	}
 	return out
 }
+
+// join sets what the template launches instances with. It is a join
+// because an EKS node group or a Batch compute environment that launches
+// the template gives its instances a role, and because the account's EBS
+// encryption default may be managed in the unit.
+func (launchTemplateMapper) join(j *joins, built []*graph.Canonical) {
+	for _, c := range built {
+		if j.idx.stopped() {
+			return
+		}
+		r := c.Native
+		s := settingsOf(r)
+		c.Props.Set("associate_public_ip", orDefault(boolean(s.publicIP), graph.Bool(false, r.Loc)))
+		j.setLaunchProps(c.Props, r, s, "the template names no AMI: whoever launches it does")
+		if p := c.Props.Get("instance_profile"); p.Kind == graph.KindBool && !p.Bool {
+			if by := j.suppliedProfile(r); by != nil {
+				v := graph.Bool(true, r.Loc)
+				v.Trace = graph.Trace{hop(by, by.ID+" launches the template's instances with a role of its own")}
+				c.Props.Set("instance_profile", v)
+			}
+		}
+	}
+}

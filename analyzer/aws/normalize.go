@@ -31,6 +31,7 @@ func mappers() []mapper {
 		launchTemplateMapper{},
 		networkInterfaceMapper{},
 		subnetMapper{},
+		volumeMapper{},
 		loadBalancerMapper{},
 		targetGroupMapper{},
 		autoScalingGroupMapper{},

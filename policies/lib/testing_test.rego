@@ -35,7 +35,28 @@ instance_defaults := {
 	"security_groups": ["sg-1"],
 	"launch_template": false,
 	"network_interfaces": 0,
+	"subnet_id": "",
+	"public_ip": null,
+	"instance_profile": false,
+	"http_tokens": "optional",
+	"http_endpoint": "enabled",
+	"image_id": "ami-0123456789abcdef0",
+	"block_devices": [],
+	"user_data": "",
 }
+
+block_device_defaults := {
+	"device_name": "",
+	"root": true,
+	"encrypted": false,
+	"kms_key_id": "",
+	"snapshot_id": "",
+	"implied": true,
+	"present": true,
+}
+
+# block_device is a nested block_device: the defaults overlaid with props.
+block_device(props) := overlay(block_device_defaults, props)
 
 # instance is the aws.ec2.instance App: the defaults overlaid
 # with props.
@@ -56,6 +77,13 @@ launch_template_defaults := {
 	"security_groups": ["sg-1"],
 	"launch_template": false,
 	"network_interfaces": 0,
+	"associate_public_ip": false,
+	"instance_profile": false,
+	"http_tokens": "optional",
+	"http_endpoint": "enabled",
+	"image_id": "ami-0123456789abcdef0",
+	"block_devices": [],
+	"user_data": "",
 }
 
 # launch_template is the aws.ec2.launch_template AppTemplate: the defaults overlaid
@@ -161,6 +189,17 @@ subnet_defaults := {
 # with props, and derived properties computed by
 # subnet_derived unless props set them.
 subnet(props) := resource("aws.ec2.subnet", "AppSubnet", "AWS::EC2::Subnet", "cloudformation", subnet_derived(overlay(subnet_defaults, props)))
+
+# aws.ec2.volume: AWS::EC2::Volume DataVolume.
+volume_defaults := {
+	"encrypted": true,
+	"kms_key_id": "arn:aws:kms:eu-west-1:111122223333:key/1",
+	"snapshot_id": "",
+}
+
+# volume is the aws.ec2.volume DataVolume: the defaults overlaid
+# with props.
+volume(props) := resource("aws.ec2.volume", "DataVolume", "AWS::EC2::Volume", "cloudformation", overlay(volume_defaults, props))
 
 # aws.ec2.vpc: AWS::EC2::VPC VPC.
 vpc_defaults := {
