@@ -32,7 +32,8 @@ var (
 // other one is: a fixture that leaves the rule undecided says so, so a
 // normalizer that made everything Unknown fails here. A Terraform fixture
 // is a directory (a module); a CloudFormation fixture is a file. JSON
-// templates list their expectations in expect.json. One engine serves every
+// templates list their expectations in expect.json, and rule parameters
+// the fixtures need go in rule_config.json. One engine serves every
 // fixture: building one per fixture would compile the catalog each time.
 func TestRuleFixtures(t *testing.T) {
 	ruleDirs, err := os.ReadDir(rulesFixtures)
@@ -57,9 +58,18 @@ func TestRuleFixtures(t *testing.T) {
 			t.Fatal(err)
 		}
 		jsonExpect := readExpectJSON(t, dir)
+		ruleEng := eng
+		if cfg := readRuleConfig(t, dir); cfg != nil {
+			// Parameters are the engine's: this rule's fixtures get an
+			// engine of their own, with only this rule compiled.
+			ruleEng, err = engine.New(context.Background(), engine.Options{Workers: 1, Rules: []string{ruleID}, Config: cfg})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
 		for _, e := range entries {
 			name := e.Name()
-			if name == "expect.json" || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".md") {
+			if name == "expect.json" || name == ruleConfigFile || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".md") {
 				continue
 			}
 			path := filepath.Join(dir, name)
@@ -67,7 +77,7 @@ func TestRuleFixtures(t *testing.T) {
 				t.Parallel()
 				want := expectations(t, path, ruleID, expectMarker, jsonExpect[name], false)
 				wantUndecided := expectations(t, path, ruleID, undecidedMarker, jsonExpect[name], true)
-				res, err := Scan(context.Background(), Options{Paths: []string{path}, Engine: eng, Workers: 1})
+				res, err := Scan(context.Background(), Options{Paths: []string{path}, Engine: ruleEng, Workers: 1})
 				if err != nil {
 					t.Fatalf("scan: %v", err)
 				}
@@ -198,4 +208,25 @@ func TestFixtureMarkers(t *testing.T) {
 			t.Errorf("%s undecided=%v: got %v, want %v", tt.rule, tt.undecided, got, tt.want)
 		}
 	}
+}
+
+// ruleConfigFile, in a rule's fixture directory, holds the rule_config
+// its fixtures are scanned with (a rule that is inactive without
+// parameters, such as AWS-EC2-004).
+const ruleConfigFile = "rule_config.json"
+
+func readRuleConfig(t *testing.T, dir string) map[string]any {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, ruleConfigFile))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out map[string]any
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatalf("%s/%s: %v", dir, ruleConfigFile, err)
+	}
+	return out
 }
