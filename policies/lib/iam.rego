@@ -104,3 +104,38 @@ action_matches(p, a) if {
 }
 
 pattern_regex(p) := concat("", ["^", replace(replace(regex.replace(lower(p), `[^a-z0-9:*?-]`, "#"), "*", ".*"), "?", "."), "$"])
+
+# admin_statement is the verdict of "statement s, at path, allows every
+# action on every resource" (AWS-IAM-001's contract), placed at the value
+# whose Unknown it depends on.
+admin_statement(s, path) := v if {
+	vs := {lib.all_of([
+		lib.at(array.concat(path, ["effect"]), allows(s.effect)),
+		lib.at(a.path, all_actions(a.value)),
+		lib.at(r.path, all_resources(r.value)),
+	]) |
+		some a in elements(s, "actions", path)
+		some r in elements(s, "resources", path)
+	}
+	count(vs) > 0
+	v := strongest(vs)
+}
+
+# strongest of a non-empty set of placed verdicts: "yes" if any is, else
+# one of the maybes.
+strongest(vs) := "yes" if "yes" in vs
+
+strongest(vs) := m if {
+	not "yes" in vs
+	m := min(vs)
+}
+
+# not_admin_statement is the verdict of the negation: "yes" when the
+# statement is surely not AWS-IAM-001's, a maybe when that depends on an
+# Unknown, nothing when it is.
+not_admin_statement(s, path) := "yes" if not admin_statement(s, path)
+
+not_admin_statement(s, path) := v if {
+	v := admin_statement(s, path)
+	v != "yes"
+}
