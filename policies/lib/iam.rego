@@ -139,3 +139,9 @@ not_admin_statement(s, path) := v if {
 	v := admin_statement(s, path)
 	v != "yes"
 }
+
+# non_empty is the verdict of "this statement list property has an
+# element": "yes" for a non-empty list, a maybe for an Unknown list.
+non_empty(xs) := "yes" if count(xs) > 0
+
+non_empty(xs) := "maybe" if is_null(xs)
