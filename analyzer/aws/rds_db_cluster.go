@@ -23,17 +23,19 @@ func rdsClusterMapper() dbPasswordMapper {
 }
 
 type rdsClusterNames struct {
-	encrypted, engineMode string
-	restored              []string
+	encrypted, engineMode, retention, protection string
+	restored                                     []string
 }
 
 var (
 	rdsClusterCFN = rdsClusterNames{
 		encrypted: "StorageEncrypted", engineMode: "EngineMode",
+		retention: "BackupRetentionPeriod", protection: "DeletionProtection",
 		restored: []string{"SnapshotIdentifier", "SourceDBClusterIdentifier", "ReplicationSourceIdentifier"},
 	}
 	rdsClusterTF = rdsClusterNames{
 		encrypted: "storage_encrypted", engineMode: "engine_mode",
+		retention: "backup_retention_period", protection: "deletion_protection",
 		restored: []string{"snapshot_identifier", "restore_to_point_in_time", "replication_source_identifier"},
 	}
 )
@@ -56,4 +58,6 @@ func rdsClusterProps(_ *unitIndex, r *graph.Resource, p *graph.Value) {
 		}
 	}
 	p.Set("storage_encrypted", enc)
+	p.Set("backup_retention_period", orDefault(num(attr(r, n.retention)), graph.Number(1, r.Loc)))
+	p.Set("deletion_protection", orDefault(boolean(attr(r, n.protection)), graph.Bool(false, r.Loc)))
 }

@@ -22,7 +22,7 @@ func rdsInstanceMapper() dbPasswordMapper {
 // rdsInstanceNames are the native attribute names of a DB instance's
 // data-protection settings in one framework.
 type rdsInstanceNames struct {
-	encrypted, cluster string
+	encrypted, cluster, public, retention, protection, replicaOf string
 	// restored are the attributes that make the instance a copy of
 	// another database (a snapshot, a source instance, a point in time),
 	// whose encryption it inherits.
@@ -32,10 +32,14 @@ type rdsInstanceNames struct {
 var (
 	rdsInstanceCFN = rdsInstanceNames{
 		encrypted: "StorageEncrypted", cluster: "DBClusterIdentifier",
+		public: "PubliclyAccessible", retention: "BackupRetentionPeriod",
+		protection: "DeletionProtection", replicaOf: "SourceDBInstanceIdentifier",
 		restored: []string{"DBSnapshotIdentifier", "SourceDBInstanceIdentifier", "SourceDBInstanceAutomatedBackupsArn", "SourceDbiResourceId"},
 	}
 	rdsInstanceTF = rdsInstanceNames{
 		encrypted: "storage_encrypted", cluster: "cluster_identifier",
+		public: "publicly_accessible", retention: "backup_retention_period",
+		protection: "deletion_protection", replicaOf: "replicate_source_db",
 		restored: []string{"snapshot_identifier", "replicate_source_db", "restore_to_point_in_time"},
 	}
 )
@@ -48,6 +52,29 @@ func rdsInstanceProps(_ *unitIndex, r *graph.Resource, p *graph.Value) {
 	member := attr(r, n.cluster) != nil || r.Type == "aws_rds_cluster_instance"
 	p.Set("cluster_member", graph.Bool(member, r.Loc))
 	p.Set("storage_encrypted", storageEncrypted(r, n.encrypted, member, n.restored, false))
+	replica := attr(r, n.replicaOf) != nil
+	p.Set("read_replica", graph.Bool(replica, r.Loc))
+	p.Set("publicly_accessible", publiclyAccessible(r, n.public))
+	// AWS keeps one day of automated backups unless asked (none for a
+	// read replica).
+	retention := 1.0
+	if replica {
+		retention = 0
+	}
+	p.Set("backup_retention_period", orDefault(num(attr(r, n.retention)), graph.Number(retention, r.Loc)))
+	p.Set("deletion_protection", orDefault(boolean(attr(r, n.protection)), graph.Bool(false, r.Loc)))
+}
+
+// publiclyAccessible is an instance's PubliclyAccessible. The Terraform
+// provider sends false when it is absent; CloudFormation leaves it to AWS,
+// which makes the instance public when its VPC (the default VPC without a
+// subnet group) has an internet gateway: Unknown.
+func publiclyAccessible(r *graph.Resource, key string) *graph.Value {
+	v := boolean(attr(r, key))
+	if v != nil || r.Source != graph.SourceCloudFormation {
+		return orDefault(v, graph.Bool(false, r.Loc))
+	}
+	return graph.Unknown("PubliclyAccessible is not set: AWS makes the instance public when its VPC has an internet gateway", r.Loc)
 }
 
 // storageEncrypted is a database's storage encryption: the attribute when

@@ -314,6 +314,8 @@ iam_user(props) := resource("aws.iam.user", "Ops", "AWS::IAM::User", "cloudforma
 db_cluster_defaults := {
 	"master_password_source": "secrets_manager",
 	"storage_encrypted": true,
+	"backup_retention_period": 1,
+	"deletion_protection": false,
 }
 
 # db_cluster is the aws.rds.db_cluster Aurora: the defaults overlaid
@@ -325,6 +327,10 @@ db_instance_defaults := {
 	"master_password_source": "managed",
 	"cluster_member": false,
 	"storage_encrypted": true,
+	"read_replica": false,
+	"publicly_accessible": null,
+	"backup_retention_period": 1,
+	"deletion_protection": false,
 }
 
 # db_instance is the aws.rds.db_instance Db: the defaults overlaid
