@@ -95,3 +95,9 @@ internal_ports := param("internal_ports", [8080, 8443])
 # custom:
 #   type: boolean
 ignore_example_credentials := param("ignore_example_credentials", false)
+
+# METADATA
+# description: When true, AWS-S3-004 also requires the bucket's default encryption to be SSE-KMS (aws:kms or aws:kms:dsse), not SSE-S3 (AES256).
+# custom:
+#   type: boolean
+s3_require_kms := param("s3_require_kms", false)
