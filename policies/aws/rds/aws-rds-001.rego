@@ -40,7 +40,6 @@
 #     - checkov:CKV_AWS_16
 #     - checkov:CKV_AWS_96
 #     - trivy:AVD-AWS-0080
-#     - trivy:AVD-AWS-0079
 #     - tfsec:aws-rds-encrypt-instance-storage-data
 #     - tfsec:aws-rds-encrypt-cluster-storage-data
 #     - kics:3199c26c-7871-4cb3-99c2-10a59244ce7f

@@ -30,9 +30,8 @@
 #     - https://docs.aws.amazon.com/config/latest/developerguide/rds-instance-public-access-check.html
 #   equivalents:
 #     - checkov:CKV_AWS_17
-#     - trivy:AVD-AWS-0180
+#     - trivy:AVD-AWS-0082
 #     - tfsec:aws-rds-no-public-db-access
-#     - kics:35113e6f-2c6b-414d-beec-7a9482d3b2d1
 #   kinds:
 #     - aws.rds.db_instance
 #   reads:
