@@ -39,6 +39,8 @@ func (m iamIdentityMapper) kind() string { return m.name }
 
 func (m iamIdentityMapper) normalize(idx *unitIndex) []*graph.Canonical {
 	lookup := dataSources(idx.unit)
+	links := iamLinks(idx)
+	f := newFolder(idx, &idx.diags, m.cfn, m.tf)
 	var out []*graph.Canonical
 	for _, r := range idx.ofTypes(m.cfn, m.tf) {
 		if idx.stopped() {
@@ -58,7 +60,17 @@ func (m iamIdentityMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		if m.name == kindIAMRole {
 			p.Set("trust_policy", identityDocument(idx, r, attr(r, trust), lookup))
 		}
-		out = append(out, &graph.Canonical{ID: r.ID, Native: r, Props: p})
+		c := &graph.Canonical{ID: r.ID, Native: r, Props: p}
+		f.addOwner(c)
+		attached := &listBuilder{loc: r.Loc}
+		for _, l := range links {
+			if l.identity == r && l.policy == nil {
+				f.attach(c, l.origin)
+				attached.addElement(l.attachedPolicy())
+			}
+		}
+		p.Set("attached_policies", attached.value())
+		out = append(out, c)
 	}
 	return out
 }

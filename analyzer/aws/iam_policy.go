@@ -23,6 +23,8 @@ func (iamPolicyMapper) kind() string { return kindIAMPolicy }
 
 func (iamPolicyMapper) normalize(idx *unitIndex) []*graph.Canonical {
 	lookup := dataSources(idx.unit)
+	links := iamLinks(idx)
+	f := newFolder(idx, &idx.diags, managedPolicyTypes...)
 	var out []*graph.Canonical
 	for _, r := range idx.ofTypes(append(managedPolicyTypes[:len(managedPolicyTypes):len(managedPolicyTypes)], inlinePolicyTypes...)...) {
 		if idx.stopped() {
@@ -39,9 +41,36 @@ func (iamPolicyMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		p.Set("name", orDefault(str(attr(r, name)), graph.String("", r.Loc)))
 		p.Set("managed", graph.Bool(r.Type == "AWS::IAM::ManagedPolicy" || r.Type == "aws_iam_policy", r.Loc))
 		p.Set("document", identityDocument(idx, r, attr(r, doc), lookup))
-		out = append(out, &graph.Canonical{ID: r.ID, Native: r, Props: p})
+		c := &graph.Canonical{ID: r.ID, Native: r, Props: p}
+		f.addOwner(c)
+		for _, kind := range []string{"users", "groups", "roles"} {
+			b := &listBuilder{loc: r.Loc}
+			for _, l := range links {
+				if l.policy == r && l.kind == kind {
+					f.attach(c, l.origin)
+					b.addElement(l.attachment())
+				}
+			}
+			p.Set(kind, b.value())
+		}
+		out = append(out, c)
+	}
+	for _, l := range links {
+		if l.policy == nil && l.identity == nil && isAttachment(l.origin) {
+			f.orphan(l.origin, l.name, "neither the policy nor the identity it attaches is in the scan")
+		}
 	}
 	return out
+}
+
+// isAttachment reports whether r is a Terraform attachment resource.
+func isAttachment(r *graph.Resource) bool {
+	for _, t := range attachmentTypes {
+		if r.Type == t.typ {
+			return true
+		}
+	}
+	return false
 }
 
 // identityDocument is the statement model of the policy document doc of r;
