@@ -270,6 +270,7 @@ iam_group_defaults := {
 	"name": "",
 	"policies": [],
 	"managed_policy_arns": [],
+	"attached_policies": [],
 }
 
 # iam_group is the aws.iam.group Ops: the defaults overlaid
@@ -281,6 +282,9 @@ iam_policy_defaults := {
 	"name": "read-logs",
 	"managed": false,
 	"document": {"id": "", "statements": [{"actions": ["logs:GetLogEvents"], "conditions": {}, "effect": "Allow", "not_actions": [], "not_principals": {}, "not_resources": [], "principals": {}, "resources": ["*"], "sid": ""}], "version": "2012-10-17"},
+	"users": [],
+	"groups": [],
+	"roles": [],
 }
 
 # iam_policy is the aws.iam.policy ReadLogs: the defaults overlaid
@@ -293,6 +297,7 @@ iam_role_defaults := {
 	"policies": [],
 	"managed_policy_arns": ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
 	"trust_policy": {"id": "", "statements": [{"actions": ["sts:AssumeRole"], "conditions": {}, "effect": "Allow", "not_actions": [], "not_principals": {}, "not_resources": [], "principals": {"Service": ["lambda.amazonaws.com"]}, "resources": [], "sid": ""}], "version": "2012-10-17"},
+	"attached_policies": [],
 }
 
 # iam_role is the aws.iam.role FunctionRole: the defaults overlaid
@@ -304,6 +309,7 @@ iam_user_defaults := {
 	"name": "",
 	"policies": [],
 	"managed_policy_arns": [],
+	"attached_policies": [],
 }
 
 # iam_user is the aws.iam.user Ops: the defaults overlaid
