@@ -45,6 +45,7 @@ func mappers() []mapper {
 		iamRoleMapper(),
 		iamUserMapper(),
 		iamGroupMapper(),
+		iamPasswordPolicyMapper{},
 		rdsInstanceMapper(),
 		rdsClusterMapper(),
 		redshiftClusterMapper(),
