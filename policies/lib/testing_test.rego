@@ -277,6 +277,21 @@ iam_group_defaults := {
 # with props.
 iam_group(props) := resource("aws.iam.group", "Ops", "AWS::IAM::Group", "cloudformation", overlay(iam_group_defaults, props))
 
+# aws.iam.password_policy: aws_iam_account_password_policy aws_iam_account_password_policy.strict.
+password_policy_defaults := {
+	"minimum_password_length": 14,
+	"require_uppercase_characters": true,
+	"require_lowercase_characters": true,
+	"require_numbers": true,
+	"require_symbols": true,
+	"password_reuse_prevention": 24,
+	"max_password_age": 90,
+}
+
+# password_policy is the aws.iam.password_policy aws_iam_account_password_policy.strict: the defaults overlaid
+# with props.
+password_policy(props) := resource("aws.iam.password_policy", "aws_iam_account_password_policy.strict", "aws_iam_account_password_policy", "terraform", overlay(password_policy_defaults, props))
+
 # aws.iam.policy: AWS::IAM::Policy ReadLogs.
 iam_policy_defaults := {
 	"name": "read-logs",
