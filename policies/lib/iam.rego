@@ -145,3 +145,79 @@ not_admin_statement(s, path) := v if {
 non_empty(xs) := "yes" if count(xs) > 0
 
 non_empty(xs) := "maybe" if is_null(xs)
+
+# iam_actions is the verdict of "this Action element grants every IAM
+# action": `iam:*` in any case, or every action.
+iam_actions(a) := "yes" if {
+	is_string(a)
+	regex.match(`^[iI][aA][mM]:[*?]*\*[*?]*$`, a)
+}
+
+iam_actions(a) := "yes" if all_actions(a) == "yes"
+
+iam_actions(a) := "maybe" if is_null(a)
+
+# requires_mfa: the statement's conditions require MFA for the request:
+# Bool aws:MultiFactorAuthPresent "true" (BoolIfExists does not: it allows
+# requests without the key, such as those signed with access keys), or a
+# NumericLessThan(Equals) on aws:MultiFactorAuthAge.
+requires_mfa(conditions) if {
+	some op, keys in conditions
+	lower(op) == "bool"
+	some key, values in keys
+	lower(key) == "aws:multifactorauthpresent"
+	values == ["true"]
+}
+
+requires_mfa(conditions) if {
+	some op, keys in conditions
+	lower(op) in {"numericlessthan", "numericlessthanequals"}
+	some key, _ in keys
+	lower(key) == "aws:multifactorauthage"
+}
+
+# mfa_guard: the statement denies everything (or everything but a list)
+# on every resource when the request is not MFA-authenticated: the
+# guard-rail statement of AWS's "manage own credentials with MFA" pattern.
+mfa_guard(s) if {
+	s.effect == "Deny"
+	denies_broadly(s)
+	"*" in s.resources
+	some op, keys in s.conditions
+	lower(op) in {"bool", "boolifexists"}
+	some key, values in keys
+	lower(key) == "aws:multifactorauthpresent"
+	"false" in values
+}
+
+denies_broadly(s) if count(s.not_actions) > 0
+
+denies_broadly(s) if {
+	some a in s.actions
+	all_actions(a) == "yes"
+}
+
+# guarded: identity (a user or group) holds an MFA guard statement in one
+# of its inline policies or of the policies of the scan attached to it.
+guarded(identity) if {
+	some entry in identity.properties.policies
+	some s in entry.document.statements
+	mfa_guard(s)
+}
+
+guarded(identity) if {
+	some p in lib.resources("aws.iam.policy")
+	some kind in ["users", "groups"]
+	some a in p.properties[kind]
+	a.identity == identity.id
+	some s in p.properties.document.statements
+	mfa_guard(s)
+}
+
+# privileged is the verdict of "statement s, at path, grants admin or
+# every IAM action": an Allow of `iam:*` (or every action) on any
+# resource, placed at the action.
+privileged(s, path, a) := lib.all_of([
+	lib.at(array.concat(path, ["effect"]), allows(s.effect)),
+	lib.at(a.path, iam_actions(a.value)),
+])
