@@ -13,16 +13,17 @@ var autoScalingGroupTypes = []string{"AWS::AutoScaling::AutoScalingGroup", "aws_
 // asgKeys names the native attributes of an auto scaling group in one
 // syntax; a path walks nested blocks (a Terraform block is a list of one).
 type asgKeys struct {
-	targetGroups, loadBalancers, launchConfiguration string
-	template                                         []string
-	mixedTemplate                                    []string
-	templateID, templateName                         string
-	mixedID, mixedName                               string
+	targetGroups, loadBalancers, launchConfiguration, subnets string
+	template                                                  []string
+	mixedTemplate                                             []string
+	templateID, templateName                                  string
+	mixedID, mixedName                                        string
 }
 
 var (
 	cfnASG = asgKeys{
 		targetGroups: "TargetGroupARNs", loadBalancers: "LoadBalancerNames", launchConfiguration: "LaunchConfigurationName",
+		subnets:       "VPCZoneIdentifier",
 		template:      []string{"LaunchTemplate"},
 		mixedTemplate: []string{"MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification"},
 		templateID:    "LaunchTemplateId", templateName: "LaunchTemplateName",
@@ -30,6 +31,7 @@ var (
 	}
 	tfASG = asgKeys{
 		targetGroups: "target_group_arns", loadBalancers: "load_balancers", launchConfiguration: "launch_configuration",
+		subnets:       "vpc_zone_identifier",
 		template:      []string{"launch_template"},
 		mixedTemplate: []string{"mixed_instances_policy", "launch_template", "launch_template_specification"},
 		templateID:    "id", templateName: "name",
@@ -56,6 +58,9 @@ func (autoScalingGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		p := props(r)
 		p.Set("launch_template", launchTemplateOf(r, keys))
 		p.Set("launch_configuration", orDefault(str(attr(r, keys.launchConfiguration)), graph.String("", r.Loc)))
+		subnets := &listBuilder{loc: r.Loc}
+		subnets.add(attr(r, keys.subnets))
+		p.Set("subnets", subnets.value())
 		c := &graph.Canonical{ID: r.ID, Native: r, Props: p}
 		tgs[c], lbs[c] = &listBuilder{loc: r.Loc}, &listBuilder{loc: r.Loc}
 		tgs[c].add(attr(r, keys.targetGroups))

@@ -34,7 +34,8 @@ func TestLoadBalancingNormalization(t *testing.T) {
 			"target_group_arn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/x/1", "target_id": "i-3",
 		}),
 		res(cfn, "AWS::AutoScaling::AutoScalingGroup", "Workers", 50, map[string]any{
-			"TargetGroupARNs": []any{ref("TG", "Ref")},
+			"TargetGroupARNs":   []any{ref("TG", "Ref")},
+			"VPCZoneIdentifier": []any{ref("Private", "Ref"), "subnet-2"},
 			"MixedInstancesPolicy": map[string]any{"LaunchTemplate": map[string]any{
 				"LaunchTemplateSpecification": map[string]any{"LaunchTemplateName": "workers", "Version": "1"},
 			}},
@@ -75,6 +76,7 @@ func TestLoadBalancingNormalization(t *testing.T) {
 		"Workers": {
 			"target_groups": "[(unknown TG.Ref)]", "launch_template": `"workers"`,
 			"launch_configuration": `""`, "load_balancers": "[]",
+			"subnets": `[(unknown Private.Ref), "subnet-2"]`,
 		},
 		"aws_autoscaling_group.app": {
 			"launch_template": "(unknown aws_launch_template.app.id)",
@@ -83,6 +85,7 @@ func TestLoadBalancingNormalization(t *testing.T) {
 		},
 		"aws_autoscaling_group.legacy": {
 			"launch_template": `""`, "launch_configuration": `"legacy-lc"`, "target_groups": "(unknown)",
+			"subnets": "[]",
 		},
 	}
 	out, diags := Normalize(t.Context(), &graph.Unit{Path: "u", Resources: resources})

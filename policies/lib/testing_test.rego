@@ -15,6 +15,7 @@ autoscaling_group_defaults := {
 	"load_balancers": [],
 	"launch_template": "lt-0123456789abcdef0",
 	"launch_configuration": "",
+	"subnets": [],
 }
 
 # autoscaling_group is the aws.autoscaling.group AppGroup: the defaults overlaid
