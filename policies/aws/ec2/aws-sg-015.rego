@@ -17,9 +17,11 @@
 #   instance's public IP is not known, or a VPC block that could contain
 #   the source is Unknown, the rule is undecided at that value (the
 #   subnet's public or vpc_id, the instance's public_ip, the VPC's
-#   cidr_blocks); an Unknown CIDR or rule makes the group undecided. Auto
-#   scaling groups' instances are not judged. The finding points at the
-#   CIDR.
+#   cidr_blocks); an Unknown CIDR or rule makes the group undecided. The
+#   instances of an auto scaling group are judged the same way, in each
+#   subnet of the group (VPCZoneIdentifier, vpc_zone_identifier), with the
+#   groups and public IP association of its launch template or
+#   configuration. The finding points at the CIDR.
 # custom:
 #   id: AWS-SG-015
 #   name: private-instance-ingress-from-vpc-only
@@ -40,6 +42,7 @@
 #   kinds:
 #     - aws.ec2.security_group
 #     - aws.ec2.instance
+#     - aws.ec2.launch_template
 #     - aws.ec2.subnet
 #     - aws.ec2.vpc
 #   reads:
@@ -56,7 +59,7 @@ import data.rampart.lib.sg as sglib
 results contains lib.result(sg, src.cidr_path, sv, message(sg.id, src, p)) if {
 	some p in placements
 	p.verdict == "yes"
-	some [sg, src] in sources(p.instance)
+	some [sg, src] in sources(p.launcher)
 	not vpc_cidr_ref(sg.refs, src.cidr_path, p.vpc)
 	sv := lib.at(src.cidr_path, lib.exists(src.cidr))
 	outside_vpc(src.cidr, p.blocks) == "yes"
@@ -68,7 +71,7 @@ results contains lib.result(sg, src.cidr_path, sv, message(sg.id, src, p)) if {
 results contains lib.result(p.unsure.resource, p.unsure.verdict.maybe, p.unsure.verdict, "") if {
 	some p in placements
 	p.verdict != "yes"
-	some [sg, src] in sources(p.instance)
+	some [sg, src] in sources(p.launcher)
 	not vpc_cidr_ref(sg.refs, src.cidr_path, p.vpc)
 	outside_vpc(src.cidr, p.blocks)
 }
@@ -76,7 +79,7 @@ results contains lib.result(p.unsure.resource, p.unsure.verdict.maybe, p.unsure.
 results contains lib.result(p.vpc, ["cidr_blocks"], {"maybe": ["cidr_blocks"]}, "") if {
 	some p in placements
 	p.verdict == "yes"
-	some [_, src] in sources(p.instance)
+	some [_, src] in sources(p.launcher)
 	outside_vpc(src.cidr, p.blocks) == "maybe"
 }
 
@@ -85,27 +88,51 @@ deny := lib.certain(results)
 undecided := lib.uncertain(results)
 
 # placements are the instances in a private subnet of the scan, or in one
-# that may be private, each with its subnet, the subnet's VPC (null when
-# not known) and its CIDR blocks, the verdict of "the instance is
-# private", and, when that is a maybe, the resource and placed verdict of
-# the first Unknown it depends on.
-placements := [{
-	"instance": inst, "subnet": subnet, "vpc": vpc, "blocks": blocks,
-	"verdict": lib.all_of([c.verdict | some c in checks]), "unsure": first_maybe(checks),
-} |
+# that may be private, and the auto scaling groups launching instances in
+# such a subnet, each with what launches them (the instance itself, or
+# the group's launch template or configuration: its references name the
+# security groups), the subnet, the subnet's VPC (null when not known)
+# and its CIDR blocks, the verdict of "the instances are private", and,
+# when that is a maybe, the resource and placed verdict of the first
+# Unknown it depends on.
+placements := array.concat(instance_placements, group_placements)
+
+instance_placements := [placement(inst, sprintf("instance %v", [inst.id]), subnet, public_ip) |
 	some inst in lib.resources("aws.ec2.instance")
 	subnet := referenced(inst.refs, ["subnet_id"], "aws.ec2.subnet")
+	public_ip := {"resource": inst, "verdict": lib.at(["public_ip"], not_true(inst.properties.public_ip))}
+]
+
+group_placements := [placement(template, sprintf("the instances of auto scaling group %v", [asg.id]), subnet, public_ip) |
+	some asg in lib.resources("aws.autoscaling.group")
+	template := launched_from(asg.refs)
+	some ref in asg.refs
+	ref.path[0] == "subnets"
+	subnet := input.resources[ref.resource]
+	subnet.kind == "aws.ec2.subnet"
+	public_ip := {"resource": template, "verdict": lib.at(["associate_public_ip"], not_true(template.properties.associate_public_ip))}
+]
+
+placement(launcher, what, subnet, public_ip) := {
+	"launcher": launcher, "what": what, "subnet": subnet, "vpc": vpc, "blocks": blocks,
+	"verdict": lib.all_of([c.verdict | some c in checks]), "unsure": first_maybe(checks),
+} if {
 	[vpc, blocks] := vpc_of(subnet)
 	checks := [
 		{"resource": subnet, "verdict": lib.at(["public"], not_true(subnet.properties.public))},
 		{"resource": subnet, "verdict": lib.at(["map_public_ip_on_launch"], not_true(subnet.properties.map_public_ip_on_launch))},
-		{"resource": inst, "verdict": lib.at(["public_ip"], not_true(inst.properties.public_ip))},
+		public_ip,
 		{"resource": subnet, "verdict": lib.at(["vpc_id"], blocks_known(blocks))},
 	]
-	every c in checks {
-		c.verdict
-	}
-]
+}
+
+# launched_from is the launch template, else the launch configuration, of
+# the scan that an auto scaling group launches its instances from.
+launched_from(refs) := template if {
+	template := referenced(refs, ["launch_template"], "aws.ec2.launch_template")
+} else := template if {
+	template := referenced(refs, ["launch_configuration"], "aws.ec2.launch_template")
+}
 
 first_maybe(checks) := [c | some c in checks; c.verdict != "yes"][0]
 
@@ -154,9 +181,10 @@ vpc_cidr_ref(refs, path, vpc) if {
 }
 
 # sources lists [group, source] for each CIDR source of the ingress rules
-# of the groups attached to the instance (see sglib.ingress_sources).
-sources(inst) := [[sg, src] |
-	some ref in inst.refs
+# of the groups an instance or a launch template names (see
+# sglib.ingress_sources).
+sources(launcher) := [[sg, src] |
+	some ref in launcher.refs
 	ref.path[0] == "security_groups"
 	sg := input.resources[ref.resource]
 	sg.kind == sglib.kind
@@ -210,8 +238,8 @@ inside_any(c, blocks) if {
 	net.cidr_contains(b, c)
 }
 
-message(id, src, p) := sprintf("security group %v allows %v from %v, outside the VPC of instance %v in private subnet %v%v", [
-	id, ports.traffic_text(src.rule), src.cidr, p.instance.id, p.subnet.id, sglib.origin_text(id, src.rule),
+message(id, src, p) := sprintf("security group %v allows %v from %v, outside the VPC of %v in private subnet %v%v", [
+	id, ports.traffic_text(src.rule), src.cidr, p.what, p.subnet.id, sglib.origin_text(id, src.rule),
 ]) if {
 	not is_null(src.cidr)
 	not is_null(src.rule)

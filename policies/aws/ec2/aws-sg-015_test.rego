@@ -117,3 +117,36 @@ test_unknown_vpc_is_undecided_at_the_subnet if {
 	count(rule.deny) == 0 with input as t.input_of([subnet, sg, inst])
 	undecided_at(rule.undecided) == {["template.yaml#PrivateSubnet", ["vpc_id"]]} with input as t.input_of([subnet, sg, inst])
 }
+
+# asg_scene is an auto scaling group launching from a template attached to
+# a group with the given rules, in a subnet with the given properties.
+asg_scene(subnet_props, template_props, rules) := [vpc, subnet, sg, template, asg] if {
+	vpc := named(t.vpc({"cidr_blocks": ["10.0.0.0/16"]}), "VPC", [])
+	subnet := named(t.subnet(object.union({"vpc_id": null, "public": false}, subnet_props)), "PrivateSubnet", [refer(["vpc_id"], vpc)])
+	sg := named(t.ingress(rules), "AppSG", [])
+	template := named(
+		t.launch_template(object.union({"security_groups": [null], "associate_public_ip": false}, template_props)),
+		"AppTemplate", [refer(["security_groups", 0], sg)],
+	)
+	asg := named(t.autoscaling_group({"launch_template": null, "subnets": [null]}), "AppGroup", [
+		refer(["launch_template"], template),
+		refer(["subnets", 0], subnet),
+	])
+}
+
+test_auto_scaling_group_in_private_subnet if {
+	inp := t.input_of(asg_scene({}, {}, [ssh(["192.0.2.0/24"])]))
+	t.paths(rule.deny) == {["ingress", 0, "cidrs", 0]} with input as inp
+	some f in rule.deny with input as inp
+	f.message == "security group AppSG allows tcp port 22 from 192.0.2.0/24, outside the VPC of the instances of auto scaling group AppGroup in private subnet PrivateSubnet (rule WebSG)"
+}
+
+test_auto_scaling_group_with_public_ip_passes if {
+	inp := t.input_of(asg_scene({}, {"associate_public_ip": true}, [ssh(["192.0.2.0/24"])]))
+	count(rule.deny) == 0 with input as inp
+}
+
+test_auto_scaling_group_unknown_public_ip_is_undecided_at_the_template if {
+	inp := t.input_of(asg_scene({}, {"associate_public_ip": null}, [ssh(["192.0.2.0/24"])]))
+	undecided_at(rule.undecided) == {["template.yaml#AppTemplate", ["associate_public_ip"]]} with input as inp
+}

@@ -4,24 +4,23 @@
 #   Fires for each CIDR source (any address range, private ones included)
 #   of an ingress rule covering an internal service port (config
 #   internal_ports, default 8080 and 8443; rules open on all ports count) on
-#   a security group attached to an instance, or to a launch template, whose
-#   instances sit behind a load balancer target group of the same scan:
-#   those ports should accept only the load balancer's security group.
-#   "Behind a target group" means: the instance is a registered target of a
-#   target group of the scan (CloudFormation Targets,
-#   aws_lb_target_group_attachment), or the launch template launches the
-#   instances of an auto scaling group whose target groups
-#   (TargetGroupARNs, target_group_arns, aws_autoscaling_attachment)
-#   include one of the scan. Security group, prefix list and self sources
-#   never fire. Registrations with a target group outside the scan (a
-#   literal ARN, a variable that is not known) and classic load balancers
-#   are not followed, and neither are launch configurations (not modelled)
-#   or the groups an instance gets from its launch template. An Unknown
-#   port, protocol or CIDR makes the group undecided; a registration that
-#   may not exist (an unknown count or condition), or a target group entry
-#   of an auto scaling group that is not known, makes the target group or
-#   auto scaling group undecided when it would put such a group behind the
-#   load balancer. The finding points at the CIDR.
+#   a security group attached to an instance, a launch template or a launch
+#   configuration whose instances sit behind a load balancer target group of
+#   the same scan: those ports should accept only the load balancer's
+#   security group. "Behind a target group" means: the instance is a
+#   registered target of a target group of the scan (CloudFormation
+#   Targets, aws_lb_target_group_attachment), or the template or
+#   configuration launches the instances of an auto scaling group whose
+#   target groups (TargetGroupARNs, target_group_arns,
+#   aws_autoscaling_attachment) include one of the scan. Security group,
+#   prefix list and self sources never fire. Registrations with a target
+#   group outside the scan (a literal ARN) and classic load balancers are
+#   not followed. An Unknown port, protocol or CIDR makes the group
+#   undecided; a registration that may not exist (an unknown count or
+#   condition), or a target group entry of an auto scaling group that is not
+#   known (a variable), makes the target group or auto scaling group
+#   undecided when it would put such a group behind the load balancer. The
+#   finding points at the CIDR.
 # custom:
 #   id: AWS-SG-016
 #   name: internal-ports-from-load-balancer-only
@@ -84,7 +83,7 @@ results contains lib.result(asg, path, {"maybe": path}, "") if {
 	some asg in lib.resources("aws.autoscaling.group")
 	some path in unknown_target_groups(asg.properties.target_groups, {ref.path | some ref in asg.refs})
 	some ref in asg.refs
-	ref.path == ["launch_template"]
+	ref.path in launch_paths
 	exposes(ref.resource)
 }
 
@@ -109,15 +108,20 @@ registered := {ref.resource |
 	tg.properties.targets[i].present == true
 }
 
-# launched are the launch templates of auto scaling groups registered with
-# a target group of the scan.
+# launch_paths are where an auto scaling group names what it launches
+# from: a launch template or a launch configuration (both
+# aws.ec2.launch_template).
+launch_paths := {["launch_template"], ["launch_configuration"]}
+
+# launched are the launch templates and configurations of auto scaling
+# groups registered with a target group of the scan.
 launched := {ref.resource |
 	some asg in lib.resources("aws.autoscaling.group")
 	some tg_ref in asg.refs
 	tg_ref.path[0] == "target_groups"
 	target_group_uids[tg_ref.resource]
 	some ref in asg.refs
-	ref.path == ["launch_template"]
+	ref.path in launch_paths
 }
 
 # behind_groups are the security groups attached to a registered instance

@@ -103,3 +103,14 @@ test_unknowns_never_fire if {
 	count(rule.deny) == 0 with input as inp
 	t.paths(rule.undecided) == {["ingress", 0, "cidrs", 0], ["ingress", 1], ["ingress", 2]} with input as inp
 }
+
+test_launch_configuration_of_registered_auto_scaling_group if {
+	sg := app_sg([app_port({})])
+	lc := named(t.launch_template({"security_groups": [null]}), "AppConfiguration", [refer(["security_groups", 0], sg)])
+	tg := named(t.target_group({}), "AppTargets", [])
+	asg := named(t.autoscaling_group({"target_groups": [null], "launch_template": "", "launch_configuration": null}), "AppGroup", [
+		refer(["target_groups", 0], tg),
+		refer(["launch_configuration"], lc),
+	])
+	t.paths(rule.deny) == {["ingress", 0, "cidrs", 0]} with input as t.input_of([sg, lc, tg, asg])
+}

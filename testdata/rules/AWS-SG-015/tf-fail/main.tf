@@ -133,3 +133,34 @@ resource "aws_instance" "worker" {
   subnet_id              = aws_subnet.unsure.id
   vpc_security_group_ids = [aws_security_group.worker.id]
 }
+
+resource "aws_security_group" "batch" {
+  name        = "batch"
+  description = "batch workers launched by the auto scaling group"
+  vpc_id      = aws_vpc.main.id
+
+  ingress {
+    description = "job submissions from a partner"
+    from_port   = 7000
+    to_port     = 7000
+    protocol    = "tcp"
+    cidr_blocks = ["192.0.2.0/24"] # expect: AWS-SG-015
+  }
+}
+
+resource "aws_launch_template" "batch" {
+  name_prefix            = "batch-"
+  image_id               = "ami-0123456789abcdef0"
+  vpc_security_group_ids = [aws_security_group.batch.id]
+}
+
+resource "aws_autoscaling_group" "batch" {
+  min_size            = 1
+  max_size            = 4
+  vpc_zone_identifier = [aws_subnet.private.id]
+
+  launch_template {
+    id      = aws_launch_template.batch.id
+    version = "$Latest"
+  }
+}
