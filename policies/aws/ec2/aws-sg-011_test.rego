@@ -38,3 +38,21 @@ test_definite_rules_over_the_limit if {
 	rules := [t.rule({}), t.rule({}), t.rule({}), t.rule({}), t.rule({})]
 	t.paths(rule.deny) == {["ingress", 3]} with input as t.input_of([t.ingress(rules)])
 }
+
+test_certain_rules_over_the_limit_despite_a_maybe if {
+	rules := [t.rule({}), t.rule({}), t.rule({}), t.rule({}), t.rule({"present": null})]
+	inp := t.input_of([t.sg({"ingress": rules, "ingress_count": null})])
+	some f in rule.deny with input as inp
+	f.path == ["ingress", 3]
+	f.message == "security group WebSG has at least 4 ingress rules, more than 3"
+}
+
+test_maybe_rule_beyond_the_limit_not_a_finding if {
+	rules := [t.rule({}), t.rule({}), t.rule({}), t.rule({"present": null})]
+	count(rule.deny) == 0 with input as t.input_of([t.sg({"ingress": rules, "ingress_count": null})])
+}
+
+test_unknown_and_representative_rules_not_counted if {
+	rules := [t.rule({}), t.rule({}), null, t.rule({}), t.rule({"representative": true})]
+	count(rule.deny) == 0 with input as t.input_of([t.sg({"ingress": rules, "ingress_count": null})])
+}
