@@ -101,3 +101,9 @@ ignore_example_credentials := param("ignore_example_credentials", false)
 # custom:
 #   type: boolean
 s3_require_kms := param("s3_require_kms", false)
+
+# METADATA
+# description: The AWS account IDs the scanned templates deploy to (12 digits each). AWS-IAM-008 treats a trust policy principal of any other account as cross-account; when the list is empty, the templates' own account is not known and no account principal is judged cross-account.
+# custom:
+#   type: list(string)
+own_account_ids := param("own_account_ids", [])

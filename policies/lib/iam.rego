@@ -221,3 +221,67 @@ privileged(s, path, a) := lib.all_of([
 	lib.at(array.concat(path, ["effect"]), allows(s.effect)),
 	lib.at(a.path, iam_actions(a.value)),
 ])
+
+# account_of is the account ID of an AWS principal: a bare 12-digit ID or
+# the account of an arn:<partition>:iam::<account>:... ARN; undefined for
+# "*", a service or a value that is not a string.
+account_of(p) := p if {
+	is_string(p)
+	regex.match(`^[0-9]{12}$`, p)
+}
+
+account_of(p) := m[0][1] if {
+	is_string(p)
+	m := regex.find_all_string_submatch_n(`^arn:aws[a-z-]*:(?:iam|sts)::([0-9]{12}):`, p, 1)
+	count(m) == 1
+}
+
+# condition_keys: the lower-cased condition keys of a statement, with the
+# operator and values of each.
+condition_entries(conditions) := [{"op": lower(op), "key": lower(key), "values": values} |
+	some op, keys in conditions
+	some key, values in keys
+]
+
+# external_id_or_mfa: a condition on sts:ExternalId with known values, or
+# Bool aws:MultiFactorAuthPresent "true".
+external_id_or_mfa(conditions) if {
+	some c in condition_entries(conditions)
+	c.key == "sts:externalid"
+	startswith(c.op, "string")
+	not startswith(c.op, "stringnot")
+	count(c.values) > 0
+	every v in c.values {
+		is_string(v)
+	}
+}
+
+external_id_or_mfa(conditions) if {
+	some c in condition_entries(conditions)
+	c.op == "bool"
+	c.key == "aws:multifactorauthpresent"
+	c.values == ["true"]
+}
+
+# Condition keys that name who the caller is (or whose resource it acts
+# for), so a condition on one of them with known values restricts Principal
+# "*" to known callers.
+caller_keys := {
+	"aws:principalaccount", "aws:principalarn", "aws:principalorgid", "aws:principalorgpaths",
+	"aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
+}
+
+# restricts_caller: the conditions limit who may use the statement: an
+# external ID or MFA, or a positive test of a caller key with known values.
+restricts_caller(conditions) if external_id_or_mfa(conditions)
+
+restricts_caller(conditions) if {
+	some c in condition_entries(conditions)
+	c.key in caller_keys
+	not contains(c.op, "not")
+	count(c.values) > 0
+	every v in c.values {
+		is_string(v)
+		v != "*"
+	}
+}
