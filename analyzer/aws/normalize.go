@@ -48,6 +48,7 @@ func mappers() []mapper {
 		iamPasswordPolicyMapper{},
 		rdsInstanceMapper(),
 		rdsClusterMapper(),
+		rdsParameterGroupMapper{},
 		redshiftClusterMapper(),
 		docdbClusterMapper(),
 		elasticacheReplicationGroupMapper(),

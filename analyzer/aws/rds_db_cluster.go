@@ -40,7 +40,7 @@ var (
 	}
 )
 
-func rdsClusterProps(_ *unitIndex, r *graph.Resource, p *graph.Value) {
+func rdsClusterProps(idx *unitIndex, r *graph.Resource, p *graph.Value) {
 	n := rdsClusterCFN
 	if r.Source != graph.SourceCloudFormation {
 		n = rdsClusterTF
@@ -60,4 +60,9 @@ func rdsClusterProps(_ *unitIndex, r *graph.Resource, p *graph.Value) {
 	p.Set("storage_encrypted", enc)
 	p.Set("backup_retention_period", orDefault(num(attr(r, n.retention)), graph.Number(1, r.Loc)))
 	p.Set("deletion_protection", orDefault(boolean(attr(r, n.protection)), graph.Bool(false, r.Loc)))
+	if r.Source == graph.SourceCloudFormation {
+		setTLS(idx, r, p, "Engine", "EngineVersion", "DBClusterParameterGroupName", rdsClusterGroupTypes)
+	} else {
+		setTLS(idx, r, p, "engine", "engine_version", "db_cluster_parameter_group_name", rdsClusterGroupTypes)
+	}
 }

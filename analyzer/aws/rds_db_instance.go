@@ -23,6 +23,7 @@ func rdsInstanceMapper() dbPasswordMapper {
 // data-protection settings in one framework.
 type rdsInstanceNames struct {
 	encrypted, cluster, public, retention, protection, replicaOf string
+	engine, version, group                                       string
 	// restored are the attributes that make the instance a copy of
 	// another database (a snapshot, a source instance, a point in time),
 	// whose encryption it inherits.
@@ -34,17 +35,19 @@ var (
 		encrypted: "StorageEncrypted", cluster: "DBClusterIdentifier",
 		public: "PubliclyAccessible", retention: "BackupRetentionPeriod",
 		protection: "DeletionProtection", replicaOf: "SourceDBInstanceIdentifier",
+		engine: "Engine", version: "EngineVersion", group: "DBParameterGroupName",
 		restored: []string{"DBSnapshotIdentifier", "SourceDBInstanceIdentifier", "SourceDBInstanceAutomatedBackupsArn", "SourceDbiResourceId"},
 	}
 	rdsInstanceTF = rdsInstanceNames{
 		encrypted: "storage_encrypted", cluster: "cluster_identifier",
 		public: "publicly_accessible", retention: "backup_retention_period",
 		protection: "deletion_protection", replicaOf: "replicate_source_db",
+		engine: "engine", version: "engine_version", group: "parameter_group_name",
 		restored: []string{"snapshot_identifier", "replicate_source_db", "restore_to_point_in_time"},
 	}
 )
 
-func rdsInstanceProps(_ *unitIndex, r *graph.Resource, p *graph.Value) {
+func rdsInstanceProps(idx *unitIndex, r *graph.Resource, p *graph.Value) {
 	n := rdsInstanceCFN
 	if r.Source != graph.SourceCloudFormation {
 		n = rdsInstanceTF
@@ -63,6 +66,26 @@ func rdsInstanceProps(_ *unitIndex, r *graph.Resource, p *graph.Value) {
 	}
 	p.Set("backup_retention_period", orDefault(num(attr(r, n.retention)), graph.Number(retention, r.Loc)))
 	p.Set("deletion_protection", orDefault(boolean(attr(r, n.protection)), graph.Bool(false, r.Loc)))
+	setTLS(idx, r, p, n.engine, n.version, n.group, rdsInstanceGroupTypes)
+}
+
+// setTLS sets a database's engine, the parameter that forces TLS for it
+// (tls_parameter) and whether its parameter group sets it (tls_required).
+func setTLS(idx *unitIndex, r *graph.Resource, p *graph.Value, engineKey, versionKey, groupKey string, groupTypes []string) {
+	engine := orDefault(str(attr(r, engineKey)), graph.String("", r.Loc))
+	p.Set("engine", engine)
+	if engine.Kind != graph.KindString {
+		p.Set("tls_parameter", graph.Unknown("the engine is not known", engine.Loc))
+		p.Set("tls_required", graph.Unknown("the engine is not known", engine.Loc))
+		return
+	}
+	param := tlsParameter(engine.Str)
+	p.Set("tls_parameter", graph.String(param, engine.Loc))
+	if param == "" {
+		p.Set("tls_required", graph.Bool(false, r.Loc))
+		return
+	}
+	p.Set("tls_required", tlsForced(idx, r, attr(r, groupKey), groupTypes, param, engine.Str, str(attr(r, versionKey))))
 }
 
 // publiclyAccessible is an instance's PubliclyAccessible. The Terraform

@@ -338,6 +338,9 @@ db_cluster_defaults := {
 	"storage_encrypted": true,
 	"backup_retention_period": 1,
 	"deletion_protection": false,
+	"engine": "aurora-postgresql",
+	"tls_parameter": "rds.force_ssl",
+	"tls_required": false,
 }
 
 # db_cluster is the aws.rds.db_cluster Aurora: the defaults overlaid
@@ -353,11 +356,25 @@ db_instance_defaults := {
 	"publicly_accessible": null,
 	"backup_retention_period": 1,
 	"deletion_protection": false,
+	"engine": "postgres",
+	"tls_parameter": "rds.force_ssl",
+	"tls_required": true,
 }
 
 # db_instance is the aws.rds.db_instance Db: the defaults overlaid
 # with props.
 db_instance(props) := resource("aws.rds.db_instance", "Db", "AWS::RDS::DBInstance", "cloudformation", overlay(db_instance_defaults, props))
+
+# aws.rds.parameter_group: AWS::RDS::DBParameterGroup PostgresParams.
+rds_parameter_group_defaults := {
+	"cluster": false,
+	"family": "postgres16",
+	"parameters": {"rds.force_ssl": "1"},
+}
+
+# rds_parameter_group is the aws.rds.parameter_group PostgresParams: the defaults overlaid
+# with props.
+rds_parameter_group(props) := resource("aws.rds.parameter_group", "PostgresParams", "AWS::RDS::DBParameterGroup", "cloudformation", overlay(rds_parameter_group_defaults, props))
 
 # aws.redshift.cluster: AWS::Redshift::Cluster Warehouse.
 redshift_cluster_defaults := {
