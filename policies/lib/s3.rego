@@ -40,3 +40,84 @@ public_grant(g) := "maybe" if {
 	not is_null(g)
 	is_null(g.uri)
 }
+
+# statements lists a bucket policy's statements with their paths below the
+# bucket's properties; an Unknown policy or statement list is one null
+# entry at the Unknown.
+statements(policy) := [{"path": ["policy"], "statement": null}] if {
+	is_null(policy)
+} else := [{"path": ["policy", "statements"], "statement": null}] if {
+	is_null(policy.statements)
+} else := [{"path": ["policy", "statements", i], "statement": st} | some i, st in policy.statements]
+
+# effect is the verdict of "the statement's effect is want".
+effect(st, _) := "maybe" if is_null(st)
+
+effect(st, want) := "yes" if st.effect == want
+
+effect(st, _) := "maybe" if {
+	not is_null(st)
+	is_null(st.effect)
+}
+
+# anyone is the verdict of "the statement's principal is everyone"
+# (Principal "*" or {"AWS": "*"}): "maybe" when the principals, or one of
+# them, are not known and none is surely "*".
+anyone(st) := "maybe" if is_null(st)
+
+anyone(st) := "yes" if {
+	some p in st.principals.AWS
+	p == "*"
+}
+
+anyone(st) := "maybe" if {
+	not is_null(st)
+	not star_principal(st)
+	unknown_principal(st)
+}
+
+star_principal(st) if {
+	some p in st.principals.AWS
+	p == "*"
+}
+
+unknown_principal(st) if is_null(st.principals)
+
+# Only an AWS principal can be "*": an Unknown service or canonical user
+# cannot be everyone.
+unknown_principal(st) if {
+	"AWS" in object.keys(st.principals)
+	is_null(st.principals.AWS)
+}
+
+unknown_principal(st) if {
+	some p in st.principals.AWS
+	is_null(p)
+}
+
+# action_covers_all is the verdict of "the statement's actions include
+# every S3 action" (s3:* or *, in any case).
+action_covers_all(st) := "maybe" if is_null(st)
+
+action_covers_all(st) := "yes" if {
+	some a in st.actions
+	lower(a) in {"s3:*", "*"}
+}
+
+action_covers_all(st) := "maybe" if {
+	not is_null(st)
+	not covers_all_known(st)
+	unknown_action(st)
+}
+
+covers_all_known(st) if {
+	some a in st.actions
+	lower(a) in {"s3:*", "*"}
+}
+
+unknown_action(st) if is_null(st.actions)
+
+unknown_action(st) if {
+	some a in st.actions
+	is_null(a)
+}
