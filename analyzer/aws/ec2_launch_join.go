@@ -279,12 +279,55 @@ func (j *joins) metadataTokensDefault(loc graph.Location) *graph.Value {
 	return v
 }
 
-// instancePublicIP is whether instance r gets a public IPv4 address at
+// instancePublicIP is whether instance r has a public IPv4 address: one
+// assigned at launch (launchPublicIP), or an Elastic IP of the scan
+// associated with it.
+func (j *joins) instancePublicIP(r *graph.Resource, s launchSettings) *graph.Value {
+	v := j.launchPublicIP(r, s)
+	if v.Kind == graph.KindBool && v.Bool {
+		return v
+	}
+	switch eip := j.elasticIP(r); eip.presence {
+	case present:
+		ref := locOr(attr(eip.res, eipInstanceKey(eip.res.Type)), eip.res.Loc)
+		e := graph.Bool(true, ref)
+		e.Trace = graph.Trace{hop(eip.res, "Elastic IP "+eip.res.ID+" is associated with "+r.ID)}
+		return e
+	case maybe:
+		return graph.Unknown(eip.reason+", and it associates an Elastic IP with "+r.ID, eip.at)
+	}
+	return v
+}
+
+// elasticIP says whether an Elastic IP of the scan is associated with
+// instance r (AWS::EC2::EIP or AWS::EC2::EIPAssociation InstanceId,
+// aws_eip instance, aws_eip_association instance_id).
+func (j *joins) elasticIP(r *graph.Resource) part {
+	var eips []*graph.Resource
+	for _, t := range []string{"AWS::EC2::EIP", "AWS::EC2::EIPAssociation", "aws_eip", "aws_eip_association"} {
+		eips = append(eips, j.referrers(r, eipInstanceKey(t), t)...)
+	}
+	return anyOf(eips)
+}
+
+// eipInstanceKey is the attribute with which an Elastic IP names its
+// instance.
+func eipInstanceKey(typ string) string {
+	switch typ {
+	case "aws_eip":
+		return "instance"
+	case "aws_eip_association":
+		return "instance_id"
+	}
+	return "InstanceId"
+}
+
+// launchPublicIP is whether instance r gets a public IPv4 address at
 // launch: its primary interface's (or its template's) explicit setting,
 // else its subnet's mapping. Unknown when the subnet is not in the scan:
 // one named by ID or variable, or none, which is a default subnet of the
 // default VPC (whose mapping the account may have changed).
-func (j *joins) instancePublicIP(r *graph.Resource, s launchSettings) *graph.Value {
+func (j *joins) launchPublicIP(r *graph.Resource, s launchSettings) *graph.Value {
 	switch {
 	case s.publicIP != nil:
 		return boolean(s.publicIP)

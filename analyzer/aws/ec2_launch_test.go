@@ -73,6 +73,7 @@ func TestLaunchSettingsTerraform(t *testing.T) {
 		"aws_instance.in_public http_tokens":                    `52:"required" | 105:aws_ec2_instance_metadata_defaults.imdsv2 sets the region's default for new instances`,
 		"aws_instance.in_public block_devices[0].implied":       "52:true",
 		"aws_instance.in_public block_devices[0].encrypted":     "52:true | 3:aws_ebs_encryption_by_default.on turns on EBS encryption by default: new volumes are encrypted",
+		"aws_instance.bastion public_ip":                        "114:true | 113:Elastic IP aws_eip.bastion is associated with aws_instance.bastion",
 		"aws_ebs_volume.data encrypted":                         "99:true | 3:aws_ebs_encryption_by_default.on turns on EBS encryption by default: new volumes are encrypted",
 		"aws_launch_template.nodes instance_profile":            "33:true | 37:aws_eks_node_group.nodes launches the template's instances with a role of its own",
 		"aws_launch_template.app instance_profile":              "(unknown) variable profile has no value | 1:variable profile",
@@ -97,6 +98,7 @@ func TestLaunchSettingsCloudFormation(t *testing.T) {
 		"InPublic instance_profile":               "32:true",
 		"InPublic block_devices[0].encrypted":     "27:false",
 		"InPublic http_tokens":                    `27:"optional"`,
+		"Nat public_ip":                           "50:true | 47:Elastic IP NatAddress is associated with Nat",
 		"Data encrypted":                          "37:false",
 	})
 }

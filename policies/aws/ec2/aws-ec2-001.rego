@@ -15,16 +15,20 @@
 #   that names none (a default subnet of the default VPC, whose mapping is
 #   the account's) is undecided, as is any Unknown setting; an instance
 #   whose primary interface is an existing network interface gets no
-#   automatic public IP. Elastic IPs are not counted. The finding points at
-#   the setting that gives the address (the instance's subnet, with a trace
-#   hop to the subnet's mapping).
+#   automatic public IP. An Elastic IP of the scan associated with the
+#   instance (AWS::EC2::EIP or AWS::EC2::EIPAssociation InstanceId, aws_eip
+#   instance, aws_eip_association instance_id) is a public IP too; one
+#   whose existence is Unknown leaves the instance undecided. The finding
+#   points at the setting that gives the address (the instance's subnet,
+#   with a trace hop to the subnet's mapping, or the Elastic IP's
+#   association).
 # custom:
 #   id: AWS-EC2-001
 #   name: ec2-no-public-ip
 #   severity: MEDIUM
 #   remediation: |
-#     Launch the instance in a private subnet and put a load balancer in
-#     front of it (reach it for administration through Systems Manager
+#     Launch the instance in a private subnet, without an Elastic IP, and
+#     put a load balancer in front of it (reach it for administration through Systems Manager
 #     Session Manager). CloudFormation: set AssociatePublicIpAddress: false
 #     on the primary NetworkInterfaces entry of the instance or of the
 #     launch template's LaunchTemplateData (AssociatePublicIpAddress: false
@@ -55,7 +59,7 @@ package rampart.rules.ec2_no_public_ip
 
 import data.rampart.lib
 
-results contains lib.result(r, ["public_ip"], v, sprintf("instance %v gets a public IPv4 address at launch", [r.id])) if {
+results contains lib.result(r, ["public_ip"], v, sprintf("instance %v has a public IPv4 address", [r.id])) if {
 	some r in input.by_kind["aws.ec2.instance"]
 	v := lib.at(["public_ip"], lib.truth(r.properties.public_ip))
 }

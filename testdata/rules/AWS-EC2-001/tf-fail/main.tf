@@ -52,3 +52,28 @@ resource "aws_instance" "app" {
   ami       = "ami-0123456789abcdef0"
   subnet_id = var.subnet_id # undecided: AWS-EC2-001
 }
+
+variable "nat_enabled" {
+  type = bool
+}
+
+# An Elastic IP is a public address too.
+resource "aws_instance" "vpn" {
+  ami       = "ami-0123456789abcdef0"
+  subnet_id = aws_subnet.private.id
+}
+
+resource "aws_eip" "vpn" {
+  instance = aws_instance.vpn.id # expect: AWS-EC2-001
+}
+
+# An Elastic IP that may not exist.
+resource "aws_instance" "nat" {
+  ami       = "ami-0123456789abcdef0"
+  subnet_id = aws_subnet.private.id
+}
+
+resource "aws_eip" "nat" { # undecided: AWS-EC2-001
+  count    = var.nat_enabled ? 1 : 0
+  instance = aws_instance.nat.id
+}

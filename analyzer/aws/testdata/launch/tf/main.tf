@@ -104,3 +104,12 @@ resource "aws_ebs_volume" "data" {
 resource "aws_ec2_instance_metadata_defaults" "imdsv2" {
   http_tokens = "required"
 }
+
+resource "aws_instance" "bastion" {
+  ami       = "ami-0123456789abcdef0"
+  subnet_id = aws_subnet.private.id
+}
+
+resource "aws_eip" "bastion" {
+  instance = aws_instance.bastion.id
+}
