@@ -379,6 +379,8 @@ rds_parameter_group(props) := resource("aws.rds.parameter_group", "PostgresParam
 # aws.redshift.cluster: AWS::Redshift::Cluster Warehouse.
 redshift_cluster_defaults := {
 	"master_password_source": "literal",
+	"encrypted": true,
+	"publicly_accessible": false,
 }
 
 # redshift_cluster is the aws.redshift.cluster Warehouse: the defaults overlaid
