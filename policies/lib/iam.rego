@@ -142,7 +142,10 @@ not_admin_statement(s, path) := v if {
 
 # non_empty is the verdict of "this statement list property has an
 # element": "yes" for a non-empty list, a maybe for an Unknown list.
-non_empty(xs) := "yes" if count(xs) > 0
+non_empty(xs) := "yes" if {
+	is_array(xs)
+	count(xs) > 0
+}
 
 non_empty(xs) := "maybe" if is_null(xs)
 
@@ -190,7 +193,10 @@ mfa_guard(s) if {
 	"false" in values
 }
 
-denies_broadly(s) if count(s.not_actions) > 0
+denies_broadly(s) if {
+	is_array(s.not_actions)
+	count(s.not_actions) > 0
+}
 
 denies_broadly(s) if {
 	some a in s.actions
@@ -250,6 +256,7 @@ external_id_or_mfa(conditions) if {
 	c.key == "sts:externalid"
 	startswith(c.op, "string")
 	not startswith(c.op, "stringnot")
+	is_array(c.values)
 	count(c.values) > 0
 	every v in c.values {
 		is_string(v)
@@ -279,9 +286,44 @@ restricts_caller(conditions) if {
 	some c in condition_entries(conditions)
 	c.key in caller_keys
 	not contains(c.op, "not")
+	is_array(c.values)
 	count(c.values) > 0
 	every v in c.values {
 		is_string(v)
 		v != "*"
 	}
+}
+
+# conditions_known is the verdict of "every condition of the statement is
+# known": a maybe when the conditions, an operator's keys, a key's values
+# or one value is Unknown, since a condition that would satisfy a rule may
+# hide there.
+conditions_known(conditions) := "maybe" if is_null(conditions)
+
+conditions_known(conditions) := "maybe" if unknown_condition(conditions)
+
+conditions_known(conditions) := "yes" if {
+	is_object(conditions)
+	not unknown_condition(conditions)
+}
+
+unknown_condition(conditions) if {
+	is_object(conditions)
+	some _, keys in conditions
+	is_null(keys)
+}
+
+unknown_condition(conditions) if {
+	is_object(conditions)
+	some _, keys in conditions
+	is_object(keys)
+	some _, values in keys
+	unknown_values(values)
+}
+
+unknown_values(values) if is_null(values)
+
+unknown_values(values) if {
+	some v in values
+	is_null(v)
 }

@@ -68,6 +68,7 @@ results contains lib.result(p, a.path, v, sprintf("%v grants %v to %v %v without
 	v := lib.all_of([
 		lib.at([kind, i, "present"], lib.truth(link.present)),
 		iam.privileged(st.statement, st.path, a),
+		lib.at(array.concat(st.path, ["conditions"]), iam.conditions_known(st.statement.conditions)),
 	])
 }
 
@@ -79,7 +80,10 @@ results contains lib.result(d.resource, a.path, v, sprintf("%v grants %v without
 	some st in iam.statements(d)
 	not iam.requires_mfa(st.statement.conditions)
 	some a in iam.elements(st.statement, "actions", st.path)
-	v := iam.privileged(st.statement, st.path, a)
+	v := lib.all_of([
+		iam.privileged(st.statement, st.path, a),
+		lib.at(array.concat(st.path, ["conditions"]), iam.conditions_known(st.statement.conditions)),
+	])
 }
 
 # An AWS managed policy granting admin or IAM attached by ARN.

@@ -70,3 +70,10 @@ test_maybe_attachment_is_undecided if {
 	count(rule.deny) == 0 with input as inp
 	t.paths(rule.undecided) == {["users", 0, "present"]} with input as inp
 }
+
+test_unknown_conditions_are_undecided if {
+	cond := {"Bool": {"aws:MultiFactorAuthPresent": null}}
+	inp := t.input_of([t.iam_policy({"users": [link("ops")], "document": doc([stmt({"actions": ["*"], "conditions": cond})])})])
+	count(rule.deny) == 0 with input as inp
+	t.paths(rule.undecided) == {["document", "statements", 0, "conditions"]} with input as inp
+}

@@ -58,7 +58,7 @@ results contains lib.result(role, p.path, v, sprintf("%v can be assumed by anyon
 	p.value == "*"
 	v := lib.all_of([
 		lib.at(array.concat(st.path, ["effect"]), iam.allows(st.statement.effect)),
-		lib.at(array.concat(st.path, ["conditions"]), lib.exists(st.statement.conditions)),
+		lib.at(array.concat(st.path, ["conditions"]), iam.conditions_known(st.statement.conditions)),
 	])
 }
 
@@ -71,7 +71,7 @@ results contains lib.result(role, p.path, v, sprintf("%v trusts account %v witho
 	v := lib.all_of([
 		lib.at(array.concat(st.path, ["effect"]), iam.allows(st.statement.effect)),
 		lib.at(p.path, other_account(p.value)),
-		lib.at(array.concat(st.path, ["conditions"]), lib.exists(st.statement.conditions)),
+		lib.at(array.concat(st.path, ["conditions"]), iam.conditions_known(st.statement.conditions)),
 	])
 }
 

@@ -70,3 +70,10 @@ test_unknowns if {
 	inp2 := t.input_of([role([stmt({"effect": null, "principals": {"AWS": ["*"]}})])])
 	t.paths(rule.undecided) == {["trust_policy", "statements", 0, "effect"]} with input as inp2
 }
+
+test_unknown_condition_values_are_undecided if {
+	cond := {"StringEquals": {"sts:ExternalId": null}}
+	inp := t.input_with_config([role([stmt({"principals": {"AWS": ["444455556666", "*"]}, "conditions": cond})])], own)
+	count(rule.deny) == 0 with input as inp
+	t.paths(rule.undecided) == {["trust_policy", "statements", 0, "conditions"]} with input as inp
+}

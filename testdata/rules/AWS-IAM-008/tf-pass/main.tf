@@ -32,3 +32,28 @@ resource "aws_iam_role" "ci" {
     ]
   })
 }
+
+variable "external_ids" {
+  type = list(string)
+}
+
+# The external IDs are not known: whether they guard the trust is undecided.
+data "aws_iam_policy_document" "vendor" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::777788889999:root"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "sts:ExternalId"
+      values   = var.external_ids # undecided: AWS-IAM-008
+    }
+  }
+}
+
+resource "aws_iam_role" "vendor" {
+  name               = "vendor"
+  assume_role_policy = data.aws_iam_policy_document.vendor.json
+}
