@@ -50,6 +50,7 @@ func mappers() []mapper {
 		rdsClusterMapper(),
 		rdsParameterGroupMapper{},
 		redshiftClusterMapper(),
+		redshiftParameterGroupMapper{},
 		docdbClusterMapper(),
 		elasticacheReplicationGroupMapper(),
 		s3BucketMapper{},

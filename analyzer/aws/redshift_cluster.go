@@ -17,10 +17,10 @@ func redshiftClusterMapper() dbPasswordMapper {
 	}
 }
 
-func redshiftClusterProps(_ *unitIndex, r *graph.Resource, p *graph.Value) {
-	enc, public, snapshot := "Encrypted", "PubliclyAccessible", "SnapshotIdentifier"
+func redshiftClusterProps(idx *unitIndex, r *graph.Resource, p *graph.Value) {
+	enc, public, snapshot, group := "Encrypted", "PubliclyAccessible", "SnapshotIdentifier", "ClusterParameterGroupName"
 	if r.Source != graph.SourceCloudFormation {
-		enc, public, snapshot = "encrypted", "publicly_accessible", "snapshot_identifier"
+		enc, public, snapshot, group = "encrypted", "publicly_accessible", "snapshot_identifier", "cluster_parameter_group_name"
 	}
 	// AWS encrypts every new cluster (CreateCluster's Encrypted defaults
 	// to true and refuses false); a restored one is as encrypted as its
@@ -37,4 +37,5 @@ func redshiftClusterProps(_ *unitIndex, r *graph.Resource, p *graph.Value) {
 		v = graph.Unknown("publicly_accessible is not set: the AWS provider's default is true up to v5, false from v6", r.Loc)
 	}
 	p.Set("publicly_accessible", v)
+	p.Set("require_ssl", redshiftRequireSSL(idx, r, attr(r, group)))
 }

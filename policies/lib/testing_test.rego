@@ -381,11 +381,22 @@ redshift_cluster_defaults := {
 	"master_password_source": "literal",
 	"encrypted": true,
 	"publicly_accessible": false,
+	"require_ssl": true,
 }
 
 # redshift_cluster is the aws.redshift.cluster Warehouse: the defaults overlaid
 # with props.
 redshift_cluster(props) := resource("aws.redshift.cluster", "Warehouse", "AWS::Redshift::Cluster", "cloudformation", overlay(redshift_cluster_defaults, props))
+
+# aws.redshift.parameter_group: AWS::Redshift::ClusterParameterGroup WarehouseParams.
+redshift_parameter_group_defaults := {
+	"family": "redshift-2.0",
+	"parameters": {"require_ssl": "true"},
+}
+
+# redshift_parameter_group is the aws.redshift.parameter_group WarehouseParams: the defaults overlaid
+# with props.
+redshift_parameter_group(props) := resource("aws.redshift.parameter_group", "WarehouseParams", "AWS::Redshift::ClusterParameterGroup", "cloudformation", overlay(redshift_parameter_group_defaults, props))
 
 # aws.s3.bucket: AWS::S3::Bucket Bucket.
 s3_bucket_defaults := {
