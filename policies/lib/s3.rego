@@ -1,5 +1,7 @@
 package rampart.lib.s3
 
+import data.rampart.lib
+
 # Helpers of the S3 bucket rules (aws.s3.bucket, docs/model.md).
 
 # public_acl_effect says what each public canned ACL lets outsiders do.
@@ -120,4 +122,73 @@ unknown_action(st) if is_null(st.actions)
 unknown_action(st) if {
 	some a in st.actions
 	is_null(a)
+}
+
+# public_statement is the verdict of "this statement of a bucket policy
+# (an entry of statements) allows everyone without a condition restricting
+# the caller" (AWS-S3-003 says which conditions restrict).
+public_statement(s) := lib.all_of([
+	lib.at(s.path, effect(s.statement, "Allow")),
+	lib.at(array.concat(s.path, ["principals"]), anyone(s.statement)),
+	lib.at(array.concat(s.path, ["conditions"]), unrestricted(s.statement)),
+])
+
+restricting_keys := {
+	"aws:sourcevpc", "aws:sourcevpce", "aws:sourceip", "aws:principalorgid",
+	"aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:principalorgpaths",
+	"aws:sourceorgpaths", "aws:principalaccount", "aws:principalarn",
+	"s3:dataaccesspointaccount", "s3:dataaccesspointarn",
+}
+
+unrestricted(st) := "maybe" if is_null(st)
+
+unrestricted(st) := "yes" if {
+	not is_null(st)
+	not restricted(st.conditions)
+	not unknown_condition(st.conditions)
+}
+
+unrestricted(st) := "maybe" if {
+	not is_null(st)
+	not restricted(st.conditions)
+	unknown_condition(st.conditions)
+}
+
+restricted(conditions) if {
+	some op, keys in conditions
+	restricting_operator(lower(op))
+	some key, values in keys
+	lower(key) in restricting_keys
+	restricting_values(lower(key), values)
+}
+
+restricting_operator(op) if {
+	not contains(op, "not")
+	not endswith(op, "ifexists")
+	not startswith(op, "forallvalues:")
+	op != "null"
+}
+
+# Unknown values still restrict: the key is tested. Known values restrict
+# unless one of them lets everyone through.
+restricting_values(_, values) if is_null(values)
+
+restricting_values(key, values) if {
+	is_array(values)
+	count(values) > 0
+	not opens_all(key, values)
+}
+
+opens_all(_, values) if "*" in values
+
+opens_all("aws:sourceip", values) if {
+	some v in values
+	v in {"0.0.0.0/0", "::/0"}
+}
+
+unknown_condition(conditions) if is_null(conditions)
+
+unknown_condition(conditions) if {
+	some keys in conditions
+	is_null(keys)
 }

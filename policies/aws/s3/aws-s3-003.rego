@@ -50,76 +50,12 @@ package rampart.rules.s3_no_public_policy
 import data.rampart.lib
 import data.rampart.lib.s3
 
-restricting_keys := {
-	"aws:sourcevpc", "aws:sourcevpce", "aws:sourceip", "aws:principalorgid",
-	"aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:principalorgpaths",
-	"aws:sourceorgpaths", "aws:principalaccount", "aws:principalarn",
-	"s3:dataaccesspointaccount", "s3:dataaccesspointarn",
-}
-
 results contains lib.result(b, s.path, v, sprintf("S3 bucket %v has a policy statement that allows everyone (Principal \"*\") with no condition restricting the caller", [b.id])) if {
 	some b in lib.resources("aws.s3.bucket")
 	some s in s3.statements(b.properties.policy)
-	v := lib.all_of([
-		lib.at(s.path, s3.effect(s.statement, "Allow")),
-		lib.at(array.concat(s.path, ["principals"]), s3.anyone(s.statement)),
-		lib.at(array.concat(s.path, ["conditions"]), unrestricted(s.statement)),
-	])
+	v := s3.public_statement(s)
 }
 
 deny := lib.certain(results)
 
 undecided := lib.uncertain(results)
-
-unrestricted(st) := "maybe" if is_null(st)
-
-unrestricted(st) := "yes" if {
-	not is_null(st)
-	not restricted(st.conditions)
-	not unknown_condition(st.conditions)
-}
-
-unrestricted(st) := "maybe" if {
-	not is_null(st)
-	not restricted(st.conditions)
-	unknown_condition(st.conditions)
-}
-
-restricted(conditions) if {
-	some op, keys in conditions
-	restricting_operator(lower(op))
-	some key, values in keys
-	lower(key) in restricting_keys
-	restricting_values(lower(key), values)
-}
-
-restricting_operator(op) if {
-	not contains(op, "not")
-	not endswith(op, "ifexists")
-	not startswith(op, "forallvalues:")
-	op != "null"
-}
-
-# Unknown values still restrict: the key is tested. Known values restrict
-# unless one of them lets everyone through.
-restricting_values(_, values) if is_null(values)
-
-restricting_values(key, values) if {
-	is_array(values)
-	count(values) > 0
-	not opens_all(key, values)
-}
-
-opens_all(_, values) if "*" in values
-
-opens_all("aws:sourceip", values) if {
-	some v in values
-	v in {"0.0.0.0/0", "::/0"}
-}
-
-unknown_condition(conditions) if is_null(conditions)
-
-unknown_condition(conditions) if {
-	some keys in conditions
-	is_null(keys)
-}
