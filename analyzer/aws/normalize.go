@@ -51,6 +51,7 @@ func mappers() []mapper {
 		rdsParameterGroupMapper{},
 		redshiftClusterMapper(),
 		redshiftParameterGroupMapper{},
+		dynamoDBTableMapper{},
 		docdbClusterMapper(),
 		elasticacheReplicationGroupMapper(),
 		s3BucketMapper{},

@@ -31,6 +31,16 @@ docdb_cluster_defaults := {
 # with props.
 docdb_cluster(props) := resource("aws.docdb.cluster", "Docs", "AWS::DocDB::DBCluster", "cloudformation", overlay(docdb_cluster_defaults, props))
 
+# aws.dynamodb.table: AWS::DynamoDB::Table Orders.
+dynamodb_table_defaults := {
+	"point_in_time_recovery": true,
+	"encryption": "customer",
+}
+
+# dynamodb_table is the aws.dynamodb.table Orders: the defaults overlaid
+# with props.
+dynamodb_table(props) := resource("aws.dynamodb.table", "Orders", "AWS::DynamoDB::Table", "cloudformation", overlay(dynamodb_table_defaults, props))
+
 # aws.ec2.instance: AWS::EC2::Instance App.
 instance_defaults := {
 	"security_groups": ["sg-1"],
