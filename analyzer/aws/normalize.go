@@ -52,6 +52,8 @@ func mappers() []mapper {
 		redshiftClusterMapper(),
 		redshiftParameterGroupMapper{},
 		dynamoDBTableMapper{},
+		efsFileSystemMapper{},
+		kmsKeyMapper{},
 		docdbClusterMapper(),
 		elasticacheReplicationGroupMapper(),
 		s3BucketMapper{},

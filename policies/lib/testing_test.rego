@@ -224,6 +224,15 @@ vpc_defaults := {
 # with props.
 vpc(props) := resource("aws.ec2.vpc", "VPC", "AWS::EC2::VPC", "cloudformation", overlay(vpc_defaults, props))
 
+# aws.efs.file_system: AWS::EFS::FileSystem SharedFs.
+efs_file_system_defaults := {
+	"encrypted": true,
+}
+
+# efs_file_system is the aws.efs.file_system SharedFs: the defaults overlaid
+# with props.
+efs_file_system(props) := resource("aws.efs.file_system", "SharedFs", "AWS::EFS::FileSystem", "cloudformation", overlay(efs_file_system_defaults, props))
+
 # aws.elasticache.replication_group: AWS::ElastiCache::ReplicationGroup Cache.
 elasticache_replication_group_defaults := {
 	"auth_token_source": "none",
