@@ -29,8 +29,6 @@
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
 #     - https://repost.aws/knowledge-center/s3-bucket-policy-for-config-rule
-#   equivalents:
-#     - checkov:CKV_AWS_379
 #   kinds:
 #     - aws.s3.bucket
 #   reads:

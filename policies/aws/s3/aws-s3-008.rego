@@ -30,7 +30,6 @@
 #     - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html
 #   equivalents:
 #     - checkov:CKV_AWS_52
-#     - trivy:AVD-AWS-0170
 #   kinds:
 #     - aws.s3.bucket
 #   reads:
