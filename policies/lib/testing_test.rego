@@ -351,6 +351,17 @@ iam_user_defaults := {
 # with props.
 iam_user(props) := resource("aws.iam.user", "Ops", "AWS::IAM::User", "cloudformation", overlay(iam_user_defaults, props))
 
+# aws.kms.key: AWS::KMS::Key DataKey.
+kms_key_defaults := {
+	"key_spec": "SYMMETRIC_DEFAULT",
+	"origin": "AWS_KMS",
+	"rotation_enabled": true,
+}
+
+# kms_key is the aws.kms.key DataKey: the defaults overlaid
+# with props.
+kms_key(props) := resource("aws.kms.key", "DataKey", "AWS::KMS::Key", "cloudformation", overlay(kms_key_defaults, props))
+
 # aws.rds.db_cluster: AWS::RDS::DBCluster Aurora.
 db_cluster_defaults := {
 	"master_password_source": "secrets_manager",
