@@ -2,6 +2,7 @@ package aws
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
@@ -194,38 +195,47 @@ func (f *folder) attach(c *graph.Canonical, r *graph.Resource) part {
 	return partOf(r)
 }
 
-// orphan reports an attachment whose owner is not in the scan: the owner is
-// a variable, a literal ID, an import, or a resource of another kind. It is
-// a note, not a warning: a module adding rules to a group its caller passes
-// in is the ordinary case. What the kind does with the attachment (judge it
-// on a stand-in owner, or drop it) is the kind's choice, said in what.
+// orphan reports an attachment folded into no owner of the scan: the owner
+// is a variable, a literal ID, an import, a resource of another kind, or a
+// reference whose instance is not known. It is a note, not a warning: a
+// module adding rules to a group its caller passes in is the ordinary case.
+// What the kind does with the attachment (judge it on a stand-in owner, or
+// drop it) is the kind's choice, said in what.
 func (f *folder) orphan(r *graph.Resource, ownerRef *graph.Value, what string) {
-	loc, why := r.Loc, "no owner is named"
+	loc, why := r.Loc, "it names no owner"
 	if ownerRef != nil {
 		loc = locOr(ownerRef, r.Loc)
-		why = describeOwner(ownerRef)
+		why = f.describeOwner(ownerRef)
 	}
 	*f.diags = append(*f.diags, graph.Diagnostic{
 		Severity: graph.SeverityNote,
-		Summary:  fmt.Sprintf("%s attaches to a resource outside the scan (%s)", r.ID, why),
+		Summary:  fmt.Sprintf("%s is not folded into a resource of the scan: %s", r.ID, why),
 		Detail:   what,
 		Location: loc,
 		Resource: r.ID,
 	})
 }
 
-// describeOwner says what a value naming an owner is, for a diagnostic.
-func describeOwner(v *graph.Value) string {
+// describeOwner says what a value naming an owner is, for a diagnostic:
+// a reference to a resource of the scan that is not of an owner type is
+// named with its type, so the note does not claim it is outside the scan.
+func (f *folder) describeOwner(v *graph.Value) string {
 	switch {
 	case v.Ref != nil:
-		return "a reference to " + v.Ref.Resource
+		if target, ok := f.idx.refs.Resolve(v.Ref.Resource); ok {
+			if slices.Contains(f.types, target.Type) {
+				return fmt.Sprintf("its owner %s could not be resolved to one instance", target.ID)
+			}
+			return fmt.Sprintf("its owner %s is of type %s, which it does not fold into", target.ID, target.Type)
+		}
+		return "its owner " + v.Ref.Resource + " is outside the scan"
 	case v.Kind == graph.KindUnknown:
-		return v.Reason
+		return "its owner is not known: " + v.Reason
 	}
 	if s, ok := v.AsString(); ok {
-		return fmt.Sprintf("%q", s)
+		return fmt.Sprintf("its owner %q is outside the scan", s)
 	}
-	return "a " + v.Kind.String()
+	return "its owner is a " + v.Kind.String()
 }
 
 // conflict records that part p sets property key of owner c, which the

@@ -132,7 +132,7 @@ func TestFold(t *testing.T) {
 				"external":           {value: "true", line: 50},
 				"ingress[0].present": {value: "true", line: 50},
 			},
-			diags: []string{"note 52 aws_security_group_rule.orphan attaches to a resource outside the scan (variable security_group_id has no value)"},
+			diags: []string{"note 52 aws_security_group_rule.orphan is not folded into a resource of the scan: its owner is not known: variable security_group_id has no value"},
 		},
 		{
 			name: "attachment with a certain count",
@@ -163,7 +163,7 @@ func TestFold(t *testing.T) {
 			want: map[string]expect{
 				"security_groups": {value: `["sg-1"]`, line: 1},
 			},
-			diags: []string{`note 71 aws_network_interface_sg_attachment.b attaches to a resource outside the scan ("eni-123")`},
+			diags: []string{`note 71 aws_network_interface_sg_attachment.b is not folded into a resource of the scan: its owner "eni-123" is outside the scan`},
 		},
 	}
 	for _, tt := range tests {

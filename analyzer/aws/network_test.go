@@ -87,7 +87,7 @@ func TestNetworkKindsTerraform(t *testing.T) {
 	all := strings.Join(summaries, "\n")
 	for _, want := range []string{
 		"warning: aws_network_acl_rule.contested adds an ingress entry to aws_network_acl.inline, which declares its ingress entries itself",
-		`note: aws_network_acl_rule.external attaches to a resource outside the scan ("acl-0123456789abcdef0")`,
+		`note: aws_network_acl_rule.external is not folded into a resource of the scan: its owner "acl-0123456789abcdef0" is outside the scan`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("diagnostics lack %q:\n%s", want, all)
