@@ -112,3 +112,36 @@ func TestCheckNull(t *testing.T) {
 		t.Error("null list of a never-Unknown type passes")
 	}
 }
+
+// TestObjectDefaultChecked checks that a default of an object type is
+// checked against the object's properties, whichever order they are
+// declared in (it used to be checked before the object's property types
+// were parsed, and crashed the loader).
+func TestObjectDefaultChecked(t *testing.T) {
+	entry := `kind: aws.x.y
+rego: y
+summary: s
+native: [{type: X, framework: terraform, role: owner}]
+properties:
+  - {name: block, type: "settings", default: {enabled: DEFAULT}, source: "https://example.com"}
+objects:
+  - name: settings
+    summary: s
+    properties:
+      - {name: enabled, type: bool}
+examples:
+  - {name: e, framework: terraform, type: X, id: x.y, test_default: true, properties: {block: {enabled: true}}}
+`
+	for _, tc := range []struct{ value, want string }{
+		{"false", ""},
+		{`"no"`, "default"},
+	} {
+		_, err := Load(fstest.MapFS{"aws.x.y.yaml": {Data: []byte(strings.Replace(entry, "DEFAULT", tc.value, 1))}})
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("default %s: unexpected error: %v", tc.value, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("default %s: error %v, want one containing %q", tc.value, err, tc.want)
+		}
+	}
+}

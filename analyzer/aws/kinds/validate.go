@@ -36,11 +36,22 @@ func (k *Kind) validate() error {
 			return fmt.Errorf("kind %s: object %s: rego %q is not a Rego identifier", k.Name, o.Name, o.Rego)
 		}
 	}
-	if err := k.validateProperties(k.Properties, k.Name); err != nil {
+	// Every type is parsed before any default is checked: a default of an
+	// object type is checked against the object's properties, which may be
+	// declared after the property that uses them.
+	if err := k.parseProperties(k.Properties, k.Name); err != nil {
 		return err
 	}
 	for i := range k.Objects {
-		if err := k.validateProperties(k.Objects[i].Properties, k.Name+" object "+k.Objects[i].Name); err != nil {
+		if err := k.parseProperties(k.Objects[i].Properties, k.Name+" object "+k.Objects[i].Name); err != nil {
+			return err
+		}
+	}
+	if err := k.validateDefaults(k.Properties, k.Name); err != nil {
+		return err
+	}
+	for i := range k.Objects {
+		if err := k.validateDefaults(k.Objects[i].Properties, k.Name+" object "+k.Objects[i].Name); err != nil {
 			return err
 		}
 	}
@@ -72,7 +83,8 @@ func (k *Kind) validateNative() error {
 	return nil
 }
 
-func (k *Kind) validateProperties(ps []Property, where string) error {
+// parseProperties checks the names and parses the types of ps.
+func (k *Kind) parseProperties(ps []Property, where string) error {
 	seen := map[string]bool{}
 	for i := range ps {
 		p := &ps[i]
@@ -88,13 +100,22 @@ func (k *Kind) validateProperties(ps []Property, where string) error {
 			return fmt.Errorf("%s: property %s: no object type %s", where, p.Name, name)
 		}
 		p.parsed = t
+	}
+	return nil
+}
+
+// validateDefaults checks that each default of ps has its documenting
+// source and fits its property's type.
+func (k *Kind) validateDefaults(ps []Property, where string) error {
+	for i := range ps {
+		p := &ps[i]
 		if !p.HasDefault {
 			continue
 		}
 		if !strings.HasPrefix(p.Source, "https://") {
 			return fmt.Errorf("%s: property %s has a default but no https:// source documenting it", where, p.Name)
 		}
-		if err := t.Check(normalizeNumbers(p.Default), k.objects); err != nil {
+		if err := p.parsed.Check(normalizeNumbers(p.Default), k.objects); err != nil {
 			return fmt.Errorf("%s: property %s: default: %w", where, p.Name, err)
 		}
 	}
