@@ -54,6 +54,8 @@ func mappers() []mapper {
 		dynamoDBTableMapper{},
 		efsFileSystemMapper{},
 		kmsKeyMapper{},
+		sqsQueueMapper{},
+		snsTopicMapper{},
 		docdbClusterMapper(),
 		elasticacheReplicationGroupMapper(),
 		s3BucketMapper{},

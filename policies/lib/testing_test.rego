@@ -450,6 +450,24 @@ s3_bucket_defaults := {
 # with props.
 s3_bucket(props) := resource("aws.s3.bucket", "Bucket", "AWS::S3::Bucket", "cloudformation", overlay(s3_bucket_defaults, props))
 
+# aws.sns.topic: AWS::SNS::Topic Alerts.
+sns_topic_defaults := {
+	"encrypted": true,
+}
+
+# sns_topic is the aws.sns.topic Alerts: the defaults overlaid
+# with props.
+sns_topic(props) := resource("aws.sns.topic", "Alerts", "AWS::SNS::Topic", "cloudformation", overlay(sns_topic_defaults, props))
+
+# aws.sqs.queue: AWS::SQS::Queue Orders.
+sqs_queue_defaults := {
+	"encryption": "kms",
+}
+
+# sqs_queue is the aws.sqs.queue Orders: the defaults overlaid
+# with props.
+sqs_queue(props) := resource("aws.sqs.queue", "Orders", "AWS::SQS::Queue", "cloudformation", overlay(sqs_queue_defaults, props))
+
 # aws.template.strings: template template.
 template_strings_defaults := {
 	"strings": {"provider.aws.access_key": {"decoded": false, "holder": "provider.aws.access_key", "key": "access_key", "value": "AKIAI44QH8DHBEXAMPLE"}},
