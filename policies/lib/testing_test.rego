@@ -236,6 +236,8 @@ efs_file_system(props) := resource("aws.efs.file_system", "SharedFs", "AWS::EFS:
 # aws.elasticache.replication_group: AWS::ElastiCache::ReplicationGroup Cache.
 elasticache_replication_group_defaults := {
 	"auth_token_source": "none",
+	"at_rest_encryption": false,
+	"transit_encryption": true,
 }
 
 # elasticache_replication_group is the aws.elasticache.replication_group Cache: the defaults overlaid
