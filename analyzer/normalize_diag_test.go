@@ -32,7 +32,7 @@ resource "aws_security_group_rule" "https" {
 	}
 	var got []graph.Diagnostic
 	for _, d := range res.Warnings {
-		if strings.Contains(d.Summary, "outside the scan") {
+		if strings.Contains(d.Summary, "is not folded into a resource of the scan") {
 			got = append(got, d)
 		}
 	}
