@@ -1,4 +1,4 @@
-package main
+package kindgen
 
 import (
 	"encoding/json"

@@ -1,14 +1,15 @@
-// Command kindgen generates, from the kind registry (analyzer/aws/kinds),
+// Package kindgen generates, from the kind registry (analyzer/aws/kinds),
 // the files that state a kind's contract elsewhere: docs/model.md, the
 // Rego test defaults and builders (policies/lib/testing_test.rego) and the
 // JSON schema of the policy input the engine type-checks policies against
-// (analyzer/engine/schema/input.json). Run it from the repository root
-// (`make generate-kinds`); TestGeneratedFilesUpToDate fails when a
-// committed file differs from what it would write.
-package main
+// (analyzer/engine/schema/input.json). `make generate-kinds` runs
+// TestGeneratedFilesUpToDate with -update, which writes them; without
+// -update the test fails when a committed file differs from what Write
+// would write. It is a package, not a command, so that `go install ./...`
+// (pre-commit's golang hook) installs rampart alone.
+package kindgen
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,16 +17,9 @@ import (
 	"github.com/rampart-iac/rampart/analyzer/aws/kinds"
 )
 
-func main() {
-	root := flag.String("root", ".", "repository root")
-	flag.Parse()
-	if err := run(*root); err != nil {
-		fmt.Fprintln(os.Stderr, "kindgen:", err)
-		os.Exit(1)
-	}
-}
-
-func run(root string) error {
+// Write generates every file from the default registry into the
+// repository whose root is root.
+func Write(root string) error {
 	reg, err := kinds.Default()
 	if err != nil {
 		return err
