@@ -569,6 +569,9 @@ resource "aws_security_group" "admin" {
 }
 `,
 		"k8s/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n",
+		// SSH from the admin network is what AWS-SG-014 allows once that
+		// network is named as the bastion range.
+		".rampart.yaml": "rule_config:\n  bastion_cidrs: [\"10.0.0.0/8\"]\n",
 	})
 
 	r := rampart(t, dir, nil, "scan", "--format", "json")

@@ -108,8 +108,8 @@ func checkDOT(t *testing.T, src string) {
 
 func TestE2EInspect(t *testing.T) {
 	dir := fixture(t, map[string]string{
-		"ok/stack.yaml":   "Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n",
-		"ok/main.tf":      "resource \"aws_s3_bucket\" \"b\" {\n  bucket = var.name\n}\n\nvariable \"name\" {\n  type = string\n}\n",
+		"ok/stack.yaml":   "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n",
+		"ok/main.tf":      "resource \"aws_cloudwatch_log_group\" \"b\" {\n  name = var.name\n}\n\nvariable \"name\" {\n  type = string\n}\n",
 		"broken/bad.yaml": "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Web:\n    Type: [\n",
 	})
 	t.Run("every native resource, unknowns with reasons", func(t *testing.T) {
@@ -125,16 +125,16 @@ func TestE2EInspect(t *testing.T) {
 			}
 		}
 		b := doc.Resources[0]
-		if b.ID != "aws_s3_bucket.b" || b.Native["bucket"] != nil || len(b.Unknowns) != 1 ||
+		if b.ID != "aws_cloudwatch_log_group.b" || b.Native["name"] != nil || len(b.Unknowns) != 1 ||
 			b.Unknowns[0].Reason != "variable name has no value" {
-			t.Errorf("aws_s3_bucket.b = %+v; want its bucket null with the reason", b)
+			t.Errorf("aws_cloudwatch_log_group.b = %+v; want its name null with the reason", b)
 		}
 	})
 	t.Run("--var", func(t *testing.T) {
 		r := rampart(t, dir, nil, "inspect", "ok", "--var", "name=logs")
 		r.wantCode(t, 0)
-		if doc := parseInspect(t, r.stdout); doc.Resources[0].Native["bucket"] != "logs" {
-			t.Errorf("bucket = %v, want logs", doc.Resources[0].Native["bucket"])
+		if doc := parseInspect(t, r.stdout); doc.Resources[0].Native["name"] != "logs" {
+			t.Errorf("name = %v, want logs", doc.Resources[0].Native["name"])
 		}
 	})
 	t.Run("failed file exits 2", func(t *testing.T) {

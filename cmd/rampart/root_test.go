@@ -12,8 +12,8 @@ import (
 // replace it, and a PATH outside --root is refused.
 func TestE2ERoot(t *testing.T) {
 	dir := fixture(t, map[string]string{
-		"modules/x/main.tf": "variable \"name\" {\n  type = string\n}\n\nresource \"aws_s3_bucket\" \"b\" {\n" +
-			"  bucket = templatefile(\"${path.module}/../../templates/x.tpl\", { name = var.name })\n}\n",
+		"modules/x/main.tf": "variable \"name\" {\n  type = string\n}\n\nresource \"aws_cloudwatch_log_group\" \"b\" {\n" +
+			"  name = templatefile(\"${path.module}/../../templates/x.tpl\", { name = var.name })\n}\n",
 		"templates/x.tpl":  "bucket-${name}",
 		"tests/x/main.tf":  "module \"x\" {\n  source = \"../../modules/x\"\n  name   = \"a\"\n}\n",
 		"other/stack.yaml": cleanTemplate,
@@ -31,7 +31,7 @@ func TestE2ERoot(t *testing.T) {
 		stdout string // substring
 		stderr string // substring
 	}{
-		{name: "repository root", args: []string{"inspect", "."}, stdout: `"bucket": "bucket-a"`},
+		{name: "repository root", args: []string{"inspect", "."}, stdout: `"name": "bucket-a"`},
 		{name: "--root narrower", args: []string{"inspect", ".", "--root", "."}, code: 2,
 			stderr: "main.tf:2:12: Module source outside the repository root"},
 		{name: "RAMPART_ROOT narrower", env: []string{"RAMPART_ROOT=../../modules"}, args: []string{"inspect", "../../modules/x"}, code: 2,
