@@ -1,6 +1,7 @@
 # Hardened network: a VPC with flow logs to a KMS-encrypted CloudWatch Logs
 # group, public subnets behind network ACLs, private app subnets behind a
-# NAT gateway, a bastion security group, an internet-facing HTTPS-only ALB,
+# NAT gateway, a bastion host without a public IP behind a network load
+# balancer open to the office only, an internet-facing HTTPS-only ALB,
 # and a private app tier (modules/app: an auto scaling group from a launch
 # template, and one instance) with IMDSv2, encrypted volumes and a
 # least-privilege role. No built-in rule fires.
@@ -343,12 +344,12 @@ resource "aws_security_group" "bastion" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "bastion_ssh" {
-  security_group_id = aws_security_group.bastion.id
-  description       = "SSH from the office"
-  ip_protocol       = "tcp"
-  from_port         = 22
-  to_port           = 22
-  cidr_ipv4         = var.office_cidr
+  security_group_id            = aws_security_group.bastion.id
+  description                  = "SSH from the office through the bastion's load balancer"
+  ip_protocol                  = "tcp"
+  from_port                    = 22
+  to_port                      = 22
+  referenced_security_group_id = aws_security_group.bastion_nlb.id
 }
 
 resource "aws_vpc_security_group_egress_rule" "bastion_ssh" {
@@ -358,6 +359,37 @@ resource "aws_vpc_security_group_egress_rule" "bastion_ssh" {
   from_port         = 22
   to_port           = 22
   cidr_ipv4         = local.vpc_cidr
+}
+
+resource "aws_vpc_security_group_egress_rule" "bastion_https" {
+  security_group_id = aws_security_group.bastion.id
+  description       = "HTTPS to SSM and other AWS APIs"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_security_group" "bastion_nlb" {
+  name        = "shop-bastion-nlb"
+  description = "Front door of the SSH jump host, open to the office range only"
+  vpc_id      = aws_vpc.main.id
+  tags        = { Tier = "bastion" }
+
+  ingress {
+    description = "SSH from the office"
+    protocol    = "tcp"
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = [var.office_cidr]
+  }
+  egress {
+    description = "SSH to the bastion"
+    protocol    = "tcp"
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = [local.vpc_cidr]
+  }
 }
 
 resource "aws_security_group" "alb" {
@@ -443,8 +475,100 @@ resource "aws_lb_listener" "http_redirect" {
   }
 }
 
+# The bastion host: in a public subnet without a public IP, reached through
+# a network load balancer that admits the office range only; SSM Session
+# Manager is its other way in.
+
+resource "aws_lb" "bastion" {
+  name               = "shop-bastion"
+  load_balancer_type = "network"
+  internal           = false
+  subnets            = aws_subnet.public[*].id
+  security_groups    = [aws_security_group.bastion_nlb.id]
+  tags               = { Tier = "bastion" }
+}
+
+resource "aws_lb_target_group" "bastion" {
+  name        = "shop-bastion"
+  vpc_id      = aws_vpc.main.id
+  protocol    = "TCP"
+  port        = 22
+  target_type = "instance"
+  tags        = { Tier = "bastion" }
+}
+
+resource "aws_lb_listener" "bastion" {
+  load_balancer_arn = aws_lb.bastion.arn
+  protocol          = "TCP"
+  port              = 22
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.bastion.arn
+  }
+}
+
+data "aws_iam_policy_document" "ec2_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ec2.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "bastion" {
+  name               = "shop-bastion"
+  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+}
+
+resource "aws_iam_role_policy_attachment" "bastion_ssm" {
+  role       = aws_iam_role.bastion.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "bastion" {
+  name = "shop-bastion"
+  role = aws_iam_role.bastion.name
+}
+
+data "aws_ssm_parameter" "ami" {
+  name = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+}
+
+resource "aws_instance" "bastion" {
+  ami                         = data.aws_ssm_parameter.ami.value
+  instance_type               = "t3.micro"
+  subnet_id                   = aws_subnet.public[0].id
+  associate_public_ip_address = false
+  vpc_security_group_ids      = [aws_security_group.bastion.id]
+  iam_instance_profile        = aws_iam_instance_profile.bastion.name
+
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+  }
+
+  root_block_device {
+    volume_size = 8
+    volume_type = "gp3"
+    encrypted   = true
+  }
+
+  tags = { Tier = "bastion" }
+}
+
+resource "aws_lb_target_group_attachment" "bastion" {
+  target_group_arn = aws_lb_target_group.bastion.arn
+  target_id        = aws_instance.bastion.id
+  port             = 22
+}
+
 module "app" {
   source                    = "./modules/app"
+  image_id                  = data.aws_ssm_parameter.ami.value
   vpc_id                    = aws_vpc.main.id
   subnet_ids                = aws_subnet.app[*].id
   alb_security_group_id     = aws_security_group.alb.id

@@ -28,14 +28,15 @@ variable "target_group_arn" {
   type        = string
 }
 
+variable "image_id" {
+  description = "AMI of the app's instances."
+  type        = string
+}
+
 variable "app_port" {
   description = "Port the app listens on."
   type        = number
   default     = 8080
-}
-
-data "aws_ssm_parameter" "ami" {
-  name = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
 }
 
 data "aws_caller_identity" "current" {}
@@ -123,7 +124,7 @@ resource "aws_iam_instance_profile" "app" {
 
 resource "aws_launch_template" "app" {
   name                   = "shop-app"
-  image_id               = data.aws_ssm_parameter.ami.value
+  image_id               = var.image_id
   instance_type          = "t3.micro"
   vpc_security_group_ids = [aws_security_group.app.id]
 
@@ -179,7 +180,7 @@ resource "aws_autoscaling_group" "app" {
 }
 
 resource "aws_instance" "worker" {
-  ami                    = data.aws_ssm_parameter.ami.value
+  ami                    = var.image_id
   instance_type          = "t3.micro"
   subnet_id              = var.subnet_ids[0]
   vpc_security_group_ids = [aws_security_group.app.id]
