@@ -34,8 +34,6 @@ type directive struct {
 // scope says which findings a directive covers. A directive covers a
 // finding when every set field agrees with it.
 type scope struct {
-	// uid is a canonical resource's UID (Metadata directives).
-	uid string
 	// declFile and declLine are a resource's declaration: the findings of
 	// the resource declared there (an inline comment above a resource).
 	declFile string
