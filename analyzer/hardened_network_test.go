@@ -10,8 +10,9 @@ import (
 // TestHardenedNetwork: a VPC with flow logs to a KMS-encrypted log group,
 // public subnets with an internet gateway route, private app subnets
 // behind a NAT gateway, network ACLs that deny RDP before opening
-// ephemeral ports, a bastion security group, an internet-facing HTTPS-only
-// ALB, and a private app tier (a launch template and auto scaling group in
+// ephemeral ports, a bastion host without a public IP behind a network load
+// balancer open to the office range, an internet-facing HTTPS-only ALB, and
+// a private app tier (a launch template and auto scaling group in
 // the target group, and one instance) with IMDSv2, encrypted volumes and a
 // role with managed policies only, in CloudFormation YAML and JSON and in
 // Terraform (the app tier in a local child module), give no finding and no
