@@ -165,18 +165,7 @@ func defaultACLOf(idx *unitIndex, v *graph.Value) *graph.Resource {
 
 // entryList maps an ACL's inline entries of one direction.
 func entryList(r *graph.Resource, native *graph.Value) *graph.Value {
-	elems, ok := items(native)
-	if !ok {
-		return graph.Unknown(native.Reason, native.Loc)
-	}
-	out := graph.List(nil, r.Loc)
-	if native != nil {
-		out.Loc = native.Loc
-	}
-	for _, e := range elems {
-		out.List = append(out.List, mapEntry(r, e, tfInlineEntry))
-	}
-	return out
+	return mapItems(r, native, func(e *graph.Value) *graph.Value { return mapEntry(r, e, tfInlineEntry) })
 }
 
 // foldEntry adds entry resource r to owner's list of its direction, with

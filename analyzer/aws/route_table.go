@@ -136,23 +136,12 @@ func (routeTableMapper) join(j *joins, built []*graph.Canonical) {
 
 // mapInlineRoutes maps the route blocks of a Terraform route table.
 func mapInlineRoutes(idx *unitIndex, r *graph.Resource) *graph.Value {
-	native := attr(r, "route")
-	elems, ok := items(native)
-	if !ok {
-		return graph.Unknown(native.Reason, native.Loc)
-	}
-	out := graph.List(nil, r.Loc)
-	if native != nil {
-		out.Loc = native.Loc
-	}
-	for _, e := range elems {
+	return mapItems(r, attr(r, "route"), func(e *graph.Value) *graph.Value {
 		if e.Kind != graph.KindMap {
-			out.List = append(out.List, graph.Unknown("a route of "+r.ID+" is not known", e.Loc))
-			continue
+			return graph.Unknown("a route of "+r.ID+" is not known", e.Loc)
 		}
-		out.List = append(out.List, mapRoute(idx, r, e, tfInlineRoute, tfRouteTargets))
-	}
-	return out
+		return mapRoute(idx, r, e, tfInlineRoute, tfRouteTargets)
+	})
 }
 
 // mapRoute maps one route (an inline block or a route resource's

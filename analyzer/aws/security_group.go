@@ -302,18 +302,7 @@ var (
 
 // ruleList maps a group's inline rule list.
 func ruleList(r *graph.Resource, native *graph.Value, keys ruleKeys) *graph.Value {
-	elems, ok := items(native)
-	if !ok {
-		return graph.Unknown(native.Reason, native.Loc)
-	}
-	out := graph.List(nil, r.Loc)
-	if native != nil {
-		out.Loc = native.Loc
-	}
-	for _, e := range elems {
-		out.List = append(out.List, mapRule(r, e, keys))
-	}
-	return out
+	return mapItems(r, native, func(e *graph.Value) *graph.Value { return mapRule(r, e, keys) })
 }
 
 // mapRule maps one rule (an inline entry or block, or the attributes of a

@@ -234,3 +234,22 @@ func lower(v *graph.Value) *graph.Value {
 	c.Str = strings.ToLower(c.Str)
 	return &c
 }
+
+// mapItems maps each element of a native list (inline blocks, list entries)
+// with mapOne into a canonical list located at the native list, or at the
+// resource when the list is absent. A list whose length is unknown stays
+// Unknown as a whole: its elements cannot be mapped one by one.
+func mapItems(r *graph.Resource, native *graph.Value, mapOne func(e *graph.Value) *graph.Value) *graph.Value {
+	elems, ok := items(native)
+	if !ok {
+		return graph.Unknown(native.Reason, native.Loc)
+	}
+	out := graph.List(nil, r.Loc)
+	if native != nil {
+		out.Loc = native.Loc
+	}
+	for _, e := range elems {
+		out.List = append(out.List, mapOne(e))
+	}
+	return out
+}
