@@ -220,6 +220,16 @@ func (st *stack) branchNote(name string, value bool) string {
 	return note
 }
 
+// existenceNote says that resource id exists because its Condition name is
+// true, and which parameters decided it, for the trace of its findings.
+func (st *stack) existenceNote(id, name string) string {
+	note := "resource " + id + " exists because condition " + name + " is true"
+	if inputs := st.conditionInputs(name); len(inputs) > 0 {
+		note += " (decided by " + strings.Join(inputs, ", ") + ")"
+	}
+	return note
+}
+
 // conditionInputs lists the parameters (and pseudo parameters) a named
 // condition reads, directly or through the conditions it names, sorted.
 func (st *stack) conditionInputs(name string) []string {

@@ -303,6 +303,10 @@ func (st *stack) resolve(id string) *resEntry {
 			meta["Condition"] = graph.String(name, c.loc)
 			r := st.condition(name, c.loc)
 			switch r.state {
+			case condTrue:
+				// The resource, and every finding about it, exists only
+				// because the condition holds: say which inputs decided it.
+				meta["Condition"].Trace = graph.Trace{{Location: c.loc, Note: st.existenceNote(id, name)}}
 			case condFalse:
 				created = false
 			case condUnknown:
