@@ -6,10 +6,11 @@ import (
 	"testing"
 )
 
-// TestConditionInFindingTrace checks that a finding about a CloudFormation
-// resource that exists only because its Condition is true starts its trace
-// at the Condition line, naming the condition and the parameter that
-// decided it; a resource without a condition has no such hop.
+// TestConditionInFindingTrace checks that a finding about a resource that
+// exists only because a condition held (a CloudFormation Condition that is
+// true, a Terraform count chosen by a known conditional) starts its trace
+// at the condition, naming it and the input that decided it; a resource
+// without one has no such hop.
 func TestConditionInFindingTrace(t *testing.T) {
 	const template = `Parameters:
   Env:
@@ -29,16 +30,37 @@ Resources:
           ToPort: 22
           CidrIp: 0.0.0.0/0
 `
+	const module = `variable "create" {
+  type    = bool
+  default = true
+}
+
+resource "aws_security_group" "web" {
+  COUNT
+  description = "web"
+  ingress {
+    description = "ssh"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`
 	tests := []struct {
-		name, condition, wantNote string
-		wantLine                  int
+		name, file, text, wantNote string
+		wantLine                   int
 	}{
-		{"condition true", "Condition: IsProd", "resource Web exists because condition IsProd is true (decided by parameter Env)", 10},
-		{"no condition", "Metadata: {}", "", 0},
+		{"CloudFormation condition true", "t.yaml", strings.Replace(template, "CONDITION", "Condition: IsProd", 1),
+			"resource Web exists because condition IsProd is true (decided by parameter Env)", 10},
+		{"CloudFormation no condition", "t.yaml", strings.Replace(template, "CONDITION", "Metadata: {}", 1), "", 0},
+		{"Terraform count chosen by a conditional", "main.tf", strings.Replace(module, "COUNT", "count = var.create ? 1 : 0", 1),
+			"aws_security_group.web exists because its count's conditional is true (decided by var.create)", 7},
+		{"Terraform count without a conditional", "main.tf", strings.Replace(module, "COUNT", "count = 1", 1), "", 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := writeFiles(t, map[string]string{"t.yaml": strings.Replace(template, "CONDITION", tc.condition, 1)})
+			dir := writeFiles(t, map[string]string{tc.file: tc.text})
 			res, err := Scan(context.Background(), Options{Paths: []string{dir}, Root: dir, Rules: []string{"AWS-SG-002"}})
 			if err != nil {
 				t.Fatal(err)
@@ -47,7 +69,7 @@ Resources:
 				t.Fatalf("findings = %+v, want one", res.Findings)
 			}
 			trace := res.Findings[0].Trace
-			hasHop := len(trace) > 0 && strings.Contains(trace[0].Note, "exists because condition")
+			hasHop := len(trace) > 0 && strings.Contains(trace[0].Note, " exists because ")
 			switch {
 			case tc.wantNote == "" && hasHop:
 				t.Errorf("trace %+v has a condition hop for a resource without a condition", trace)

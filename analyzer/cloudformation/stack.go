@@ -306,7 +306,9 @@ func (st *stack) resolve(id string) *resEntry {
 			case condTrue:
 				// The resource, and every finding about it, exists only
 				// because the condition holds: say which inputs decided it.
-				meta["Condition"].Trace = graph.Trace{{Location: c.loc, Note: st.existenceNote(id, name)}}
+				because := graph.String(name, c.loc)
+				because.Trace = graph.Trace{{Location: c.loc, Note: st.existenceNote(id, name)}}
+				meta[graph.MetaExistsBecause] = because
 			case condFalse:
 				created = false
 			case condUnknown:

@@ -422,10 +422,10 @@ func (r *preparedRule) finding(raw rawResult, s *scan) result.Finding {
 	if v != nil && len(v.Trace) > 0 {
 		trace = append(graph.Trace(nil), v.Trace...)
 	}
-	if cond := c.Native.Meta["Condition"]; cond != nil && len(cond.Trace) > 0 {
+	if because := c.Native.Meta[graph.MetaExistsBecause]; because != nil && len(because.Trace) > 0 {
 		// The resource exists only because a condition held: that is
 		// where the finding starts.
-		trace = append(append(graph.Trace(nil), cond.Trace...), trace...)
+		trace = append(append(graph.Trace(nil), because.Trace...), trace...)
 	}
 	pathText := raw.path.String()
 	inst := instanceOf(c, trace)

@@ -40,6 +40,13 @@ type Resource struct {
 	DataSource bool
 }
 
+// MetaExistsBecause is the Meta key of a resource that exists only because
+// a condition held (a CloudFormation Condition that is true, a Terraform
+// count chosen by a conditional whose condition is known): its Trace says
+// which condition and which inputs decided it, and starts the trace of
+// every finding about the resource.
+const MetaExistsBecause = "exists_because"
+
 // EdgeKind says how one resource refers to another.
 type EdgeKind string
 

@@ -11,6 +11,9 @@ import (
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
+// branchNotePrefix starts the note of a conditional's branch hop.
+const branchNotePrefix = "conditional is "
+
 // withBranchHop records on every node of v, the value of a conditional
 // expression whose condition was known, that the condition chose this
 // branch and which variables, locals or attributes it reads: a finding
@@ -19,7 +22,7 @@ func withBranchHop(v *graph.Value, cond hclsyntax.Expression, value bool) *graph
 	if v == nil {
 		return nil
 	}
-	note := "conditional is " + strconv.FormatBool(value)
+	note := branchNotePrefix + strconv.FormatBool(value)
 	if inputs := conditionInputs(cond); len(inputs) > 0 {
 		note += " (decided by " + strings.Join(inputs, ", ") + ")"
 	}

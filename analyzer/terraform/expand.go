@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -39,8 +40,11 @@ type instanceKey struct {
 	eachSh  *graph.Value // its shadow
 	keySh   *graph.Value // each.key's shadow
 	countAt graph.Location
-	reason  string    // for keyUnknown: why the instances are not known
-	obj     cty.Value // count or each object, built on first use
+	// exists is set when count is a conditional whose condition is known:
+	// the instance exists because the condition chose a non-zero count.
+	exists *graph.Hop
+	reason string    // for keyUnknown: why the instances are not known
+	obj    cty.Value // count or each object, built on first use
 }
 
 // String is the key as instances are looked up by index steps.
@@ -136,7 +140,7 @@ func (mi *moduleInstance) tooMany(expr hcl.Expression, arg, n string, what strin
 const ephemeralRepetition = "the value is derived from an ephemeral value, which terraform does not keep between plan and apply; the instances must be given by values that are not ephemeral"
 
 func (mi *moduleInstance) expandCount(expr hcl.Expression, what string) *expansion {
-	v, _ := mi.scope().eval(expr)
+	v, shadow := mi.scope().eval(expr)
 	ephemeral := v.HasMarkDeep(ephemeralMark)
 	v, _ = v.UnmarkDeep()
 	bad := func(detail string) *expansion {
@@ -171,10 +175,27 @@ func (mi *moduleInstance) expandCount(expr hcl.Expression, what string) *expansi
 		return mi.tooMany(expr, "count", f.String(), what)
 	}
 	exp := &expansion{mode: modeCount, keys: make([]*instanceKey, i)}
+	exists := countCondition(shadow, what)
 	for j := range exp.keys {
-		exp.keys[j] = &instanceKey{kind: keyInt, idx: j, countAt: loc(expr.Range())}
+		exp.keys[j] = &instanceKey{kind: keyInt, idx: j, countAt: loc(expr.Range()), exists: exists}
 	}
 	return exp
+}
+
+// countCondition returns the hop that says why the instances of a count
+// chosen by a conditional (`count = var.create ? 1 : 0`) exist: the count's
+// value records the branch its known condition took (withBranchHop). nil
+// for any other count.
+func countCondition(count *graph.Value, what string) *graph.Hop {
+	if count == nil {
+		return nil
+	}
+	for _, h := range count.Trace {
+		if strings.HasPrefix(h.Note, branchNotePrefix) {
+			return &graph.Hop{Location: h.Location, Note: what + " exists because its count's " + h.Note}
+		}
+	}
+	return nil
 }
 
 func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expansion {

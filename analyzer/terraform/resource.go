@@ -446,6 +446,11 @@ func (e *emitter) meta(r *graph.Resource) {
 	switch inst.key.kind {
 	case keyInt:
 		r.Meta["count_index"] = graph.Number(float64(inst.key.idx), inst.key.countAt)
+		if h := inst.key.exists; h != nil {
+			because := graph.String(r.ID, h.Location)
+			because.Trace = graph.Trace{*h}
+			r.Meta[graph.MetaExistsBecause] = because
+		}
 	case keyString:
 		r.Meta["each_key"] = derive(inst.key.keySh, loc(rc.declRange), "each.key")
 		if inst.key.keySh.Kind != graph.KindString {
