@@ -46,6 +46,7 @@ func mappers() []mapper {
 		iamUserMapper(),
 		iamGroupMapper(),
 		iamPasswordPolicyMapper{},
+		s3AccountPublicAccessBlockMapper{},
 		rdsInstanceMapper(),
 		rdsClusterMapper(),
 		rdsParameterGroupMapper{},

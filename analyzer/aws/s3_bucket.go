@@ -95,6 +95,7 @@ func (s3BucketMapper) normalize(idx *unitIndex) []*graph.Canonical {
 	for _, c := range out {
 		c.Props.Set("log_target", graph.Bool(false, c.Native.Loc))
 		c.Props.Set("receives_cloudtrail", graph.Bool(false, c.Native.Loc))
+		c.Props.Set("account_public_access_block", accountPublicAccessBlock(idx, c.Native.Loc))
 	}
 	for _, c := range out {
 		if t := builds[c].logTarget; t != nil {

@@ -119,3 +119,89 @@ func TestS3BucketCloudFormation(t *testing.T) {
 		}
 	}
 }
+
+func TestS3AccountPublicAccessBlock(t *testing.T) {
+	normalize := func(t *testing.T, src string) []*graph.Canonical {
+		t.Helper()
+		dir := t.TempDir()
+		if err := os.WriteFile(dir+"/main.tf", []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		units := terraform.LoadModules(context.Background(), []string{dir}, terraform.Options{Root: dir})
+		if len(units) != 1 || units[0].Diagnostics.HasErrors() {
+			t.Fatalf("units = %d, diagnostics %v", len(units), units)
+		}
+		cs, _ := Normalize(context.Background(), units[0])
+		return cs
+	}
+	units := terraform.LoadModules(context.Background(), []string{"testdata/s3/account"}, terraform.Options{Root: "testdata"})
+	if len(units) != 1 || units[0].Diagnostics.HasErrors() {
+		t.Fatalf("units = %d, diagnostics %v", len(units), units)
+	}
+	cs, _ := Normalize(context.Background(), units[0])
+	var block *graph.Canonical
+	for _, c := range cs {
+		if c.Kind == kindS3AccountPublicAccessBlock {
+			block = c
+		}
+	}
+	if block == nil {
+		t.Fatal("no aws.s3.account_public_access_block")
+	}
+	for key, want := range map[string]string{
+		"account_id": `"123456789012"`, "block_public_acls": "false", "block_public_policy": "true",
+		"ignore_public_acls": "true", "restrict_public_buckets": "false",
+	} {
+		if got := block.Props.Get(key).GoString(); got != want {
+			t.Errorf("account block %s = %s, want %s", key, got, want)
+		}
+	}
+	tests := []struct{ path, want string }{
+		{"account_public_access_block.declared", "true"},
+		{"account_public_access_block.block_public_acls", "false"},
+		{"account_public_access_block.block_public_policy", "true"},
+		{"account_public_access_block.ignore_public_acls", "true"},
+		{"account_public_access_block.restrict_public_buckets", "false"},
+		// The bucket's own block is AWS's default, untouched.
+		{"public_access_block.restrict_public_buckets", "true"},
+	}
+	for _, tt := range tests {
+		if got := s3Prop(t, cs, "aws_s3_bucket.site", tt.path); got != tt.want {
+			t.Errorf("%s = %s, want %s", tt.path, got, tt.want)
+		}
+	}
+	for _, c := range cs {
+		if c.ID == "aws_s3_bucket.site" && len(c.Props.Get("account_public_access_block").Trace) == 0 {
+			t.Error("account_public_access_block has no trace hop to the block")
+		}
+	}
+
+	// No block in the unit: declared false, the four settings off.
+	none := normalize(t, `resource "aws_s3_bucket" "b" {}`)
+	for _, k := range []string{"declared", "block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"} {
+		if got := s3Prop(t, none, "aws_s3_bucket.b", "account_public_access_block."+k); got != "false" {
+			t.Errorf("no block: %s = %s, want false", k, got)
+		}
+	}
+
+	// A block that may not exist, or two blocks: not known.
+	maybe := normalize(t, `
+variable "n" { type = number }
+resource "aws_s3_account_public_access_block" "a" {
+  count               = var.n
+  block_public_policy = true
+}
+resource "aws_s3_bucket" "b" {}
+`)
+	if got := s3Prop(t, maybe, "aws_s3_bucket.b", "account_public_access_block"); got != "?" {
+		t.Errorf("maybe block: account_public_access_block = %s, want ?", got)
+	}
+	two := normalize(t, `
+resource "aws_s3_account_public_access_block" "a" { block_public_policy = true }
+resource "aws_s3_account_public_access_block" "b" { block_public_policy = false }
+resource "aws_s3_bucket" "b" {}
+`)
+	if got := s3Prop(t, two, "aws_s3_bucket.b", "account_public_access_block"); got != "?" {
+		t.Errorf("two blocks: account_public_access_block = %s, want ?", got)
+	}
+}

@@ -430,6 +430,19 @@ redshift_parameter_group_defaults := {
 # with props.
 redshift_parameter_group(props) := resource("aws.redshift.parameter_group", "WarehouseParams", "AWS::Redshift::ClusterParameterGroup", "cloudformation", overlay(redshift_parameter_group_defaults, props))
 
+# aws.s3.account_public_access_block: aws_s3_account_public_access_block aws_s3_account_public_access_block.this.
+s3_account_public_access_block_defaults := {
+	"account_id": null,
+	"block_public_acls": true,
+	"block_public_policy": true,
+	"ignore_public_acls": true,
+	"restrict_public_buckets": true,
+}
+
+# s3_account_public_access_block is the aws.s3.account_public_access_block aws_s3_account_public_access_block.this: the defaults overlaid
+# with props.
+s3_account_public_access_block(props) := resource("aws.s3.account_public_access_block", "aws_s3_account_public_access_block.this", "aws_s3_account_public_access_block", "terraform", overlay(s3_account_public_access_block_defaults, props))
+
 # aws.s3.bucket: AWS::S3::Bucket Bucket.
 s3_bucket_defaults := {
 	"name": null,
@@ -437,6 +450,7 @@ s3_bucket_defaults := {
 	"grants": [],
 	"object_ownership": "BucketOwnerEnforced",
 	"public_access_block": {"block_public_acls": true, "block_public_policy": true, "declared": false, "ignore_public_acls": true, "restrict_public_buckets": true},
+	"account_public_access_block": {"block_public_acls": false, "block_public_policy": false, "declared": false, "ignore_public_acls": false, "restrict_public_buckets": false},
 	"encryption": {"algorithm": "AES256", "configured": false},
 	"versioning": "Disabled",
 	"mfa_delete": false,

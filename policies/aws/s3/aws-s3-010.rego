@@ -12,7 +12,11 @@
 #   has BlockPublicPolicy and RestrictPublicBuckets off. Where the template
 #   declares no block or ownership, AWS's defaults for a new bucket apply
 #   (all four settings on, ACLs disabled, since April 2023), under which
-#   such a grant is refused. Website hosting serves over plain HTTP only
+#   such a grant is refused. The account-level block of the same unit
+#   (Terraform aws_s3_account_public_access_block) counts as well: with
+#   BlockPublicPolicy or RestrictPublicBuckets on there the policy is not
+#   public, with BlockPublicAcls or IgnorePublicAcls on the ACL is not.
+#   Website hosting serves over plain HTTP only
 #   and needs the bucket to be public: serve it through CloudFront with
 #   origin access control instead. A website, ACL, policy or block that is
 #   not known, or a resource that may not exist, makes the result
@@ -44,6 +48,7 @@
 #     - grants
 #     - policy
 #     - public_access_block
+#     - account_public_access_block
 #     - object_ownership
 package rampart.rules.s3_website_via_cloudfront
 
@@ -81,6 +86,7 @@ results contains lib.result(b, ["website"], v, message(b.id)) if {
 		lib.at(["website"], lib.truth(b.properties.website)),
 		s3.public_statement(s),
 		lib.at(["public_access_block"], both_off(b.properties.public_access_block, "block_public_policy", "restrict_public_buckets")),
+		lib.at(["account_public_access_block"], both_off(b.properties.account_public_access_block, "block_public_policy", "restrict_public_buckets")),
 	])
 }
 
@@ -91,6 +97,7 @@ undecided := lib.uncertain(results)
 acls_effective(p) := lib.all_of([
 	lib.at(["object_ownership"], acls_enabled(p.object_ownership)),
 	lib.at(["public_access_block"], both_off(p.public_access_block, "block_public_acls", "ignore_public_acls")),
+	lib.at(["account_public_access_block"], both_off(p.account_public_access_block, "block_public_acls", "ignore_public_acls")),
 ])
 
 acls_enabled(o) := "yes" if {
