@@ -80,3 +80,15 @@ func (idx *unitIndex) target(v *graph.Value, types ...string) *graph.Resource {
 	}
 	return nil
 }
+
+// vpcDefaultOf returns the VPC whose default resource v refers to: v is a
+// reference to a VPC of the scan's attribute cfnAttr or tfAttr (its
+// default security group, its default network ACL), which a template
+// names to add rules or entries to that default.
+func vpcDefaultOf(idx *unitIndex, cfnAttr, tfAttr string, v *graph.Value) *graph.Resource {
+	vpc := idx.target(v, vpcTypes...)
+	if vpc == nil || (v.Ref.Attr != cfnAttr && v.Ref.Attr != tfAttr) {
+		return nil
+	}
+	return vpc
+}

@@ -47,7 +47,7 @@ func (networkACLMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		}
 		c, b := newNACL(idx, r)
 		f.addOwner(c)
-		if vpc := defaultACLOf(idx, attr(r, "default_network_acl_id")); vpc != nil {
+		if vpc := vpcDefaultOf(idx, "DefaultNetworkAcl", "default_network_acl_id", attr(r, "default_network_acl_id")); vpc != nil {
 			defaults[vpc.ID] = c
 		}
 		subnets[c] = b
@@ -64,7 +64,7 @@ func (networkACLMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		ref := attr(r, key)
 		owner := edges.ownerOf(f, r, key)
 		if owner == nil {
-			if vpc := defaultACLOf(idx, ref); vpc != nil {
+			if vpc := vpcDefaultOf(idx, "DefaultNetworkAcl", "default_network_acl_id", ref); vpc != nil {
 				if owner = defaults[vpc.ID]; owner == nil {
 					owner = syntheticNACL(vpc, vpc.ID+"/default-network-acl", "is_default")
 					defaults[vpc.ID] = owner
@@ -119,7 +119,7 @@ func newNACL(idx *unitIndex, r *graph.Resource) (*graph.Canonical, *listBuilder)
 		return c, b
 	case "aws_default_network_acl":
 		p.Set("is_default", graph.Bool(true, r.Loc))
-		if vpc := defaultACLOf(idx, attr(r, "default_network_acl_id")); vpc != nil {
+		if vpc := vpcDefaultOf(idx, "DefaultNetworkAcl", "default_network_acl_id", attr(r, "default_network_acl_id")); vpc != nil {
 			p.Set("vpc_id", graph.UnknownRef(vpc.ID, "id", "the id of "+vpc.ID, r.Loc))
 		}
 	default:
@@ -148,19 +148,6 @@ func syntheticNACL(r *graph.Resource, id, flag string) *graph.Canonical {
 		p.Set("external", graph.Bool(true, r.Loc))
 	}
 	return &graph.Canonical{ID: id, Native: r, Props: p}
-}
-
-// defaultACLOf returns the VPC whose default network ACL v refers to.
-func defaultACLOf(idx *unitIndex, v *graph.Value) *graph.Resource {
-	vpc := idx.target(v, vpcTypes...)
-	if vpc == nil {
-		return nil
-	}
-	switch v.Ref.Attr {
-	case "DefaultNetworkAcl", "default_network_acl_id":
-		return vpc
-	}
-	return nil
 }
 
 // entryList maps an ACL's inline entries of one direction.

@@ -69,7 +69,7 @@ func (securityGroupMapper) normalize(idx *unitIndex) []*graph.Canonical {
 			g = f.ownerByName(groupRef)
 		}
 		if g == nil {
-			if vpc := defaultGroupOf(idx, groupRef); vpc != nil {
+			if vpc := vpcDefaultOf(idx, "DefaultSecurityGroup", "default_security_group_id", groupRef); vpc != nil {
 				// Rules added to a VPC's default group (GetAtt VPC.DefaultSecurityGroup,
 				// aws_vpc.x.default_security_group_id) make that group declare rules.
 				id := vpc.ID + "/default-security-group"
@@ -149,19 +149,6 @@ func newGroup(r *graph.Resource) *graph.Canonical {
 	p.Set("ingress", graph.List(nil, r.Loc))
 	p.Set("egress", graph.List(nil, r.Loc))
 	return &graph.Canonical{ID: r.ID, Native: r, Props: p}
-}
-
-// defaultGroupOf returns the VPC whose default security group v refers to.
-func defaultGroupOf(idx *unitIndex, v *graph.Value) *graph.Resource {
-	vpc := idx.target(v, "AWS::EC2::VPC", "aws_vpc", "aws_default_vpc")
-	if vpc == nil {
-		return nil
-	}
-	switch v.Ref.Attr {
-	case "DefaultSecurityGroup", "default_security_group_id":
-		return vpc
-	}
-	return nil
 }
 
 // defaultGroup is the canonical default group of a VPC, known only through

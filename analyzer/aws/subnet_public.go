@@ -42,17 +42,27 @@ func (j *joins) subnetPublic(s *graph.Resource) *graph.Value {
 	return v
 }
 
-func (j *joins) computeSubnetPublic(s *graph.Resource) *graph.Value {
+// subnetAssociation is the route table association of subnet s, as a part
+// (present, absent or maybe), with the key that names its route table; a
+// subnet named by several associations is Unknown (tooMany), since it has
+// one route table and they cannot all apply.
+func (j *joins) subnetAssociation(s *graph.Resource) (p part, tableKey string, tooMany *graph.Value) {
 	subnetKey, tableKey := "SubnetId", "RouteTableId"
 	if s.Source != graph.SourceCloudFormation {
 		subnetKey, tableKey = "subnet_id", "route_table_id"
 	}
 	assocs := j.referrers(s, subnetKey, associationTypes...)
 	if len(assocs) > 1 {
-		// A subnet has one route table; two associations cannot both apply.
-		return graph.Unknown(fmt.Sprintf("%d route table associations name subnet %s", len(assocs), s.ID), assocs[1].Loc)
+		return part{}, tableKey, graph.Unknown(fmt.Sprintf("%d route table associations name subnet %s", len(assocs), s.ID), assocs[1].Loc)
 	}
-	p := anyOf(assocs)
+	return anyOf(assocs), tableKey, nil
+}
+
+func (j *joins) computeSubnetPublic(s *graph.Resource) *graph.Value {
+	p, tableKey, tooMany := j.subnetAssociation(s)
+	if tooMany != nil {
+		return tooMany
+	}
 	switch p.presence {
 	case absent:
 		return j.mainTablePublic(s)
@@ -248,15 +258,11 @@ func (j *joins) routePublic(m *graph.Value, keys routeKeys, p part, loc graph.Lo
 // Unknown with its Ref), else its VPC's main route table when the scan
 // manages it, else Unknown with the reason.
 func (j *joins) subnetRouteTable(s *graph.Resource) *graph.Value {
-	subnetKey, tableKey := "SubnetId", "RouteTableId"
-	if s.Source != graph.SourceCloudFormation {
-		subnetKey, tableKey = "subnet_id", "route_table_id"
+	p, tableKey, tooMany := j.subnetAssociation(s)
+	if tooMany != nil {
+		return tooMany
 	}
-	assocs := j.referrers(s, subnetKey, associationTypes...)
-	if len(assocs) > 1 {
-		return graph.Unknown(fmt.Sprintf("%d route table associations name subnet %s", len(assocs), s.ID), assocs[1].Loc)
-	}
-	switch p := anyOf(assocs); p.presence {
+	switch p.presence {
 	case maybe:
 		return graph.Unknown(p.reason+", so the subnet's route table is not known", p.at)
 	case present:
