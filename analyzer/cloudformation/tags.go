@@ -19,19 +19,32 @@ type stackTag struct {
 	// for a map of tags (AWS::Serverless::Application), the value.
 	entry *graph.Value
 	value *graph.Value
+	// unknown is set for a tag whose key is not known (or tags that are
+	// not known at all): it may be any tag, so the resources' tags are
+	// not known either. It holds the reason.
+	unknown *graph.Value
 }
 
 // inheritedTags reads the tags a nested stack resource passes to its
-// resources. Tags whose key is not known are left out: which tag of a
-// resource they would override is not known either.
+// resources. A tag whose key is not known, or tags that are not known at
+// all, give one unknown entry: they could be any tag.
 func inheritedTags(tags *graph.Value) []stackTag {
 	var out []stackTag
 	switch {
 	case tags == nil:
+	case tags.IsUnknown():
+		out = append(out, stackTag{entry: tags, unknown: graph.Unknown("the tags of the nested stack are not known: "+tags.Reason, tags.Loc)})
 	case tags.Kind == graph.KindList:
 		for _, t := range tags.List {
+			if t.IsNull() {
+				continue
+			}
 			key, ok := t.Get("Key").AsString()
-			if t.Kind != graph.KindMap || !ok || t.Get("Key").IsUnknown() || t.Get("Value") == nil {
+			if t.IsUnknown() || !ok || t.Get("Key").IsUnknown() {
+				out = append(out, stackTag{entry: t, unknown: graph.Unknown("a tag key of the nested stack is not known", t.Loc)})
+				continue
+			}
+			if t.Kind != graph.KindMap || t.Get("Value") == nil {
 				continue
 			}
 			out = append(out, stackTag{key: key, entry: t, value: t.Get("Value")})
@@ -45,35 +58,50 @@ func inheritedTags(tags *graph.Value) []stackTag {
 	return out
 }
 
-// tagShape says how a resource type holds its Tags: a list of {Key, Value},
+// TagShape says how a resource type holds its Tags: a list of {Key, Value},
 // a map of key to value, or neither (no Tags, or a Tags property that is
-// something else, such as a filter).
-type tagShape int
+// something else, such as a filter or an object wrapping the list).
+type TagShape int
 
+// The shapes of a Tags property.
 const (
-	tagsNone tagShape = iota
-	tagsList
-	tagsMap
+	TagsNone TagShape = iota
+	TagsList
+	TagsMap
 )
 
-// tagShapeOf reads a type's Tags from the schema table: the property type
-// Tag (or Owner.Tag) is a list of {Key, Value}; a free-form Tags (no
-// property type) is a map, as for AWS::SSM::Parameter.
-func (st *stack) tagShapeOf(typ string) tagShape {
-	ts := st.p.schema.resource(typ)
+// TagsShape reads how resource type typ holds its Tags from the embedded
+// schema table: the property type Tag, or any property type with Key and
+// Value properties (AWS::AutoScaling::AutoScalingGroup.TagProperty, which
+// adds PropagateAtLaunch), is a list of {Key, Value}; a free-form Tags (no
+// property type) is a map, as for AWS::SSM::Parameter and the
+// AWS::Serverless types. Types the table does not have take no tags.
+func TagsShape(typ string) TagShape { return tagShapeIn(loadSchema(), typ) }
+
+func (st *stack) tagShapeOf(typ string) TagShape { return tagShapeIn(st.p.schema, typ) }
+
+func tagShapeIn(schema *schemaIndex, typ string) TagShape {
+	ts := schema.resource(typ)
 	if ts == nil {
-		return tagsNone
+		return TagsNone
 	}
 	ps, ok := ts.props["Tags"]
 	switch {
-	case !ok:
-		return tagsNone
-	case ps.nested == "Tag" || strings.HasSuffix(ps.nested, ".Tag"):
-		return tagsList
-	case ps.nested == "" && !ps.isMap:
-		return tagsMap
+	case !ok || ps.isMap:
+		return TagsNone
+	case ps.nested == "":
+		return TagsMap
+	case ps.nested == "Tag":
+		return TagsList
 	}
-	return tagsNone
+	if nt := schema.propertyType(ps.nested); nt != nil {
+		if _, key := nt.props["Key"]; key {
+			if _, value := nt.props["Value"]; value {
+				return TagsList
+			}
+		}
+	}
+	return TagsNone
 }
 
 // propagateTags adds the nested stack's tags to a resource's Tags. A tag is
@@ -85,7 +113,7 @@ func (st *stack) propagateTags(e *resEntry, attrs *graph.Value) {
 		return
 	}
 	shape := st.tagShapeOf(e.typ)
-	if shape == tagsNone {
+	if shape == TagsNone {
 		return
 	}
 	own := attrs.Get("Tags")
@@ -95,7 +123,7 @@ func (st *stack) propagateTags(e *resEntry, attrs *graph.Value) {
 	have := map[string]bool{}
 	switch {
 	case own == nil:
-	case shape == tagsList && own.Kind == graph.KindList:
+	case shape == TagsList && own.Kind == graph.KindList:
 		for _, t := range own.List {
 			key, ok := t.Get("Key").AsString()
 			if !ok || t.Get("Key").IsUnknown() {
@@ -103,7 +131,7 @@ func (st *stack) propagateTags(e *resEntry, attrs *graph.Value) {
 			}
 			have[key] = true
 		}
-	case shape == tagsMap && own.Kind == graph.KindMap:
+	case shape == TagsMap && own.Kind == graph.KindMap:
 		for _, k := range own.Keys {
 			have[k] = true
 		}
@@ -114,17 +142,30 @@ func (st *stack) propagateTags(e *resEntry, attrs *graph.Value) {
 	var merged *graph.Value
 	if own != nil {
 		merged = own.Copy()
-	} else if shape == tagsList {
+	} else if shape == TagsList {
 		merged = graph.List(nil, st.tagsLoc)
 	} else {
 		merged = graph.Map(st.tagsLoc)
 	}
 	for _, t := range st.tags {
-		if have[t.key] {
+		if t.unknown != nil && shape == TagsMap {
+			// A map cannot hold a key that is not known: the whole map
+			// is not known.
+			attrs.Set("Tags", t.unknown.WithHop(graph.Hop{Location: st.tagsLoc, Note: note}))
+			return
+		}
+		if t.key != "" && have[t.key] {
 			continue
 		}
 		hop := graph.Hop{Location: st.tagsLoc, Note: note}
-		if shape == tagsList {
+		if t.unknown != nil {
+			entry := graph.Map(t.entry.Loc)
+			entry.Set("Key", t.unknown.WithHop(hop))
+			entry.Set("Value", graph.Unknown(t.unknown.Reason, t.entry.Loc).WithHop(hop))
+			merged.List = append(merged.List, entry.WithHop(hop))
+			continue
+		}
+		if shape == TagsList {
 			keyLoc := t.entry.Loc
 			if k := t.entry.Get("Key"); k != nil {
 				keyLoc = k.Loc
