@@ -60,6 +60,8 @@ func mappers() []mapper {
 		docdbClusterMapper(),
 		elasticacheReplicationGroupMapper(),
 		s3BucketMapper{},
+		cloudTrailMapper{},
+		configRecorderMapper{},
 	}
 }
 

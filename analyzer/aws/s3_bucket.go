@@ -103,11 +103,7 @@ func (s3BucketMapper) normalize(idx *unitIndex) []*graph.Canonical {
 		}
 	}
 	for _, t := range idx.ofTypes(cloudTrailTypes...) {
-		key := "s3_bucket_name"
-		if t.Source == graph.SourceCloudFormation {
-			key = "S3BucketName"
-		}
-		if v := attr(t, key); v != nil {
+		if v := trailBucket(t); v != nil {
 			markBucket(f, v, "receives_cloudtrail", partOf(t), "the bucket trail "+t.ID+" writes to")
 		}
 	}

@@ -22,6 +22,35 @@ autoscaling_group_defaults := {
 # with props.
 autoscaling_group(props) := resource("aws.autoscaling.group", "AppGroup", "AWS::AutoScaling::AutoScalingGroup", "cloudformation", overlay(autoscaling_group_defaults, props))
 
+# aws.cloudtrail.trail: AWS::CloudTrail::Trail Trail.
+cloudtrail_trail_defaults := {
+	"logging": true,
+	"multi_region": true,
+	"organization": false,
+	"log_file_validation": true,
+	"kms_encrypted": true,
+	"cloud_watch_logs": true,
+	"cloud_watch_logs_group": "CloudTrail/logs",
+	"bucket": "",
+}
+
+# cloudtrail_trail is the aws.cloudtrail.trail Trail: the defaults overlaid
+# with props.
+cloudtrail_trail(props) := resource("aws.cloudtrail.trail", "Trail", "AWS::CloudTrail::Trail", "cloudformation", overlay(cloudtrail_trail_defaults, props))
+
+# aws.config.recorder: AWS::Config::ConfigurationRecorder Recorder.
+config_recorder_defaults := {
+	"all_supported": true,
+	"include_global_resource_types": true,
+	"recording_strategy": "ALL_SUPPORTED_RESOURCE_TYPES",
+	"delivery_channel": false,
+	"recording": true,
+}
+
+# config_recorder is the aws.config.recorder Recorder: the defaults overlaid
+# with props.
+config_recorder(props) := resource("aws.config.recorder", "Recorder", "AWS::Config::ConfigurationRecorder", "cloudformation", overlay(config_recorder_defaults, props))
+
 # aws.docdb.cluster: AWS::DocDB::DBCluster Docs.
 docdb_cluster_defaults := {
 	"master_password_source": "ssm",
