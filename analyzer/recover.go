@@ -27,6 +27,9 @@ func (st stages) withDefaults(eng *engine.Engine) stages {
 	if st.normalize == nil {
 		st.normalize = aws.Normalize
 	}
+	if eng.ReadsByType() {
+		st.normalize = withNativeOnly(st.normalize)
+	}
 	if st.evaluate == nil {
 		st.evaluate = eng.Evaluate
 	}

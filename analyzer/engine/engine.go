@@ -64,6 +64,9 @@ type Engine struct {
 	// evaluated; tests use it to inject a panic.
 	beforeRule func(ruleID string, resources []*graph.Canonical)
 
+	// readsByType is set when a user policy reads input.by_type.
+	readsByType bool
+
 	mu       sync.Mutex
 	prepared map[*ruleModule]*preparedRule
 }
@@ -124,6 +127,11 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 		all: rules, enabled: selected, config: opts.Config, workers: opts.Workers,
 		catalog:  catalog{libs: map[string]*ast.Module{}, rules: map[*ruleModule]*ast.Module{}},
 		prepared: map[*ruleModule]*preparedRule{},
+	}
+	for _, s := range userSrcs {
+		if m := mods[s.name]; m != nil && readsByType(m) {
+			e.readsByType = true
+		}
 	}
 	if e.workers <= 0 {
 		e.workers = runtime.GOMAXPROCS(0)
@@ -189,7 +197,7 @@ func compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
 	c := newCompiler()
 	c.Compile(mods)
 	if c.Failed() {
-		return nil, fmt.Errorf("compile policies: %w", c.Errors)
+		return nil, fmt.Errorf("compile policies: %w", explainASTErrors(c.Errors))
 	}
 	return c, nil
 }

@@ -81,7 +81,7 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*graph.Canonical, dia
 			out, err = nil, &InternalError{Value: p, Stack: debug.Stack()}
 		}
 	}()
-	input, err := buildInput(ctx, resources, e.config)
+	input, err := buildInputWith(ctx, resources, e.config, e.readsByType)
 	if err != nil {
 		return nil, err
 	}

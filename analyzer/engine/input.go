@@ -84,9 +84,18 @@ func (idx refIndex) refs(c *graph.Canonical) []*ast.Term {
 // are converted straight to OPA terms (Unknown and null become null); a
 // detour through map[string]any would build the whole input twice.
 func buildInput(ctx context.Context, resources []*graph.Canonical, config map[string]any) (ast.Value, error) {
+	return buildInputWith(ctx, resources, config, false)
+}
+
+// buildInputWith is buildInput, with input.by_type when byType is set: only
+// a policy that reads it pays for the index (Engine.ReadsByType). A
+// resource without a kind (NativeOnly) is in by_type and input.resources,
+// never in by_kind.
+func buildInputWith(ctx context.Context, resources []*graph.Canonical, config map[string]any, byType bool) (ast.Value, error) {
 	idx := newRefIndex(resources)
 	byKind := map[string][]*ast.Term{}
 	var kinds []string
+	types := newTermIndex(byType)
 	byUID := ast.NewObject()
 	for i, c := range resources {
 		// A scan of a hundred thousand resources takes seconds here: a
@@ -101,12 +110,18 @@ func buildInput(ctx context.Context, resources []*graph.Canonical, config map[st
 		if byUID.Get(uid) != nil {
 			return nil, fmt.Errorf("canonical resource uid %q appears twice", c.UID)
 		}
-		r := ast.NewTerm(resourceObject(c.UID, c.Native, ast.StringTerm(c.Kind), mapTerm(c.Props), idx.refs(c)))
-		byUID.Insert(uid, r)
-		if _, seen := byKind[c.Kind]; !seen {
-			kinds = append(kinds, c.Kind)
+		var r *ast.Term
+		if c.Kind == NativeOnly {
+			r = ast.NewTerm(resourceObject(c.UID, c.Native, ast.NullTerm(), ast.NullTerm(), nil))
+		} else {
+			r = ast.NewTerm(resourceObject(c.UID, c.Native, ast.StringTerm(c.Kind), mapTerm(c.Props), idx.refs(c)))
+			if _, seen := byKind[c.Kind]; !seen {
+				kinds = append(kinds, c.Kind)
+			}
+			byKind[c.Kind] = append(byKind[c.Kind], r)
 		}
-		byKind[c.Kind] = append(byKind[c.Kind], r)
+		byUID.Insert(uid, r)
+		types.add(c.Native.Type, r)
 	}
 	kindObj := ast.NewObject()
 	for _, k := range kinds {
@@ -119,11 +134,49 @@ func buildInput(ctx context.Context, resources []*graph.Canonical, config map[st
 	if err != nil {
 		return nil, fmt.Errorf("convert rule configuration: %w", err)
 	}
-	return ast.NewObject(
+	in := ast.NewObject(
 		ast.Item(ast.StringTerm("by_kind"), ast.NewTerm(kindObj)),
 		ast.Item(ast.StringTerm("resources"), ast.NewTerm(byUID)),
 		ast.Item(ast.StringTerm("config"), ast.NewTerm(cfg)),
-	), nil
+	)
+	if byType {
+		in.Insert(ast.StringTerm("by_type"), ast.NewTerm(types.object()))
+	}
+	return in, nil
+}
+
+// NativeOnly is the Kind of a Canonical that stands for a native resource
+// no canonical kind covers, so that a policy reading input.by_type can
+// report it: its Props are the native attributes, and a finding's path
+// points into them.
+const NativeOnly = ""
+
+// termIndex groups resource terms by a key in first-seen order; a disabled
+// one records nothing.
+type termIndex struct {
+	on    bool
+	keys  []string
+	terms map[string][]*ast.Term
+}
+
+func newTermIndex(on bool) *termIndex { return &termIndex{on: on, terms: map[string][]*ast.Term{}} }
+
+func (t *termIndex) add(key string, r *ast.Term) {
+	if !t.on {
+		return
+	}
+	if _, seen := t.terms[key]; !seen {
+		t.keys = append(t.keys, key)
+	}
+	t.terms[key] = append(t.terms[key], r)
+}
+
+func (t *termIndex) object() ast.Object {
+	obj := ast.NewObject()
+	for _, k := range t.keys {
+		obj.Insert(ast.StringTerm(k), ast.ArrayTerm(t.terms[k]...))
+	}
+	return obj
 }
 
 // resourceObject is one resource of the policy input (docs/model.md). kind

@@ -121,7 +121,7 @@ func parse(srcs []source) (map[string]*ast.Module, error) {
 		}
 		m, err := ast.ParseModuleWithOpts(s.name, s.text, opts)
 		if err != nil {
-			return nil, fmt.Errorf("parse policy: %w", err)
+			return nil, fmt.Errorf("parse policy: %w", explainASTErrors(err))
 		}
 		if m == nil {
 			// An empty file parses to nothing; it holds no rule.

@@ -69,7 +69,7 @@ func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModu
 	file := m.Package.Location.File
 	if a == nil {
 		if row, ok := hasDeny(m); ok {
-			return nil, fmt.Errorf("%s:%d: policy defines deny but has no METADATA block with custom.id", file, row)
+			return nil, policyErrorf(file, row, fixMetadata, "policy defines deny but has no METADATA block with custom.id")
 		}
 		return nil, nil
 	}
@@ -79,7 +79,7 @@ func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModu
 	}
 	where := fmt.Sprintf("%s:%d", file, line)
 	if _, ok := hasDeny(m); !ok {
-		return nil, fmt.Errorf("%s: rule METADATA but no deny rule in package %s", where, m.Package.Path)
+		return nil, policyErrorf(file, line, "define the rule's results as `deny contains f if { ... }`, or remove custom.id from a library's METADATA", "rule METADATA but no deny rule in package %s", m.Package.Path)
 	}
 	r := result.Rule{Title: strings.TrimSpace(a.Title), Description: strings.TrimSpace(a.Description), Builtin: builtin}
 	var err error
@@ -87,7 +87,7 @@ func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModu
 		v, ok := a.Custom[key]
 		if !ok || v == nil {
 			if required && err == nil {
-				err = fmt.Errorf("%s: METADATA custom.%s is missing", where, key)
+				err = policyErrorf(file, line, fixMetadata, "METADATA custom.%s is missing", key)
 			}
 			return ""
 		}
@@ -135,10 +135,10 @@ func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModu
 		return nil, err
 	}
 	if r.Severity, err = result.ParseSeverity(sev); err != nil {
-		return nil, fmt.Errorf("%s: METADATA custom.severity: %w", where, err)
+		return nil, policyErrorf(file, line, "severity is one of LOW, MEDIUM, HIGH, CRITICAL", "METADATA custom.severity: %v", err)
 	}
 	if r.Title == "" {
-		return nil, fmt.Errorf("%s: METADATA title is missing", where)
+		return nil, policyErrorf(file, line, fixMetadata, "METADATA title is missing")
 	}
 	for _, e := range r.Equivalents {
 		if tool, id, ok := strings.Cut(e, ":"); !ok || strings.TrimSpace(tool) == "" || strings.TrimSpace(id) == "" {
@@ -163,6 +163,15 @@ func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModu
 	return &ruleModule{meta: r, pkg: m.Package.Path, file: file, line: line, reads: reads, params: params}, nil
 }
 
+// clashFix says how to resolve two rules with one ID or name: a user rule
+// that takes a built-in one's must move to its own prefix.
+func clashFix(prev, rm *ruleModule) string {
+	if prev.meta.Builtin || rm.meta.Builtin {
+		return fixOwnID
+	}
+	return fixDuplicate
+}
+
 // collectRules reads the rule metadata of every module and checks that IDs
 // and names are unique, and that kinds and reads are the registry's.
 func collectRules(mods map[string]*ast.Module, builtin map[string]bool, reg *kinds.Registry) ([]*ruleModule, error) {
@@ -170,7 +179,14 @@ func collectRules(mods map[string]*ast.Module, builtin map[string]bool, reg *kin
 	for n := range mods {
 		names = append(names, n)
 	}
-	sort.Strings(names)
+	// Built-in rules first: a user rule that clashes with one is the
+	// one named at fault, at its own file and line.
+	sort.Slice(names, func(i, j int) bool {
+		if builtin[names[i]] != builtin[names[j]] {
+			return builtin[names[i]]
+		}
+		return names[i] < names[j]
+	})
 	var out []*ruleModule
 	byID := map[string]*ruleModule{}
 	byName := map[string]*ruleModule{}
@@ -185,13 +201,13 @@ func collectRules(mods map[string]*ast.Module, builtin map[string]bool, reg *kin
 		}
 		id, name, pkg := strings.ToUpper(rm.meta.ID), strings.ToLower(rm.meta.Name), rm.pkg.String()
 		if prev, dup := byID[id]; dup {
-			return nil, fmt.Errorf("%s:%d: rule ID %s is already defined at %s:%d", rm.file, rm.line, rm.meta.ID, prev.file, prev.line)
+			return nil, policyErrorf(rm.file, rm.line, clashFix(prev, rm), "rule ID %s is already defined at %s:%d", rm.meta.ID, prev.file, prev.line)
 		}
 		if prev, dup := byName[name]; dup {
-			return nil, fmt.Errorf("%s:%d: rule name %s is already used by %s at %s:%d", rm.file, rm.line, rm.meta.Name, prev.meta.ID, prev.file, prev.line)
+			return nil, policyErrorf(rm.file, rm.line, clashFix(prev, rm), "rule name %s is already used by %s at %s:%d", rm.meta.Name, prev.meta.ID, prev.file, prev.line)
 		}
 		if prev, dup := byPkg[pkg]; dup {
-			return nil, fmt.Errorf("%s:%d: package %s already holds rule %s (%s:%d); one rule per package", rm.file, rm.line, pkg, prev.meta.ID, prev.file, prev.line)
+			return nil, policyErrorf(rm.file, rm.line, "give each rule a package of its own (one rule per package), such as acme.rules.<name>", "package %s already holds rule %s (%s:%d)", pkg, prev.meta.ID, prev.file, prev.line)
 		}
 		byID[id], byName[name], byPkg[pkg] = rm, rm, rm
 		out = append(out, rm)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/cover"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
 
@@ -14,11 +16,37 @@ import (
 // TestResult is the outcome of one Rego unit test.
 type TestResult = tester.Result
 
+// CoverageReport is OPA's line coverage of the policies the tests ran.
+type CoverageReport = cover.Report
+
+// TestOptions configure a policy test run.
+type TestOptions struct {
+	// Coverage records which lines of the policies the tests evaluated.
+	Coverage bool
+}
+
+// TestRun is what a policy test run produced.
+type TestRun struct {
+	Results []*TestResult // sorted by package and name
+	// Coverage, with TestOptions.Coverage, covers the user's policy files,
+	// or the built-in ones when no directory was given.
+	Coverage *CoverageReport
+}
+
 // RunPolicyTests runs the Rego unit tests (test_* rules) of the embedded
 // policies and of dirs, the way `rampart policy test` does: with the same
 // sandboxed capabilities as a scan, so a test cannot pass by calling a
 // built-in that scans forbid. Results are sorted by package and name.
 func RunPolicyTests(ctx context.Context, dirs []string) ([]*TestResult, error) {
+	run, err := RunPolicyTestsWith(ctx, dirs, TestOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return run.Results, nil
+}
+
+// RunPolicyTestsWith is RunPolicyTests with options.
+func RunPolicyTestsWith(ctx context.Context, dirs []string, opts TestOptions) (*TestRun, error) {
 	builtinSrcs, err := readFS(policies.FS, true)
 	if err != nil {
 		return nil, err
@@ -32,24 +60,51 @@ func RunPolicyTests(ctx context.Context, dirs []string) ([]*TestResult, error) {
 		return nil, err
 	}
 	compiler := newCompiler().WithSchemas(inputSchemas()).WithEnablePrintStatements(true)
-	ch, err := tester.NewRunner().
+	runner := tester.NewRunner().
 		SetCompiler(compiler).
 		SetStore(inmem.New()).
 		CapturePrintOutput(true).
-		SetModules(mods).
-		RunTests(ctx, nil)
+		SetModules(mods)
+	var cov *cover.Cover
+	if opts.Coverage {
+		cov = cover.New()
+		runner = runner.SetCoverageQueryTracer(cov)
+	}
+	ch, err := runner.RunTests(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("run policy tests: %w", err)
+		return nil, fmt.Errorf("run policy tests: %w", explainASTErrors(err))
 	}
-	var out []*TestResult
+	run := &TestRun{}
 	for r := range ch {
-		out = append(out, r)
+		run.Results = append(run.Results, r)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Package != out[j].Package {
-			return out[i].Package < out[j].Package
+	sort.Slice(run.Results, func(i, j int) bool {
+		a, b := run.Results[i], run.Results[j]
+		if a.Package != b.Package {
+			return a.Package < b.Package
 		}
-		return out[i].Name < out[j].Name
+		return a.Name < b.Name
 	})
-	return out, nil
+	if cov != nil {
+		report := cov.Report(coveredModules(mods, builtinSrcs, userSrcs))
+		run.Coverage = &report
+	}
+	return run, nil
+}
+
+// coveredModules are the modules a coverage report is about: the user's
+// rules and libraries (not their tests), or the built-in ones when the run
+// has no user policy.
+func coveredModules(mods map[string]*ast.Module, builtinSrcs, userSrcs []source) map[string]*ast.Module {
+	srcs := userSrcs
+	if len(srcs) == 0 {
+		srcs = builtinSrcs
+	}
+	out := map[string]*ast.Module{}
+	for _, s := range srcs {
+		if m := mods[s.name]; m != nil && !isTestFile(s.name) {
+			out[s.name] = m
+		}
+	}
+	return out
 }

@@ -39,7 +39,7 @@ func compileChecked(mods map[string]*ast.Module) (*ast.Compiler, error) {
 	c := newCompiler().WithSchemas(inputSchemas())
 	c.Compile(mods)
 	if c.Failed() {
-		return nil, fmt.Errorf("compile policies: %w", c.Errors)
+		return nil, fmt.Errorf("compile policies: %w", explainASTErrors(c.Errors))
 	}
 	return c, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-iac/rampart/analyzer"
+	"github.com/rampart-iac/rampart/analyzer/engine"
 	"github.com/rampart-iac/rampart/analyzer/result"
 )
 
@@ -23,7 +24,7 @@ type app struct {
 	scan           func(context.Context, analyzer.Options) (*result.Result, error)
 	rules          func(context.Context, analyzer.Options) ([]result.Rule, error)
 	inspect        func(context.Context, analyzer.Options) (*analyzer.Inspection, error)
-	testPolicies   func(context.Context, []string) ([]*analyzer.PolicyTestResult, error)
+	testPolicies   func(context.Context, []string, engine.TestOptions) (*analyzer.PolicyTestRun, error)
 	// isTerminal reports whether w is an interactive terminal (colors).
 	isTerminal func(w io.Writer) bool
 }
@@ -36,7 +37,7 @@ func newApp(stdout, stderr io.Writer, environ []string) *app {
 		scan:         analyzer.Scan,
 		rules:        analyzer.Rules,
 		inspect:      analyzer.Inspect,
-		testPolicies: analyzer.TestPolicies,
+		testPolicies: analyzer.RunPolicyTests,
 		isTerminal:   isTerminal,
 	}
 }

@@ -35,6 +35,11 @@ func schemaJSON(reg *kinds.Registry) ([]byte, error) {
 				"properties":           byKind,
 				"additionalProperties": false,
 			},
+			"by_type": map[string]any{
+				"type":                 "object",
+				"description":          "every resource by native type (AWS::S3::Bucket, aws_s3_bucket), including types no canonical kind covers; present only when a loaded policy reads it",
+				"additionalProperties": map[string]any{"type": "array", "items": nativeResourceSchema()},
+			},
 			"resources": map[string]any{
 				"type":                 "object",
 				"description":          "every resource by uid, for following refs",
@@ -88,6 +93,29 @@ func resourceSchema(k *kinds.Kind) map[string]any {
 				"attribute": str,
 			}, false),
 		},
+	}, false)
+}
+
+// nativeResourceSchema is one resource of input.by_type: kind and
+// properties are null for a type no canonical kind covers, so both are
+// typed loosely; native holds the attributes as the template wrote them.
+func nativeResourceSchema() map[string]any {
+	str := map[string]any{"type": "string"}
+	return object(map[string]any{
+		"uid":    str,
+		"id":     str,
+		"kind":   map[string]any{"type": []string{"string", "null"}},
+		"type":   str,
+		"source": map[string]any{"type": "string", "enum": []string{"cloudformation", "terraform", "terraform-plan"}},
+		"file":   str,
+		"location": object(map[string]any{
+			"file":       str,
+			"start_line": map[string]any{"type": "integer"},
+			"end_line":   map[string]any{"type": "integer"},
+		}, false),
+		"properties": map[string]any{"description": "the canonical properties of a covered type (see by_kind), null otherwise"},
+		"native":     map[string]any{"type": "object", "description": "the native attributes, unknowns as null"},
+		"refs":       map[string]any{"type": "array"},
 	}, false)
 }
 
