@@ -62,6 +62,9 @@ func mappers() []mapper {
 		s3BucketMapper{},
 		cloudTrailMapper{},
 		configRecorderMapper{},
+		metricFilterMapper{},
+		cloudWatchAlarmMapper{},
+		eventsRuleMapper{},
 	}
 }
 

@@ -38,6 +38,17 @@ cloudtrail_trail_defaults := {
 # with props.
 cloudtrail_trail(props) := resource("aws.cloudtrail.trail", "Trail", "AWS::CloudTrail::Trail", "cloudformation", overlay(cloudtrail_trail_defaults, props))
 
+# aws.cloudwatch.alarm: AWS::CloudWatch::Alarm SecurityGroupChangesAlarm.
+cloudwatch_alarm_defaults := {
+	"metrics": [],
+	"actions_enabled": true,
+	"alarm_actions": ["arn:aws:sns:us-east-1:123456789012:security-alerts"],
+}
+
+# cloudwatch_alarm is the aws.cloudwatch.alarm SecurityGroupChangesAlarm: the defaults overlaid
+# with props.
+cloudwatch_alarm(props) := resource("aws.cloudwatch.alarm", "SecurityGroupChangesAlarm", "AWS::CloudWatch::Alarm", "cloudformation", overlay(cloudwatch_alarm_defaults, props))
+
 # aws.config.recorder: AWS::Config::ConfigurationRecorder Recorder.
 config_recorder_defaults := {
 	"all_supported": true,
@@ -306,6 +317,19 @@ target(props) := overlay(target_defaults, props)
 # with props.
 target_group(props) := resource("aws.elbv2.target_group", "AppTargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup", "cloudformation", overlay(target_group_defaults, props))
 
+# aws.events.rule: AWS::Events::Rule CloudTrailChangesRule.
+events_rule_defaults := {
+	"name": null,
+	"enabled": true,
+	"default_bus": true,
+	"matched_events": {"cloudtrail:DeleteTrail": true, "cloudtrail:StopLogging": true, "cloudtrail:UpdateTrail": true},
+	"targets": [],
+}
+
+# events_rule is the aws.events.rule CloudTrailChangesRule: the defaults overlaid
+# with props.
+events_rule(props) := resource("aws.events.rule", "CloudTrailChangesRule", "AWS::Events::Rule", "cloudformation", overlay(events_rule_defaults, props))
+
 # aws.iam.access_key: AWS::IAM::AccessKey DeployKey.
 access_key_defaults := {
 	"user": "deploy",
@@ -392,6 +416,19 @@ kms_key_defaults := {
 # kms_key is the aws.kms.key DataKey: the defaults overlaid
 # with props.
 kms_key(props) := resource("aws.kms.key", "DataKey", "AWS::KMS::Key", "cloudformation", overlay(kms_key_defaults, props))
+
+# aws.logs.metric_filter: AWS::Logs::MetricFilter SecurityGroupChangesFilter.
+metric_filter_defaults := {
+	"pattern": "{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }",
+	"log_group": "CloudTrail/logs",
+	"log_group_in_unit": false,
+	"metric_transformations": [],
+	"matched_events": {"ec2:AuthorizeSecurityGroupEgress": true, "ec2:AuthorizeSecurityGroupIngress": true, "ec2:CreateSecurityGroup": true, "ec2:DeleteSecurityGroup": true, "ec2:RevokeSecurityGroupEgress": true, "ec2:RevokeSecurityGroupIngress": true},
+}
+
+# metric_filter is the aws.logs.metric_filter SecurityGroupChangesFilter: the defaults overlaid
+# with props.
+metric_filter(props) := resource("aws.logs.metric_filter", "SecurityGroupChangesFilter", "AWS::Logs::MetricFilter", "cloudformation", overlay(metric_filter_defaults, props))
 
 # aws.rds.db_cluster: AWS::RDS::DBCluster Aurora.
 db_cluster_defaults := {
