@@ -597,7 +597,9 @@ func TestParseSAM(t *testing.T) {
 			{at: "ApiFunction:Role", want: "(unknown ApiFunctionRole.Arn)", ref: "ApiFunctionRole.Arn", lines: "11-40"},
 			{at: "ApiFunctionRole:AssumeRolePolicyDocument.Statement[0].Principal.Service[0]", want: `"lambda.amazonaws.com"`},
 			{at: "ApiFunctionRole:Policies[0].PolicyDocument.Statement[0].Action", want: `"s3:*"`, lines: "21-21"},
-			{at: "ApiFunctionRole:Policies[0].PolicyName", want: `"ApiFunctionRolePolicy0"`},
+			{at: "ApiFunctionRole:Policies[0].PolicyName", want: `"ApiFunctionRolePolicy1"`},
+			{at: "ApiFunctionRole:Policies[1].PolicyName", want: `"ApiFunctionRolePolicy2"`, lines: "23-23"},
+			{at: "ApiFunctionRole:Policies[1].PolicyDocument.Statement[0].Action[0]", want: `"s3:GetObject"`, lines: "23-23"},
 			{at: "ApiFunctionRole:ManagedPolicyArns[2]", want: "(unknown)", lines: "18-18", reason: "AWS::Partition"},
 			{at: "ApiFunctionUrl:AuthType", want: `"NONE"`},
 			{at: "ApiFunctionUrlPublicPermissions:Principal", want: `"*"`},
@@ -612,7 +614,6 @@ func TestParseSAM(t *testing.T) {
 			{at: "Alarm:Dimensions[0].Value", want: "(unknown ServerlessRestApiProdStage)", ref: "ServerlessRestApiProdStage."},
 		},
 		diags: []diagCheck{
-			{sev: noteSev, line: 23, contains: "SAM policy template S3ReadPolicy of ApiFunction is not expanded"},
 			{sev: noteSev, line: 71, contains: "SAM connector Link is not expanded"},
 		},
 	}})

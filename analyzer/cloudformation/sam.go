@@ -454,36 +454,8 @@ func (x *samExpansion) lambdaManaged(b samBuilder, p *node) []*node {
 func (x *samExpansion) role(e *resEntry, id, service string, p *node, managed []*node) {
 	b := samBuilder{loc: e.loc, keyLoc: e.keyLoc}
 	trust := b.trustPolicy(service)
-	var inline []*node
-	pols := p.get("Policies")
-	var items []*node
-	switch {
-	case pols == nil:
-	case pols.kind == nList:
-		items = pols.list
-	default:
-		items = []*node{pols}
-	}
-	for _, pol := range items {
-		switch {
-		case pol.kind == nString:
-			if strings.HasPrefix(pol.str, "arn:") {
-				managed = append(managed, pol)
-			} else {
-				pb := samBuilder{loc: pol.loc, keyLoc: pol.loc}
-				managed = append(managed, pb.sub("arn:${AWS::Partition}:iam::aws:policy/"+pol.str))
-			}
-		case isCall(pol):
-			managed = append(managed, pol)
-		case pol.kind == nMap && pol.get("Statement") != nil:
-			pb := samBuilder{loc: pol.loc, keyLoc: pol.loc}
-			inline = append(inline, pb.m("PolicyName", pb.str(id+"Policy"+itoa(len(inline))), "PolicyDocument", pol))
-		case pol.kind == nMap && len(pol.keys) == 1:
-			x.st.p.diags.Notef(pol.loc, "SAM policy template %s of %s is not expanded; the permissions it grants are not analysed", pol.keys[0].name, e.id)
-		default:
-			x.st.p.errorf(pol.loc, "SAM: %s Policies entry must be a policy name, ARN, policy document or policy template", e.id)
-		}
-	}
+	own, inline := x.rolePolicies(e, id, p.get("Policies"))
+	managed = append(managed, own...)
 	kv := []any{"AssumeRolePolicyDocument", trust, "ManagedPolicyArns", b.list(managed...)}
 	if len(inline) > 0 {
 		kv = append(kv, "Policies", b.list(inline...))
