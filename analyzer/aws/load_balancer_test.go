@@ -117,3 +117,73 @@ func TestLoadBalancingNormalization(t *testing.T) {
 		t.Errorf("%d diagnostics about the orphan attachment, want 1: %v", orphans, diags)
 	}
 }
+
+// TestLoadBalancerAccessLogs covers access_logs of both load balancer
+// kinds: AWS's default, each provider's default for a block without
+// enabled, and what makes the setting Unknown.
+func TestLoadBalancerAccessLogs(t *testing.T) {
+	unknown := graph.Unknown("a variable with no value", graph.Location{File: "t", StartLine: 99})
+	attrEntry := func(k, v any) any { return map[string]any{"Key": k, "Value": v} }
+	dynamicBlock := val(5, map[string]any{"bucket": "logs"})
+	dynamicBlock.Representative = true
+	tests := []struct {
+		name string
+		r    *graph.Resource
+		want string
+	}{
+		{"v2 cfn no attributes", res(cfn, "AWS::ElasticLoadBalancingV2::LoadBalancer", "A", 1, map[string]any{}), "false"},
+		{"v2 cfn enabled", res(cfn, "AWS::ElasticLoadBalancingV2::LoadBalancer", "A", 1, map[string]any{
+			"LoadBalancerAttributes": []any{attrEntry("idle_timeout.timeout_seconds", "60"), attrEntry("access_logs.s3.enabled", "true")},
+		}), "true"},
+		{"v2 cfn disabled", res(cfn, "AWS::ElasticLoadBalancingV2::LoadBalancer", "A", 1, map[string]any{
+			"LoadBalancerAttributes": []any{attrEntry("access_logs.s3.enabled", false)},
+		}), "false"},
+		{"v2 cfn unknown value", res(cfn, "AWS::ElasticLoadBalancingV2::LoadBalancer", "A", 1, map[string]any{
+			"LoadBalancerAttributes": []any{attrEntry("access_logs.s3.enabled", unknown)},
+		}), "(unknown)"},
+		{"v2 cfn unknown entry may be the one", res(cfn, "AWS::ElasticLoadBalancingV2::LoadBalancer", "A", 1, map[string]any{
+			"LoadBalancerAttributes": []any{unknown},
+		}), "(unknown)"},
+		{"v2 cfn known entry beats an unknown one", res(cfn, "AWS::ElasticLoadBalancingV2::LoadBalancer", "A", 1, map[string]any{
+			"LoadBalancerAttributes": []any{unknown, attrEntry("access_logs.s3.enabled", "true")},
+		}), "true"},
+		{"v2 cfn unknown list", res(cfn, "AWS::ElasticLoadBalancingV2::LoadBalancer", "A", 1, map[string]any{
+			"LoadBalancerAttributes": unknown,
+		}), "(unknown)"},
+		{"v2 tf no block", res(tf, "aws_lb", "aws_lb.a", 1, map[string]any{}), "false"},
+		{"v2 tf bucket only", res(tf, "aws_lb", "aws_lb.a", 1, map[string]any{
+			"access_logs": []any{map[string]any{"bucket": "logs"}},
+		}), "false"},
+		{"v2 tf enabled", res(tf, "aws_alb", "aws_alb.a", 1, map[string]any{
+			"access_logs": []any{map[string]any{"bucket": "logs", "enabled": true}},
+		}), "true"},
+		{"v2 tf unknown enabled", res(tf, "aws_lb", "aws_lb.a", 1, map[string]any{
+			"access_logs": []any{map[string]any{"bucket": "logs", "enabled": unknown}},
+		}), "(unknown)"},
+		{"classic cfn no policy", res(cfn, "AWS::ElasticLoadBalancing::LoadBalancer", "C", 1, map[string]any{}), "false"},
+		{"classic cfn enabled", res(cfn, "AWS::ElasticLoadBalancing::LoadBalancer", "C", 1, map[string]any{
+			"AccessLoggingPolicy": map[string]any{"Enabled": "true", "S3BucketName": "logs"},
+		}), "true"},
+		{"classic tf no block", res(tf, "aws_elb", "aws_elb.c", 1, map[string]any{}), "false"},
+		{"classic tf bucket only", res(tf, "aws_elb", "aws_elb.c", 1, map[string]any{
+			"access_logs": []any{map[string]any{"bucket": "logs"}},
+		}), "true"},
+		{"classic tf disabled", res(tf, "aws_elb", "aws_elb.c", 1, map[string]any{
+			"access_logs": []any{map[string]any{"bucket": "logs", "enabled": false}},
+		}), "false"},
+		{"classic tf dynamic block may be none", res(tf, "aws_elb", "aws_elb.c", 1, map[string]any{
+			"access_logs": []any{dynamicBlock},
+		}), "(unknown)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _ := Normalize(t.Context(), &graph.Unit{Path: "u", Resources: []*graph.Resource{tt.r}})
+			if len(out) != 1 {
+				t.Fatalf("%d canonical resources, want 1", len(out))
+			}
+			if got := out[0].Props.Get("access_logs").GoString(); got != tt.want {
+				t.Errorf("access_logs = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}

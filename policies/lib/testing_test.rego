@@ -284,6 +284,17 @@ elasticache_replication_group_defaults := {
 # with props.
 elasticache_replication_group(props) := resource("aws.elasticache.replication_group", "Cache", "AWS::ElastiCache::ReplicationGroup", "cloudformation", overlay(elasticache_replication_group_defaults, props))
 
+# aws.elb.load_balancer: AWS::ElasticLoadBalancing::LoadBalancer LegacyLoadBalancer.
+classic_load_balancer_defaults := {
+	"scheme": "internet-facing",
+	"internal": false,
+	"access_logs": false,
+}
+
+# classic_load_balancer is the aws.elb.load_balancer LegacyLoadBalancer: the defaults overlaid
+# with props.
+classic_load_balancer(props) := resource("aws.elb.load_balancer", "LegacyLoadBalancer", "AWS::ElasticLoadBalancing::LoadBalancer", "cloudformation", overlay(classic_load_balancer_defaults, props))
+
 # aws.elbv2.load_balancer: AWS::ElasticLoadBalancingV2::LoadBalancer WebLoadBalancer.
 load_balancer_defaults := {
 	"type": "application",
@@ -291,6 +302,7 @@ load_balancer_defaults := {
 	"internal": false,
 	"security_groups": ["sg-1"],
 	"subnets": ["subnet-1", "subnet-2"],
+	"access_logs": true,
 }
 
 # load_balancer is the aws.elbv2.load_balancer WebLoadBalancer: the defaults overlaid
