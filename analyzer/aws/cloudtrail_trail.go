@@ -70,11 +70,13 @@ func trailBucket(t *graph.Resource) *graph.Value {
 }
 
 // names says whether attribute key of r names something (a KMS key, a log
-// group): true for a non-empty string, a reference, or an Unknown computed
+// group): true for a non-empty string, a reference, an Unknown computed
 // from a reference to a resource of one of types in the unit (the
-// Terraform "${aws_cloudwatch_log_group.trail.arn}:*", a Fn::Sub naming
-// the log group), which is never empty; false when absent or empty; Unknown
-// otherwise (a variable or parameter that may be empty or null).
+// Terraform "${aws_cloudwatch_log_group.trail.arn}:*"), which is never
+// empty, or any CloudFormation value (a parameter, an import: a
+// CloudFormation value is never null, as aws.sns.topic's encrypted holds
+// too); false when absent or empty; Unknown otherwise (a Terraform
+// variable or data source attribute that may be null).
 func names(idx *unitIndex, r *graph.Resource, key string, types []string) *graph.Value {
 	v := str(attr(r, key))
 	switch {
@@ -82,7 +84,7 @@ func names(idx *unitIndex, r *graph.Resource, key string, types []string) *graph
 		return graph.Bool(false, r.Loc)
 	case v.Kind == graph.KindString:
 		return graph.Bool(v.Str != "", v.Loc)
-	case v.Ref != nil || referredFrom(idx, r, key, types) != nil:
+	case v.Ref != nil || r.Source == graph.SourceCloudFormation || referredFrom(idx, r, key, types) != nil:
 		return graph.Bool(true, v.Loc)
 	}
 	u := graph.Unknown("it is not known whether "+key+" names anything: "+v.Reason, v.Loc)

@@ -153,7 +153,8 @@ Resources:
 		{"Trail", "bucket", "-> TrailBucket"},
 		{"Trail", "cloud_watch_logs", "true"},
 		{"Trail", "cloud_watch_logs_group", `"trail-events"`},
-		{"Trail", "kms_encrypted", "?"},
+		// A CloudFormation parameter is never null.
+		{"Trail", "kms_encrypted", "true"},
 		// IsLogging is required.
 		{"NoLogging", "logging", "?"},
 		// Only a bucket with a generated name is in the unit: a parameter
