@@ -47,6 +47,10 @@ func TestRuleFixtures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	profiled := map[string]bool{}
+	for _, r := range eng.AllRules() {
+		profiled[r.ID] = r.Profile != ""
+	}
 	for _, rd := range ruleDirs {
 		if !rd.IsDir() {
 			continue
@@ -59,9 +63,10 @@ func TestRuleFixtures(t *testing.T) {
 		}
 		jsonExpect := readExpectJSON(t, dir)
 		ruleEng := eng
-		if cfg := readRuleConfig(t, dir); cfg != nil {
+		if cfg := readRuleConfig(t, dir); cfg != nil || profiled[ruleID] {
 			// Parameters are the engine's: this rule's fixtures get an
-			// engine of their own, with only this rule compiled.
+			// engine of their own, with only this rule compiled. So does
+			// a rule of an opt-in profile, which runs when named.
 			ruleEng, err = engine.New(context.Background(), engine.Options{Workers: 1, Rules: []string{ruleID}, Config: cfg})
 			if err != nil {
 				t.Fatal(err)

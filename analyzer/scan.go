@@ -62,6 +62,16 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	if out == nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
+	account := newAccountSummary(eng)
+	for _, ur := range byUnit {
+		account.add(ur)
+	}
+	accountOut, accountErr := account.evaluate(ctx)
+	if accountOut == nil {
+		return nil, fmt.Errorf("evaluating account rules: %w", accountErr)
+	}
+	out.Merge(accountOut)
+	err = errors.Join(err, accountErr)
 	// An internal error fails its unit; one rule that fails to evaluate
 	// must not silence the others: either fails the run (the scan is
 	// incomplete) next to the other results.

@@ -59,6 +59,9 @@ type scan struct {
 	byUID     map[string]*graph.Canonical
 	byKind    map[string][]*graph.Canonical
 	notes     map[noteKey][]string
+	// account is where an account-scope rule's finding about something
+	// the scan lacks is anchored; nil when units are evaluated (account.go).
+	account *accountAnchor
 }
 
 type noteKey struct{ file, resource string }
@@ -107,11 +110,18 @@ func (e *Engine) Evaluate(ctx context.Context, resources []*graph.Canonical, dia
 	for k := range s.byKind {
 		kinds[k] = true
 	}
-	rules, err := e.rulesFor(ctx, kinds)
+	rules, err := e.rulesFor(ctx, func(rm *ruleModule) bool {
+		return rm.meta.Scope != ScopeAccount && appliesTo(rm, kinds)
+	})
 	if err != nil {
 		return nil, err
 	}
+	return e.evaluateRules(ctx, s, rules)
+}
 
+// evaluateRules runs rules on a worker pool over s and gathers their
+// results, sorted.
+func (e *Engine) evaluateRules(ctx context.Context, s *scan, rules []*preparedRule) (*Output, error) {
 	outs := make([]ruleOutput, len(rules))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -138,7 +148,7 @@ feed:
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
 
-	out = &Output{Findings: []result.Finding{}, Undecided: []result.Undecided{}, Passed: []result.Check{}}
+	out := &Output{Findings: []result.Finding{}, Undecided: []result.Undecided{}, Passed: []result.Check{}}
 	var errs []error
 	for _, o := range outs {
 		out.Findings = append(out.Findings, o.findings...)
@@ -169,9 +179,12 @@ func (r *preparedRule) evaluateRecovering(ctx context.Context, s *scan, before f
 
 // rawResult is one element of a rule's deny set.
 type rawResult struct {
-	res     *graph.Canonical
+	res     *graph.Canonical // nil for an account finding (account.go)
 	path    graph.Path
 	message string
+	// because, on an undecided entry, is the value in another resource
+	// the answer about res depends on (lib.undecided_because).
+	because *rawResult
 }
 
 // evaluate runs one rule and sorts its results into findings, undecided
@@ -199,6 +212,10 @@ func (r *preparedRule) evaluate(ctx context.Context, s *scan) ruleOutput {
 	found := map[string]bool{}
 	pending := map[string]*result.Undecided{}
 	for _, raw := range raws {
+		if raw.res == nil {
+			out.findings = append(out.findings, r.accountFinding(raw, s.account))
+			continue
+		}
 		if u := r.unknownAt(raw); u != nil {
 			if pending[raw.res.UID] == nil {
 				pending[raw.res.UID] = u
@@ -238,7 +255,7 @@ func (r *preparedRule) evaluate(ctx context.Context, s *scan) ruleOutput {
 		}
 	}
 	for _, raw := range raws {
-		if pending[raw.res.UID] != nil {
+		if raw.res != nil && pending[raw.res.UID] != nil {
 			visit(raw.res)
 		}
 	}
@@ -277,8 +294,18 @@ func (r *preparedRule) run(ctx context.Context, s *scan) (deny, undecided []rawR
 
 // unknownUnder turns an entry of a rule's undecided set into an Undecided:
 // the first Unknown at or below the entry's path. An entry with nothing
-// Unknown there is ignored: the rule decided after all.
+// Unknown there is ignored: the rule decided after all. An entry whose
+// answer depends on a value of another resource (because) is about its
+// own resource, located at that value.
 func (r *preparedRule) unknownUnder(e rawResult) *result.Undecided {
+	if e.because != nil {
+		u := r.unknownUnder(*e.because)
+		if u != nil {
+			u.Reason = fmt.Sprintf("it depends on %s: %s", e.because.res.Native.ID, u.Reason)
+			u.Resource, u.Instances = ref(e.res), []result.Instance{instanceOf(e.res, u.Instances[0].Trace)}
+		}
+		return u
+	}
 	v, at := e.res.Props.At(e.path), e.path
 	if v == nil {
 		v, at = nearest(e.res.Props, e.path)
@@ -320,30 +347,62 @@ func (r *preparedRule) decode(rs rego.ResultSet, name string, s *scan) ([]rawRes
 				if !ok {
 					return nil, fmt.Errorf("deny element %v is not an object; build it with data.rampart.lib.finding", it)
 				}
-				uid, _ := obj["uid"].(string)
-				c := s.byUID[uid]
-				if c == nil {
-					return nil, fmt.Errorf("deny element names resource %q, which is not in the scan", obj["uid"])
-				}
-				var steps []any
-				if p, present := obj["path"]; present && p != nil {
-					if steps, ok = p.([]any); !ok {
-						return nil, fmt.Errorf("deny element path %v is not a list", p)
-					}
-				}
-				path, err := graph.ParsePath(steps)
+				raw, err := decodeElement(obj, s)
 				if err != nil {
-					return nil, fmt.Errorf("deny element path: %w", err)
+					return nil, err
 				}
-				msg, _ := obj["message"].(string)
-				if msg == "" {
-					msg = r.meta.Title
+				if raw.res == nil && name != "deny" {
+					return nil, fmt.Errorf("an undecided element must name a resource of the scan")
 				}
-				out = append(out, rawResult{res: c, path: path, message: msg})
+				if raw.message == "" {
+					raw.message = r.meta.Title
+				}
+				out = append(out, raw)
 			}
 		}
 	}
 	return out, nil
+}
+
+// decodeElement reads one element built with data.rampart.lib.finding (or
+// lib.account_finding, lib.undecided_because).
+func decodeElement(obj map[string]any, s *scan) (rawResult, error) {
+	uid, _ := obj["uid"].(string)
+	c := s.byUID[uid]
+	switch {
+	case uid == "" && s.account != nil:
+		// lib.account_finding: about the account, not one resource.
+	case c == nil:
+		return rawResult{}, fmt.Errorf("deny element names resource %q, which is not in the scan", obj["uid"])
+	}
+	var steps []any
+	if p, present := obj["path"]; present && p != nil {
+		var ok bool
+		if steps, ok = p.([]any); !ok {
+			return rawResult{}, fmt.Errorf("deny element path %v is not a list", p)
+		}
+	}
+	path, err := graph.ParsePath(steps)
+	if err != nil {
+		return rawResult{}, fmt.Errorf("deny element path: %w", err)
+	}
+	msg, _ := obj["message"].(string)
+	raw := rawResult{res: c, path: path, message: msg}
+	if b, present := obj["because"]; present && b != nil {
+		bobj, ok := b.(map[string]any)
+		if !ok {
+			return rawResult{}, fmt.Errorf("deny element because %v is not an object", b)
+		}
+		because, err := decodeElement(bobj, s)
+		if err != nil {
+			return rawResult{}, fmt.Errorf("because: %w", err)
+		}
+		if because.res == nil {
+			return rawResult{}, fmt.Errorf("because must name a resource of the scan")
+		}
+		raw.because = &because
+	}
+	return raw, nil
 }
 
 // unknownAt returns an Undecided when the blamed value is Unknown, or when

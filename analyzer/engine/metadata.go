@@ -127,6 +127,7 @@ func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModu
 	sev := str("severity", true)
 	r.Remediation = str("remediation", false)
 	r.Profile = str("profile", false)
+	r.Scope = str("scope", false)
 	r.References = list("references")
 	r.Equivalents = list("equivalents")
 	r.Kinds = list("kinds")
@@ -139,6 +140,9 @@ func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModu
 	}
 	if r.Title == "" {
 		return nil, policyErrorf(file, line, fixMetadata, "METADATA title is missing")
+	}
+	if r.Scope != "" && r.Scope != ScopeAccount {
+		return nil, fmt.Errorf("%s: METADATA custom.scope: %q is not a scope; write %q for a rule over the whole scan, or omit it", where, r.Scope, ScopeAccount)
 	}
 	for _, e := range r.Equivalents {
 		if tool, id, ok := strings.Cut(e, ":"); !ok || strings.TrimSpace(tool) == "" || strings.TrimSpace(id) == "" {

@@ -34,16 +34,16 @@ type catalog struct {
 	rules map[*ruleModule]*ast.Module
 }
 
-// rulesFor returns the enabled rules that can apply to resources of the
-// given kinds, in ID order, preparing those not prepared yet. Preparation
+// rulesFor returns the enabled rules an evaluation must run (those use
+// says), in ID order, preparing those not prepared yet. Preparation
 // happens once per rule, under the engine's lock, so concurrent scans
 // sharing an engine agree on what is compiled.
-func (e *Engine) rulesFor(ctx context.Context, kinds map[string]bool) ([]*preparedRule, error) {
+func (e *Engine) rulesFor(ctx context.Context, use func(*ruleModule) bool) ([]*preparedRule, error) {
 	var wanted, missing []*ruleModule
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for _, rm := range e.enabled {
-		if !appliesTo(rm, kinds) {
+		if !use(rm) {
 			continue
 		}
 		wanted = append(wanted, rm)

@@ -24,7 +24,7 @@ func TestUnknownRulesAndProfilesSuggestTheNearest(t *testing.T) {
 		{"a rule name", Options{SkipRules: []string{"sg-no-public-admin-port"}}, "skip_rules", "sg-no-public-admin-ports", "did you mean sg-no-public-admin-ports?"},
 		{"nothing close", Options{Rules: []string{"S3-BUCKET-ENCRYPTION"}}, "rules", "", "see `rampart rules`"},
 		{"a misspelled profile", Options{PolicyDirs: []string{dir}, Profiles: []string{"account-baseline", "acount-baseline"}}, "profiles", "account-baseline", "did you mean account-baseline?"},
-		{"a profile nothing belongs to", Options{Profiles: []string{"cis"}}, "profiles", "", "no loaded rule belongs to a profile"},
+		{"an unknown profile lists the built-in ones", Options{Profiles: []string{"cis"}}, "profiles", "", "(profiles: account-baseline)"},
 		{"an unknown profile lists the known", Options{PolicyDirs: []string{dir}, Profiles: []string{"pci"}}, "profiles", "", "(profiles: account-baseline)"},
 	}
 	for _, tt := range tests {
@@ -39,6 +39,9 @@ func TestUnknownRulesAndProfilesSuggestTheNearest(t *testing.T) {
 					err, se.Setting, se.Suggestion, tt.setting, tt.suggestion, tt.wantText)
 			}
 		})
+	}
+	if msg := (&SelectionError{Setting: "profiles", Name: "cis"}).Error(); !strings.Contains(msg, "no loaded rule belongs to a profile") {
+		t.Errorf("with no profile loaded: %q", msg)
 	}
 	if _, err := New(context.Background(), Options{PolicyDirs: []string{dir}, Profiles: []string{"Account-Baseline"}}); err != nil {
 		t.Errorf("a known profile in another case: %v", err)

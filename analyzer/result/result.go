@@ -74,6 +74,9 @@ type Rule struct {
 	Reads []string `json:"reads,omitempty"`
 	// Profile is the opt-in profile the rule belongs to ("" = default).
 	Profile string `json:"profile,omitempty"`
+	// Scope is "account" for a rule that reasons over the whole scan as
+	// one account's baseline, "" for a rule evaluated unit by unit.
+	Scope string `json:"scope,omitempty"`
 	// Parameters are the rule parameters (.rampart.yaml rule_config) the
 	// rule reads, with their types and defaults.
 	Parameters []Parameter `json:"parameters,omitempty"`

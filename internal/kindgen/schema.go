@@ -40,6 +40,7 @@ func schemaJSON(reg *kinds.Registry) ([]byte, error) {
 				"description":          "every resource by native type (AWS::S3::Bucket, aws_s3_bucket), including types no canonical kind covers; present only when a loaded policy reads it",
 				"additionalProperties": map[string]any{"type": "array", "items": nativeResourceSchema()},
 			},
+			"account": accountSchema(),
 			"resources": map[string]any{
 				"type":                 "object",
 				"description":          "every resource by uid, for following refs",

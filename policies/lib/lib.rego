@@ -32,3 +32,26 @@ known_string(x) if is_string(x)
 
 # is_true holds only for a known true.
 is_true(x) if x == true
+
+# account_finding is the finding of an account-scope rule (METADATA
+# custom.scope: account) about something the whole scan lacks, such as "no
+# multi-region trail exists": no resource is to blame, so the engine points
+# it at the main file of the scan's first unit (in path order) and lists the
+# units it considered. Only account-scope rules may return it.
+account_finding(message) := {
+	"uid": "",
+	"path": [],
+	"message": message,
+}
+
+# undecided_because is an undecided entry about resource whose answer
+# depends on a value in another resource (an account rule's VPC, and a flow
+# log of another unit whose VPC is not known): the engine reports resource
+# as undecided, located at the first Unknown at or below path in other
+# (a detached resource's path is below its native attributes).
+undecided_because(resource, other, path) := {
+	"uid": resource.uid,
+	"path": [],
+	"message": "",
+	"because": {"uid": other.uid, "path": path, "message": ""},
+}

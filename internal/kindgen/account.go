@@ -1,0 +1,47 @@
+package kindgen
+
+// accountSchema is input.account, which only account-scope rules see
+// (METADATA custom.scope: account; analyzer/engine/account.go): the scan's
+// units, and the native part resources that folded into no resource of
+// their unit.
+func accountSchema() map[string]any {
+	str := map[string]any{"type": "string"}
+	detached := object(map[string]any{
+		"uid":    str,
+		"id":     str,
+		"kind":   map[string]any{"type": "string", "description": "the kind whose resources it would have folded into"},
+		"type":   str,
+		"source": map[string]any{"type": "string", "enum": []string{"cloudformation", "terraform", "terraform-plan"}},
+		"file":   str,
+		"location": object(map[string]any{
+			"file":       str,
+			"start_line": map[string]any{"type": "integer"},
+			"end_line":   map[string]any{"type": "integer"},
+		}, false),
+		"properties": map[string]any{"type": "object", "description": "always {}: a detached resource has no canonical properties"},
+		"native":     map[string]any{"type": "object", "description": "the native attributes, unknowns as null"},
+		"refs":       map[string]any{"type": "array"},
+	}, false)
+	return map[string]any{
+		"type":        "object",
+		"description": "account-scope rules only: the scan as one account (absent for other rules)",
+		"properties": map[string]any{
+			"units": map[string]any{
+				"type":        "array",
+				"description": "every unit of the scan in path order: the template, plan or root module directory (path), its main file (file) and its source",
+				"items": object(map[string]any{
+					"path":   str,
+					"file":   str,
+					"source": map[string]any{"type": "string", "enum": []string{"cloudformation", "terraform", "terraform-plan"}},
+				}, false),
+			},
+			"detached": map[string]any{
+				"type":        "array",
+				"description": "native resources of a part type of the account rules' kinds that no resource of their unit holds (a flow log of a VPC another unit declares)",
+				"items":       detached,
+			},
+		},
+		"required":             []string{"units", "detached"},
+		"additionalProperties": false,
+	}
+}

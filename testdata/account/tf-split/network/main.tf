@@ -1,0 +1,13 @@
+# The network root module of the account baseline; the core VPC has a flow
+# log.
+
+resource "aws_vpc" "core" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_flow_log" "core" {
+  vpc_id               = aws_vpc.core.id
+  traffic_type         = "ALL"
+  log_destination_type = "s3"
+  log_destination      = "arn:aws:s3:::example-flow-logs"
+}
