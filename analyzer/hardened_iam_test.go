@@ -8,7 +8,8 @@ import (
 )
 
 // TestHardenedIAM: least-privilege roles for an EC2 instance and a Lambda
-// function, a cross-account role with an external ID, an administrators
+// function, a SAM function whose permissions are SAM policy templates, a
+// cross-account role with an external ID, an administrators
 // group that requires MFA and a CIS password policy, in both frameworks,
 // give no finding and no undecided result from any IAM rule, even with the
 // templates' own account known (so cross-account trust is judged).

@@ -104,7 +104,24 @@ func inlinePolicies(idx *unitIndex, r *graph.Resource, cfn bool, lookup func(gra
 		p := graph.Map(e.Loc)
 		p.Set("name", orDefault(str(field(e, name)), graph.String("", e.Loc)))
 		p.Set("document", identityDocument(idx, r, d, lookup))
+		if r.Type == "AWS::IAM::Role" || r.Type == "aws_iam_role" {
+			p.Set("sam_policy_template", samPolicyTemplate(r, field(e, name), e.Loc))
+		}
 		b.addElement(p)
 	}
 	return b.value()
+}
+
+// samPolicyTemplate is the SAM policy template an inline policy of a role
+// the SAM transform generated was expanded from, as the CloudFormation
+// front-end records it; "" for any other policy.
+func samPolicyTemplate(r *graph.Resource, name *graph.Value, loc graph.Location) *graph.Value {
+	templates := r.Meta[graph.MetaSAMPolicyTemplates]
+	if templates == nil || name == nil || name.Kind != graph.KindString {
+		return graph.String("", loc)
+	}
+	if t := templates.Get(name.Str); t != nil {
+		return t
+	}
+	return graph.String("", loc)
 }

@@ -77,3 +77,47 @@ func TestIAMAttachments(t *testing.T) {
 		t.Errorf("notes = %q, want one about aws_iam_user_policy_attachment.elsewhere", notes)
 	}
 }
+
+// TestIAMRoleSAMPolicyTemplates: an inline policy of a role the SAM
+// transform generated names the policy template it was expanded from, as
+// the CloudFormation front-end records it in Meta; any other inline policy
+// of a role names none.
+func TestIAMRoleSAMPolicyTemplates(t *testing.T) {
+	doc := map[string]any{"Statement": []any{
+		map[string]any{"Effect": "Allow", "Action": "sqs:ReceiveMessage", "Resource": "*"},
+	}}
+	generated := res(cfn, "AWS::IAM::Role", "WorkerRole", 1, map[string]any{
+		"AssumeRolePolicyDocument": doc,
+		"Policies": []any{
+			map[string]any{"PolicyName": "WorkerRolePolicy0", "PolicyDocument": doc},
+			map[string]any{"PolicyName": "WorkerRolePolicy1", "PolicyDocument": doc},
+		},
+	})
+	templates := graph.Map(generated.Loc)
+	templates.Set("WorkerRolePolicy1", graph.String("SQSPollerPolicy", generated.Loc))
+	generated.Meta = map[string]*graph.Value{graph.MetaSAMPolicyTemplates: templates}
+	written := res(tf, "aws_iam_role", "aws_iam_role.app", 20, map[string]any{
+		"assume_role_policy": `{"Statement":[]}`,
+		"inline_policy":      []any{map[string]any{"name": "logs", "policy": `{"Statement":[]}`}},
+	})
+	cs, _ := Normalize(context.Background(), &graph.Unit{Path: "u", Resources: []*graph.Resource{generated, written}})
+	want := map[string][]string{
+		"WorkerRole":       {`""`, `"SQSPollerPolicy"`},
+		"aws_iam_role.app": {`""`},
+	}
+	for _, c := range cs {
+		w, ok := want[c.ID]
+		if !ok {
+			continue
+		}
+		for i, tpl := range w {
+			if got := c.Props.At(graph.Path{"policies", i, "sam_policy_template"}).GoString(); got != tpl {
+				t.Errorf("%s policies[%d].sam_policy_template = %s, want %s", c.ID, i, got, tpl)
+			}
+		}
+		delete(want, c.ID)
+	}
+	for id := range want {
+		t.Errorf("no canonical resource %s", id)
+	}
+}

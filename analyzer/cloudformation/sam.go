@@ -454,7 +454,7 @@ func (x *samExpansion) lambdaManaged(b samBuilder, p *node) []*node {
 func (x *samExpansion) role(e *resEntry, id, service string, p *node, managed []*node) {
 	b := samBuilder{loc: e.loc, keyLoc: e.keyLoc}
 	trust := b.trustPolicy(service)
-	own, inline := x.rolePolicies(e, id, p.get("Policies"))
+	own, inline, templates := x.rolePolicies(e, id, p.get("Policies"))
 	managed = append(managed, own...)
 	kv := []any{"AssumeRolePolicyDocument", trust, "ManagedPolicyArns", b.list(managed...)}
 	if len(inline) > 0 {
@@ -462,7 +462,10 @@ func (x *samExpansion) role(e *resEntry, id, service string, p *node, managed []
 	}
 	kv = append(kv, pick(p, "PermissionsBoundary", "RolePath=Path")...)
 	kv = append(kv, "Tags", b.tagList(p.get("Tags")))
-	x.add(e, id, "AWS::IAM::Role", b.m(kv...))
+	r := x.add(e, id, "AWS::IAM::Role", b.m(kv...))
+	if templates != nil {
+		r.samMeta = map[string]*graph.Value{graph.MetaSAMPolicyTemplates: templates}
+	}
 }
 
 // events generates what a function's event sources create.

@@ -29,9 +29,10 @@ const (
 )
 
 // rolePolicies sorts the Policies of SAM resource e into managed policy ARNs
-// and inline policies of the role roleID; an entry the transform rejects is
-// an error and contributes nothing.
-func (x *samExpansion) rolePolicies(e *resEntry, roleID string, pols *node) (managed, inline []*node) {
+// and inline policies of the role roleID, and names the template each
+// inline policy expanded from a template came from (nil when none did); an
+// entry the transform rejects is an error and contributes nothing.
+func (x *samExpansion) rolePolicies(e *resEntry, roleID string, pols *node) (managed, inline []*node, templates *graph.Value) {
 	var items []*node
 	switch {
 	case pols == nil:
@@ -50,8 +51,10 @@ func (x *samExpansion) rolePolicies(e *resEntry, roleID string, pols *node) (man
 			managed = append(managed, mapBranches(pol, managedPolicyARN))
 		case samPolicyDocument, samPolicyTemplate:
 			name := roleID + "Policy" + itoa(i)
+			var from []string
 			doc := mapBranches(pol, func(d *node) *node {
 				if kind == samPolicyTemplate {
+					from = append(from, d.keys[0].name)
 					d = x.expandPolicyTemplate(e, d)
 				}
 				if d == nil {
@@ -60,14 +63,21 @@ func (x *samExpansion) rolePolicies(e *resEntry, roleID string, pols *node) (man
 				b := samBuilder{loc: d.loc, keyLoc: d.loc}
 				return b.m("PolicyName", b.str(name), "PolicyDocument", d)
 			})
-			if doc != nil {
-				inline = append(inline, doc)
+			if doc == nil {
+				continue
+			}
+			inline = append(inline, doc)
+			if len(from) > 0 {
+				if templates == nil {
+					templates = graph.Map(pols.loc)
+				}
+				templates.Set(name, graph.String(strings.Join(from, " or "), pol.loc))
 			}
 		default:
 			x.policyError(e, i, pol)
 		}
 	}
-	return managed, inline
+	return managed, inline, templates
 }
 
 // policyKind classifies Policies entry i of e. ok is false when the entry

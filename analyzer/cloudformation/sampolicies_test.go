@@ -47,6 +47,24 @@ func TestParseSAMPolicyTemplates(t *testing.T) {
 	}})
 }
 
+// TestSAMPolicyTemplatesMeta: the generated role records which inline
+// policy came from which template, for the normalizer (AWS-IAM-009 leaves
+// them out); a role without templates records nothing.
+func TestSAMPolicyTemplatesMeta(t *testing.T) {
+	u := parseFixture(t, "sam-policy-templates.yaml", Options{Params: map[string]string{"Stage": "prod"}})
+	got := u.Resource("WorkerRole").Meta[graph.MetaSAMPolicyTemplates]
+	want := `{WorkerRolePolicy1: "S3ReadPolicy", WorkerRolePolicy2: "DynamoDBCrudPolicy", WorkerRolePolicy3: "CloudWatchPutMetricPolicy", WorkerRolePolicy4: "AWSSecretsManagerGetSecretValuePolicy", WorkerRolePolicy5: "S3WritePolicy", WorkerRolePolicy6: "SQSPollerPolicy"}`
+	if got.GoString() != want {
+		t.Errorf("WorkerRole Meta[%s] = %s, want %s", graph.MetaSAMPolicyTemplates, got.GoString(), want)
+	}
+	if got := got.Get("WorkerRolePolicy1").Loc.StartLine; got != 31 {
+		t.Errorf("S3ReadPolicy is recorded at line %d, want 31", got)
+	}
+	if m := parseFixture(t, "sam.yaml", Options{}).Resource("FlowRole").Meta[graph.MetaSAMPolicyTemplates]; m != nil {
+		t.Errorf("FlowRole, without templates, records %s", m.GoString())
+	}
+}
+
 // TestSAMPolicyTemplateIf: an Fn::If over policy templates becomes an
 // Fn::If over inline policies, each branch expanded; a known condition
 // picks its branch.

@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -78,6 +79,9 @@ type resEntry struct {
 	// generated marks a resource made by the SAM transform; its SAM source
 	// was checked against the schema instead.
 	generated bool
+	// samMeta is Meta the SAM expansion records on a generated resource
+	// (SAMPolicyTemplates).
+	samMeta map[string]*graph.Value
 }
 
 // outEntry is one output.
@@ -327,6 +331,7 @@ func (st *stack) resolve(id string) *resEntry {
 		}
 		return e
 	}
+	maps.Copy(meta, e.samMeta)
 	for i, k := range body.keys {
 		v := body.vals[i]
 		switch k.name {

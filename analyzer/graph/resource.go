@@ -47,6 +47,12 @@ type Resource struct {
 // every finding about the resource.
 const MetaExistsBecause = "exists_because"
 
+// MetaSAMPolicyTemplates is the Meta key of an IAM role the CloudFormation
+// front-end generates for a SAM function or state machine whose Policies
+// include policy templates: a map from each inline policy's name to the
+// template it was expanded from (at the template's name).
+const MetaSAMPolicyTemplates = "SAMPolicyTemplates"
+
 // EdgeKind says how one resource refers to another.
 type EdgeKind string
 

@@ -9,7 +9,13 @@
 #   (AWS::IAM::ManagedPolicy, aws_iam_policy) and trust policies do not
 #   fire. A Terraform inline_policy block without a policy (which removes
 #   the inline policies) adds none. An entry that may not exist (an Fn::If
-#   on an unknown condition) is undecided.
+#   on an unknown condition) is undecided. An inline policy the SAM
+#   transform expands from one of AWS SAM's policy templates
+#   (S3ReadPolicy: {BucketName: ...} in a function's Policies) does not
+#   fire: AWS defines and maintains those templates, as it does its
+#   managed policies, and each grants a fixed set of actions on the
+#   resource it is given; a policy document written in a SAM function's
+#   Policies does fire.
 # custom:
 #   id: AWS-IAM-009
 #   name: iam-prefer-managed-policies
@@ -46,6 +52,15 @@ results contains lib.result(r, ["policies", i], lib.at(["policies", i], lib.exis
 	some kind in ["aws.iam.role", "aws.iam.user", "aws.iam.group"]
 	some r in lib.resources(kind)
 	some i, entry in r.properties.policies
+	not from_sam_policy_template(entry)
+}
+
+# from_sam_policy_template: the policy is one the SAM transform expanded
+# from a policy template. Only a role's policies have the property, and a
+# null entry (one that may not exist) has none: both stay in.
+from_sam_policy_template(entry) if {
+	is_string(entry.sam_policy_template)
+	entry.sam_policy_template != ""
 }
 
 results contains lib.result(r, ["policies"], {"maybe": ["policies"]}, "") if {

@@ -30,3 +30,12 @@ test_unknowns_are_undecided if {
 	t.paths(rule.undecided) == {["policies", 0]} with input as inp
 	t.paths(rule.undecided) == {["policies"]} with input as t.input_of([t.iam_role({"policies": null})])
 }
+
+test_sam_policy_templates_pass if {
+	p := {"policies": [
+		{"name": "WorkerRolePolicy0", "sam_policy_template": "S3ReadPolicy", "document": null},
+		{"name": "WorkerRolePolicy1", "sam_policy_template": "", "document": null},
+	]}
+	t.paths(rule.deny) == {["policies", 1]} with input as t.input_of([t.iam_role(p)])
+	count(rule.undecided) == 0 with input as t.input_of([t.iam_role(p)])
+}
