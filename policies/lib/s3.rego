@@ -192,3 +192,116 @@ unknown_condition(conditions) if {
 	some keys in conditions
 	is_null(keys)
 }
+
+# The definitions the S3 rules and AWS-CT-006 (a CloudTrail bucket must be
+# private and logged) share: one definition of a public bucket (AWS-S3-001,
+# AWS-S3-002, AWS-S3-003) and of a bucket without access logging
+# (AWS-S3-006). Each returns the bucket's shortcomings of that kind as
+# {"path", "verdict", "text"}: the property path to blame, the placed
+# verdict (lib.at) and what the bucket does, as a phrase that follows the
+# bucket's name ("has the canned ACL public-read: ...").
+
+# acl_exposures lists a canned ACL (acl) or ACL grants (grants) that make
+# the bucket public (AWS-S3-001).
+acl_exposures(acl, list) := array.concat(
+	[{"path": ["acl"], "verdict": lib.at(["acl"], v), "text": acl_text(acl)} | v := public_acl(acl)],
+	[{"path": g.path, "verdict": lib.at(g.path, v), "text": grant_text(g.grant)} |
+		some g in grants(list)
+		v := public_grant(g.grant)
+	],
+)
+
+acl_text(acl) := sprintf("has the canned ACL %v: %v", [acl, public_acl_effect[acl]]) if {
+	is_string(acl)
+} else := ""
+
+grant_text(g) := sprintf("grants %v to %v", [g.permission, g.uri]) if {
+	is_string(g.uri)
+} else := ""
+
+# public_access_block_settings are the four settings a bucket-level public
+# access block must have on.
+public_access_block_settings := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
+
+# access_block_gaps lists how the bucket-level public access block pab
+# falls short of all four settings on (AWS-S3-002): not declared, or a
+# setting off; a block that may not exist or is set twice is a maybe.
+access_block_gaps(pab) := [{"path": [], "verdict": lib.at(["public_access_block"], "maybe"), "text": ""}] if {
+	is_null(pab)
+} else := [{"path": [], "verdict": "yes", "text": "declares no public access block: nothing in the template keeps an ACL or a policy from making it public"}] if {
+	pab.declared == false
+} else := [{"path": ["public_access_block", s], "verdict": lib.at(["public_access_block", s], v), "text": sprintf("has a public access block with %v off", [s])} |
+	pab.declared == true
+	some s in public_access_block_settings
+	v := off(pab[s])
+]
+
+# policy_exposures lists the statements of the bucket policy that allow
+# everyone without a condition restricting the caller (AWS-S3-003).
+policy_exposures(policy) := [{"path": s.path, "verdict": v, "text": "has a policy statement that allows everyone (Principal \"*\") with no condition restricting the caller"} |
+	some s in statements(policy)
+	v := public_statement(s)
+]
+
+# exposures lists every way the bucket with properties p is public, by the
+# definitions of AWS-S3-001, AWS-S3-002 and AWS-S3-003.
+exposures(p) := array.concat(array.concat(acl_exposures(p.acl, p.grants), access_block_gaps(p.public_access_block)), policy_exposures(p.policy))
+
+off(x) := "yes" if x == false
+
+off(x) := "maybe" if is_null(x)
+
+# Access logging (AWS-S3-006).
+
+log_delivery_uri := "http://acs.amazonaws.com/groups/s3/logdelivery"
+
+logging_service := "logging.s3.amazonaws.com"
+
+# logging_gaps lists the bucket with properties p as one without server
+# access logging: not logged, and not a bucket that receives server access
+# logs itself (a logging target of the scan, a log-delivery-write ACL or a
+# grant to the LogDelivery group, a policy allowing the logging service),
+# which would log the logs. Empty when it is logged or exempt.
+logging_gaps(p) := [{"path": [], "verdict": v, "text": "has no server access logging: requests to it leave no record"} |
+	v := lib.all_of([
+		lib.at(["access_logging"], off(p.access_logging)),
+		not_log_target(p),
+	])
+]
+
+# not_log_target is "yes" when the bucket surely receives no server access
+# logs, a placed maybe when it may.
+not_log_target(p) := "yes" if {
+	not log_target(p)
+	count(log_target_undecidable(p)) == 0
+} else := {"maybe": path} if {
+	not log_target(p)
+	path := log_target_undecidable(p)[0]
+}
+
+log_target(p) if p.log_target == true
+
+log_target(p) if p.acl == "log-delivery-write"
+
+log_target(p) if {
+	some g in p.grants
+	is_string(g.uri)
+	lower(g.uri) == log_delivery_uri
+}
+
+log_target(p) if {
+	some st in p.policy.statements
+	st.effect == "Allow"
+	some s in st.principals.Service
+	s == logging_service
+}
+
+log_target_undecidable(p) := [path |
+	some path, x in {
+		["log_target"]: p.log_target,
+		["acl"]: p.acl,
+		["grants"]: p.grants,
+		["policy"]: p.policy,
+	}
+	is_null(x)
+]

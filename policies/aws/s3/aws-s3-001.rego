@@ -48,25 +48,11 @@ package rampart.rules.s3_no_public_acl
 import data.rampart.lib
 import data.rampart.lib.s3
 
-results contains lib.result(b, ["acl"], v, acl_message(b.id, b.properties.acl)) if {
+results contains lib.result(b, e.path, e.verdict, sprintf("S3 bucket %v %v", [b.id, e.text])) if {
 	some b in lib.resources("aws.s3.bucket")
-	v := lib.at(["acl"], s3.public_acl(b.properties.acl))
-}
-
-results contains lib.result(b, g.path, v, grant_message(b.id, g.grant)) if {
-	some b in lib.resources("aws.s3.bucket")
-	some g in s3.grants(b.properties.grants)
-	v := lib.at(g.path, s3.public_grant(g.grant))
+	some e in s3.acl_exposures(b.properties.acl, b.properties.grants)
 }
 
 deny := lib.certain(results)
 
 undecided := lib.uncertain(results)
-
-acl_message(id, acl) := sprintf("S3 bucket %v has the canned ACL %v: %v", [id, acl, s3.public_acl_effect[acl]]) if {
-	is_string(acl)
-} else := ""
-
-grant_message(id, g) := sprintf("S3 bucket %v grants %v to %v", [id, g.permission, g.uri]) if {
-	is_string(g.uri)
-} else := ""

@@ -46,32 +46,15 @@
 package rampart.rules.s3_public_access_block
 
 import data.rampart.lib
+import data.rampart.lib.s3
 
-settings := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
+settings := s3.public_access_block_settings
 
-# The block may not exist, or is set twice.
-results contains lib.result(b, [], lib.at(["public_access_block"], "maybe"), "") if {
+results contains lib.result(b, e.path, e.verdict, sprintf("S3 bucket %v %v", [b.id, e.text])) if {
 	some b in lib.resources("aws.s3.bucket")
-	is_null(b.properties.public_access_block)
-}
-
-results contains lib.result(b, [], "yes", sprintf("S3 bucket %v declares no public access block: nothing in the template keeps an ACL or a policy from making it public", [b.id])) if {
-	some b in lib.resources("aws.s3.bucket")
-	b.properties.public_access_block.declared == false
-}
-
-results contains lib.result(b, ["public_access_block", s], v, sprintf("S3 bucket %v has a public access block with %v off", [b.id, s])) if {
-	some b in lib.resources("aws.s3.bucket")
-	pab := b.properties.public_access_block
-	pab.declared == true
-	some s in settings
-	v := lib.at(["public_access_block", s], off(pab[s]))
+	some e in s3.access_block_gaps(b.properties.public_access_block)
 }
 
 deny := lib.certain(results)
 
 undecided := lib.uncertain(results)
-
-off(x) := "yes" if x == false
-
-off(x) := "maybe" if is_null(x)

@@ -50,10 +50,9 @@ package rampart.rules.s3_no_public_policy
 import data.rampart.lib
 import data.rampart.lib.s3
 
-results contains lib.result(b, s.path, v, sprintf("S3 bucket %v has a policy statement that allows everyone (Principal \"*\") with no condition restricting the caller", [b.id])) if {
+results contains lib.result(b, e.path, e.verdict, sprintf("S3 bucket %v %v", [b.id, e.text])) if {
 	some b in lib.resources("aws.s3.bucket")
-	some s in s3.statements(b.properties.policy)
-	v := s3.public_statement(s)
+	some e in s3.policy_exposures(b.properties.policy)
 }
 
 deny := lib.certain(results)

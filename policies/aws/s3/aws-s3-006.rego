@@ -44,60 +44,13 @@
 package rampart.rules.s3_access_logging
 
 import data.rampart.lib
+import data.rampart.lib.s3
 
-log_delivery_uri := "http://acs.amazonaws.com/groups/s3/logdelivery"
-
-logging_service := "logging.s3.amazonaws.com"
-
-results contains lib.result(b, [], v, sprintf("S3 bucket %v has no server access logging: requests to it leave no record", [b.id])) if {
+results contains lib.result(b, e.path, e.verdict, sprintf("S3 bucket %v %v", [b.id, e.text])) if {
 	some b in lib.resources("aws.s3.bucket")
-	v := lib.all_of([
-		lib.at(["access_logging"], not_logged(b.properties.access_logging)),
-		not_exempt(b.properties),
-	])
+	some e in s3.logging_gaps(b.properties)
 }
 
 deny := lib.certain(results)
 
 undecided := lib.uncertain(results)
-
-not_logged(x) := "yes" if x == false
-
-not_logged(x) := "maybe" if is_null(x)
-
-# not_exempt is "yes" when the bucket surely receives no server access
-# logs, a placed maybe when it may.
-not_exempt(p) := "yes" if {
-	not exempt(p)
-	count(undecidable(p)) == 0
-} else := {"maybe": path} if {
-	not exempt(p)
-	path := undecidable(p)[0]
-}
-
-exempt(p) if p.log_target == true
-
-exempt(p) if p.acl == "log-delivery-write"
-
-exempt(p) if {
-	some g in p.grants
-	is_string(g.uri)
-	lower(g.uri) == log_delivery_uri
-}
-
-exempt(p) if {
-	some st in p.policy.statements
-	st.effect == "Allow"
-	some s in st.principals.Service
-	s == logging_service
-}
-
-undecidable(p) := [path |
-	some path, x in {
-		["log_target"]: p.log_target,
-		["acl"]: p.acl,
-		["grants"]: p.grants,
-		["policy"]: p.policy,
-	}
-	is_null(x)
-]
