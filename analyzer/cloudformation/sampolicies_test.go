@@ -128,3 +128,41 @@ func TestSAMPolicyEntries(t *testing.T) {
 		})
 	}
 }
+
+// TestSAMPolicyIfKinds: an Fn::If over managed policy names turns each name
+// into its ARN, and an Fn::If over documents is an inline policy (not a
+// managed policy ARN), as the transform sorts them.
+func TestSAMPolicyIfKinds(t *testing.T) {
+	const src = `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Stage: {Type: String}
+Conditions:
+  IsProd: !Equals [!Ref Stage, prod]
+Resources:
+  F:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.h
+      Runtime: python3.12
+      InlineCode: x
+      Policies:
+        - !If [IsProd, AmazonS3ReadOnlyAccess, !Ref AWS::NoValue]
+        - !If
+          - IsProd
+          - Statement: [{Effect: Allow, Action: sqs:SendMessage, Resource: "*"}]
+          - !Ref AWS::NoValue
+`
+	u := Parse(context.Background(), "t.yaml", []byte(src), Options{Params: map[string]string{"Stage": "prod", "AWS::Partition": "aws"}})
+	if u.Diagnostics.HasErrors() {
+		t.Fatalf("diagnostics: %v", u.Diagnostics)
+	}
+	checkValues(t, u, []valueCheck{
+		{at: "FRole:ManagedPolicyArns", want: `["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]`},
+		{at: "FRole:Policies", want: `[{PolicyName: "FRolePolicy1", PolicyDocument: {Statement: [{Effect: "Allow", Action: "sqs:SendMessage", Resource: "*"}]}}]`},
+	})
+	u = Parse(context.Background(), "t.yaml", []byte(src), Options{Params: map[string]string{"Stage": "dev", "AWS::Partition": "aws"}})
+	checkValues(t, u, []valueCheck{
+		{at: "FRole:ManagedPolicyArns", want: `["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"]`},
+		{at: "FRole:Policies", want: "[]"},
+	})
+}
