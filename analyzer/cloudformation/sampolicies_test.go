@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rampart-iac/rampart/analyzer/cloudformation/samtemplates"
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
 
@@ -165,4 +166,13 @@ Resources:
 		{at: "FRole:ManagedPolicyArns", want: `["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"]`},
 		{at: "FRole:Policies", want: "[]"},
 	})
+}
+
+// TestSAMVersionsAgree: the policy templates and the SAM part of the schema
+// table come from the same samtranslator release, so what the schema
+// accepts and what the templates expand are the same transform's.
+func TestSAMVersionsAgree(t *testing.T) {
+	if want := "SAM translator " + samtemplates.SAMTranslatorVersion; !strings.Contains(schemaVersion, want) {
+		t.Errorf("schema table sources %q, policy templates from %s: regenerate both from one samtranslator", schemaVersion, want)
+	}
 }
