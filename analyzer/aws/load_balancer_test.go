@@ -187,3 +187,94 @@ func TestLoadBalancerAccessLogs(t *testing.T) {
 		})
 	}
 }
+
+// TestListenerNormalization covers listeners of both load balancer kinds:
+// protocol and policy defaults, the load balancer's type, default actions
+// and the security policy of a classic listener.
+func TestListenerNormalization(t *testing.T) {
+	unknown := graph.Unknown("a variable with no value", graph.Location{File: "t", StartLine: 99})
+	dynamicAction := val(5, map[string]any{"type": "redirect"})
+	dynamicAction.Representative = true
+	resources := []*graph.Resource{
+		res(tf, "aws_lb", "aws_lb.web", 1, map[string]any{}),
+		res(tf, "aws_lb", "aws_lb.gw", 2, map[string]any{"load_balancer_type": "gateway"}),
+		res(tf, "aws_lb_listener", "aws_lb_listener.http", 10, map[string]any{
+			"load_balancer_arn": ref("aws_lb.web", "arn"),
+			"default_action":    []any{map[string]any{"type": "redirect", "redirect": []any{map[string]any{"protocol": "https"}}}},
+		}),
+		res(tf, "aws_lb_listener", "aws_lb_listener.gw", 11, map[string]any{"load_balancer_arn": ref("aws_lb.gw", "arn")}),
+		res(tf, "aws_alb_listener", "aws_alb_listener.outside", 12, map[string]any{
+			"load_balancer_arn": "arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/x/1",
+			"default_action":    []any{dynamicAction},
+			"ssl_policy":        "ELBSecurityPolicy-Custom",
+		}),
+		res(cfn, "AWS::ElasticLoadBalancingV2::Listener", "Https", 20, map[string]any{
+			"LoadBalancerArn": unknown, "Protocol": "HTTPS", "Port": "443",
+			"DefaultActions": []any{map[string]any{"Type": "redirect", "RedirectConfig": map[string]any{"Port": "443"}}},
+		}),
+		res(cfn, "AWS::ElasticLoadBalancing::LoadBalancer", "Classic", 30, map[string]any{
+			"Listeners": []any{
+				map[string]any{"LoadBalancerPort": "443", "Protocol": "https", "PolicyNames": []any{"Tls"}},
+				map[string]any{"LoadBalancerPort": "465", "Protocol": "SSL"},
+				map[string]any{"LoadBalancerPort": "993", "Protocol": "SSL"},
+			},
+			"Policies": []any{
+				map[string]any{"PolicyName": "Tls", "PolicyType": "SSLNegotiationPolicyType",
+					"Attributes": []any{map[string]any{"Name": "Reference-Security-Policy", "Value": "ELBSecurityPolicy-TLS-1-2-2017-01"}}},
+				map[string]any{"PolicyName": "Custom", "PolicyType": "SSLNegotiationPolicyType", "LoadBalancerPorts": []any{"465"},
+					"Attributes": []any{map[string]any{"Name": "Protocol-TLSv1.2", "Value": "true"}}},
+			},
+		}),
+		res(tf, "aws_elb", "aws_elb.a", 40, map[string]any{
+			"listener": []any{map[string]any{"lb_port": 443, "lb_protocol": "https", "instance_port": 80, "instance_protocol": "http"}},
+		}),
+		res(tf, "aws_elb", "aws_elb.b", 50, map[string]any{
+			"listener": []any{map[string]any{"lb_port": 443, "lb_protocol": "https", "instance_port": 80, "instance_protocol": "http"}},
+		}),
+		res(tf, "aws_load_balancer_listener_policy", "aws_load_balancer_listener_policy.b", 60, map[string]any{
+			"load_balancer_name": ref("aws_elb.b", "name"), "load_balancer_port": 443,
+		}),
+	}
+	want := map[string]map[string]string{
+		"aws_lb_listener.http": {
+			"load_balancer_type": `"application"`, "protocol": `"HTTP"`, "port": "<nil>",
+			"ssl_policy": `"ELBSecurityPolicy-2016-08"`, "min_tls_version": `"TLSv1.0"`,
+			"default_actions": `[{type: "redirect", redirect_protocol: "HTTPS"}]`,
+		},
+		"aws_lb_listener.gw": {"load_balancer_type": `"gateway"`, "protocol": `"GENEVE"`, "default_actions": "[]"},
+		"aws_alb_listener.outside": {
+			"load_balancer_type": "(unknown)", "protocol": "(unknown)", "min_tls_version": "(unknown)",
+			"default_actions": "[(unknown)]",
+		},
+		"Https": {
+			"load_balancer_type": "(unknown)", "protocol": `"HTTPS"`, "port": "443",
+			"default_actions": `[{type: "redirect", redirect_protocol: "#{PROTOCOL}"}]`,
+		},
+		"Classic": {
+			"listeners[0].protocol": `"HTTPS"`, "listeners[0].ssl_policy": `"ELBSecurityPolicy-TLS-1-2-2017-01"`,
+			"listeners[0].min_tls_version": `"TLSv1.2"`,
+			"listeners[1].ssl_policy":      "(unknown)", "listeners[1].min_tls_version": "(unknown)",
+			"listeners[2].ssl_policy": `"ELBSecurityPolicy-2016-08"`, "listeners[2].min_tls_version": `"TLSv1.0"`,
+		},
+		"aws_elb.a": {"listeners[0].protocol": `"HTTPS"`, "listeners[0].port": "443", "listeners[0].ssl_policy": `"ELBSecurityPolicy-2016-08"`},
+		"aws_elb.b": {"listeners[0].ssl_policy": "(unknown)"},
+	}
+	out, _ := Normalize(t.Context(), &graph.Unit{Path: "u", Resources: resources})
+	got := map[string]*graph.Canonical{}
+	for _, c := range out {
+		if c.Kind == kindListener || c.Kind == kindClassicLoadBalancer {
+			got[c.ID] = c
+		}
+	}
+	for id, props := range want {
+		c := got[id]
+		if c == nil {
+			t.Fatalf("no listener or classic load balancer %s", id)
+		}
+		for path, w := range props {
+			if g := c.Props.At(parse(t, path)).GoString(); g != w {
+				t.Errorf("%s %s = %s, want %s", id, path, g, w)
+			}
+		}
+	}
+}

@@ -33,6 +33,7 @@ func mappers() []mapper {
 		subnetMapper{},
 		volumeMapper{},
 		loadBalancerMapper{},
+		listenerMapper{},
 		classicLoadBalancerMapper{},
 		targetGroupMapper{},
 		autoScalingGroupMapper{},

@@ -289,11 +289,26 @@ classic_load_balancer_defaults := {
 	"scheme": "internet-facing",
 	"internal": false,
 	"access_logs": false,
+	"listeners": [],
 }
 
 # classic_load_balancer is the aws.elb.load_balancer LegacyLoadBalancer: the defaults overlaid
 # with props.
 classic_load_balancer(props) := resource("aws.elb.load_balancer", "LegacyLoadBalancer", "AWS::ElasticLoadBalancing::LoadBalancer", "cloudformation", overlay(classic_load_balancer_defaults, props))
+
+# aws.elbv2.listener: AWS::ElasticLoadBalancingV2::Listener HttpListener.
+listener_defaults := {
+	"load_balancer_type": null,
+	"protocol": "HTTP",
+	"port": 80,
+	"ssl_policy": "ELBSecurityPolicy-2016-08",
+	"min_tls_version": "TLSv1.0",
+	"default_actions": [],
+}
+
+# listener is the aws.elbv2.listener HttpListener: the defaults overlaid
+# with props.
+listener(props) := resource("aws.elbv2.listener", "HttpListener", "AWS::ElasticLoadBalancingV2::Listener", "cloudformation", overlay(listener_defaults, props))
 
 # aws.elbv2.load_balancer: AWS::ElasticLoadBalancingV2::LoadBalancer WebLoadBalancer.
 load_balancer_defaults := {
