@@ -93,8 +93,7 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 	if err != nil {
 		return nil, err
 	}
-	srcs := append(builtinSrcs, userSrcs...)
-	mods, err := parse(srcs)
+	mods, unparsed, err := parseIndexed(builtinSrcs, userSrcs)
 	if err != nil {
 		return nil, err
 	}
@@ -102,8 +101,12 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 	for _, s := range builtinSrcs {
 		builtin[s.name] = true
 	}
+	// Built-in rules read from the index were checked against the
+	// registry when it was generated (TestIndexedStubsReadLikeModules):
+	// the registry is loaded (about as long as parsing the libraries) only
+	// to check rules the index does not hold.
 	reg := opts.registry
-	if reg == nil {
+	if reg == nil && (len(userSrcs) > 0 || len(unparsed) == 0) {
 		if reg, err = kinds.Default(); err != nil {
 			return nil, err
 		}
@@ -125,7 +128,7 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 	}
 	e := &Engine{
 		all: rules, enabled: selected, config: opts.Config, workers: opts.Workers,
-		catalog:  catalog{libs: map[string]*ast.Module{}, rules: map[*ruleModule]*ast.Module{}},
+		catalog:  catalog{libs: map[string]*ast.Module{}, rules: map[*ruleModule]*ast.Module{}, unparsed: unparsed},
 		prepared: map[*ruleModule]*preparedRule{},
 	}
 	for _, s := range userSrcs {
@@ -167,7 +170,10 @@ func (e *Engine) compileUserPolicies(ctx context.Context, userSrcs []source, mod
 			userRules = append(userRules, rm)
 		}
 	}
-	compileSet := e.catalog.modulesFor(nil)
+	compileSet, err := e.catalog.allLibs()
+	if err != nil {
+		return err
+	}
 	for _, s := range userSrcs {
 		if m := mods[s.name]; m != nil {
 			compileSet[s.name] = m

@@ -3,7 +3,11 @@ package engine
 import (
 	"context"
 	"fmt"
+	"maps"
+	"runtime/debug"
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -28,10 +32,37 @@ type preparedRule struct {
 
 // catalog is what the engine may still compile: every parsed module that
 // defines no rule (libraries, built-in and user) and the selected rules'
-// modules.
+// modules. A built-in module known from the index (index.go) is a stub
+// until a compile needs it: unparsed holds it by file name. The catalog
+// is not changed after the engine is built, so rules can be compiled
+// concurrently.
 type catalog struct {
-	libs  map[string]*ast.Module
-	rules map[*ruleModule]*ast.Module
+	libs     map[string]*ast.Module
+	rules    map[*ruleModule]*ast.Module
+	unparsed map[string]*lazyModule
+}
+
+// lazyModule is an embedded module parsed the first time it is needed.
+type lazyModule struct {
+	name, text string
+	once       sync.Once
+	m          *ast.Module
+	err        error
+}
+
+func (l *lazyModule) get() (*ast.Module, error) {
+	l.once.Do(func() {
+		mods, err := parse([]source{{name: l.name, text: l.text, builtin: true}})
+		switch {
+		case err != nil:
+			l.err = err
+		case mods[l.name] == nil:
+			l.err = fmt.Errorf("%s: the embedded policy index lists a module that is empty", l.name)
+		default:
+			l.m = mods[l.name]
+		}
+	})
+	return l.m, l.err
 }
 
 // rulesFor returns the enabled rules an evaluation must run (those use
@@ -73,21 +104,93 @@ func appliesTo(rm *ruleModule, kinds map[string]bool) bool {
 }
 
 // prepareRules compiles rules with the libraries and the rule modules they
-// refer to, in one compiler, and prepares a query for each. The caller
-// holds e.mu.
+// refer to, and prepares a query for each. The caller holds e.mu. Rules
+// are compiled in groups of neighbours (compileGroups), one compiler per
+// worker: a one-file scan waits for the largest group, not for all.
 func (e *Engine) prepareRules(ctx context.Context, rules []*ruleModule) error {
-	compiler, err := compile(e.catalog.modulesFor(rules))
-	if err != nil {
-		return err
+	groups := compileGroups(rules, e.workers)
+	prepared := make([][]*preparedRule, len(groups))
+	errs := make([]error, len(groups))
+	var wg sync.WaitGroup
+	for i, g := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			prepared[i], errs[i] = e.catalog.prepareRecovering(ctx, g)
+		}()
 	}
+	wg.Wait()
+	for i := range groups {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		for _, pr := range prepared[i] {
+			e.prepared[pr.ruleModule] = pr
+		}
+	}
+	return nil
+}
+
+// minGroup is the fewest rules worth a compiler of their own: each
+// compiler compiles the libraries its rules read again.
+const minGroup = 4
+
+// compileGroups splits rules into at most workers groups of about the
+// same size, rules of one kind together, since they read the same
+// libraries.
+func compileGroups(rules []*ruleModule, workers int) [][]*ruleModule {
+	n := min(workers, len(rules)/minGroup)
+	if n <= 1 {
+		return [][]*ruleModule{rules}
+	}
+	sorted := slices.Clone(rules)
+	slices.SortStableFunc(sorted, func(a, b *ruleModule) int {
+		return strings.Compare(firstKind(a), firstKind(b))
+	})
+	groups := make([][]*ruleModule, 0, n)
+	for i := range n {
+		groups = append(groups, sorted[i*len(sorted)/n:(i+1)*len(sorted)/n])
+	}
+	return groups
+}
+
+func firstKind(rm *ruleModule) string {
+	if len(rm.meta.Kinds) == 0 {
+		return ""
+	}
+	return rm.meta.Kinds[0]
+}
+
+// prepareRecovering compiles and prepares one group of rules; a panic is
+// an InternalError, as in Evaluate, since it happens on its own goroutine.
+func (c *catalog) prepareRecovering(ctx context.Context, rules []*ruleModule) (out []*preparedRule, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, &InternalError{Value: p, Stack: debug.Stack()}
+		}
+	}()
+	mods, err := c.modulesFor(rules)
+	if err != nil {
+		return nil, err
+	}
+	compiler, err := compile(mods)
+	if err != nil {
+		// Leaving out the libraries the rules do not name is only a
+		// saving: a module that reaches one another way (an imported
+		// package used whole) compiles with all of them.
+		if compiler, err = c.compileWithAllLibs(mods); err != nil {
+			return nil, err
+		}
+	}
+	out = make([]*preparedRule, 0, len(rules))
 	for _, rm := range rules {
 		pr, err := prepareRule(ctx, compiler, rm)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		e.prepared[rm] = pr
+		out = append(out, pr)
 	}
-	return nil
+	return out, nil
 }
 
 // prepareRule prepares one rule's query over a compiler that holds its
@@ -113,17 +216,19 @@ func prepareRule(ctx context.Context, c *ast.Compiler, rm *ruleModule) (*prepare
 	return pr, nil
 }
 
-// modulesFor returns the modules to compile for rules: every library, the
-// rules' own modules, and any other selected rule module they refer to
-// (by import or by a data reference), transitively.
-func (c *catalog) modulesFor(rules []*ruleModule) map[string]*ast.Module {
+// modulesFor returns the modules to compile for rules: the rules' own
+// modules, any other selected rule module they refer to (by import or by
+// a data reference), and the libraries they refer to, transitively. A
+// library no rule reads is not compiled: the IAM helpers cost a scan of
+// security groups nothing.
+func (c *catalog) modulesFor(rules []*ruleModule) (map[string]*ast.Module, error) {
 	out := make(map[string]*ast.Module, len(c.libs)+len(rules))
-	for name, m := range c.libs {
-		out[name] = m
-	}
 	queue := make([]*ast.Module, 0, len(rules))
 	for _, rm := range rules {
-		m := c.rules[rm]
+		m, err := c.ruleModule(rm)
+		if err != nil {
+			return nil, err
+		}
 		out[rm.file] = m
 		queue = append(queue, m)
 	}
@@ -131,31 +236,101 @@ func (c *catalog) modulesFor(rules []*ruleModule) map[string]*ast.Module {
 		m := queue[0]
 		queue = queue[1:]
 		for _, ref := range dataRefs(m) {
-			for rm, other := range c.rules {
+			for name, lib := range c.libs {
+				if _, done := out[name]; done || !overlaps(ref, lib.Package.Path) {
+					continue
+				}
+				lib, err := c.library(name)
+				if err != nil {
+					return nil, err
+				}
+				out[name] = lib
+				queue = append(queue, lib)
+			}
+			for rm := range c.rules {
 				if _, done := out[rm.file]; done || !overlaps(ref, rm.pkg) {
 					continue
+				}
+				other, err := c.ruleModule(rm)
+				if err != nil {
+					return nil, err
 				}
 				out[rm.file] = other
 				queue = append(queue, other)
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
-// dataRefs lists the data references of a module: its imports and every
-// reference in its rules that starts at data.
-func dataRefs(m *ast.Module) []ast.Ref {
-	var out []ast.Ref
-	for _, imp := range m.Imports {
-		if ref, ok := imp.Path.Value.(ast.Ref); ok && ref.HasPrefix(ast.DefaultRootRef) {
-			out = append(out, ref)
-		}
+// compileWithAllLibs compiles mods and every library.
+func (c *catalog) compileWithAllLibs(mods map[string]*ast.Module) (*ast.Compiler, error) {
+	libs, err := c.allLibs()
+	if err != nil {
+		return nil, err
 	}
+	maps.Copy(libs, mods)
+	return compile(libs)
+}
+
+// allLibs returns every library module, for compiling modules that may
+// read any of them.
+func (c *catalog) allLibs() (map[string]*ast.Module, error) {
+	out := make(map[string]*ast.Module, len(c.libs))
+	for name := range c.libs {
+		m, err := c.library(name)
+		if err != nil {
+			return nil, err
+		}
+		out[name] = m
+	}
+	return out, nil
+}
+
+// library returns the named library module, parsed.
+func (c *catalog) library(name string) (*ast.Module, error) {
+	if l := c.unparsed[name]; l != nil {
+		return l.get()
+	}
+	return c.libs[name], nil
+}
+
+// ruleModule returns rm's module, parsed.
+func (c *catalog) ruleModule(rm *ruleModule) (*ast.Module, error) {
+	if l := c.unparsed[rm.file]; l != nil {
+		return l.get()
+	}
+	return c.rules[rm], nil
+}
+
+// dataRefs lists the data references of a module: every reference in its
+// rules that starts at data, or at the name of an import of data, written
+// from data (with "import data.rampart.lib", lib.finding reads
+// data.rampart.lib.finding, not every library).
+func dataRefs(m *ast.Module) []ast.Ref {
+	imported := map[ast.Var]ast.Ref{}
+	for _, imp := range m.Imports {
+		ref, ok := imp.Path.Value.(ast.Ref)
+		if !ok || !ref.HasPrefix(ast.DefaultRootRef) || len(ref) < 2 {
+			continue
+		}
+		name := imp.Alias
+		if name == "" {
+			last, ok := ref[len(ref)-1].Value.(ast.String)
+			if !ok {
+				continue
+			}
+			name = ast.Var(last)
+		}
+		imported[name] = ref
+	}
+	var out []ast.Ref
 	for _, r := range m.Rules {
 		ast.WalkRefs(r, func(ref ast.Ref) bool {
 			if ref.HasPrefix(ast.DefaultRootRef) {
 				out = append(out, ref)
+			} else if v, ok := ref[0].Value.(ast.Var); ok && imported[v] != nil {
+				out = append(out, imported[v].Concat(ref[1:]))
 			}
 			return false
 		})

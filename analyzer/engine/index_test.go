@@ -1,0 +1,224 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"reflect"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rampart-iac/rampart/analyzer/aws/kinds"
+	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/policies"
+)
+
+const builtinIndexFile = "builtin_index.json"
+
+// TestBuiltinIndexUpToDate fails when builtin_index.json does not describe
+// the embedded policies; -update rewrites it. A stale index makes scans
+// parse every policy (slower, same results), so CI keeps it fresh.
+func TestBuiltinIndexUpToDate(t *testing.T) {
+	srcs, err := readFS(policies.FS, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mods, err := parse(srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.MarshalIndent(buildIndex(srcs, mods), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = append(want, '\n')
+	if *update {
+		if err := os.WriteFile(builtinIndexFile, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := os.ReadFile(builtinIndexFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is stale: run go test ./analyzer/engine -run TestBuiltinIndexUpToDate -update", builtinIndexFile)
+	}
+}
+
+// TestIndexedStubsReadLikeModules checks that every rule's metadata read
+// from its index stub is what reading the parsed module gives.
+func TestIndexedStubsReadLikeModules(t *testing.T) {
+	srcs, err := readFS(policies.FS, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mods, err := parse(srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := kinds.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Through JSON, as the embedded index is read.
+	text, err := json.Marshal(buildIndex(srcs, mods))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var idx policyIndex
+	if err := json.Unmarshal(text, &idx); err != nil {
+		t.Fatal(err)
+	}
+	if len(idx.Rules) == 0 {
+		t.Fatal("the index holds no rule")
+	}
+	for _, r := range idx.Rules {
+		stub, err := r.stub()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ruleFromModule(mods[r.File], true, reg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ruleFromModule(stub, true, reg)
+		if err != nil {
+			t.Fatalf("%s: %v", r.File, err)
+		}
+		if got.pkg.String() != want.pkg.String() {
+			t.Errorf("%s: package %v, want %v", r.File, got.pkg, want.pkg)
+		}
+		got.pkg, want.pkg = nil, nil
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: from the index\n%+v\nwant\n%+v", r.File, got, want)
+		}
+	}
+}
+
+// TestIndexedEngineMatchesParsed builds the engine from the index and from
+// every module parsed (policies whose digest the index does not match),
+// and checks that both load the same rules and find the same things.
+func TestIndexedEngineMatchesParsed(t *testing.T) {
+	changed := fstest.MapFS{}
+	err := walkRego(policies.FS, func(name string, text []byte) {
+		changed[name] = &fstest.MapFile{Data: text}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed["lib/zz_unindexed.rego"] = &fstest.MapFile{Data: []byte("package rampart.lib.zz_unindexed\n")}
+
+	ctx := context.Background()
+	indexed, err := New(ctx, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(indexed.catalog.unparsed) == 0 {
+		t.Fatal("the engine parsed every policy: builtin_index.json is stale or unused")
+	}
+	parsed, err := newEngine(ctx, changed, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parsed.catalog.unparsed) != 0 {
+		t.Fatal("an index made from other policies was used")
+	}
+	if got, want := indexed.AllRules(), parsed.AllRules(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("rules from the index differ from the parsed ones:\n%+v\nwant\n%+v", got, want)
+	}
+	resources := generatedGroups(20)
+	got, err := indexed.Evaluate(ctx, resources, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := parsed.Evaluate(ctx, resources, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Findings) == 0 {
+		t.Fatal("no finding to compare")
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("results differ:\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// walkRego calls fn with every file of fsys.
+func walkRego(fsys fs.FS, fn func(name string, text []byte)) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		fn(p, b)
+		return nil
+	})
+}
+
+// TestCompileReadsOnlyNamedLibraries checks that a rule is compiled with
+// the libraries it names (through an import used by name, too) and
+// without the others, which are then never parsed.
+func TestCompileReadsOnlyNamedLibraries(t *testing.T) {
+	e, err := New(context.Background(), Options{Rules: []string{"AWS-SG-001"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mods, err := e.catalog.modulesFor(e.enabled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"policies/aws/ec2/aws-sg-001.rego", "policies/lib/lib.rego", "policies/lib/sg.rego"} {
+		if mods[name] == nil {
+			t.Errorf("%s is not compiled", name)
+		}
+	}
+	if mods["policies/lib/iam.rego"] != nil {
+		t.Error("the IAM library is compiled for a security group rule")
+	}
+	if l := e.catalog.unparsed["policies/lib/iam.rego"]; l == nil || l.m != nil {
+		t.Error("the IAM library was parsed")
+	}
+}
+
+func TestCompileGroups(t *testing.T) {
+	rule := func(id, kind string) *ruleModule {
+		return &ruleModule{meta: result.Rule{ID: id, Kinds: []string{kind}}}
+	}
+	var rules []*ruleModule
+	for i := range 5 {
+		rules = append(rules, rule(fmt.Sprintf("S3-%d", i), "aws.s3.bucket"), rule(fmt.Sprintf("SG-%d", i), "aws.ec2.security_group"))
+	}
+	tests := []struct {
+		name    string
+		rules   []*ruleModule
+		workers int
+		want    [][]string
+	}{
+		{"one worker", rules, 1, [][]string{{"S3-0", "SG-0", "S3-1", "SG-1", "S3-2", "SG-2", "S3-3", "SG-3", "S3-4", "SG-4"}}},
+		{"too few rules to split", rules[:7], 2, [][]string{{"S3-0", "SG-0", "S3-1", "SG-1", "S3-2", "SG-2", "S3-3"}}},
+		{"split by kind", rules, 2, [][]string{{"SG-0", "SG-1", "SG-2", "SG-3", "SG-4"}, {"S3-0", "S3-1", "S3-2", "S3-3", "S3-4"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got [][]string
+			for _, g := range compileGroups(tt.rules, tt.workers) {
+				var ids []string
+				for _, rm := range g {
+					ids = append(ids, rm.meta.ID)
+				}
+				got = append(got, ids)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
