@@ -3,6 +3,7 @@ package analyzer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -44,6 +45,12 @@ func (s *accountSummary) add(ur unitResources) {
 		}
 		if s.scope.Kinds[c.Kind] {
 			s.acct.Resources = append(s.acct.Resources, c)
+			if v := mayNotExist(c.Native); v != nil {
+				if s.acct.MayNotExist == nil {
+					s.acct.MayNotExist = map[string]*graph.Value{}
+				}
+				s.acct.MayNotExist[c.UID] = v
+			}
 		}
 	}
 	for _, r := range u.Resources {
@@ -91,4 +98,26 @@ func mainFile(u *graph.Unit) string {
 		return u.Path
 	}
 	return first
+}
+
+// mayNotExist says why r may not be created, as an Unknown located at what
+// decides it: a Terraform count or for_each (or its module's) not known
+// before apply, the copy a CloudFormation Fn::ForEach over an unknown
+// collection keeps, a CloudFormation Condition that is not known. Nil when
+// r is surely created.
+func mayNotExist(r *graph.Resource) *graph.Value {
+	switch {
+	case r.Representative && r.Source == graph.SourceCloudFormation:
+		return graph.Unknown(r.ID+" may not exist: it stands for the copies of an Fn::ForEach over a collection that is not known", r.Loc)
+	case r.Representative:
+		return graph.Unknown(r.ID+" may not exist: its count or for_each (or its module's) is not known before apply", r.Loc)
+	case r.Meta["ConditionUnknown"] != nil && r.Meta["ConditionUnknown"].Bool:
+		name, _ := r.Meta["Condition"].AsString()
+		loc := r.Loc
+		if c := r.Meta["Condition"]; c != nil && c.Loc.Known() {
+			loc = c.Loc
+		}
+		return graph.Unknown(fmt.Sprintf("%s may not exist: its condition %s is not known", r.ID, name), loc)
+	}
+	return nil
 }

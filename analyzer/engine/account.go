@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -42,6 +43,11 @@ type Account struct {
 	// canonical resource of their unit holds: a flow log of a VPC another
 	// unit declares, named by an import, a variable or a literal ID.
 	Detached []Detached
+	// MayNotExist holds, by UID, the resources of Resources that may not
+	// be created (a count, for_each or Condition not known before
+	// deployment), each with an Unknown value saying why, located at what
+	// decides it. Rules see their UIDs in input.account.may_not_exist.
+	MayNotExist map[string]*graph.Value
 }
 
 // AccountUnit is one unit of the scan, as account rules know it.
@@ -174,9 +180,19 @@ func (e *Engine) EvaluateAccount(ctx context.Context, acct Account) (out *Output
 		detachedTerms[i] = ast.NewTerm(resourceObject(d.UID, d.Native, ast.StringTerm(d.Kind), ast.ObjectTerm(), nil))
 		byUID.Insert(ast.StringTerm(d.UID), detachedTerms[i])
 	}
+	maybeAbsent := make([]string, 0, len(acct.MayNotExist))
+	for uid := range acct.MayNotExist {
+		maybeAbsent = append(maybeAbsent, uid)
+	}
+	slices.Sort(maybeAbsent)
+	maybeTerms := make([]*ast.Term, len(maybeAbsent))
+	for i, uid := range maybeAbsent {
+		maybeTerms[i] = ast.StringTerm(uid)
+	}
 	obj.Insert(ast.StringTerm("account"), ast.ObjectTerm(
 		ast.Item(ast.StringTerm("units"), ast.ArrayTerm(units...)),
 		ast.Item(ast.StringTerm("detached"), ast.ArrayTerm(detachedTerms...)),
+		ast.Item(ast.StringTerm("may_not_exist"), ast.ArrayTerm(maybeTerms...)),
 	))
 	s := &scan{
 		resources: acct.Resources,
@@ -185,6 +201,7 @@ func (e *Engine) EvaluateAccount(ctx context.Context, acct Account) (out *Output
 		byKind:    map[string][]*graph.Canonical{},
 		notes:     map[noteKey][]string{},
 		account:   newAccountAnchor(acct.Units),
+		absent:    acct.MayNotExist,
 	}
 	for _, c := range acct.Resources {
 		s.byUID[c.UID] = c
@@ -249,4 +266,14 @@ func (o *Output) Merge(more *Output) {
 	o.Undecided = append(o.Undecided, more.Undecided...)
 	o.Passed = append(o.Passed, more.Passed...)
 	sortOutput(o)
+}
+
+// mayNotExist is the Unknown that says why c may not be created, for an
+// undecided entry about c itself (an empty path) in an account rule; nil
+// otherwise.
+func (s *scan) mayNotExist(c *graph.Canonical, path graph.Path) *graph.Value {
+	if len(path) > 0 || s.absent == nil {
+		return nil
+	}
+	return s.absent[c.UID]
 }

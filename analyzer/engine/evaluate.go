@@ -62,6 +62,8 @@ type scan struct {
 	// account is where an account-scope rule's finding about something
 	// the scan lacks is anchored; nil when units are evaluated (account.go).
 	account *accountAnchor
+	// absent holds the account resources that may not be created, by UID.
+	absent map[string]*graph.Value
 }
 
 type noteKey struct{ file, resource string }
@@ -203,7 +205,7 @@ func (r *preparedRule) evaluate(ctx context.Context, s *scan) ruleOutput {
 		maybe = map[string]*result.Undecided{}
 		for _, e := range entries {
 			if maybe[e.res.UID] == nil {
-				maybe[e.res.UID] = r.unknownUnder(e)
+				maybe[e.res.UID] = r.unknownUnder(e, s)
 			}
 		}
 	}
@@ -297,9 +299,9 @@ func (r *preparedRule) run(ctx context.Context, s *scan) (deny, undecided []rawR
 // Unknown there is ignored: the rule decided after all. An entry whose
 // answer depends on a value of another resource (because) is about its
 // own resource, located at that value.
-func (r *preparedRule) unknownUnder(e rawResult) *result.Undecided {
+func (r *preparedRule) unknownUnder(e rawResult, s *scan) *result.Undecided {
 	if e.because != nil {
-		u := r.unknownUnder(*e.because)
+		u := r.unknownUnder(*e.because, s)
 		if u != nil {
 			u.Reason = fmt.Sprintf("it depends on %s: %s", e.because.res.Native.ID, u.Reason)
 			u.Resource, u.Instances = ref(e.res), []result.Instance{instanceOf(e.res, u.Instances[0].Trace)}
@@ -323,6 +325,9 @@ func (r *preparedRule) unknownUnder(e rawResult) *result.Undecided {
 		return true
 	})
 	if found == nil {
+		if absent := s.mayNotExist(e.res, e.path); absent != nil {
+			return r.undecided(e.res, absent, nil)
+		}
 		return nil
 	}
 	return r.undecided(e.res, found, foundAt)

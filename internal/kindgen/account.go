@@ -35,13 +35,18 @@ func accountSchema() map[string]any {
 					"source": map[string]any{"type": "string", "enum": []string{"cloudformation", "terraform", "terraform-plan"}},
 				}, false),
 			},
+			"may_not_exist": map[string]any{
+				"type":        "array",
+				"description": "the uids of the resources that may not be created (a count, for_each or Condition not known before deployment); an undecided entry about one with an empty path is located at what decides it",
+				"items":       str,
+			},
 			"detached": map[string]any{
 				"type":        "array",
 				"description": "native resources of a part type of the account rules' kinds that no resource of their unit holds (a flow log of a VPC another unit declares)",
 				"items":       detached,
 			},
 		},
-		"required":             []string{"units", "detached"},
+		"required":             []string{"units", "detached", "may_not_exist"},
 		"additionalProperties": false,
 	}
 }
