@@ -3,8 +3,10 @@ package analyzer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 
 	"github.com/rampart-iac/rampart/analyzer/aws"
 	"github.com/rampart-iac/rampart/analyzer/engine"
@@ -83,30 +85,62 @@ func normalizeUnit(ctx context.Context, u *graph.Unit, normalize normalizer) (ca
 	return canon, diags, nil
 }
 
-// evaluateUnits evaluates the policies over every unit's resources at once.
-// Should that hit an internal error, it evaluates them again unit by unit:
-// the error then fails only the units that cause it, and the others are
-// reported as if nothing happened. A nil Output is a failure of the whole
-// evaluation (a cancelled context).
-func evaluateUnits(ctx context.Context, evaluate func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error), byUnit []unitResources, diags graph.Diagnostics) (*engine.Output, []unitFailure, error) {
-	var all []*graph.Canonical
-	for _, ur := range byUnit {
-		all = append(all, ur.canon...)
+// evaluateUnits evaluates the policies over each unit's resources on its
+// own, workers units at a time: a unit's policy input is built, evaluated
+// and dropped, so memory does not grow with one input holding every
+// resource of the scan, and units use every core. Rules see one unit at a
+// time, as they would scanning it alone (a unit's references never leave
+// it; account-scope rules, which reason over the whole scan, run apart).
+// An internal error fails only the unit that causes it, and the others
+// are reported as if nothing happened. A nil Output is a failure of the
+// whole evaluation (a cancelled context, a rule that does not compile).
+func evaluateUnits(ctx context.Context, evaluate func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error), byUnit []unitResources, diags graph.Diagnostics, workers int) (*engine.Output, []unitFailure, error) {
+	type unitOutput struct {
+		out *engine.Output
+		err error
 	}
-	out, err := evaluateRecovering(ctx, evaluate, all, diags)
-	var ie *engine.InternalError
-	if !errors.As(err, &ie) {
-		return out, nil, err
+	outs := make([]unitOutput, len(byUnit))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(workers, len(byUnit))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				o, err := evaluateRecovering(ctx, evaluate, byUnit[i].canon, diags)
+				outs[i] = unitOutput{o, err}
+			}
+		}()
 	}
+feed:
+	for i := range byUnit {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, fmt.Errorf("evaluate policies: %w", err)
+	}
+
 	merged := &engine.Output{Findings: []result.Finding{}, Undecided: []result.Undecided{}, Passed: []result.Check{}}
 	var failures []unitFailure
 	var errs []error
 	seen := map[string]bool{}
-	for _, ur := range byUnit {
-		o, err := evaluateRecovering(ctx, evaluate, ur.canon, diags)
-		if errors.As(err, &ie) {
+	for i, ur := range byUnit {
+		o, err := outs[i].out, outs[i].err
+		var ie *engine.InternalError
+		switch {
+		case errors.As(err, &ie):
 			failures = append(failures, internalFailure(ur.unit, "evaluating the policies", ie))
-		} else {
+		case o == nil:
+			// The policies could not be evaluated at all (a rule that
+			// does not compile): the scan fails.
+			return nil, nil, err
+		default:
 			for _, e := range unjoin(err) {
 				// A rule that fails on every unit is reported once.
 				if !seen[e.Error()] {
@@ -116,15 +150,14 @@ func evaluateUnits(ctx context.Context, evaluate func(context.Context, []*graph.
 			}
 		}
 		if o == nil {
-			if ctx.Err() != nil {
-				return nil, nil, err
-			}
 			continue
 		}
 		merged.Findings = append(merged.Findings, o.Findings...)
 		merged.Undecided = append(merged.Undecided, o.Undecided...)
 		merged.Passed = append(merged.Passed, o.Passed...)
 	}
+	// Each unit's results are in the engine's order; so are all of them.
+	merged.Merge(&engine.Output{})
 	return merged, failures, errors.Join(errs...)
 }
 

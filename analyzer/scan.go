@@ -58,7 +58,7 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	for _, ur := range byUnit {
 		diags = append(diags, ur.diags...) // the normalizers', like the front-ends'
 	}
-	out, evalFailures, err := evaluateUnits(ctx, st.evaluate, byUnit, diags)
+	out, evalFailures, err := evaluateUnits(ctx, st.evaluate, byUnit, diags, opts.Workers)
 	if out == nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
