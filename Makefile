@@ -5,7 +5,7 @@ FUZZTIME    ?= 60s
 VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS     := -s -w -X main.version=$(VERSION)
 
-.PHONY: build test lint bench fuzz generate generate-kinds clean
+.PHONY: build test lint bench bench-repos bench-compare fuzz generate generate-kinds clean
 
 # -buildvcs=auto stamps the commit `rampart version` prints, even where GOFLAGS
 # turns stamping off.
@@ -28,6 +28,32 @@ lint:
 # reported by `go test -bench`; see README.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./analyzer/... ./internal/procbench
+
+# Scans directories already on disk with bin/rampart, RUNS fresh processes
+# each, and prints files, resources, median wall and CPU time and peak RSS;
+# it fetches nothing (docs/performance.md says where the public
+# repositories come from): make bench-repos DIRS="../repos/vpc ../repos/eks"
+RUNS ?= 3
+bench-repos: build
+	@test -n "$(DIRS)" || { echo 'usage: make bench-repos DIRS="DIR..."'; exit 2; }
+	$(GO) run ./internal/procbench/benchrepos -bin bin/rampart -n $(RUNS) $(DIRS)
+
+# benchstat between two commits (default: HEAD's parent and HEAD), over the
+# benchmarks BENCH selects in BENCH_PKGS, COUNT runs each, in worktrees
+# under a temporary directory: make bench-compare OLD=v0.3.0 NEW=HEAD
+OLD        ?= HEAD~1
+NEW        ?= HEAD
+BENCH      ?= .
+BENCH_PKGS ?= ./analyzer ./analyzer/engine
+COUNT      ?= 6
+BENCHSTAT  ?= golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
+bench-compare:
+	@set -e; tmp=$$(mktemp -d); trap 'git worktree remove --force $$tmp/old; git worktree remove --force $$tmp/new; rm -rf $$tmp' EXIT; \
+	git worktree add --detach $$tmp/old $(OLD) >/dev/null; git worktree add --detach $$tmp/new $(NEW) >/dev/null; \
+	for side in old new; do \
+		(cd $$tmp/$$side && $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count $(COUNT) $(BENCH_PKGS)) > $$tmp/$$side.txt; \
+	done; \
+	$(GO) run $(BENCHSTAT) $$tmp/old.txt $$tmp/new.txt
 
 # Each parser's fuzz target runs for FUZZTIME, then FuzzScanTree runs the whole
 # scan pipeline (configuration, every front end, policies, every report
