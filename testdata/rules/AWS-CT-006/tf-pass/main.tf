@@ -1,21 +1,22 @@
-resource "aws_s3_bucket" "access_logs" {
-  bucket = "acme-access-logs"
-}
-
-resource "aws_s3_bucket_public_access_block" "access_logs" {
-  bucket                  = aws_s3_bucket.access_logs.id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
+# The trail's bucket: private, logged to the access log bucket, written by CloudTrail only.
 resource "aws_s3_bucket" "trail" {
   bucket = "acme-trail"
 }
 
 resource "aws_s3_bucket_public_access_block" "trail" {
   bucket                  = aws_s3_bucket.trail.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket" "access_logs" {
+  bucket = "acme-access-logs"
+}
+
+resource "aws_s3_bucket_public_access_block" "access_logs" {
+  bucket                  = aws_s3_bucket.access_logs.id
   block_public_acls       = true
   block_public_policy     = true
   ignore_public_acls      = true
