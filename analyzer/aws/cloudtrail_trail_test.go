@@ -271,3 +271,58 @@ Resources:
 		}
 	}
 }
+
+func TestCloudTrailBucketInstances(t *testing.T) {
+	cs := normalizeTF(t, `
+variable "i" { type = number }
+resource "aws_s3_bucket" "many" {
+  count  = 2
+  bucket = "trail-${count.index}"
+}
+resource "aws_cloudtrail" "picked" {
+  name           = "picked"
+  s3_bucket_name = aws_s3_bucket.many[1].id
+}
+resource "aws_cloudtrail" "any" {
+  name           = "any"
+  s3_bucket_name = aws_s3_bucket.many[var.i].id
+}
+resource "aws_cloudtrail" "by_name" {
+  name           = "by-name"
+  s3_bucket_name = "trail-0"
+}
+`)
+	tests := []struct{ id, want string }{
+		{"aws_cloudtrail.picked", "-> aws_s3_bucket.many[1]"},
+		// One of the instances, which one is not known.
+		{"aws_cloudtrail.any", "?"},
+		{"aws_cloudtrail.by_name", "-> aws_s3_bucket.many[0]"},
+	}
+	for _, tt := range tests {
+		if got := propOf(t, cs, tt.id, "bucket"); got != tt.want {
+			t.Errorf("%s bucket = %s, want %s", tt.id, got, tt.want)
+		}
+	}
+}
+
+func TestConfigDeliveryChannelAmbiguous(t *testing.T) {
+	cs := normalizeTF(t, `
+resource "aws_config_configuration_recorder" "a" {
+  name     = "a"
+  role_arn = "arn:aws:iam::123456789012:role/config"
+}
+resource "aws_config_configuration_recorder" "b" {
+  name     = "b"
+  role_arn = "arn:aws:iam::123456789012:role/config"
+}
+resource "aws_config_delivery_channel" "one" {
+  name           = "one"
+  s3_bucket_name = "acme-config"
+}
+`)
+	for _, id := range []string{"aws_config_configuration_recorder.a", "aws_config_configuration_recorder.b"} {
+		if got := propOf(t, cs, id, "delivery_channel"); got != "?" {
+			t.Errorf("%s delivery_channel = %s, want ? (two recorders, one channel)", id, got)
+		}
+	}
+}
