@@ -26,8 +26,12 @@ func withNativeOnly(normalize normalizer) normalizer {
 			if covered[r.ID] || r.DataSource {
 				continue
 			}
+			// The attributes stand in for properties; their root is the
+			// resource, so a finding about it (path []) is at its line.
+			props := *r.Attrs
+			props.Loc = r.Loc
 			canon = append(canon, &graph.Canonical{
-				Kind: engine.NativeOnly, UID: u.Path + "#" + r.ID, ID: r.ID, Native: r, Props: r.Attrs,
+				Kind: engine.NativeOnly, UID: u.Path + "#" + r.ID, ID: r.ID, Native: r, Props: &props,
 			})
 		}
 		return canon, diags

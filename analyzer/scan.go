@@ -46,6 +46,9 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	}
 
 	res := &Result{Root: opts.Root, Rules: eng.Rules(), Files: files}
+	if res.Policies, err = policySources(opts); err != nil {
+		return nil, err
+	}
 	if bounds, err := newBoundaries(opts.Paths, opts.Boundary); err == nil {
 		res.Boundaries = bounds.list()
 	}

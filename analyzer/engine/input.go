@@ -112,7 +112,8 @@ func buildInputWith(ctx context.Context, resources []*graph.Canonical, config ma
 		}
 		var r *ast.Term
 		if c.Kind == NativeOnly {
-			r = ast.NewTerm(resourceObject(c.UID, c.Native, ast.NullTerm(), ast.NullTerm(), nil))
+			// Its refs are references in its native attributes.
+			r = ast.NewTerm(resourceObject(c.UID, c.Native, ast.NullTerm(), ast.NullTerm(), idx.refs(c)))
 		} else {
 			r = ast.NewTerm(resourceObject(c.UID, c.Native, ast.StringTerm(c.Kind), mapTerm(c.Props), idx.refs(c)))
 			if _, seen := byKind[c.Kind]; !seen {

@@ -66,9 +66,17 @@ func readDirs(dirs []string, withTests bool) ([]source, error) {
 		if err != nil {
 			return nil, fmt.Errorf("policy directory: %w", err)
 		}
+		if !info.IsDir() && isBundleArchive(dir) {
+			srcs, err := bundleSources(dir, withTests)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, srcs...)
+			continue
+		}
 		if !info.IsDir() {
 			if filepath.Ext(dir) != ".rego" {
-				return nil, fmt.Errorf("policy directory %s is neither a directory nor a .rego file", dir)
+				return nil, fmt.Errorf("policy directory %s is neither a directory, a .rego file nor a .tar.gz bundle", dir)
 			}
 			b, err := safefs.ReadFile(dir, "", maxPolicySize)
 			if err != nil {

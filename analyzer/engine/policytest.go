@@ -10,6 +10,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
 
+	"github.com/rampart-iac/rampart/analyzer/aws/kinds"
 	"github.com/rampart-iac/rampart/policies"
 )
 
@@ -59,6 +60,19 @@ func RunPolicyTestsWith(ctx context.Context, dirs []string, opts TestOptions) (*
 	if err != nil {
 		return nil, err
 	}
+	// The rules must load as a scan loads them: a test run must not pass
+	// with METADATA a scan rejects.
+	builtin := make(map[string]bool, len(builtinSrcs))
+	for _, s := range builtinSrcs {
+		builtin[s.name] = true
+	}
+	reg, err := kinds.Default()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := collectRules(mods, builtin, reg); err != nil {
+		return nil, err
+	}
 	compiler := newCompiler().WithSchemas(inputSchemas()).WithEnablePrintStatements(true)
 	runner := tester.NewRunner().
 		SetCompiler(compiler).
@@ -86,10 +100,30 @@ func RunPolicyTestsWith(ctx context.Context, dirs []string, opts TestOptions) (*
 		return a.Name < b.Name
 	})
 	if cov != nil {
-		report := cov.Report(coveredModules(mods, builtinSrcs, userSrcs))
-		run.Coverage = &report
+		run.Coverage = coverageOf(cov, coveredModules(mods, builtinSrcs, userSrcs))
 	}
 	return run, nil
+}
+
+// coverageOf is the coverage report of mods alone: OPA's report also lists
+// every other file the tests evaluated (the built-in libraries, the tests
+// themselves), which would make the total meaningless.
+func coverageOf(cov *cover.Cover, mods map[string]*ast.Module) *CoverageReport {
+	report := cov.Report(mods)
+	covered, notCovered := 0, 0
+	for name, f := range report.Files {
+		if mods[name] == nil {
+			delete(report.Files, name)
+			continue
+		}
+		covered += f.CoveredLines
+		notCovered += f.NotCoveredLines
+	}
+	report.CoveredLines, report.NotCoveredLines, report.Coverage = covered, notCovered, 0
+	if total := covered + notCovered; total > 0 {
+		report.Coverage = 100 * float64(covered) / float64(total)
+	}
+	return &report
 }
 
 // coveredModules are the modules a coverage report is about: the user's

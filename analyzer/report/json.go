@@ -26,6 +26,17 @@ type jsonReport struct {
 	Warnings  []jsonDiagnostic `json:"warnings"`
 	Files     []jsonFile       `json:"files"`
 	Summary   jsonSummary      `json:"summary"`
+	// Policies are the user policy sources with their revisions; absent
+	// when the scan loaded only the built-in rules.
+	Policies []jsonPolicySource `json:"policies,omitempty"`
+}
+
+type jsonPolicySource struct {
+	Path     string `json:"path"`
+	Kind     string `json:"kind"`
+	Revision string `json:"revision,omitempty"`
+	Digest   string `json:"digest"`
+	Files    int    `json:"files"`
 }
 
 type jsonTool struct {
@@ -165,6 +176,9 @@ func (jw jsonWriter) Write(w io.Writer, res *result.Result) error {
 	}
 	for _, f := range sortedFiles(res.Files) {
 		doc.Files = append(doc.Files, jsonFile{Path: f.Path, Status: string(f.Status), Type: f.Type, Reason: f.Reason})
+	}
+	for _, p := range res.Policies {
+		doc.Policies = append(doc.Policies, jsonPolicySource(p))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

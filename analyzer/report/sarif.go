@@ -43,6 +43,15 @@ type sarifRun struct {
 
 type sarifTool struct {
 	Driver sarifDriver `json:"driver"`
+	// Extensions are the user policy sources, each pinned at its
+	// revision (a commit, a bundle revision) and the digest of its files.
+	Extensions []sarifExtension `json:"extensions,omitempty"`
+}
+
+type sarifExtension struct {
+	Name       string         `json:"name"`
+	Version    string         `json:"version,omitempty"`
+	Properties map[string]any `json:"properties"`
 }
 
 type sarifDriver struct {
@@ -196,6 +205,12 @@ func (sw sarifWriter) Write(w io.Writer, res *result.Result) error {
 	}
 	for _, r := range rules {
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(r))
+	}
+	for _, p := range res.Policies {
+		run.Tool.Extensions = append(run.Tool.Extensions, sarifExtension{
+			Name: p.Path, Version: p.Revision,
+			Properties: map[string]any{"kind": p.Kind, "digest": p.Digest, "files": p.Files},
+		})
 	}
 	for _, f := range sortedFindings(res.Findings) {
 		run.Results = append(run.Results, sarifResultOf(f, index[f.RuleID]))

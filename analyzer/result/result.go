@@ -273,6 +273,9 @@ type Result struct {
 	// or --root): a report reading a source file for a snippet reads
 	// only inside them, as the front-ends did.
 	Boundaries []string `json:"-"`
+	// Policies are the sources of user policies the scan loaded, with
+	// their revisions.
+	Policies []PolicySource `json:"-"`
 }
 
 // Summarize counts the result.

@@ -160,6 +160,13 @@ type jsonReport struct {
 		Files, Scanned, Ignored, Failed, Resources, Findings, Suppressed, Undecided, Errors, Warnings int
 		BySeverity                                                                                    map[string]int `json:"by_severity"`
 	} `json:"summary"`
+	Policies []struct {
+		Path     string `json:"path"`
+		Kind     string `json:"kind"`
+		Revision string `json:"revision"`
+		Digest   string `json:"digest"`
+		Files    int    `json:"files"`
+	} `json:"policies"`
 }
 
 type jsonInstance struct {
