@@ -270,6 +270,20 @@ Resources:
 			t.Errorf("Recorder %s = %s, want %s", tt.key, got, tt.want)
 		}
 	}
+	// A group whose strategy is every supported type, AllSupported left out.
+	byStrategy := normalizeCFN(t, `
+Resources:
+  AllByStrategy:
+    Type: AWS::Config::ConfigurationRecorder
+    Properties:
+      RoleARN: arn:aws:iam::123456789012:role/config
+      RecordingGroup:
+        RecordingStrategy:
+          UseOnly: ALL_SUPPORTED_RESOURCE_TYPES
+`)
+	if got := propOf(t, byStrategy, "AllByStrategy", "all_supported"); got != "true" {
+		t.Errorf("AllByStrategy all_supported = %s, want true", got)
+	}
 }
 
 func TestCloudTrailBucketInstances(t *testing.T) {

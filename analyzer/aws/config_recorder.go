@@ -94,8 +94,9 @@ func recorderName(r *graph.Resource) *graph.Value {
 // recordingGroup sets what the recorder records from its recording group
 // (RecordingGroup, recording_group). Without one AWS Config records every
 // supported resource type of the region, global IAM types excluded. Within
-// a CloudFormation group AllSupported is false unless written; the
-// provider's all_supported is true unless written.
+// a CloudFormation group AllSupported is false unless written (or the
+// strategy is every supported type); the provider's all_supported is true
+// unless written.
 func recordingGroup(p *graph.Value, r *graph.Resource) {
 	cfn := r.Source == graph.SourceCloudFormation
 	key, allKey, globalKey, strategyKey, useOnly := "recording_group", "all_supported", "include_global_resource_types", "recording_strategy", "use_only"
@@ -112,12 +113,15 @@ func recordingGroup(p *graph.Value, r *graph.Resource) {
 		p.Set("recording_strategy", graph.String(strategyAll, r.Loc))
 		return
 	}
-	all := orDefault(boolean(field(g, allKey)), graph.Bool(!cfn, g.Loc))
 	strategy := field(g, strategyKey)
 	if !cfn {
 		strategy = nestedBlock(strategy)
 	}
 	useOnlyV := upper(str(field(strategy, useOnly)))
+	// A strategy of every supported type records them all, whatever the
+	// absent AllSupported would default to.
+	saysAll := useOnlyV != nil && useOnlyV.Kind == graph.KindString && useOnlyV.Str == strategyAll
+	all := orDefault(boolean(field(g, allKey)), graph.Bool(!cfn || saysAll, g.Loc))
 	switch {
 	case useOnlyV == nil && all.Kind == graph.KindBool && all.Bool:
 		useOnlyV = graph.String(strategyAll, all.Loc)
