@@ -1,0 +1,28 @@
+# The rule's pattern names an account that is not known before apply.
+
+variable "account_id" {
+  type = string
+}
+
+resource "aws_sns_topic" "security_alerts" {
+  name              = "security-alerts"
+  kms_master_key_id = "alias/aws/sns"
+}
+
+resource "aws_cloudwatch_event_rule" "this" {
+  name = "CloudTrailChanges"
+  event_pattern = jsonencode({ # undecided: AWS-BASE-005
+    account       = [var.account_id]
+    source        = ["aws.cloudtrail"]
+    "detail-type" = ["AWS API Call via CloudTrail"]
+    detail = {
+      eventSource = ["cloudtrail.amazonaws.com"]
+      eventName   = ["StopLogging", "DeleteTrail", "UpdateTrail"]
+    }
+  })
+}
+
+resource "aws_cloudwatch_event_target" "alerts" {
+  rule = aws_cloudwatch_event_rule.this.name
+  arn  = aws_sns_topic.security_alerts.arn
+}
