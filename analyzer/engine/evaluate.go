@@ -302,6 +302,11 @@ func (r *preparedRule) run(ctx context.Context, s *scan) (deny, undecided []rawR
 func (r *preparedRule) unknownUnder(e rawResult, s *scan) *result.Undecided {
 	if e.because != nil {
 		u := r.unknownUnder(*e.because, s)
+		if u == nil && e.because.message != "" {
+			// The rule says why the other resource as a whole leaves
+			// the answer open (lib.undecided_with).
+			u = r.undecided(e.because.res, graph.Unknown(e.because.message, e.because.res.Native.Loc), nil)
+		}
 		if u != nil {
 			u.Reason = fmt.Sprintf("it depends on %s: %s", e.because.res.Native.ID, u.Reason)
 			u.Resource, u.Instances = ref(e.res), []result.Instance{instanceOf(e.res, u.Instances[0].Trace)}

@@ -55,3 +55,14 @@ undecided_because(resource, other, path) := {
 	"message": "",
 	"because": {"uid": other.uid, "path": path, "message": ""},
 }
+
+# undecided_with is an undecided entry about resource whose answer depends
+# on another resource as a whole, for the reason the rule gives (a delivery
+# channel of another unit that may be this recorder's): the engine reports
+# resource as undecided, located at other, with that reason.
+undecided_with(resource, other, reason) := {
+	"uid": resource.uid,
+	"path": [],
+	"message": "",
+	"because": {"uid": other.uid, "path": [], "message": reason},
+}
