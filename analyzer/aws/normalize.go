@@ -33,6 +33,7 @@ func mappers() []mapper {
 		subnetMapper{},
 		volumeMapper{},
 		loadBalancerMapper{},
+		distributionMapper{},
 		listenerMapper{},
 		classicLoadBalancerMapper{},
 		targetGroupMapper{},

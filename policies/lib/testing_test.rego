@@ -22,6 +22,18 @@ autoscaling_group_defaults := {
 # with props.
 autoscaling_group(props) := resource("aws.autoscaling.group", "AppGroup", "AWS::AutoScaling::AutoScalingGroup", "cloudformation", overlay(autoscaling_group_defaults, props))
 
+# aws.cloudfront.distribution: AWS::CloudFront::Distribution SiteDistribution.
+distribution_defaults := {
+	"cache_behaviors": [],
+	"default_certificate": false,
+	"minimum_protocol_version": "TLSv1.2_2021",
+	"logging": true,
+}
+
+# distribution is the aws.cloudfront.distribution SiteDistribution: the defaults overlaid
+# with props.
+distribution(props) := resource("aws.cloudfront.distribution", "SiteDistribution", "AWS::CloudFront::Distribution", "cloudformation", overlay(distribution_defaults, props))
+
 # aws.cloudtrail.trail: AWS::CloudTrail::Trail Trail.
 cloudtrail_trail_defaults := {
 	"logging": true,
