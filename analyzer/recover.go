@@ -27,7 +27,7 @@ type stages struct {
 
 func (st stages) withDefaults(eng *engine.Engine) stages {
 	if st.normalize == nil {
-		st.normalize = aws.Normalize
+		st.normalize = aws.NormalizeWith(onDemandKinds(eng)...)
 	}
 	if eng.ReadsByType() {
 		st.normalize = withNativeOnly(st.normalize)

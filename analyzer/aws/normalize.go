@@ -63,6 +63,7 @@ func mappers() []mapper {
 		docdbClusterMapper(),
 		elasticacheReplicationGroupMapper(),
 		s3BucketMapper{},
+		taggingMapper{},
 		cloudTrailMapper{},
 		configRecorderMapper{},
 		metricFilterMapper{},
@@ -86,10 +87,18 @@ func Kinds() []string {
 // deterministic output. The diagnostics are what folding found wrong or
 // doubtful in the unit (an attachment whose owner is outside the scan, two
 // resources setting one property), located like the front-ends' own.
+//
+// Kinds built on demand (OnDemandKinds) are left out: NormalizeWith builds
+// them too.
 func Normalize(ctx context.Context, u *graph.Unit) ([]*graph.Canonical, graph.Diagnostics) {
+	return normalize(ctx, u, nil)
+}
+
+// normalize is Normalize, building also the on-demand kinds in want.
+func normalize(ctx context.Context, u *graph.Unit, want map[string]bool) ([]*graph.Canonical, graph.Diagnostics) {
 	idx := newUnitIndex(ctx, u)
 	var out []*graph.Canonical
-	ms := mappers()
+	ms := wanted(mappers(), want)
 	built := make([][]*graph.Canonical, len(ms))
 	for i, m := range ms {
 		if ctx.Err() != nil {

@@ -180,49 +180,7 @@ func (b *listBuilder) value() *graph.Value {
 // tagMap converts tags to a map: CloudFormation's [{Key, Value}] list or a
 // Terraform map, merged over Terraform provider default_tags.
 func tagMap(r *graph.Resource, native *graph.Value) *graph.Value {
-	out := graph.Map(r.Loc)
-	if dt := r.Meta["default_tags"]; dt != nil {
-		if dt.Kind == graph.KindUnknown {
-			return graph.Unknown(dt.Reason, dt.Loc)
-		}
-		for _, k := range dt.Keys {
-			out.Set(k, dt.Fields[k])
-		}
-	}
-	switch {
-	case native == nil:
-	case native.Kind == graph.KindUnknown:
-		return native
-	case native.Kind == graph.KindMap:
-		out.Loc = native.Loc
-		for _, k := range native.Keys {
-			if v := native.Fields[k]; v != nil && v.Kind != graph.KindNull {
-				out.Set(k, v)
-			}
-		}
-	case native.Kind == graph.KindList:
-		out.Loc = native.Loc
-		for _, e := range native.List {
-			if e.IsNull() {
-				continue
-			}
-			if e.Kind == graph.KindUnknown {
-				// A condition may choose a tag or none: any tag could be set.
-				return graph.Unknown("a tag is unknown: "+e.Reason, e.Loc)
-			}
-			key, ok := field(e, "Key").AsString()
-			if !ok {
-				// A tag whose key is unknown could be any key.
-				return graph.Unknown("a tag key is unknown", e.Loc)
-			}
-			val := field(e, "Value")
-			if val == nil {
-				val = graph.String("", e.Loc)
-			}
-			out.Set(key, val)
-		}
-	}
-	return out
+	return mergeTags(r, r.Meta["default_tags"], native, "Key")
 }
 
 // lower returns a lower-cased copy of a string value.

@@ -41,7 +41,13 @@ func inheritedTags(tags *graph.Value) []stackTag {
 			}
 			key, ok := t.Get("Key").AsString()
 			if t.IsUnknown() || !ok || t.Get("Key").IsUnknown() {
-				out = append(out, stackTag{entry: t, unknown: graph.Unknown("a tag key of the nested stack is not known", t.Loc)})
+				reason := "the nested stack's tag key is not known"
+				if k := t.Get("Key"); k.IsUnknown() {
+					reason += ": " + k.Reason
+				} else if t.IsUnknown() {
+					reason += ": " + t.Reason
+				}
+				out = append(out, stackTag{entry: t, unknown: graph.Unknown(reason, t.Loc)})
 				continue
 			}
 			if t.Kind != graph.KindMap || t.Get("Value") == nil {

@@ -246,8 +246,9 @@ func selectRules(rules []*ruleModule, opts Options) ([]*ruleModule, error) {
 	}
 	var out []*ruleModule
 	for _, rm := range rules {
+		rm.meta.Inactive = inactiveReason(rm.meta.Parameters, opts.Config)
 		switch {
-		case skip[rm]:
+		case skip[rm], rm.meta.Inactive != "":
 		case len(only) > 0:
 			if only[rm] {
 				out = append(out, rm)

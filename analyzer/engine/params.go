@@ -72,8 +72,8 @@ func readParamEntries(v any, where string) ([]paramEntry, error) {
 // inlineDecl reads a parameter declared in a rule's METADATA.
 func inlineDecl(m map[string]any, where string) (*paramDecl, error) {
 	for k := range m {
-		if !slices.Contains([]string{"name", "type", "default", "description"}, k) {
-			return nil, fmt.Errorf("%s: METADATA custom.parameters: unknown key %q (a declaration has name, type, default and description)", where, k)
+		if !slices.Contains([]string{"name", "type", "default", "description", inactiveWhenEmptyKey}, k) {
+			return nil, fmt.Errorf("%s: METADATA custom.parameters: unknown key %q (a declaration has name, type, default and description, and may have %s)", where, k, inactiveWhenEmptyKey)
 		}
 	}
 	name, _ := m["name"].(string)
@@ -83,7 +83,11 @@ func inlineDecl(m map[string]any, where string) (*paramDecl, error) {
 	if name == "" || typ == "" || desc == "" || !hasDefault {
 		return nil, fmt.Errorf("%s: METADATA custom.parameters: a declaration needs a name, a type, a default and a description", where)
 	}
-	return newDecl(name, typ, def, strings.TrimSpace(desc), where)
+	d, err := newDecl(name, typ, def, strings.TrimSpace(desc), where)
+	if err != nil {
+		return nil, err
+	}
+	return d, d.setInactiveWhenEmpty(m[inactiveWhenEmptyKey])
 }
 
 // newDecl checks a declaration: a known type, and a default of that type.
@@ -161,7 +165,11 @@ func configDecl(r *ast.Rule, a *ast.Annotations, consts map[string]ast.Value, wh
 		return nil, fmt.Errorf("%s: parameter %s: %w", where, name, err)
 	}
 	typ, _ := a.Custom["type"].(string)
-	return newDecl(name, typ, normalizeNumbers(val), strings.TrimSpace(a.Description), where)
+	d, err := newDecl(name, typ, normalizeNumbers(val), strings.TrimSpace(a.Description), where)
+	if err != nil {
+		return nil, err
+	}
+	return d, d.setInactiveWhenEmpty(a.Custom[inactiveWhenEmptyKey])
 }
 
 // groundConstants maps the module's rules NAME := <literal> to their value.

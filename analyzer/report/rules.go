@@ -44,7 +44,7 @@ func rulesTable(w io.Writer, rules []result.Rule) error {
 	}
 	fmt.Fprintln(tw, header)
 	for _, r := range rules {
-		row := []string{Escape(r.ID), Escape(r.Name), r.Severity.String(), Escape(r.Title)}
+		row := []string{Escape(r.ID), Escape(r.Name), r.Severity.String(), Escape(listedTitle(r))}
 		if withProfile {
 			row = append(row, Escape(r.Profile))
 		}
@@ -79,6 +79,9 @@ type jsonRule struct {
 	Kinds       []string `json:"kinds"`
 	Profile     string   `json:"profile"`
 	Builtin     bool     `json:"builtin"`
+	// Inactive says why the rule does not run with the configuration
+	// ("inactive while required_tags is empty").
+	Inactive string `json:"inactive,omitempty"`
 	// Parameters are the rule_config settings the rule reads.
 	Parameters []result.Parameter `json:"parameters,omitempty"`
 }
@@ -93,7 +96,7 @@ func rulesJSON(w io.Writer, rules []result.Rule) error {
 			ID: r.ID, Name: r.Name, Severity: r.Severity.String(), Title: r.Title,
 			Description: r.Description, Remediation: r.Remediation,
 			References: append([]string{}, r.References...), Equivalents: r.Equivalents, Kinds: append([]string{}, r.Kinds...),
-			Profile: r.Profile, Builtin: r.Builtin, Parameters: r.Parameters,
+			Profile: r.Profile, Builtin: r.Builtin, Parameters: r.Parameters, Inactive: r.Inactive,
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -157,6 +160,9 @@ func WriteExplainSettings(w io.Writer, r result.Rule, settings map[string]Parame
 	}
 	if !r.Builtin {
 		facts = append(facts, "Source: --policy-dir")
+	}
+	if r.Inactive != "" {
+		facts = append(facts, "Status: "+Escape(r.Inactive)+" (set it in rule_config to enable the rule)")
 	}
 	if len(facts) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", strings.Join(facts, "\n"))
@@ -263,7 +269,7 @@ func rulesMarkdown(w io.Writer, rules []result.Rule) error {
 	}
 	b.WriteString("\n" + sep + "\n")
 	for _, r := range rules {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |", mdEscape(r.ID), mdCodeCell(r.Name), r.Severity, mdEscape(r.Title))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |", mdEscape(r.ID), mdCodeCell(r.Name), r.Severity, mdEscape(listedTitle(r)))
 		if withProfile {
 			fmt.Fprintf(&b, " %s |", mdEscape(r.Profile))
 		}
@@ -273,4 +279,13 @@ func rulesMarkdown(w io.Writer, rules []result.Rule) error {
 		return fmt.Errorf("writing rules: %w", err)
 	}
 	return nil
+}
+
+// listedTitle is the rule's title in a listing, saying when the rule does
+// not run with the configuration it was loaded with.
+func listedTitle(r result.Rule) string {
+	if r.Inactive != "" {
+		return r.Title + " (" + r.Inactive + ")"
+	}
+	return r.Title
 }

@@ -85,6 +85,10 @@ type Rule struct {
 	Examples []Example `json:"examples,omitempty"`
 	// Builtin is false for rules loaded from --policy-dir.
 	Builtin bool `json:"builtin"`
+	// Inactive says why the rule does not run with the configuration it
+	// was loaded with ("inactive while required_tags is empty"); "" when
+	// it runs.
+	Inactive string `json:"inactive,omitempty"`
 }
 
 // Parameter is a rule parameter: a value a user may set in the
@@ -98,6 +102,10 @@ type Parameter struct {
 	// it, as JSON would hold it.
 	Default     any    `json:"default"`
 	Description string `json:"description"`
+	// InactiveWhenEmpty: a rule that reads the parameter does not run
+	// while its value is empty (an empty list or string), since there is
+	// then nothing to require (required_tags).
+	InactiveWhenEmpty bool `json:"inactive_when_empty,omitempty"`
 }
 
 // Example is an excerpt of a rule's fixture: a template that fails the

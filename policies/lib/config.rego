@@ -55,6 +55,13 @@ security_group_name_pattern := param("security_group_name_pattern", `^[a-z][a-z0
 security_group_required_tags := param("security_group_required_tags", ["Environment", "Tier", "Application"])
 
 # METADATA
+# description: Tag keys every resource that takes tags must carry (compared exactly, case included), counting Terraform provider default_tags and the tags a nested stack inherits; AWS-TAG-001 is inactive while the list is empty.
+# custom:
+#   type: list(string)
+#   inactive_when_empty: true
+required_tags := param("required_tags", [])
+
+# METADATA
 # description: Most security groups an instance, launch template or network interface may name.
 # custom:
 #   type: integer

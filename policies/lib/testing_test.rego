@@ -589,6 +589,16 @@ sqs_queue_defaults := {
 # with props.
 sqs_queue(props) := resource("aws.sqs.queue", "Orders", "AWS::SQS::Queue", "cloudformation", overlay(sqs_queue_defaults, props))
 
+# aws.tagging.resource: AWS::S3::Bucket Logs.
+tagging_resource_defaults := {
+	"tags": {"Environment": "prod", "Owner": "platform"},
+	"tags_attribute": "Tags",
+}
+
+# tagging_resource is the aws.tagging.resource Logs: the defaults overlaid
+# with props.
+tagging_resource(props) := resource("aws.tagging.resource", "Logs", "AWS::S3::Bucket", "cloudformation", overlay(tagging_resource_defaults, props))
+
 # aws.template.strings: template template.
 template_strings_defaults := {
 	"strings": {"provider.aws.access_key": {"decoded": false, "holder": "provider.aws.access_key", "key": "access_key", "value": "AKIAI44QH8DHBEXAMPLE"}},

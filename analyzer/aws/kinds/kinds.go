@@ -47,6 +47,8 @@ type Kind struct {
 
 // Native is one native type a kind is built from.
 type Native struct {
+	// Type is the native type, or a pattern ending in * (IsPattern) for a
+	// kind built from every type of a table kept outside the registry.
 	Type string `yaml:"type"`
 	// Framework is cloudformation or terraform (the plan front-end reads
 	// Terraform types).

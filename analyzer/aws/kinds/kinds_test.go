@@ -85,6 +85,10 @@ examples:
 		{"example of a foreign type", "type: X, id", "type: Z, id", "not one of the kind's native types"},
 		{"no test default", "test_default: true", "test_default: false", "want 1"},
 		{"bad role", "role: owner", "role: folded", "neither owner nor part"},
+		{"pattern matches an example's type", "native: [{type: X, framework: terraform, role: owner}]", "native: [{type: \"*\", framework: terraform, role: owner, notes: every type of a table}]", ""},
+		{"pattern without notes", "native: [{type: X, framework: terraform, role: owner}]", "native: [{type: \"X*\", framework: terraform, role: owner}]", "notes must say"},
+		{"pattern as a part", "native: [{type: X, framework: terraform, role: owner}]", "native: [{type: X, framework: terraform, role: owner}, {type: \"Y*\", framework: terraform, role: part, notes: n}]", "names owners, not parts"},
+		{"pattern of another prefix", "native: [{type: X, framework: terraform, role: owner}]", "native: [{type: \"Y*\", framework: terraform, role: owner, notes: n}]", "not one of the kind's native types"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

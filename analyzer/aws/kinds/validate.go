@@ -73,8 +73,14 @@ func (k *Kind) validateNative() error {
 		case RoleOwner:
 			owners++
 		case RolePart:
+			if n.IsPattern() {
+				return fmt.Errorf("kind %s: native type pattern %s: a pattern names owners, not parts", k.Name, n.Type)
+			}
 		default:
 			return fmt.Errorf("kind %s: native type %s: role %q is neither owner nor part", k.Name, n.Type, n.Role)
+		}
+		if n.IsPattern() && strings.TrimSpace(n.Notes) == "" {
+			return fmt.Errorf("kind %s: native type pattern %s: notes must say which of the types it matches the kind covers", k.Name, n.Type)
 		}
 	}
 	if owners == 0 {
@@ -149,11 +155,26 @@ func (k *Kind) validateExamples() error {
 
 func (k *Kind) declaresNative(framework, typ string) bool {
 	for _, n := range k.Native {
-		if n.Framework == framework && n.Type == typ {
+		if n.Framework == framework && n.Matches(typ) {
 			return true
 		}
 	}
 	return false
+}
+
+// IsPattern reports whether the native type is a pattern (AWS::*, aws_*)
+// standing for the types a table outside the registry lists, as the
+// entry's notes say: a kind built from every type that takes tags cannot
+// list them one by one.
+func (n Native) IsPattern() bool { return strings.HasSuffix(n.Type, "*") }
+
+// Matches reports whether typ is the native type, or one its pattern
+// matches.
+func (n Native) Matches(typ string) bool {
+	if n.IsPattern() {
+		return strings.HasPrefix(typ, strings.TrimSuffix(n.Type, "*"))
+	}
+	return n.Type == typ
 }
 
 func (k *Kind) objects(name string) *Object { return k.Object(name) }

@@ -1,0 +1,3 @@
+resource "aws_sqs_queue" "this" { # expect: AWS-TAG-001
+  name = "module-queue"
+}
