@@ -6,11 +6,12 @@
 // rule's event pattern reads). A pattern monitors an event when it matches
 // every representative instance of it.
 //
-// Instances are successful calls by an unspecified principal: the fields
-// that differ from one call to the next (time, caller, source address,
-// region, request parameters; the identity except for root usage) are
-// tristate.Varying, so a pattern that narrows on them is Maybe, and
-// errorCode is absent.
+// Instances are successful calls (errorCode is absent) made by each kind
+// of caller: an IAM user, an assumed role and the root user, none through
+// an AWS service (no invokedBy); root usage is the root user's calls only.
+// The fields that differ from one call to the next (time, source address,
+// region, request parameters, the caller's ARN and account) are
+// tristate.Varying, so a pattern that narrows on them is Maybe.
 package trailevents
 
 import (
@@ -81,15 +82,25 @@ var varying = tristate.Varying{}
 func (e Event) LogRecords() []map[string]any {
 	var out []map[string]any
 	for _, c := range e.calls {
-		out = append(out, e.record(c))
+		for _, who := range e.callers() {
+			out = append(out, record(c, who))
+		}
 	}
 	return out
 }
 
-func (e Event) record(c call) map[string]any {
+// callers are the identity types of the event's instances
+// (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html).
+func (e Event) callers() []string {
+	if e.root {
+		return []string{"Root"}
+	}
+	return []string{"IAMUser", "AssumedRole", "Root"}
+}
+
+func record(c call, caller string) map[string]any {
 	r := map[string]any{
 		"eventVersion":       varying,
-		"userIdentity":       varying,
 		"eventTime":          varying,
 		"eventSource":        c.source,
 		"eventName":          c.name,
@@ -106,16 +117,20 @@ func (e Event) record(c call) map[string]any {
 		"recipientAccountId": varying,
 		"eventCategory":      "Management",
 	}
-	if e.root {
-		// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html
-		r["userIdentity"] = map[string]any{
-			"type":        "Root",
-			"principalId": varying,
-			"arn":         varying,
-			"accountId":   varying,
-			"accessKeyId": varying,
-		}
+	identity := map[string]any{
+		"type":        caller,
+		"principalId": varying,
+		"arn":         varying,
+		"accountId":   varying,
+		"accessKeyId": varying,
 	}
+	switch caller {
+	case "IAMUser":
+		identity["userName"] = varying
+	case "AssumedRole":
+		identity["sessionContext"] = varying
+	}
+	r["userIdentity"] = identity
 	if c.name == "ConsoleLogin" {
 		// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html
 		r["eventType"] = "AwsConsoleSignIn"
@@ -137,17 +152,19 @@ func (e Event) BusEvents() []map[string]any {
 		if c.name == "ConsoleLogin" {
 			detailType = "AWS Console Sign In via CloudTrail"
 		}
-		out = append(out, map[string]any{
-			"version":     "0",
-			"id":          varying,
-			"detail-type": detailType,
-			"source":      "aws." + strings.TrimSuffix(c.source, ".amazonaws.com"),
-			"account":     varying,
-			"time":        varying,
-			"region":      varying,
-			"resources":   []any{},
-			"detail":      e.record(c),
-		})
+		for _, who := range e.callers() {
+			out = append(out, map[string]any{
+				"version":     "0",
+				"id":          varying,
+				"detail-type": detailType,
+				"source":      "aws." + strings.TrimSuffix(c.source, ".amazonaws.com"),
+				"account":     varying,
+				"time":        varying,
+				"region":      varying,
+				"resources":   []any{},
+				"detail":      record(c, who),
+			})
+		}
 	}
 	return out
 }

@@ -78,13 +78,25 @@ func TestCISFilterPatterns(t *testing.T) {
 			name:    "4.3 root usage",
 			pattern: `{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }`,
 			yes:     "root:ConsoleLogin root:AwsApiCall",
-			// The identity of other events varies: it may be root.
-			maybe: "ec2:AuthorizeSecurityGroupIngress ec2:AuthorizeSecurityGroupEgress ec2:RevokeSecurityGroupIngress ec2:RevokeSecurityGroupEgress ec2:CreateSecurityGroup ec2:DeleteSecurityGroup iam:DeleteGroupPolicy iam:DeleteRolePolicy iam:DeleteUserPolicy iam:PutGroupPolicy iam:PutRolePolicy iam:PutUserPolicy iam:CreatePolicy iam:DeletePolicy iam:CreatePolicyVersion iam:DeletePolicyVersion iam:AttachRolePolicy iam:DetachRolePolicy iam:AttachUserPolicy iam:DetachUserPolicy iam:AttachGroupPolicy iam:DetachGroupPolicy iam:CreateUser cloudtrail:CreateTrail cloudtrail:UpdateTrail cloudtrail:DeleteTrail cloudtrail:StartLogging cloudtrail:StopLogging",
+			// Other events' callers are not only root: not every call matches.
 		},
 		{
 			name:    "root usage of IAM only",
 			pattern: `{ $.userIdentity.type = "Root" && $.eventSource = iam.amazonaws.com }`,
-			maybe:   "iam:DeleteGroupPolicy iam:DeleteRolePolicy iam:DeleteUserPolicy iam:PutGroupPolicy iam:PutRolePolicy iam:PutUserPolicy iam:CreatePolicy iam:DeletePolicy iam:CreatePolicyVersion iam:DeletePolicyVersion iam:AttachRolePolicy iam:DetachRolePolicy iam:AttachUserPolicy iam:DetachUserPolicy iam:AttachGroupPolicy iam:DetachGroupPolicy iam:CreateUser",
+		},
+		{
+			name:    "security group changes by IAM users only",
+			pattern: `{ $.userIdentity.type = IAMUser && ($.eventName = CreateSecurityGroup || $.eventName = DeleteSecurityGroup) }`,
+		},
+		{
+			name:    "not invoked by a service",
+			pattern: `{ $.userIdentity.invokedBy NOT EXISTS && $.eventName = StopLogging }`,
+			yes:     "cloudtrail:StopLogging",
+		},
+		{
+			name:    "from one address",
+			pattern: `{ $.sourceIPAddress = "10.0.0.1" && $.eventName = StopLogging }`,
+			maybe:   "cloudtrail:StopLogging",
 		},
 	}
 	for _, tt := range tests {
