@@ -86,15 +86,19 @@ func (s AccountScope) Empty() bool { return s.Kinds == nil }
 // AccountScope returns what the enabled account rules read.
 func (e *Engine) AccountScope() AccountScope {
 	var s AccountScope
-	// Account rules' kinds were checked against the registry when they
-	// loaded; a registry that does not load has no parts to add.
-	reg, _ := kinds.Default()
+	var reg *kinds.Registry
 	for _, rm := range e.enabled {
 		if rm.meta.Scope != ScopeAccount {
 			continue
 		}
 		if s.Kinds == nil {
 			s = AccountScope{Kinds: map[string]bool{}, PartTypes: map[string]string{}}
+			// Account rules' kinds were checked against the registry
+			// when they loaded; a registry that does not load has no
+			// parts to add. It is loaded only when an account rule is
+			// enabled: parsing it costs a one-file scan about as much as
+			// compiling its rules.
+			reg, _ = kinds.Default()
 		}
 		for _, k := range rm.meta.Kinds {
 			s.Kinds[k] = true
