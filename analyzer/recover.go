@@ -85,37 +85,41 @@ func normalizeUnit(ctx context.Context, u *graph.Unit, normalize normalizer) (ca
 	return canon, diags, nil
 }
 
-// evaluateUnits evaluates the policies over each unit's resources on its
-// own, workers units at a time: a unit's policy input is built, evaluated
-// and dropped, so memory does not grow with one input holding every
-// resource of the scan, and units use every core. Rules see one unit at a
-// time, as they would scanning it alone (a unit's references never leave
-// it; account-scope rules, which reason over the whole scan, run apart).
-// An internal error fails only the unit that causes it, and the others
-// are reported as if nothing happened. A nil Output is a failure of the
-// whole evaluation (a cancelled context, a rule that does not compile).
+// batchResources is about how many resources one evaluation takes: units
+// are evaluated in batches of about this size (a larger unit alone), so
+// the policy input, and the memory evaluating it takes, is bounded by the
+// batch, not by the scan, while a repository of small templates still
+// pays each rule's fixed cost of an evaluation once per batch, not once
+// per template.
+const batchResources = 1000
+
+// evaluateUnits evaluates the policies over batches of whole units,
+// workers batches at a time, and merges the results in the engine's
+// order. Rules see the resources of the units of a batch; a unit's
+// references never leave it, so that is what they would see scanning
+// each unit alone (account-scope rules, which reason over the whole scan,
+// run apart). An internal error in a batch has its units evaluated one by
+// one: it fails only the unit that causes it, and the others are
+// reported as if nothing happened. A nil Output is a failure of the whole
+// evaluation (a cancelled context, a rule that does not compile).
 func evaluateUnits(ctx context.Context, evaluate func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error), byUnit []unitResources, diags graph.Diagnostics, workers int) (*engine.Output, []unitFailure, error) {
-	type unitOutput struct {
-		out *engine.Output
-		err error
-	}
-	outs := make([]unitOutput, len(byUnit))
+	batches := batchUnits(byUnit, batchResources)
+	results := make([][]evaluated, len(batches))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range max(1, min(workers, len(byUnit))) {
+	for range max(1, min(workers, len(batches))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				o, err := evaluateRecovering(ctx, evaluate, byUnit[i].canon, diags)
-				outs[i] = unitOutput{o, err}
+			for b := range jobs {
+				results[b] = evaluateBatch(ctx, evaluate, batches[b], diags)
 			}
 		}()
 	}
 feed:
-	for i := range byUnit {
+	for b := range batches {
 		select {
-		case jobs <- i:
+		case jobs <- b:
 		case <-ctx.Done():
 			break feed
 		}
@@ -130,35 +134,81 @@ feed:
 	var failures []unitFailure
 	var errs []error
 	seen := map[string]bool{}
-	for i, ur := range byUnit {
-		o, err := outs[i].out, outs[i].err
-		var ie *engine.InternalError
-		switch {
-		case errors.As(err, &ie):
-			failures = append(failures, internalFailure(ur.unit, "evaluating the policies", ie))
-		case o == nil:
-			// The policies could not be evaluated at all (a rule that
-			// does not compile): the scan fails.
-			return nil, nil, err
-		default:
-			for _, e := range unjoin(err) {
-				// A rule that fails on every unit is reported once.
-				if !seen[e.Error()] {
-					seen[e.Error()] = true
-					errs = append(errs, e)
+	for _, rs := range results {
+		for _, r := range rs {
+			var ie *engine.InternalError
+			switch {
+			case errors.As(r.err, &ie):
+				failures = append(failures, internalFailure(r.units[0].unit, "evaluating the policies", ie))
+			case r.out == nil:
+				// The policies could not be evaluated at all (a rule
+				// that does not compile): the scan fails.
+				return nil, nil, r.err
+			default:
+				for _, e := range unjoin(r.err) {
+					// A rule that fails on every unit is reported once.
+					if !seen[e.Error()] {
+						seen[e.Error()] = true
+						errs = append(errs, e)
+					}
 				}
 			}
+			if r.out == nil {
+				continue
+			}
+			merged.Findings = append(merged.Findings, r.out.Findings...)
+			merged.Undecided = append(merged.Undecided, r.out.Undecided...)
+			merged.Passed = append(merged.Passed, r.out.Passed...)
 		}
-		if o == nil {
-			continue
-		}
-		merged.Findings = append(merged.Findings, o.Findings...)
-		merged.Undecided = append(merged.Undecided, o.Undecided...)
-		merged.Passed = append(merged.Passed, o.Passed...)
 	}
-	// Each unit's results are in the engine's order; so are all of them.
+	// Each evaluation's results are in the engine's order; so are all.
 	merged.Merge(&engine.Output{})
 	return merged, failures, errors.Join(errs...)
+}
+
+// evaluated is one evaluation of the policies over some units.
+type evaluated struct {
+	units []unitResources
+	out   *engine.Output
+	err   error
+}
+
+// batchUnits splits units, in order, into batches of about size
+// resources.
+func batchUnits(units []unitResources, size int) [][]unitResources {
+	var out [][]unitResources
+	start, n := 0, 0
+	for i, ur := range units {
+		if i > start && n+len(ur.canon) > size {
+			out = append(out, units[start:i])
+			start, n = i, 0
+		}
+		n += len(ur.canon)
+	}
+	if start < len(units) {
+		out = append(out, units[start:])
+	}
+	return out
+}
+
+// evaluateBatch evaluates the units of a batch together or, should that
+// hit an internal error, one by one.
+func evaluateBatch(ctx context.Context, evaluate func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error), batch []unitResources, diags graph.Diagnostics) []evaluated {
+	var canon []*graph.Canonical
+	for _, ur := range batch {
+		canon = append(canon, ur.canon...)
+	}
+	out, err := evaluateRecovering(ctx, evaluate, canon, diags)
+	var ie *engine.InternalError
+	if len(batch) == 1 || !errors.As(err, &ie) {
+		return []evaluated{{units: batch, out: out, err: err}}
+	}
+	each := make([]evaluated, len(batch))
+	for i := range batch {
+		o, err := evaluateRecovering(ctx, evaluate, batch[i].canon, diags)
+		each[i] = evaluated{units: batch[i : i+1], out: o, err: err}
+	}
+	return each
 }
 
 func evaluateRecovering(ctx context.Context, evaluate func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error), canon []*graph.Canonical, diags graph.Diagnostics) (out *engine.Output, err error) {

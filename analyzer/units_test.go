@@ -12,10 +12,10 @@ import (
 )
 
 // TestUnitByUnitEvaluationMatchesWhole checks that evaluating the units of
-// a scan one by one, in parallel, gives what one evaluation over all their
-// resources gives once instances are merged: a module shared by several
-// roots, a nested stack under two parents, and rule fixtures of many
-// units.
+// a scan one by one gives what one evaluation over all their resources
+// gives once instances are merged (a module shared by several roots, a
+// nested stack under two parents, rule fixtures of many units): so any
+// batching of whole units gives the same results.
 func TestUnitByUnitEvaluationMatchesWhole(t *testing.T) {
 	ctx := context.Background()
 	eng, err := engine.New(ctx, engine.Options{})
@@ -50,9 +50,13 @@ func TestUnitByUnitEvaluationMatchesWhole(t *testing.T) {
 				whole.unit = ur.unit
 				whole.canon = append(whole.canon, ur.canon...)
 			}
-			perUnit, _, err := evaluateUnits(ctx, eng.Evaluate, byUnit, diags, 2)
-			if err != nil {
-				t.Fatal(err)
+			perUnit := &engine.Output{}
+			for i := range byUnit {
+				o, _, err := evaluateUnits(ctx, eng.Evaluate, byUnit[i:i+1], diags, 2)
+				if err != nil {
+					t.Fatal(err)
+				}
+				perUnit.Merge(o)
 			}
 			once, _, err := evaluateUnits(ctx, eng.Evaluate, []unitResources{whole}, diags, 1)
 			if err != nil {
@@ -71,6 +75,40 @@ func TestUnitByUnitEvaluationMatchesWhole(t *testing.T) {
 			}
 			if !reflect.DeepEqual(gp, wp) {
 				t.Errorf("passed unit by unit:\n%+v\nat once:\n%+v", gp, wp)
+			}
+		})
+	}
+}
+
+func TestBatchUnits(t *testing.T) {
+	unit := func(n int) unitResources { return unitResources{canon: make([]*graph.Canonical, n)} }
+	tests := []struct {
+		name  string
+		sizes []int
+		want  [][]int
+	}{
+		{"none", nil, nil},
+		{"all fit", []int{3, 3, 3}, [][]int{{3, 3, 3}}},
+		{"split at the size", []int{4, 4, 4, 1}, [][]int{{4, 4}, {4, 1}}},
+		{"a large unit alone", []int{2, 20, 2}, [][]int{{2}, {20}, {2}}},
+		{"empty units ride along", []int{0, 10, 0}, [][]int{{0, 10, 0}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var units []unitResources
+			for _, n := range tt.sizes {
+				units = append(units, unit(n))
+			}
+			var got [][]int
+			for _, b := range batchUnits(units, 10) {
+				var sizes []int
+				for _, ur := range b {
+					sizes = append(sizes, len(ur.canon))
+				}
+				got = append(got, sizes)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})
 	}
