@@ -13,7 +13,9 @@
 #   group); CloudFormation Tags plus the Tags a parent's
 #   AWS::CloudFormation::Stack (or AWS::Serverless::Application) gives a
 #   nested stack, which CloudFormation propagates to the nested stack's
-#   resources that take tags; a SAM resource after its expansion. Stack
+#   resources that take tags; a SAM resource after its expansion (a
+#   function's Tags reach its generated role; SAM's PropagateTags, which
+#   passes them to the other resources it generates, is not modelled). Stack
 #   tags given at deployment (aws cloudformation deploy --tags) are not in
 #   the templates and are not counted. Keys compare exactly, case included,
 #   as AWS does. One finding per resource lists every missing key and
