@@ -68,6 +68,11 @@ func TestMonitorsCloudFormation(t *testing.T) {
 		{kindMetricFilter, "ParamFilter", "matched_events", "?"},
 		{kindMetricFilter, "ParamFilter", "log_group", `"org-trail"`},
 		{kindMetricFilter, "ParamFilter", "log_group_in_unit", "false"},
+		// The alarm's metric is the filter's: the math alarm watches it.
+		{kindMetricFilter, "SGFilter", "metric_transformations.0.alarmed_in_unit", "true"},
+		{kindMetricFilter, "ParamFilter", "metric_transformations.0.alarmed_in_unit", "false"},
+		// One pseudo parameter names both namespaces: the same value.
+		{kindMetricFilter, "StackFilter", "metric_transformations.0.alarmed_in_unit", "true"},
 		// A math expression reads no metric; the query's MetricStat does.
 		{kindCloudWatchAlarm, "MathAlarm", "metrics", `[{name: "SGChanges", namespace: "Baseline"}]`},
 		{kindCloudWatchAlarm, "MathAlarm", "actions_enabled", "true"},
@@ -109,6 +114,9 @@ func TestMonitorsTerraform(t *testing.T) {
 		{kindMetricFilter, "aws_cloudwatch_log_metric_filter.trail", "metric_transformations.0.namespace", `"Baseline"`},
 		{kindMetricFilter, "aws_cloudwatch_log_metric_filter.var", "matched_events", "?"},
 		{kindMetricFilter, "aws_cloudwatch_log_metric_filter.var", "log_group_in_unit", "false"},
+		{kindMetricFilter, "aws_cloudwatch_log_metric_filter.trail", "metric_transformations.0.alarmed_in_unit", "true"},
+		// One variable names both namespaces: the same value.
+		{kindMetricFilter, "aws_cloudwatch_log_metric_filter.ns", "metric_transformations.0.alarmed_in_unit", "true"},
 		// The metric name read from the filter is known.
 		{kindCloudWatchAlarm, "aws_cloudwatch_metric_alarm.trail", "metrics.0.name", `"TrailChanges"`},
 		{kindCloudWatchAlarm, "aws_cloudwatch_metric_alarm.trail", "alarm_actions.0", "?"},

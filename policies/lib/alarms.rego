@@ -69,8 +69,14 @@ has_action(a, list) := at(a, ["alarm_actions"], "maybe") if {
 }
 
 # alarmed is the verdict of "an alarm with actions watches one of filter
-# f's metrics".
-alarmed(f) := first([v |
+# f's metrics": an alarm of the filter's unit the normalizer found
+# (alarmed_in_unit: it also tells one parameter or pseudo parameter read
+# by both apart from two values not known), or any alarm of the scan
+# whose metric has the same name and namespace.
+alarmed(f) := "yes" if {
+	some t in f.properties.metric_transformations
+	t.alarmed_in_unit == true
+} else := first([v |
 	some a in alarms
 	some am in entries(a.properties.metrics, ["metrics"])
 	some fm in entries(f.properties.metric_transformations, ["metric_transformations"])

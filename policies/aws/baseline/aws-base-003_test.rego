@@ -49,6 +49,15 @@ test_alarm_in_another_namespace_fires if {
 	count(rule.deny) == 1 with input as t.input_of([filter({}), a])
 }
 
+# Two values not known before deployment that the normalizer found to be
+# one (a stack's name as both namespaces) in the filter's unit.
+test_alarm_found_in_the_unit_passes if {
+	f := filter({"metric_transformations": [{"name": "SecurityGroupEventCount", "namespace": null, "alarmed_in_unit": true}]})
+	a := alarm({"metrics": [{"name": "SecurityGroupEventCount", "namespace": null}]})
+	count(rule.deny) == 0 with input as t.input_of([f, a])
+	count(rule.undecided) == 0 with input as t.input_of([f, a])
+}
+
 test_alarm_without_actions_fires if {
 	count(rule.deny) == 1 with input as t.input_of([filter({}), alarm({"alarm_actions": []})])
 	count(rule.deny) == 1 with input as t.input_of([filter({}), alarm({"actions_enabled": false})])

@@ -83,3 +83,30 @@ resource "aws_cloudwatch_event_target" "elsewhere" {
   rule = "not-in-this-module"
   arn  = "arn:aws:sns:us-east-1:123456789012:alerts"
 }
+
+variable "namespace" {
+  type = string
+}
+
+resource "aws_cloudwatch_log_metric_filter" "ns" {
+  name           = "ns"
+  log_group_name = "external"
+  pattern        = "{ $.eventName = StopLogging }"
+  metric_transformation {
+    name      = "StopLogging"
+    namespace = var.namespace
+    value     = "1"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "ns" {
+  alarm_name          = "ns"
+  metric_name         = "StopLogging"
+  namespace           = var.namespace
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  evaluation_periods  = 1
+  threshold           = 1
+  statistic           = "Sum"
+  period              = 60
+  alarm_actions       = ["arn:aws:sns:us-east-1:123456789012:alerts"]
+}
