@@ -432,6 +432,11 @@ resource "aws_lb" "main" {
   drop_invalid_header_fields = true
   enable_deletion_protection = true
   tags                       = { Tier = "web" }
+
+  access_logs {
+    bucket  = "shop-lb-access-logs"
+    enabled = true
+  }
 }
 
 resource "aws_lb_target_group" "app" {
@@ -486,6 +491,11 @@ resource "aws_lb" "bastion" {
   subnets            = aws_subnet.public[*].id
   security_groups    = [aws_security_group.bastion_nlb.id]
   tags               = { Tier = "bastion" }
+
+  access_logs {
+    bucket  = "shop-lb-access-logs"
+    enabled = true
+  }
 }
 
 resource "aws_lb_target_group" "bastion" {
