@@ -58,9 +58,14 @@ func (inv *inventory) widenNamed(ctx context.Context, bounds *boundaries, opts O
 		if err != nil {
 			return err
 		}
-		g := terraform.NewModuleGraph(b)
-		inv.addModuleDirs(asGiven(g.RootsReaching(repo.tfDirs, modules[b])))
-		inv.addModuleDirs(asGiven(rootsAmong(g, repo.tfDirs, varFiles[b])))
+		// Finding the callers of a module reads every module of the
+		// repository: a commit that names no .tf or variables file (a
+		// template) does not pay for it.
+		if len(modules[b])+len(varFiles[b]) > 0 {
+			g := terraform.NewModuleGraph(b)
+			inv.addModuleDirs(asGiven(g.RootsReaching(repo.tfDirs, modules[b])))
+			inv.addModuleDirs(asGiven(rootsAmong(g, repo.tfDirs, varFiles[b])))
+		}
 		inv.addStructured(asGiven(nestingParents(ctx, repo.structured, templates[b], b, opts)))
 	}
 	return nil

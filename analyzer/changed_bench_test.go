@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rampart-iac/rampart/internal/corpus"
@@ -20,11 +22,21 @@ func BenchmarkChangedFile(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// A template committed in the same repository: no module needs its
+	// callers found.
+	template := filepath.Join(dir, "stacks", "app.yaml")
+	if err := os.MkdirAll(filepath.Dir(template), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(template, []byte(corpus.CloudFormationTemplate(1, 1)), 0o644); err != nil {
+		b.Fatal(err)
+	}
 	for _, c := range []struct {
 		name  string
 		paths []string
 	}{
 		{"one-module-file", []string{changed}},
+		{"one-template", []string{template}},
 		{"full-scan", []string{dir}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
