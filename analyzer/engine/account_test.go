@@ -118,7 +118,7 @@ func TestAccountUndecidedBecauseOfAnotherResource(t *testing.T) {
 		t.Fatalf("out = %+v, want one undecided result", out)
 	}
 	u := out.Undecided[0]
-	if u.Resource.ID != "WebSG" || u.Location.StartLine != 5 || !strings.Contains(u.Reason, "it depends on Ingress: Fn::ImportValue") {
+	if u.Resource.ID != "WebSG" || u.Location.StartLine != 5 || u.Path != "" || !strings.Contains(u.Reason, "it depends on Ingress: Fn::ImportValue") {
 		t.Errorf("undecided = %+v, want about WebSG, at the import", u)
 	}
 }

@@ -308,8 +308,11 @@ func (r *preparedRule) unknownUnder(e rawResult, s *scan) *result.Undecided {
 			u = r.undecided(e.because.res, graph.Unknown(e.because.message, e.because.res.Native.Loc), nil)
 		}
 		if u != nil {
+			// About e.res, whose own properties hold nothing Unknown:
+			// the location and the reason name the other resource.
 			u.Reason = fmt.Sprintf("it depends on %s: %s", e.because.res.Native.ID, u.Reason)
 			u.Resource, u.Instances = ref(e.res), []result.Instance{instanceOf(e.res, u.Instances[0].Trace)}
+			u.Path = ""
 		}
 		return u
 	}
