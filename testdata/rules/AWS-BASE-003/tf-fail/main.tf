@@ -1,5 +1,4 @@
-# expect: AWS-BASE-003
-# Security group changes not monitored: the alarm's actions are off, and the EventBridge rule has no target.
+# Security group changes not monitored: the alarm's actions are off, and the EventBridge rule has no target. # expect: AWS-BASE-003
 
 resource "aws_cloudwatch_log_group" "trail" {
   name              = "cloudtrail"

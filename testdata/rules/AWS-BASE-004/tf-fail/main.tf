@@ -1,5 +1,4 @@
-# expect: AWS-BASE-004
-# Iam policy changes and user creation not monitored: the alarm's actions are off, and the EventBridge rule has no target.
+# IAM policy changes and user creation not monitored: the alarm's actions are off, and the EventBridge rule has no target. # expect: AWS-BASE-004
 
 resource "aws_cloudwatch_log_group" "trail" {
   name              = "cloudtrail"

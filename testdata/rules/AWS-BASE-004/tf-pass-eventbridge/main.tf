@@ -1,4 +1,4 @@
-# Iam policy changes and user creation monitored by an EventBridge rule with a separate target resource.
+# IAM policy changes and user creation monitored by an EventBridge rule with a separate target resource.
 
 resource "aws_sns_topic" "security_alerts" {
   name              = "security-alerts"

@@ -1,4 +1,4 @@
-# Iam policy changes and user creation monitored by a metric filter on the trail's log group and an alarm on its metric.
+# IAM policy changes and user creation monitored by a metric filter on the trail's log group and an alarm on its metric.
 
 resource "aws_cloudwatch_log_group" "trail" {
   name              = "cloudtrail"

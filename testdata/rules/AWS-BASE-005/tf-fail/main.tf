@@ -1,5 +1,4 @@
-# expect: AWS-BASE-005
-# Cloudtrail configuration changes not monitored: the alarm's actions are off, and the EventBridge rule has no target.
+# CloudTrail configuration changes not monitored: the alarm's actions are off, and the EventBridge rule has no target. # expect: AWS-BASE-005
 
 resource "aws_cloudwatch_log_group" "trail" {
   name              = "cloudtrail"

@@ -1,4 +1,4 @@
-# Cloudtrail configuration changes monitored by an EventBridge rule with a separate target resource.
+# CloudTrail configuration changes monitored by an EventBridge rule with a separate target resource.
 
 resource "aws_sns_topic" "security_alerts" {
   name              = "security-alerts"

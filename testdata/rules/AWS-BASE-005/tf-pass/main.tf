@@ -1,4 +1,4 @@
-# Cloudtrail configuration changes monitored by a metric filter on the trail's log group and an alarm on its metric.
+# CloudTrail configuration changes monitored by a metric filter on the trail's log group and an alarm on its metric.
 
 resource "aws_cloudwatch_log_group" "trail" {
   name              = "cloudtrail"

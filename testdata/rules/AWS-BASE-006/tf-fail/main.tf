@@ -1,5 +1,4 @@
-# expect: AWS-BASE-006
-# Root account usage not monitored: the alarm's actions are off, and the EventBridge rule has no target.
+# Root account usage not monitored: the alarm's actions are off, and the EventBridge rule has no target. # expect: AWS-BASE-006
 
 resource "aws_cloudwatch_log_group" "trail" {
   name              = "cloudtrail"
