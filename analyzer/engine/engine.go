@@ -170,14 +170,15 @@ func (e *Engine) compileUserPolicies(ctx context.Context, userSrcs []source, mod
 			userRules = append(userRules, rm)
 		}
 	}
-	compileSet, err := e.catalog.allLibs()
-	if err != nil {
-		return err
-	}
+	userMods := make(map[string]*ast.Module, len(userSrcs))
 	for _, s := range userSrcs {
 		if m := mods[s.name]; m != nil {
-			compileSet[s.name] = m
+			userMods[s.name] = m
 		}
+	}
+	compileSet, err := e.catalog.withDependencies(userMods)
+	if err != nil {
+		return err
 	}
 	compiler, err := compileChecked(compileSet)
 	if err != nil {

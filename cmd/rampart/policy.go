@@ -32,7 +32,8 @@ func (a *app) policyTestCommand() *cobra.Command {
 		Use:   "test [DIR...]",
 		Short: "Run the Rego unit tests of the built-in policies and of DIR (user policies)",
 		Long: `Runs every test_* rule of the built-in policies and of the given policy
-directories (or bundles), with the same sandbox as a scan. With --fixtures DIR,
+directories (or bundles; without DIR, the policy_dirs of .rampart.yaml), with
+the same sandbox as a scan. With --fixtures DIR,
 also scans every fixture of DIR/<RULE-ID>/ with that rule alone and checks the
 lines marked "# expect: <RULE-ID>" and "# undecided: <RULE-ID>"
 (docs/writing-policies.md, "Testing"). Exits 0 when everything passes, 1 when a
@@ -40,6 +41,14 @@ test or a fixture fails, 2 when the policies do not load.`,
 		RunE: func(cmd *cobra.Command, dirs []string) error {
 			if format != "text" && format != "json" {
 				return usagef("--format %q: want text or json", format)
+			}
+			if len(dirs) == 0 {
+				// The policies a scan from here would load.
+				s, err := a.loadSettings(cmd.Flags(), ".")
+				if err != nil {
+					return err
+				}
+				dirs = s.PolicyDirs
 			}
 			run, err := a.testPolicies(cmd.Context(), dirs, engine.TestOptions{Coverage: coverage})
 			if err != nil {
@@ -72,6 +81,7 @@ test or a fixture fails, 2 when the policies do not load.`,
 	test.Flags().BoolVar(&coverage, "coverage", false, "report which lines of the policies the tests evaluated")
 	test.Flags().StringVar(&format, "format", "text", "report format: text or json")
 	test.Flags().StringVar(&fixtures, "fixtures", "", "also check the fixtures under `DIR`/<RULE-ID>/")
+	test.Flags().String("config", "", "configuration `FILE` whose policy_dirs to test when no DIR is given (default: .rampart.yaml found from the current directory up)")
 	return test
 }
 

@@ -238,6 +238,12 @@ func TestE2EPolicySources(t *testing.T) {
 		if len(rep.Findings) != 1 || len(rep.Policies) != 1 || rep.Policies[0].Revision != "2026.12.1" {
 			t.Errorf("findings %d, policies %+v", len(rep.Findings), rep.Policies)
 		}
+		// policy test without DIR tests the configured policies.
+		r = rampart(t, filepath.Join(dir, "configured"), nil, "policy", "test", "--coverage")
+		r.wantCode(t, exitOK)
+		if !strings.Contains(r.stdout, "manifested/logs.rego") {
+			t.Errorf("policy test did not cover the configured policy directory:\n%s", r.stdout)
+		}
 	})
 }
 

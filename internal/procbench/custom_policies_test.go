@@ -24,7 +24,7 @@ func writeCustomPolicies(dir string, n int) error {
 		rule := fmt.Sprintf(`# METADATA
 # title: resource without tag T%[1]d
 # custom:
-#   id: BENCH-%[1]03d
+#   id: BENCH-%03[1]d
 #   name: bench-tag-%[1]d
 #   severity: LOW
 #   kinds: [%[2]s]
