@@ -73,3 +73,23 @@ func TestExplainShowsSettings(t *testing.T) {
 		t.Errorf("explain lacks %q:\n%s", want, b.String())
 	}
 }
+
+// TestAccountScopeIsShown checks that explain and rules --format json say
+// a rule is judged once over the whole scan (an account-baseline rule).
+func TestAccountScopeIsShown(t *testing.T) {
+	r := result.Rule{ID: "AWS-BASE-001", Name: "baseline-cloudtrail", Severity: result.SeverityHigh, Title: "No trail",
+		Profile: "account-baseline", Scope: "account", Builtin: true}
+	var ex, js bytes.Buffer
+	if err := WriteExplain(&ex, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ex.String(), "\nScope: account (") {
+		t.Errorf("explain does not give the scope:\n%s", ex.String())
+	}
+	if err := WriteRules(&js, []result.Rule{r}, "json"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(js.String(), `"scope": "account"`) {
+		t.Errorf("rules JSON lacks the scope:\n%s", js.String())
+	}
+}

@@ -78,7 +78,9 @@ type jsonRule struct {
 	Equivalents []string `json:"equivalents,omitempty"`
 	Kinds       []string `json:"kinds"`
 	Profile     string   `json:"profile"`
-	Builtin     bool     `json:"builtin"`
+	// Scope is "account" for a rule judged once over the whole scan.
+	Scope   string `json:"scope,omitempty"`
+	Builtin bool   `json:"builtin"`
 	// Inactive says why the rule does not run with the configuration
 	// ("inactive while required_tags is empty").
 	Inactive string `json:"inactive,omitempty"`
@@ -96,7 +98,7 @@ func rulesJSON(w io.Writer, rules []result.Rule) error {
 			ID: r.ID, Name: r.Name, Severity: r.Severity.String(), Title: r.Title,
 			Description: r.Description, Remediation: r.Remediation,
 			References: append([]string{}, r.References...), Equivalents: r.Equivalents, Kinds: append([]string{}, r.Kinds...),
-			Profile: r.Profile, Builtin: r.Builtin, Parameters: r.Parameters, Inactive: r.Inactive,
+			Profile: r.Profile, Scope: r.Scope, Builtin: r.Builtin, Parameters: r.Parameters, Inactive: r.Inactive,
 		})
 	}
 	enc := json.NewEncoder(w)
@@ -157,6 +159,9 @@ func WriteExplainSettings(w io.Writer, r result.Rule, settings map[string]Parame
 	}
 	if r.Profile != "" {
 		facts = append(facts, "Profile: "+Escape(r.Profile)+" (enable with --profile "+Escape(r.Profile)+")")
+	}
+	if r.Scope == "account" {
+		facts = append(facts, "Scope: account (judged once over the whole scan, whatever units it is split into)")
 	}
 	if !r.Builtin {
 		facts = append(facts, "Source: --policy-dir")
