@@ -121,63 +121,22 @@ func TestRuleFixtures(t *testing.T) {
 
 // expectations collects "file:line" for every marker naming ruleID in the
 // fixture (every file of a directory fixture), and for the expect.json
-// entries of the same sort (undecided or not).
-func expectations(t *testing.T, path, ruleID string, marker *regexp.Regexp, fromJSON []jsonExpectation, undecided bool) []string {
+// entries of the same sort (undecided or not): the reading `rampart policy
+// test --fixtures` does for custom rules.
+func expectations(t *testing.T, path, ruleID string, marker *regexp.Regexp, fromJSON []fixtureExpectation, undecided bool) []string {
 	t.Helper()
-	var out []string
-	for _, e := range fromJSON {
-		if e.Rule == ruleID && e.Undecided == undecided {
-			out = append(out, fmt.Sprintf("%s:%d", filepath.Clean(path), e.Line))
-		}
-	}
-	err := filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		for i, line := range strings.Split(string(b), "\n") {
-			m := marker.FindStringSubmatch(line)
-			if m == nil {
-				continue
-			}
-			for _, id := range strings.Split(m[1], ",") {
-				if strings.TrimSpace(id) == ruleID {
-					out = append(out, fmt.Sprintf("%s:%d", filepath.Clean(p), i+1))
-				}
-			}
-		}
-		return nil
-	})
+	out, err := fixtureMarkers(path, ruleID, marker, fromJSON, undecided)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sort.Strings(out)
 	return out
 }
 
-// jsonExpectation is an entry of expect.json: a finding of rule at line, or
-// an undecided result when Undecided is set.
-type jsonExpectation struct {
-	Rule      string `json:"rule"`
-	Line      int    `json:"line"`
-	Undecided bool   `json:"undecided,omitempty"`
-}
-
-func readExpectJSON(t *testing.T, dir string) map[string][]jsonExpectation {
+func readExpectJSON(t *testing.T, dir string) map[string][]fixtureExpectation {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, "expect.json"))
-	if os.IsNotExist(err) {
-		return nil
-	}
+	out, err := readFixtureJSON[map[string][]fixtureExpectation](filepath.Join(dir, fixtureExpectFile))
 	if err != nil {
 		t.Fatal(err)
-	}
-	var out map[string][]jsonExpectation
-	if err := json.Unmarshal(b, &out); err != nil {
-		t.Fatalf("%s/expect.json: %v", dir, err)
 	}
 	return out
 }
@@ -191,7 +150,7 @@ func TestFixtureMarkers(t *testing.T) {
 	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	fromJSON := []jsonExpectation{{Rule: "AWS-SG-001", Line: 7}, {Rule: "AWS-SG-001", Line: 9, Undecided: true}}
+	fromJSON := []fixtureExpectation{{Rule: "AWS-SG-001", Line: 7}, {Rule: "AWS-SG-001", Line: 9, Undecided: true}}
 	tests := []struct {
 		rule      string
 		undecided bool
