@@ -232,6 +232,15 @@ func (c *catalog) modulesFor(rules []*ruleModule) (map[string]*ast.Module, error
 		out[rm.file] = m
 		queue = append(queue, m)
 	}
+	if err := c.addDependencies(out, queue); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// addDependencies adds to out every library and selected rule module the
+// modules in queue read (by import or by a data reference), transitively.
+func (c *catalog) addDependencies(out map[string]*ast.Module, queue []*ast.Module) error {
 	for len(queue) > 0 {
 		m := queue[0]
 		queue = queue[1:]
@@ -242,7 +251,7 @@ func (c *catalog) modulesFor(rules []*ruleModule) (map[string]*ast.Module, error
 				}
 				lib, err := c.library(name)
 				if err != nil {
-					return nil, err
+					return err
 				}
 				out[name] = lib
 				queue = append(queue, lib)
@@ -253,14 +262,14 @@ func (c *catalog) modulesFor(rules []*ruleModule) (map[string]*ast.Module, error
 				}
 				other, err := c.ruleModule(rm)
 				if err != nil {
-					return nil, err
+					return err
 				}
 				out[rm.file] = other
 				queue = append(queue, other)
 			}
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // compileWithAllLibs compiles mods and every library.
