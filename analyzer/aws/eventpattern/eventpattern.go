@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer/aws/tristate"
+	"github.com/rampart-iac/rampart/analyzer/aws/wildcard"
 )
 
 // Pattern is a parsed event pattern.
@@ -270,7 +271,7 @@ func (s stringTest) match(v any) tristate.Truth {
 	case "suffix":
 		return tristate.Of(strings.HasSuffix(str, want))
 	case "wildcard":
-		return tristate.Of(wildcard(want, str))
+		return tristate.Of(matchWildcard(want, str))
 	}
 	return tristate.Of(str == want)
 }
@@ -474,7 +475,7 @@ func parseNumeric(arg any, at string) (matcher, error) {
 
 // wildcard matches s against pattern, in which `*` stands for any run of
 // characters and `\*` for a star.
-func wildcard(pattern, s string) bool {
+func matchWildcard(pattern, s string) bool {
 	var parts []string
 	var cur strings.Builder
 	for i := 0; i < len(pattern); i++ {
@@ -490,21 +491,7 @@ func wildcard(pattern, s string) bool {
 		}
 	}
 	parts = append(parts, cur.String())
-	if len(parts) == 1 {
-		return parts[0] == s
-	}
-	if !strings.HasPrefix(s, parts[0]) {
-		return false
-	}
-	s = s[len(parts[0]):]
-	for _, mid := range parts[1 : len(parts)-1] {
-		i := strings.Index(s, mid)
-		if i < 0 {
-			return false
-		}
-		s = s[i+len(mid):]
-	}
-	return strings.HasSuffix(s, parts[len(parts)-1])
+	return wildcard.MatchParts(parts, s)
 }
 
 func join(at, key string) string {

@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"github.com/rampart-iac/rampart/analyzer/aws/tristate"
+	"github.com/rampart-iac/rampart/analyzer/aws/wildcard"
 )
 
 // Pattern is a parsed filter pattern.
@@ -189,35 +190,14 @@ func (c cond) eval(event map[string]any) tristate.Truth {
 func equal(v any, lit value) tristate.Truth {
 	switch x := v.(type) {
 	case string:
-		return tristate.Of(glob(lit.text, x))
+		return tristate.Of(wildcard.Match(lit.text, x))
 	case float64:
 		if lit.isNum {
 			return tristate.Of(x == lit.num)
 		}
-		return tristate.Of(glob(lit.text, strconv.FormatFloat(x, 'f', -1, 64)))
+		return tristate.Of(wildcard.Match(lit.text, strconv.FormatFloat(x, 'f', -1, 64)))
 	}
 	return tristate.No
-}
-
-// glob matches s against pattern, in which `*` stands for any run of
-// characters.
-func glob(pattern, s string) bool {
-	parts := strings.Split(pattern, "*")
-	if len(parts) == 1 {
-		return pattern == s
-	}
-	if !strings.HasPrefix(s, parts[0]) {
-		return false
-	}
-	s = s[len(parts[0]):]
-	for _, mid := range parts[1 : len(parts)-1] {
-		i := strings.Index(s, mid)
-		if i < 0 {
-			return false
-		}
-		s = s[i+len(mid):]
-	}
-	return strings.HasSuffix(s, parts[len(parts)-1])
 }
 
 // test is `SELECTOR IS NULL|TRUE|FALSE` or `SELECTOR NOT EXISTS`.

@@ -178,26 +178,3 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
-
-func TestGlob(t *testing.T) {
-	tests := []struct {
-		pattern, s string
-		want       bool
-	}{
-		{"abc", "abc", true},
-		{"abc", "abcd", false},
-		{"a*", "abc", true},
-		{"*c", "abc", true},
-		{"a*c", "ac", true},
-		{"a*b*c", "aXbYc", true},
-		{"a*b*c", "aXcYb", false},
-		{"*", "", true},
-		{"a**", "a", true},
-		{"ab*ba", "aba", false},
-	}
-	for _, tt := range tests {
-		if got := glob(tt.pattern, tt.s); got != tt.want {
-			t.Errorf("glob(%q, %q) = %v, want %v", tt.pattern, tt.s, got, tt.want)
-		}
-	}
-}
