@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/internal/safefs"
@@ -348,4 +349,55 @@ func (ev *evaluator) resolveSource(mi *moduleInstance, call *moduleCall, key str
 		Location: loc(call.sourceRange),
 	})
 	return "", false
+}
+
+// maxCachedModules bounds the module directories a RootLoader keeps parsed
+// between roots: roots are loaded in path order, so the examples of one
+// module, which call it, mostly find it parsed, while memory stays bounded
+// by a few repositories' modules, not by the scan.
+const maxCachedModules = 256
+
+// RootLoader loads the root modules of a set of directories one at a
+// time, so a scan can evaluate and release one root's graph before it
+// loads the next. LoadModules is the same over every root at once.
+type RootLoader struct {
+	opts  Options
+	roots []string
+	// first gets the diagnostics about the whole set (undeclaredArgs).
+	first string
+	diags graph.Diagnostics
+
+	mu sync.Mutex
+	l  *loader
+}
+
+// NewRootLoader finds the root modules among dirs as LoadModules does.
+// The modules it parses to find them are not kept.
+func NewRootLoader(dirs []string, opts Options) *RootLoader {
+	l := newLoader(opts.Root)
+	rl := &RootLoader{opts: opts, roots: findRoots(l, dirs)}
+	if len(rl.roots) > 0 {
+		rl.first = rl.roots[0]
+		rl.diags = undeclaredArgs(l, rl.roots, opts.Args)
+	}
+	return rl
+}
+
+// Roots are the root module directories, in the order of the directories
+// given.
+func (rl *RootLoader) Roots() []string { return rl.roots }
+
+// Load evaluates one of Roots into its Unit. Loads are serialized: they
+// share parsed modules.
+func (rl *RootLoader) Load(ctx context.Context, dir string) *graph.Unit {
+	rl.mu.Lock()
+	defer rl.mu.Unlock()
+	if rl.l == nil || len(rl.l.configs) > maxCachedModules {
+		rl.l = newLoader(rl.opts.Root)
+	}
+	u := loadRoot(ctx, rl.l, dir, rl.opts)
+	if dir == rl.first {
+		u.Diagnostics = append(u.Diagnostics, rl.diags...)
+	}
+	return u
 }
