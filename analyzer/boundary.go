@@ -145,11 +145,8 @@ func readAll(ctx context.Context, opts Options) ([]*graph.Unit, []result.File, e
 	if err != nil {
 		return nil, nil, err
 	}
-	inv, err := discover(ctx, opts.Paths, opts.Root, opts.Exclude)
+	inv, err := inventoryOf(ctx, bounds, opts)
 	if err != nil {
-		return nil, nil, err
-	}
-	if err := inv.widenNamed(ctx, bounds, opts); err != nil {
 		return nil, nil, err
 	}
 	units, files := parseAll(ctx, inv, bounds, opts)
@@ -157,4 +154,17 @@ func readAll(ctx context.Context, opts Options) ([]*graph.Unit, []result.File, e
 		return nil, nil, err
 	}
 	return units, files, nil
+}
+
+// inventoryOf discovers the files of the scan paths, with what checking
+// named files needs besides (widenNamed).
+func inventoryOf(ctx context.Context, bounds *boundaries, opts Options) (*inventory, error) {
+	inv, err := discover(ctx, opts.Paths, opts.Root, opts.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	if err := inv.widenNamed(ctx, bounds, opts); err != nil {
+		return nil, err
+	}
+	return inv, nil
 }

@@ -23,6 +23,9 @@ type stages struct {
 	normalize normalizer
 	// evaluate is nil for the engine's own Evaluate.
 	evaluate func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error)
+	// released, when set, is told of each unit once the scan no longer
+	// holds its graph (tests count them).
+	released func(*graph.Unit)
 }
 
 func (st stages) withDefaults(eng *engine.Engine) stages {
@@ -130,6 +133,14 @@ feed:
 		return nil, nil, fmt.Errorf("evaluate policies: %w", err)
 	}
 
+	return mergeEvaluated(results)
+}
+
+// mergeEvaluated merges the results of the batches, in batch order, into
+// one Output in the engine's order, the units an internal error failed,
+// and the rules that could not be evaluated (each once). A nil Output is a
+// failure of the whole evaluation.
+func mergeEvaluated(results [][]evaluated) (*engine.Output, []unitFailure, error) {
 	merged := &engine.Output{Findings: []result.Finding{}, Undecided: []result.Undecided{}, Passed: []result.Check{}}
 	var failures []unitFailure
 	var errs []error

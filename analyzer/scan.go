@@ -40,36 +40,40 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, files, err := readAll(ctx, opts)
+	bounds, err := newBoundaries(opts.Paths, opts.Boundary)
+	if err != nil {
+		return nil, err
+	}
+	inv, err := inventoryOf(ctx, bounds, opts)
 	if err != nil {
 		return nil, err
 	}
 
-	res := &Result{Root: opts.Root, Rules: eng.Rules(), Files: files}
+	st = st.withDefaults(eng)
+	s := newStreamer(ctx, eng, st, opts)
+	s.structured(inv.structured, bounds, opts)
+	s.terraform(inv.tfDirs, bounds, opts)
+	s.finish()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	units, files := accountFiles(s.units, append(inv.ignored, s.files...), inv.tfFiles)
+
+	res := &Result{Root: opts.Root, Rules: eng.Rules(), Files: files, Resources: s.resources}
 	if res.Policies, err = policySources(opts); err != nil {
 		return nil, err
 	}
-	if bounds, err := newBoundaries(opts.Paths, opts.Boundary); err == nil {
-		res.Boundaries = bounds.list()
-	}
+	res.Boundaries = bounds.list()
 	var diags graph.Diagnostics
 	for _, u := range units {
 		diags = append(diags, u.Diagnostics...)
 	}
-	st = st.withDefaults(eng)
-	byUnit, failures := normalizeUnits(ctx, units, st.normalize)
-	for _, ur := range byUnit {
-		diags = append(diags, ur.diags...) // the normalizers', like the front-ends'
-	}
-	out, evalFailures, err := evaluateUnits(ctx, st.evaluate, byUnit, diags, opts.Workers)
+	diags = append(diags, s.normDiags...) // the normalizers', like the front-ends'
+	out, evalFailures, err := mergeEvaluated(s.results)
 	if out == nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
-	account := newAccountSummary(eng)
-	for _, ur := range byUnit {
-		account.add(ur)
-	}
-	accountOut, accountErr := account.evaluate(ctx)
+	accountOut, accountErr := s.account().evaluate(ctx)
 	if accountOut == nil {
 		return nil, fmt.Errorf("evaluating account rules: %w", accountErr)
 	}
@@ -78,17 +82,15 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	// An internal error fails its unit; one rule that fails to evaluate
 	// must not silence the others: either fails the run (the scan is
 	// incomplete) next to the other results.
-	for _, f := range append(failures, evalFailures...) {
+	failures := append(s.failures, evalFailures...)
+	for _, f := range failures {
 		diags = append(diags, f.diag)
 	}
-	failUnitFiles(res.Files, append(failures, evalFailures...))
+	failUnitFiles(res.Files, failures)
 	diags = append(diags, ruleErrors(err)...)
-	findings, suppressionDiags := applySuppressions(out.Findings, byUnit, eng, res, opts)
+	findings, suppressionDiags := applySuppressions(out.Findings, s.decls, eng, res, opts)
 	diags = append(diags, suppressionDiags...)
 	res.Findings, res.Undecided, res.Passed = mergeInstances(findings, out.Undecided, out.Passed)
-	for _, ur := range byUnit {
-		res.Resources += len(ur.canon)
-	}
 	for _, d := range diags {
 		if d.Severity == graph.SeverityError {
 			res.Errors = append(res.Errors, d)
@@ -98,7 +100,7 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	}
 	sortDiagnostics(res.Errors)
 	sortDiagnostics(res.Warnings)
-	maskSecrets(res, units)
+	maskDeclared(res, s.declaredSecrets())
 	if err := narrowToNamed(res, opts, units); err != nil {
 		return nil, err
 	}
@@ -193,11 +195,28 @@ func parseAll(ctx context.Context, inv *inventory, bounds *boundaries, opts Opti
 		tfUnits = loadTerraform(ctx, inv.tfDirs, bounds, opts)
 	}
 	wg.Wait()
-	units, files = dropNestedStacks(units, files)
+	return accountFiles(append(units, tfUnits...), files, inv.tfFiles)
+}
+
+// accountFiles drops the units a whole-scan read leaves out (nested stacks,
+// analysed with their parent; a root module a plan in its directory
+// describes) and completes the file list: Terraform files by what the
+// units read, and files the units read that the walk did not list. Units
+// and files come back sorted by path.
+func accountFiles(units []*graph.Unit, files []result.File, tfFiles []string) ([]*graph.Unit, []result.File) {
+	var structured, tfUnits []*graph.Unit
+	for _, u := range units {
+		if u.Source == graph.SourceTerraform {
+			tfUnits = append(tfUnits, u)
+		} else {
+			structured = append(structured, u)
+		}
+	}
+	units, files = dropNestedStacks(structured, files)
 	units = append(units, preferPlans(units, tfUnits)...)
 	// A plan reads its configuration's .tf files for locations, so they
 	// are accounted for through it when its directory's HCL unit is dropped.
-	files = append(files, terraformFiles(inv.tfFiles, units)...)
+	files = append(files, terraformFiles(tfFiles, units)...)
 	files = append(files, unlistedFiles(files, units)...)
 
 	sort.Slice(units, func(i, j int) bool { return units[i].Path < units[j].Path })
@@ -338,6 +357,31 @@ func loadTerraform(ctx context.Context, dirs []string, bounds *boundaries, opts 
 		units = append(units, loadTerraformIn(ctx, byBoundary[b], b, opts)...)
 	}
 	return units
+}
+
+// newRootLoader finds the root modules among the module directories of
+// one boundary; an internal error fails them as one unit.
+func newRootLoader(dirs []string, boundary string, opts Options) (rl *terraform.RootLoader, failed *graph.Unit) {
+	defer func() {
+		if p := recover(); p != nil {
+			rl, failed = nil, &graph.Unit{Source: graph.SourceTerraform, Path: dirs[0]}
+			failed.Diagnostics.Errorf(graph.Location{File: dirs[0]},
+				"internal error while loading Terraform modules (please report): %v", p)
+		}
+	}()
+	return terraform.NewRootLoader(dirs, terraform.Options{Args: opts.VarArgs, Env: opts.Env, Root: boundary}), nil
+}
+
+// loadRoot loads one root module; an internal error fails it alone.
+func loadRoot(ctx context.Context, rl *terraform.RootLoader, dir string) (u *graph.Unit) {
+	defer func() {
+		if p := recover(); p != nil {
+			u = &graph.Unit{Source: graph.SourceTerraform, Path: dir}
+			u.Diagnostics.Errorf(graph.Location{File: dir},
+				"internal error while loading Terraform modules (please report): %v", p)
+		}
+	}()
+	return rl.Load(ctx, dir)
 }
 
 func loadTerraformIn(ctx context.Context, dirs []string, boundary string, opts Options) (units []*graph.Unit) {

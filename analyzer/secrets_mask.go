@@ -17,7 +17,13 @@ import (
 // they appear in that text, whatever their shape. Source excerpts are
 // masked by the report.
 func maskSecrets(res *Result, units []*graph.Unit) {
-	mask := newMasker(units)
+	maskDeclared(res, sensitiveStrings(units))
+}
+
+// maskDeclared is maskSecrets with the declared secrets already gathered
+// (a streamed scan gathers them unit by unit).
+func maskDeclared(res *Result, declared []string) {
+	mask := newMasker(declared)
 	for i := range res.Findings {
 		f := &res.Findings[i]
 		f.Message = mask(f.Message)
@@ -39,8 +45,7 @@ func maskSecrets(res *Result, units []*graph.Unit) {
 
 // newMasker returns the function that masks one text: the values the
 // units declare sensitive first, then every credential-shaped token.
-func newMasker(units []*graph.Unit) func(string) string {
-	declared := sensitiveStrings(units)
+func newMasker(declared []string) func(string) string {
 	if len(declared) == 0 {
 		return secrets.Mask
 	}
@@ -81,13 +86,19 @@ func sensitiveStrings(units []*graph.Unit) []string {
 	for s := range seen {
 		out = append(out, s)
 	}
+	sortSecrets(out)
+	return out
+}
+
+// sortSecrets orders secrets longest first, so that a secret that contains
+// another is replaced whole.
+func sortSecrets(out []string) {
 	sort.Slice(out, func(i, j int) bool {
 		if len(out[i]) != len(out[j]) {
 			return len(out[i]) > len(out[j])
 		}
 		return out[i] < out[j]
 	})
-	return out
 }
 
 func maskTrace(t graph.Trace, mask func(string) string) {

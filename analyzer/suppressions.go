@@ -16,11 +16,7 @@ const maxSuppressionRead = 16 << 20
 // suppression or the baseline covers, before the instances of one place are
 // merged (a configuration entry naming one module instance covers that
 // instance only), and returns the diagnostics about the suppressions.
-func applySuppressions(findings []result.Finding, byUnit []unitResources, eng *engine.Engine, res *Result, opts Options) ([]result.Finding, graph.Diagnostics) {
-	var canon []*graph.Canonical
-	for _, ur := range byUnit {
-		canon = append(canon, ur.canon...)
-	}
+func applySuppressions(findings []result.Finding, canon []*graph.Canonical, eng *engine.Engine, res *Result, opts Options) ([]result.Finding, graph.Diagnostics) {
 	return suppress.Apply(suppress.Input{
 		Findings:  findings,
 		Resources: canon,

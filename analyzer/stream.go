@@ -1,0 +1,366 @@
+package analyzer
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"github.com/rampart-iac/rampart/analyzer/cloudformation"
+	"github.com/rampart-iac/rampart/analyzer/engine"
+	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/analyzer/terraform"
+	"github.com/rampart-iac/rampart/analyzer/textenc"
+)
+
+// A scan streams its units: each template, plan or Terraform root module
+// is parsed, normalized and evaluated (in batches of whole units, a batch
+// per core), and its graph is then released; what the rest of the scan
+// needs of it (its files, diagnostics and nested stacks, its resources'
+// declarations for suppressions, its declared secrets for masking, what
+// the account rules read) is kept in a small record. Peak memory is then
+// bounded by the units in flight, not by the scan.
+//
+// Units are taken in the order a whole-scan read would list them
+// (templates and plans by path, then Terraform roots by path), so batches
+// and results come out as they did when every unit was read first.
+
+// streamer drives one scan's units through the stages.
+type streamer struct {
+	ctx     context.Context
+	eng     *engine.Engine
+	st      stages
+	workers int
+	// narrowing keeps the resource locations of CloudFormation units:
+	// results of a scan of named files follow nested stacks through them.
+	narrowing bool
+	// nested are the templates another one includes: they are analysed
+	// as part of it, not on their own.
+	nested *nesting
+	// planned are the directories holding a Terraform plan, whose HCL
+	// root module is not analysed (preferPlans).
+	planned map[string]bool
+	// The batch being filled, in unit order.
+	batch      []unitResources
+	batchSize  int
+	batchDiags graph.Diagnostics
+
+	jobs    chan batchJob
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	results [][]evaluated
+
+	// Per unit, in the order taken.
+	units     []*graph.Unit // slim
+	files     []result.File
+	normDiags graph.Diagnostics
+	failures  []unitFailure
+	decls     []*graph.Canonical // slim: UID and declaration, for suppressions
+	sensitive map[string]bool
+	accounts  []*accountSummary
+	resources int
+}
+
+type batchJob struct {
+	index int
+	units []unitResources
+	diags graph.Diagnostics
+}
+
+func newStreamer(ctx context.Context, eng *engine.Engine, st stages, opts Options) *streamer {
+	s := &streamer{ctx: ctx, eng: eng, st: st, workers: opts.Workers, narrowing: namesFiles(opts.Paths),
+		planned: map[string]bool{}, sensitive: map[string]bool{}, jobs: make(chan batchJob)}
+	for range max(1, s.workers) {
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			for job := range s.jobs {
+				s.evaluate(job)
+			}
+		}()
+	}
+	return s
+}
+
+// namesFiles reports whether a scan path is a file: its results are then
+// narrowed to what the named files bear on (narrowToNamed).
+func namesFiles(paths []string) bool {
+	for _, p := range paths {
+		if info, err := os.Stat(p); err != nil || !info.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+// structured parses the YAML/JSON files, workers at a time, and takes
+// their units in path order.
+func (s *streamer) structured(paths []string, bounds *boundaries, opts Options) {
+	paths = sortedCopy(paths)
+	s.nested = nestingOf(s.ctx, paths, bounds, opts)
+	type parsed struct {
+		u *graph.Unit
+		f result.File
+	}
+	pending := make(chan chan parsed, max(1, s.workers))
+	go func() {
+		defer close(pending)
+		for _, path := range paths {
+			if s.ctx.Err() != nil {
+				return // stopped: what is left is not read (the scan fails)
+			}
+			c := make(chan parsed, 1)
+			pending <- c
+			go func() {
+				u, f := parseStructured(s.ctx, path, bounds.of(path), opts)
+				c <- parsed{u, f}
+			}()
+		}
+	}()
+	for c := range pending {
+		p := <-c
+		s.files = append(s.files, p.f)
+		if p.u == nil {
+			continue
+		}
+		if p.u.Source == graph.SourceTerraformPlan {
+			s.planned[filepath.Dir(filepath.Clean(p.u.Path))] = true
+		}
+		if s.nested.nested(p.u.Path) {
+			// Analysed with the template that includes it.
+			s.keep(p.u)
+			continue
+		}
+		s.take(p.u)
+	}
+}
+
+// terraform loads the root modules of dirs one at a time, in path order,
+// leaving out those a plan in their directory describes.
+func (s *streamer) terraform(dirs []string, bounds *boundaries, opts Options) {
+	type root struct {
+		dir    string
+		loader *terraform.RootLoader
+	}
+	var roots []root
+	for _, group := range byBoundary(dirs, bounds) {
+		rl, failed := newRootLoader(group.dirs, group.boundary, opts)
+		if failed != nil {
+			s.take(failed)
+			continue
+		}
+		for _, d := range rl.Roots() {
+			roots = append(roots, root{d, rl})
+		}
+	}
+	sort.SliceStable(roots, func(i, j int) bool { return roots[i].dir < roots[j].dir })
+	for _, r := range roots {
+		if s.ctx.Err() != nil {
+			return
+		}
+		if s.planned[filepath.Clean(r.dir)] {
+			continue
+		}
+		s.take(loadRoot(s.ctx, r.loader, r.dir))
+	}
+}
+
+// take normalizes a unit, records what the scan keeps of it and adds it
+// to the batch being filled.
+func (s *streamer) take(u *graph.Unit) {
+	for _, v := range sensitiveStrings([]*graph.Unit{u}) {
+		s.sensitive[v] = true
+	}
+	canon, diags, err := normalizeUnit(s.ctx, u, s.st.normalize)
+	if err != nil {
+		s.failures = append(s.failures, internalFailure(u, "normalizing its resources", err))
+		s.keep(u)
+		return
+	}
+	ur := unitResources{unit: u, canon: canon, diags: diags}
+	s.normDiags = append(s.normDiags, diags...)
+	s.resources += len(canon)
+	for _, c := range canon {
+		s.decls = append(s.decls, declaration(c))
+	}
+	acct := newAccountSummary(s.eng)
+	acct.add(ur)
+	s.accounts = append(s.accounts, acct)
+	s.keep(u)
+
+	if len(s.batch) > 0 && s.batchSize+len(canon) > batchResources {
+		s.flush()
+	}
+	s.batch = append(s.batch, ur)
+	s.batchSize += len(canon)
+	s.batchDiags = append(append(s.batchDiags, u.Diagnostics...), diags...)
+}
+
+// keep records the slim copy of a unit the rest of the scan reads.
+func (s *streamer) keep(u *graph.Unit) {
+	s.units = append(s.units, slimUnit(u, s.narrowing))
+}
+
+// flush hands the batch being filled to an evaluator; it waits while
+// every evaluator is busy, so at most workers batches are in flight.
+func (s *streamer) flush() {
+	if len(s.batch) == 0 {
+		return
+	}
+	job := batchJob{index: len(s.results), units: s.batch, diags: s.batchDiags}
+	s.mu.Lock()
+	s.results = append(s.results, nil)
+	s.mu.Unlock()
+	s.batch, s.batchSize, s.batchDiags = nil, 0, nil
+	select {
+	case s.jobs <- job:
+	case <-s.ctx.Done():
+	}
+}
+
+// evaluate runs one batch and keeps its results without the units'
+// graphs.
+func (s *streamer) evaluate(job batchJob) {
+	rs := evaluateBatch(s.ctx, s.st.evaluate, job.units, job.diags)
+	for i := range rs {
+		slim := make([]unitResources, len(rs[i].units))
+		for j, ur := range rs[i].units {
+			slim[j] = unitResources{unit: slimUnit(ur.unit, false)}
+		}
+		rs[i].units = slim
+	}
+	s.mu.Lock()
+	s.results[job.index] = rs
+	s.mu.Unlock()
+	if s.st.released != nil {
+		for _, ur := range job.units {
+			s.st.released(ur.unit)
+		}
+	}
+}
+
+// finish evaluates the last batch and waits for every evaluation.
+func (s *streamer) finish() {
+	s.flush()
+	close(s.jobs)
+	s.wg.Wait()
+}
+
+// account is the account rules' summary of every unit, in unit order.
+func (s *streamer) account() *accountSummary {
+	all := newAccountSummary(s.eng)
+	for _, a := range s.accounts {
+		all.acct.Units = append(all.acct.Units, a.acct.Units...)
+		all.acct.Resources = append(all.acct.Resources, a.acct.Resources...)
+		all.acct.Detached = append(all.acct.Detached, a.acct.Detached...)
+		for uid, v := range a.acct.MayNotExist {
+			if all.acct.MayNotExist == nil {
+				all.acct.MayNotExist = map[string]*graph.Value{}
+			}
+			all.acct.MayNotExist[uid] = v
+		}
+	}
+	return all
+}
+
+// declaredSecrets are the distinct values the units declare sensitive,
+// longest first (as sensitiveStrings orders them).
+func (s *streamer) declaredSecrets() []string {
+	out := make([]string, 0, len(s.sensitive))
+	for v := range s.sensitive {
+		out = append(out, v)
+	}
+	sortSecrets(out)
+	return out
+}
+
+// slimUnit is what the scan keeps of a unit once it is evaluated: what the
+// file list, nested stacks and failures read, and, when narrowing, the
+// location of each resource (nested stacks are found through them).
+func slimUnit(u *graph.Unit, withResources bool) *graph.Unit {
+	s := &graph.Unit{Source: u.Source, Path: u.Path, Files: u.Files, Includes: u.Includes, Diagnostics: u.Diagnostics}
+	if withResources && u.Source == graph.SourceCloudFormation {
+		s.Resources = make([]*graph.Resource, len(u.Resources))
+		for i, r := range u.Resources {
+			s.Resources[i] = &graph.Resource{ID: r.ID, Loc: r.Loc}
+		}
+	}
+	return s
+}
+
+// declaration is what suppressions read of a canonical resource: its UID,
+// its declaration and its rampart Metadata.
+func declaration(c *graph.Canonical) *graph.Canonical {
+	if c.Native == nil {
+		return &graph.Canonical{UID: c.UID}
+	}
+	r := &graph.Resource{ID: c.Native.ID, Loc: c.Native.Loc}
+	if m := c.Native.Meta["Metadata"]; m != nil && m.Get("rampart") != nil {
+		r.Meta = map[string]*graph.Value{"Metadata": m}
+	}
+	return &graph.Canonical{UID: c.UID, Kind: c.Kind, Native: r}
+}
+
+// nestingOf says which templates among paths other templates include.
+// Only a template that declares a nested stack can include one, so only
+// those are parsed, and not kept.
+func nestingOf(ctx context.Context, paths []string, bounds *boundaries, opts Options) *nesting {
+	var parents []*graph.Unit
+	for _, p := range paths {
+		if ctx.Err() != nil {
+			break
+		}
+		if !declaresNestedStack(p, bounds.of(p)) {
+			continue
+		}
+		if u, _ := parseStructured(ctx, p, bounds.of(p), opts); u != nil && u.Source == graph.SourceCloudFormation {
+			parents = append(parents, slimUnit(u, false))
+		}
+	}
+	return newNesting(parents)
+}
+
+// declaresNestedStack is the cheap test before parsing: the file names a
+// nested stack type.
+func declaresNestedStack(path, boundary string) bool {
+	src, _, err := readBounded(path, boundary, cloudformation.MaxFileSize)
+	if err != nil {
+		return false
+	}
+	if text, err := textenc.ToUTF8(src); err == nil {
+		src = text
+	}
+	return bytes.Contains(src, []byte("AWS::CloudFormation::Stack")) || bytes.Contains(src, []byte("AWS::Serverless::Application"))
+}
+
+type boundaryDirs struct {
+	boundary string
+	dirs     []string
+}
+
+// byBoundary groups module directories by boundary (a module in one
+// repository cannot call one in another), in the order first met.
+func byBoundary(dirs []string, bounds *boundaries) []boundaryDirs {
+	var out []boundaryDirs
+	index := map[string]int{}
+	for _, d := range dirs {
+		b := bounds.of(d)
+		i, ok := index[b]
+		if !ok {
+			i = len(out)
+			index[b] = i
+			out = append(out, boundaryDirs{boundary: b})
+		}
+		out[i].dirs = append(out[i].dirs, d)
+	}
+	return out
+}
+
+func sortedCopy(paths []string) []string {
+	out := append([]string(nil), paths...)
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,63 @@
+package analyzer
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/aws"
+	"github.com/rampart-iac/rampart/analyzer/engine"
+	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
+
+// TestScanReleasesEachUnit scans many root modules, each large enough
+// that a batch holds two: every unit's graph is released once its batch is
+// evaluated, and no more than a few units are ever held at once, however
+// many the scan has.
+func TestScanReleasesEachUnit(t *testing.T) {
+	const roots, perRoot = 16, 400
+	files := map[string]string{}
+	for i := range roots {
+		files[fmt.Sprintf("r%02d/main.tf", i)] = fmt.Sprintf(
+			"resource \"aws_security_group\" \"sg\" {\n  count = %d\n  name  = \"sg-%d\"\n}\n", perRoot, i)
+	}
+	dir := writeFiles(t, files)
+
+	var mu sync.Mutex
+	live, maxLive, released := 0, 0, 0
+	st := stages{
+		normalize: func(ctx context.Context, u *graph.Unit) ([]*graph.Canonical, graph.Diagnostics) {
+			mu.Lock()
+			live++
+			maxLive = max(maxLive, live)
+			mu.Unlock()
+			return aws.Normalize(ctx, u)
+		},
+		evaluate: func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error) {
+			return &engine.Output{Findings: []result.Finding{}, Undecided: []result.Undecided{}, Passed: []result.Check{}}, nil
+		},
+		released: func(*graph.Unit) {
+			mu.Lock()
+			live--
+			released++
+			mu.Unlock()
+		},
+	}
+	res, err := scan(context.Background(), Options{Paths: []string{dir}, Root: dir, Workers: 1, Rules: []string{"AWS-SG-002"}}, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Resources != roots*perRoot {
+		t.Fatalf("%d resources, want %d", res.Resources, roots*perRoot)
+	}
+	if released != roots {
+		t.Errorf("%d units released, want all %d", released, roots)
+	}
+	// A batch being evaluated, the next one waiting for the evaluator and
+	// the unit being normalized: five units of 400 resources.
+	if maxLive > 5 {
+		t.Errorf("%d units held at once, want at most 5 of %d", maxLive, roots)
+	}
+}
