@@ -51,6 +51,9 @@ type loader struct {
 	// root is Options.Root: no configuration, variables or manifest file
 	// is read whose symbolic links resolve outside it.
 	root string
+	// transient loaders keep nothing they parse: finding the roots of a
+	// scan reads every module once, and must not hold them all.
+	transient bool
 }
 
 func newLoader(root string) *loader {
@@ -59,6 +62,9 @@ func newLoader(root string) *loader {
 
 func (l *loader) config(dir string) *moduleConfig {
 	dir = filepath.Clean(dir)
+	if l.transient {
+		return loadModuleConfig(newParser(), dir, l.root)
+	}
 	if c, ok := l.configs[dir]; ok {
 		return c
 	}
@@ -375,6 +381,7 @@ type RootLoader struct {
 // The modules it parses to find them are not kept.
 func NewRootLoader(dirs []string, opts Options) *RootLoader {
 	l := newLoader(opts.Root)
+	l.transient = true
 	rl := &RootLoader{opts: opts, roots: findRoots(l, dirs)}
 	if len(rl.roots) > 0 {
 		rl.first = rl.roots[0]
