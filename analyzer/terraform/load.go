@@ -51,9 +51,11 @@ type loader struct {
 	// root is Options.Root: no configuration, variables or manifest file
 	// is read whose symbolic links resolve outside it.
 	root string
-	// transient loaders keep nothing they parse: finding the roots of a
-	// scan reads every module once, and must not hold them all.
-	transient bool
+	// keepAtMost, when set, bounds the module directories the loader
+	// keeps parsed: finding the roots of a scan reads every module once
+	// and must not hold them all; the first ones it reads are kept for
+	// the roots loaded first, which call them.
+	keepAtMost int
 }
 
 func newLoader(root string) *loader {
@@ -62,11 +64,11 @@ func newLoader(root string) *loader {
 
 func (l *loader) config(dir string) *moduleConfig {
 	dir = filepath.Clean(dir)
-	if l.transient {
-		return loadModuleConfig(newParser(), dir, l.root)
-	}
 	if c, ok := l.configs[dir]; ok {
 		return c
+	}
+	if l.keepAtMost > 0 && len(l.configs) >= l.keepAtMost {
+		return loadModuleConfig(newParser(), dir, l.root)
 	}
 	c := loadModuleConfig(l.parser, dir, l.root)
 	l.configs[dir] = c
@@ -378,15 +380,19 @@ type RootLoader struct {
 }
 
 // NewRootLoader finds the root modules among dirs as LoadModules does.
-// The modules it parses to find them are not kept.
+// Of the modules it parses to find them, it keeps the first
+// maxCachedModules for the roots it loads first (a repository's examples
+// and the module they call are parsed once), and none beyond.
 func NewRootLoader(dirs []string, opts Options) *RootLoader {
 	l := newLoader(opts.Root)
-	l.transient = true
+	l.keepAtMost = maxCachedModules
 	rl := &RootLoader{opts: opts, roots: findRoots(l, dirs)}
 	if len(rl.roots) > 0 {
 		rl.first = rl.roots[0]
 		rl.diags = undeclaredArgs(l, rl.roots, opts.Args)
 	}
+	l.keepAtMost = 0
+	rl.l = l
 	return rl
 }
 

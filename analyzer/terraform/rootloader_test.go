@@ -61,18 +61,23 @@ func TestRootLoaderMatchesLoadModules(t *testing.T) {
 // TestFindingRootsKeepsNothing: finding the roots parses every module
 // directory of the scan and must not hold them all (the roots are then
 // loaded one at a time, each with its own modules).
-func TestFindingRootsKeepsNothing(t *testing.T) {
+func TestFindingRootsKeepsABoundedNumber(t *testing.T) {
 	dir := writeTree(t, map[string]string{
 		"mod/main.tf": "resource \"aws_s3_bucket\" \"b\" {}\n",
 		"a/main.tf":   "module \"m\" { source = \"../mod\" }\n",
+		"b/main.tf":   "module \"m\" { source = \"../mod\" }\n",
 	})
 	l := newLoader(dir)
-	l.transient = true
-	roots := findRoots(l, []string{filepath.Join(dir, "a"), filepath.Join(dir, "mod")})
-	if want := []string{filepath.Join(dir, "a")}; !reflect.DeepEqual(roots, want) {
+	l.keepAtMost = 2
+	dirs := []string{filepath.Join(dir, "a"), filepath.Join(dir, "b"), filepath.Join(dir, "mod")}
+	roots := findRoots(l, dirs)
+	if want := dirs[:2]; !reflect.DeepEqual(roots, want) {
 		t.Errorf("roots %v, want %v", roots, want)
 	}
-	if len(l.configs) != 0 || len(l.parser.Files()) != 0 {
-		t.Errorf("the loader holds %d modules and %d files after finding the roots", len(l.configs), len(l.parser.Files()))
+	if len(l.configs) != 2 {
+		t.Errorf("the loader holds %d modules after finding the roots, want the first 2", len(l.configs))
+	}
+	if _, ok := l.configs[dirs[0]]; !ok {
+		t.Errorf("the first directory read is not kept")
 	}
 }
