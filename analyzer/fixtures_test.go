@@ -3,7 +3,6 @@ package analyzer
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -89,17 +88,7 @@ func TestRuleFixtures(t *testing.T) {
 				for _, d := range res.Errors {
 					t.Errorf("fixture does not parse: %s", d.Error())
 				}
-				var got, gotUndecided []string
-				for _, f := range res.Findings {
-					if f.RuleID == ruleID {
-						got = append(got, fmt.Sprintf("%s:%d", filepath.Clean(f.Location.File), f.Location.StartLine))
-					}
-				}
-				for _, u := range res.Undecided {
-					if u.RuleID == ruleID {
-						gotUndecided = append(gotUndecided, fmt.Sprintf("%s:%d", filepath.Clean(u.Location.File), u.Location.StartLine))
-					}
-				}
+				got, gotUndecided := ruleResultLines(res, ruleID)
 				sort.Strings(got)
 				sort.Strings(gotUndecided)
 				if strings.Join(got, " ") != strings.Join(want, " ") {

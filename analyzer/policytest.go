@@ -166,17 +166,7 @@ func runFixture(ctx context.Context, eng *engine.Engine, ruleID, path string, fr
 	for _, d := range res.Errors {
 		r.Problems = append(r.Problems, "does not scan: "+d.Error())
 	}
-	var got, gotUndecided []string
-	for _, f := range res.Findings {
-		if f.RuleID == ruleID {
-			got = append(got, fmt.Sprintf("%s:%d", filepath.Clean(f.Location.File), f.Location.StartLine))
-		}
-	}
-	for _, u := range res.Undecided {
-		if u.RuleID == ruleID {
-			gotUndecided = append(gotUndecided, fmt.Sprintf("%s:%d", filepath.Clean(u.Location.File), u.Location.StartLine))
-		}
-	}
+	got, gotUndecided := ruleResultLines(res, ruleID)
 	r.Findings, r.Undecideds = len(got), len(gotUndecided)
 	r.MissingFindings, r.UnexpectedFindings = difference(want, got), difference(got, want)
 	r.MissingUndecided, r.UnexpectedUndecided = difference(wantUndecided, gotUndecided), difference(gotUndecided, wantUndecided)
@@ -206,6 +196,22 @@ func difference(a, b []string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// ruleResultLines lists "file:line" of ruleID's findings and of its
+// undecided results in res, the form fixture markers are read into.
+func ruleResultLines(res *Result, ruleID string) (findings, undecided []string) {
+	for _, f := range res.Findings {
+		if f.RuleID == ruleID {
+			findings = append(findings, fmt.Sprintf("%s:%d", filepath.Clean(f.Location.File), f.Location.StartLine))
+		}
+	}
+	for _, u := range res.Undecided {
+		if u.RuleID == ruleID {
+			undecided = append(undecided, fmt.Sprintf("%s:%d", filepath.Clean(u.Location.File), u.Location.StartLine))
+		}
+	}
+	return findings, undecided
 }
 
 // fixtureExpectation is an entry of expect.json (JSON templates cannot hold
