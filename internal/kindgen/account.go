@@ -7,17 +7,13 @@ package kindgen
 func accountSchema() map[string]any {
 	str := map[string]any{"type": "string"}
 	detached := object(map[string]any{
-		"uid":    str,
-		"id":     str,
-		"kind":   map[string]any{"type": "string", "description": "the kind whose resources it would have folded into"},
-		"type":   str,
-		"source": map[string]any{"type": "string", "enum": []string{"cloudformation", "terraform", "terraform-plan"}},
-		"file":   str,
-		"location": object(map[string]any{
-			"file":       str,
-			"start_line": map[string]any{"type": "integer"},
-			"end_line":   map[string]any{"type": "integer"},
-		}, false),
+		"uid":        str,
+		"id":         str,
+		"kind":       map[string]any{"type": "string", "description": "the kind whose resources it would have folded into"},
+		"type":       str,
+		"source":     anySourceSchema(),
+		"file":       str,
+		"location":   locationSchema(),
 		"properties": map[string]any{"type": "object", "description": "always {}: a detached resource has no canonical properties"},
 		"native":     map[string]any{"type": "object", "description": "the native attributes, unknowns as null"},
 		"refs":       map[string]any{"type": "array"},
@@ -32,7 +28,7 @@ func accountSchema() map[string]any {
 				"items": object(map[string]any{
 					"path":   str,
 					"file":   str,
-					"source": map[string]any{"type": "string", "enum": []string{"cloudformation", "terraform", "terraform-plan"}},
+					"source": anySourceSchema(),
 				}, false),
 			},
 			"may_not_exist": map[string]any{

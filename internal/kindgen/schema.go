@@ -73,17 +73,13 @@ func resourceSchema(k *kinds.Kind) map[string]any {
 	sources = []string{"cloudformation", "terraform", "terraform-plan"}
 	str := map[string]any{"type": "string"}
 	return object(map[string]any{
-		"uid":    str,
-		"id":     str,
-		"kind":   map[string]any{"type": "string", "const": k.Name},
-		"type":   map[string]any{"type": "string", "enum": types},
-		"source": map[string]any{"type": "string", "enum": sources},
-		"file":   str,
-		"location": object(map[string]any{
-			"file":       str,
-			"start_line": map[string]any{"type": "integer"},
-			"end_line":   map[string]any{"type": "integer"},
-		}, false),
+		"uid":        str,
+		"id":         str,
+		"kind":       map[string]any{"type": "string", "const": k.Name},
+		"type":       map[string]any{"type": "string", "enum": types},
+		"source":     map[string]any{"type": "string", "enum": sources},
+		"file":       str,
+		"location":   locationSchema(),
 		"properties": propertiesSchema(k, k.Properties, false),
 		"native":     map[string]any{"type": "object", "description": "the native attributes, unknowns as null"},
 		"refs": map[string]any{
@@ -103,17 +99,13 @@ func resourceSchema(k *kinds.Kind) map[string]any {
 func nativeResourceSchema() map[string]any {
 	str := map[string]any{"type": "string"}
 	return object(map[string]any{
-		"uid":    str,
-		"id":     str,
-		"kind":   map[string]any{"type": []string{"string", "null"}},
-		"type":   str,
-		"source": map[string]any{"type": "string", "enum": []string{"cloudformation", "terraform", "terraform-plan"}},
-		"file":   str,
-		"location": object(map[string]any{
-			"file":       str,
-			"start_line": map[string]any{"type": "integer"},
-			"end_line":   map[string]any{"type": "integer"},
-		}, false),
+		"uid":        str,
+		"id":         str,
+		"kind":       map[string]any{"type": []string{"string", "null"}},
+		"type":       str,
+		"source":     anySourceSchema(),
+		"file":       str,
+		"location":   locationSchema(),
 		"properties": map[string]any{"description": "the canonical properties of a covered type (see by_kind), null otherwise"},
 		"native":     map[string]any{"type": "object", "description": "the native attributes, unknowns as null"},
 		"refs":       map[string]any{"type": "array"},
@@ -164,4 +156,20 @@ func jsonType(name string, nullable bool) any {
 		return []string{name, "null"}
 	}
 	return name
+}
+
+// locationSchema is a resource's location: its file and lines.
+func locationSchema() map[string]any {
+	str := map[string]any{"type": "string"}
+	return object(map[string]any{
+		"file":       str,
+		"start_line": map[string]any{"type": "integer"},
+		"end_line":   map[string]any{"type": "integer"},
+	}, false)
+}
+
+// anySourceSchema is the front-end a resource or unit came from, any of
+// them (a kind's own resources list only the sources of its types).
+func anySourceSchema() map[string]any {
+	return map[string]any{"type": "string", "enum": []string{"cloudformation", "terraform", "terraform-plan"}}
 }
