@@ -282,7 +282,7 @@ func parseStructured(ctx context.Context, path, boundary string, opts Options) (
 	det := cloudformation.Detect(path, src)
 	switch det.Kind {
 	case cloudformation.Template:
-		u = cloudformation.Parse(ctx, path, src, cloudformation.Options{
+		u = cloudformation.ParseDetected(ctx, det, path, src, cloudformation.Options{
 			Params: opts.CFNParams, ParamFiles: opts.CFNParamFiles, Root: boundary,
 		})
 		return u, unitFile(u, path, graph.SourceCloudFormation)

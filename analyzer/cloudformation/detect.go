@@ -41,6 +41,37 @@ type Detection struct {
 	// Reason says why a file is not a template, or the parse error of a
 	// broken one.
 	Reason string
+	// parsed is what deciding a Template parsed, for ParseDetected.
+	parsed *parsedSource
+}
+
+// parsedSource is the parse of a template's text: its tree and what the
+// parse reported. Detect parses a file to decide it is a template; the
+// parse of the template starts from the same tree instead of parsing the
+// same text again.
+type parsedSource struct {
+	path  string
+	src   []byte
+	root  *node
+	diags graph.Diagnostics
+}
+
+// take returns the tree and diagnostics parsed from path's src, once: the
+// tree belongs to the stack read from it afterwards. It returns false
+// when nothing is kept for that text.
+func (ps *parsedSource) take(path string, src []byte) (*node, graph.Diagnostics, bool) {
+	if ps == nil || ps.root == nil || ps.path != path || !sameBytes(ps.src, src) {
+		return nil, nil, false
+	}
+	root, diags := ps.root, ps.diags
+	ps.root, ps.diags, ps.src = nil, nil, nil
+	return root, diags, true
+}
+
+// sameBytes reports whether a and b are the same slice of memory, not
+// merely equal text.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // templateMarker finds texts that only CloudFormation templates carry; a
@@ -55,6 +86,14 @@ var templateMarker = regexp.MustCompile(`AWSTemplateFormatVersion|\bType["']?\s*
 // Rain's source, not a template CloudFormation accepts: `rain pkg` turns it
 // into one, and that output is what to scan.
 var rainDirective = regexp.MustCompile(`(?:!|Fn::|["'])Rain::[A-Z]`)
+
+// hasRainDirective reports whether src has a Rain directive. Every one
+// contains "Rain::": looking for that literal first spares the regular
+// expression, which has no literal prefix to search for and so steps
+// through every byte of a template, nearly every file.
+func hasRainDirective(src []byte) bool {
+	return bytes.Contains(src, []byte("Rain::")) && rainDirective.Match(src)
+}
 
 func hasMarker(src []byte) bool {
 	return templateMarker.Match(src)
@@ -103,11 +142,12 @@ func Detect(path string, src []byte) Detection {
 	if root.kind != nMap {
 		return Detection{Kind: NotTemplate, Reason: "top level is not a map"}
 	}
-	if rainDirective.Match(src) {
+	if hasRainDirective(src) {
 		return Detection{Kind: NotTemplate, Reason: "a Rain source template (Rain:: directives are expanded by `rain pkg`, not by CloudFormation); scan the packaged output"}
 	}
+	template := Detection{Kind: Template, parsed: &parsedSource{path: path, src: src, root: root, diags: diags}}
 	if root.get("AWSTemplateFormatVersion") != nil {
-		return Detection{Kind: Template}
+		return template
 	}
 	res := root.get("Resources")
 	if res == nil || res.kind != nMap {
@@ -115,7 +155,7 @@ func Detect(path string, src []byte) Detection {
 	}
 	for _, body := range res.vals {
 		if t, ok := body.get("Type").scalarString(); ok && isTemplateType(t) {
-			return Detection{Kind: Template}
+			return template
 		}
 	}
 	return Detection{Kind: NotTemplate, Reason: "no resource in Resources has an AWS::, Custom:: or Org::Service::Type type"}

@@ -35,6 +35,9 @@ type parser struct {
 	files  map[string]bool
 	schema *schemaIndex
 
+	// parsed is the top-level template's tree when Detect parsed it.
+	parsed *parsedSource
+
 	resources int // resources created so far, for MaxResources
 	forEach   int // Fn::ForEach copies so far
 	stopped   bool
@@ -44,7 +47,19 @@ type parser struct {
 // a Unit. path is used unchanged in every Location.File of the template;
 // nested stack files get the path joined from their parent's directory. It
 // never panics: a recovered panic becomes an error diagnostic for the file.
-func Parse(ctx context.Context, path string, src []byte, opts Options) (unit *graph.Unit) {
+func Parse(ctx context.Context, path string, src []byte, opts Options) *graph.Unit {
+	return parse(ctx, path, src, nil, opts)
+}
+
+// ParseDetected is Parse for a file that Detect(path, src) classified: it
+// starts from the tree Detect parsed instead of parsing src a second time,
+// and gives the same unit Parse would. A Detection is used once; with
+// another path or text, or a second time, src is parsed again.
+func ParseDetected(ctx context.Context, det Detection, path string, src []byte, opts Options) *graph.Unit {
+	return parse(ctx, path, src, det.parsed, opts)
+}
+
+func parse(ctx context.Context, path string, src []byte, parsed *parsedSource, opts Options) (unit *graph.Unit) {
 	unit = &graph.Unit{Source: graph.SourceCloudFormation, Path: path, Files: []string{path}}
 	defer func() {
 		if r := recover(); r != nil {
@@ -75,6 +90,7 @@ func Parse(ctx context.Context, path string, src []byte, opts Options) (unit *gr
 		schema: loadSchema(),
 	}
 	overrides := p.topOverrides(path)
+	p.parsed = parsed
 	st := p.load(path, src, "", overrides, nil)
 	if st != nil {
 		st.run()
@@ -118,7 +134,7 @@ func (p *parser) load(path string, src []byte, prefix string, overrides map[stri
 		p.diags.Errorf(fileLoc(path), "cannot decode the template: %v", err)
 		return nil
 	}
-	root := parseSource(path, src, p.diags)
+	root := p.parseSource(path, src)
 	if root == nil {
 		return nil
 	}
@@ -129,6 +145,16 @@ func (p *parser) load(path string, src []byte, prefix string, overrides map[stri
 	st := newStack(p, path, root, prefix, ancestry)
 	st.readSections(overrides)
 	return st
+}
+
+// parseSource parses a template's text, or takes the tree Detect parsed
+// of the same text.
+func (p *parser) parseSource(path string, src []byte) *node {
+	if root, diags, ok := p.parsed.take(path, src); ok {
+		*p.diags = append(*p.diags, diags...)
+		return root
+	}
+	return parseSource(path, src, p.diags)
 }
 
 // include records that parent includes file, and why file was not read
