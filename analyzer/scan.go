@@ -271,7 +271,7 @@ func parseStructured(ctx context.Context, path, boundary string, opts Options) (
 	if text, err := textenc.ToUTF8(src); err == nil {
 		src = text
 	}
-	if plan.IsPlan(src) {
+	if mayBePlan(src) && plan.IsPlan(src) {
 		if truncated {
 			return nil, result.File{Path: path, Status: result.FileFailed, Type: string(graph.SourceTerraformPlan),
 				Reason: fmt.Sprintf("plan file is larger than %d MiB", maxReadSize>>20)}
@@ -296,6 +296,16 @@ func parseStructured(ctx context.Context, path, boundary string, opts Options) (
 		return u, unitFile(u, path, graph.SourceCloudFormation)
 	}
 	return nil, result.File{Path: path, Status: result.FileIgnored, Reason: det.Reason}
+}
+
+// mayBePlan is the cheap test before plan.IsPlan, which tokenizes a whole
+// JSON file that is not a plan (most .json files of a repository): a plan
+// has the top-level keys "format_version" and "planned_values", and
+// without a backslash in the file no string can spell a key with escapes,
+// so both appear as written.
+func mayBePlan(src []byte) bool {
+	return bytes.IndexByte(src, '\\') >= 0 ||
+		bytes.Contains(src, []byte("planned_values")) && bytes.Contains(src, []byte("format_version"))
 }
 
 // oversized decides about a file larger than any template may be without
