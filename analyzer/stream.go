@@ -5,8 +5,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rampart-iac/rampart/analyzer/cloudformation"
 	"github.com/rampart-iac/rampart/analyzer/engine"
@@ -306,21 +308,33 @@ func declaration(c *graph.Canonical) *graph.Canonical {
 
 // nestingOf says which templates among paths other templates include.
 // Only a template that declares a nested stack can include one, so only
-// those are parsed, and not kept.
+// those are parsed, and not kept. The files are read on every core: each
+// is read whole before the scan can take its first unit.
 func nestingOf(ctx context.Context, paths []string, bounds *boundaries, opts Options) *nesting {
-	var parents []*graph.Unit
-	for _, p := range paths {
-		if ctx.Err() != nil {
-			break
-		}
-		if !declaresNestedStack(p, bounds.of(p)) {
-			continue
-		}
-		if u, _ := parseStructured(ctx, p, bounds.of(p), opts); u != nil && u.Source == graph.SourceCloudFormation {
-			parents = append(parents, slimUnit(u, false))
-		}
+	parents := make([]*graph.Unit, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(opts.Workers, len(paths))) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(paths) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				parents[i] = nestedStackParent(ctx, paths[i], bounds.of(paths[i]), opts)
+			}
+		})
 	}
-	return newNesting(parents)
+	wg.Wait()
+	return newNesting(slices.DeleteFunc(parents, func(u *graph.Unit) bool { return u == nil }))
+}
+
+// nestedStackParent parses the template at path when it declares a nested
+// stack, and returns what nesting reads of it; nil otherwise.
+func nestedStackParent(ctx context.Context, path, boundary string, opts Options) *graph.Unit {
+	if !declaresNestedStack(path, boundary) {
+		return nil
+	}
+	if u, _ := parseStructured(ctx, path, boundary, opts); u != nil && u.Source == graph.SourceCloudFormation {
+		return slimUnit(u, false)
+	}
+	return nil
 }
 
 // declaresNestedStack is the cheap test before parsing: the file names a

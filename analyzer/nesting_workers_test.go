@@ -1,0 +1,46 @@
+package analyzer
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestNestingOfOnEveryCore checks that reading the templates for nested
+// stacks on several cores finds what reading them one by one finds, with
+// each template's parents in path order.
+func TestNestingOfOnEveryCore(t *testing.T) {
+	files := map[string]string{
+		"shared.yaml": "Resources:\n  B:\n    Type: AWS::S3::Bucket\n",
+		"notes.json":  `{"name": "not a template"}`,
+	}
+	for i := range 12 {
+		// Each parent includes the next and the shared template.
+		files[fmt.Sprintf("p%02d.yaml", i)] = fmt.Sprintf("Resources:\n"+
+			"  Next:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./p%02d.yaml\n"+
+			"  Shared:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./shared.yaml\n", i+1)
+	}
+	files["p12.yaml"] = "Resources:\n  Missing:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./gone.yaml\n"
+	dir := writeFiles(t, files)
+	var paths []string
+	for name := range files {
+		paths = append(paths, filepath.Join(dir, name))
+	}
+	paths = sortedCopy(paths)
+	bounds, err := newBoundaries([]string{dir}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := nestingOf(context.Background(), paths, bounds, Options{Workers: 1})
+	if got := want.parents[filepath.Join(dir, "shared.yaml")]; len(got) != 12 {
+		t.Fatalf("shared.yaml has %d parents, want 12: %v", len(got), got)
+	}
+	for _, workers := range []int{2, 3, 8} {
+		got := nestingOf(context.Background(), paths, bounds, Options{Workers: workers})
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d workers:\n got %+v\nwant %+v", workers, got, want)
+		}
+	}
+}
