@@ -23,9 +23,21 @@ type jsonReader struct {
 }
 
 // parseJSON parses src as a JSON template, or returns nil with an error
-// diagnostic at the line of the syntax error.
+// diagnostic at the line of the syntax error. Valid JSON takes the fast
+// path (scanJSON); jsonReader reads the rest and says what is wrong.
 func parseJSON(file string, src []byte, diags *graph.Diagnostics) *node {
-	r := &jsonReader{file: file, src: src, ix: newLineIndex(src), diags: diags}
+	ix := newLineIndex(src)
+	if n, dups, ok := scanJSON(file, src, ix); ok {
+		*diags = append(*diags, dups...)
+		return n
+	}
+	return decodeJSON(file, src, ix, diags)
+}
+
+// decodeJSON parses src with encoding/json's tokens: any JSON text, and
+// the error of a text that is not JSON.
+func decodeJSON(file string, src []byte, ix *lineIndex, diags *graph.Diagnostics) *node {
+	r := &jsonReader{file: file, src: src, ix: ix, diags: diags}
 	r.dec = json.NewDecoder(bytes.NewReader(src))
 	r.dec.UseNumber()
 	n, err := r.value(0)
