@@ -53,6 +53,12 @@ type moduleConfig struct {
 	// nested block written as an argument as a block body (jsonblocks.go).
 	jsonSrc map[string][]byte
 
+	// bodies are the native syntax bodies of the module's files, in the
+	// order of files; readNames is every attribute name they read
+	// (vocabulary), computed on first need.
+	bodies    []*hclsyntax.Body
+	readNames map[string]bool
+
 	diags hcl.Diagnostics
 }
 
@@ -317,6 +323,7 @@ func loadModuleConfig(p *parser, dir, root string) *moduleConfig {
 			continue
 		}
 		m.keepJSON(path, f)
+		m.keepBody(f)
 		m.addFile(f)
 	}
 	for _, path := range overrides {
@@ -327,6 +334,7 @@ func loadModuleConfig(p *parser, dir, root string) *moduleConfig {
 			continue
 		}
 		m.keepJSON(path, f)
+		m.keepBody(f)
 		m.addOverrideFile(f)
 	}
 	for _, t := range m.blocks {
@@ -334,6 +342,26 @@ func loadModuleConfig(p *parser, dir, root string) *moduleConfig {
 	}
 	m.checkDependsOn()
 	return m
+}
+
+// keepBody records a native syntax file's body, for names.
+func (m *moduleConfig) keepBody(f *hcl.File) {
+	if body, ok := f.Body.(*hclsyntax.Body); ok {
+		m.bodies = append(m.bodies, body)
+	}
+}
+
+// names is every attribute name the module's native syntax files read
+// (collectNames), computed once however many roots and instances ask.
+// The caller must not change the map.
+func (m *moduleConfig) names() map[string]bool {
+	if m.readNames == nil {
+		m.readNames = map[string]bool{}
+		for _, body := range m.bodies {
+			collectNames(body, m.readNames)
+		}
+	}
+	return m.readNames
 }
 
 func (m *moduleConfig) addFile(f *hcl.File) {

@@ -43,13 +43,6 @@ func (s *scope) newBuilder(vars []hcl.Traversal, attrsOf func() map[string]bool)
 	return &builder{s: s, vars: vars, attrsOf: attrsOf}
 }
 
-// consumedBy sets the expression whose attribute accesses tell which of
-// its references are read attribute by attribute (consumedTraversals).
-func (b *builder) consumedBy(expr hcl.Expression) *builder {
-	b.consumedOf = func() map[hcl.Range]bool { return consumedTraversals(expr) }
-	return b
-}
-
 // whole reports whether the expression uses the object that prefix (the
 // steps naming a resource or module call: module.m, aws_vpc.main,
 // data.aws_ami.x) stands for as a whole: a reference naming no attribute

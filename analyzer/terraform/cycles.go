@@ -32,6 +32,8 @@ type depGraph struct {
 	// insts is an instance of each module path, for the module context
 	// of a diagnostic.
 	insts map[string]*moduleInstance
+	// vars gives an expression's references (loader.variables).
+	vars func(hcl.Expression) []hcl.Traversal
 }
 
 // depEdge is a reference from one node to another, where it is written.
@@ -55,7 +57,7 @@ func (ev *evaluator) noteModulePath(mi *moduleInstance) {
 // checkCycles reports every cycle of the configuration that goes through a
 // resource or data source, once the whole tree has been evaluated.
 func (ev *evaluator) checkCycles() {
-	g := &depGraph{edges: map[string][]depEdge{}, resources: map[string]bool{}, insts: ev.modulePaths}
+	g := &depGraph{edges: map[string][]depEdge{}, resources: map[string]bool{}, insts: ev.modulePaths, vars: ev.loader.variables}
 	for _, path := range slices.Sorted(maps.Keys(ev.modulePaths)) {
 		g.addModule(path, ev.modulePaths[path].cfg)
 	}
@@ -91,7 +93,7 @@ func (g *depGraph) addModule(path string, cfg *moduleConfig) {
 		inModule = append(inModule, node)
 		for _, e := range exprs {
 			if e != nil {
-				g.addRefs(node, path, cfg, e.Variables())
+				g.addRefs(node, path, cfg, g.vars(e))
 			}
 		}
 	}
@@ -111,7 +113,7 @@ func (g *depGraph) addModule(path string, cfg *moduleConfig) {
 		node := pre + rc.addr()
 		g.resources[node] = true
 		add(node, rc.count, rc.forEach)
-		g.addRefs(node, path, cfg, resourceTraversals(rc))
+		g.addRefs(node, path, cfg, resourceTraversals(rc, g.vars))
 		g.addRefs(node, path, cfg, rc.dependsOn)
 	}
 	for _, call := range cfg.calls {
@@ -124,7 +126,7 @@ func (g *depGraph) addModule(path string, cfg *moduleConfig) {
 		}
 		for name, a := range call.args {
 			if child.cfg.variables[name] != nil {
-				g.addRefs(pre+"module."+call.name+".var."+name, path, cfg, a.Expr.Variables())
+				g.addRefs(pre+"module."+call.name+".var."+name, path, cfg, g.vars(a.Expr))
 			}
 		}
 	}
@@ -219,30 +221,30 @@ func (g *depGraph) outputTargets(call string, steps hcl.Traversal) []string {
 // arguments and nested blocks, dynamic ones too), its lifecycle
 // conditions and replace_triggered_by. count, for_each and depends_on are
 // added apart.
-func resourceTraversals(rc *resourceConfig) []hcl.Traversal {
+func resourceTraversals(rc *resourceConfig, vars func(hcl.Expression) []hcl.Traversal) []hcl.Traversal {
 	var out []hcl.Traversal
 	for _, it := range rc.items {
 		switch {
 		case it.expr != nil:
-			out = append(out, it.expr.Variables()...)
+			out = append(out, vars(it.expr)...)
 		case it.block != nil:
-			out = append(out, bodyTraversals(it.block.Body)...)
+			out = append(out, bodyTraversals(it.block.Body, vars)...)
 		case it.jdyn != nil:
 			attrs, _ := it.jdyn.Body.JustAttributes()
 			for _, a := range attrs {
-				out = append(out, a.Expr.Variables()...)
+				out = append(out, vars(a.Expr)...)
 			}
 		}
 	}
 	for _, e := range conditionExprs(append(slices.Clip(rc.preconditions), rc.postconditions...)) {
 		if e != nil {
-			out = append(out, e.Variables()...)
+			out = append(out, vars(e)...)
 		}
 	}
 	if rc.lifecycle != nil {
 		content, _, _ := rc.lifecycle.Body.PartialContent(replaceTriggeredSchema)
 		if a := content.Attributes["replace_triggered_by"]; a != nil {
-			out = append(out, a.Expr.Variables()...)
+			out = append(out, vars(a.Expr)...)
 		}
 	}
 	return out
@@ -254,13 +256,13 @@ var replaceTriggeredSchema = &hcl.BodySchema{
 
 // bodyTraversals are the references of every expression in a native
 // syntax body and the blocks nested in it.
-func bodyTraversals(b *hclsyntax.Body) []hcl.Traversal {
+func bodyTraversals(b *hclsyntax.Body, vars func(hcl.Expression) []hcl.Traversal) []hcl.Traversal {
 	var out []hcl.Traversal
 	for _, a := range b.Attributes {
-		out = append(out, a.Expr.Variables()...)
+		out = append(out, vars(a.Expr)...)
 	}
 	for _, nb := range b.Blocks {
-		out = append(out, bodyTraversals(nb.Body)...)
+		out = append(out, bodyTraversals(nb.Body, vars)...)
 	}
 	return out
 }

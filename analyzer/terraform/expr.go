@@ -453,11 +453,13 @@ func (s *scope) builderFor(expr hcl.Expression) (*builder, map[string]provMark) 
 	if s.mi == nil {
 		return nil, nil
 	}
-	vars := expr.Variables()
+	facts := s.ev.loader.facts(expr)
+	vars := facts.vars
 	if len(vars) == 0 {
 		return nil, nil
 	}
-	b := s.newBuilder(vars, func() map[string]bool { return attrNamesOfExpr(expr, vars) }).consumedBy(expr)
+	b := s.newBuilder(vars, func() map[string]bool { return facts.attrNames(expr) })
+	b.consumedOf = func() map[hcl.Range]bool { return facts.consumedRefs(expr) }
 	groups := map[string]provMark{}
 	for _, t := range vars {
 		key := groupKey(t)

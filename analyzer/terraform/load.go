@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/internal/safefs"
 )
@@ -56,6 +58,9 @@ type loader struct {
 	// and must not hold them all; the first ones it reads are kept for
 	// the roots loaded first, which call them.
 	keepAtMost int
+	// exprs caches the syntax facts of the expressions of the modules
+	// parsed (syntaxfacts.go); they go with the parsed modules.
+	exprs map[hcl.Expression]*exprFacts
 }
 
 func newLoader(root string) *loader {

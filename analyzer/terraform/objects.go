@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -289,14 +290,7 @@ func (ev *evaluator) vocabulary() map[string]bool {
 			return
 		}
 		seen[cfg.dir] = true
-		files := ev.loader.parser.Files()
-		for _, name := range cfg.files {
-			if f := files[name]; f != nil {
-				if body, ok := f.Body.(*hclsyntax.Body); ok {
-					collectNames(body, ev.vocab)
-				}
-			}
-		}
+		maps.Copy(ev.vocab, cfg.names())
 		for _, call := range cfg.calls {
 			ck := call.name
 			if key != "" {

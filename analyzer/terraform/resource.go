@@ -416,7 +416,7 @@ func (e *emitter) edges(path graph.Path, expr hcl.Expression, v cty.Value, sh *g
 	// A traversal whose index is computed (aws_instance.web[count.index])
 	// names every instance; when the value already told which instance it
 	// read, that is the edge.
-	for _, t := range expr.Variables() {
+	for _, t := range e.mi.ev.loader.variables(expr) {
 		l := loc(t.SourceRange())
 		refs := e.mi.refTargets(t, s, func(base string) bool { return seenBase[base] })
 		for _, ref := range refs {
