@@ -162,8 +162,25 @@ func (b *builder) put(root, name string, v cty.Value) {
 	m[name] = v
 }
 
+// traverseAbs is t.TraverseAbs(b.ctx()) for the one reference t the
+// builder was given. When t names a value the builder holds by name
+// (var.x, local.y, module.m, aws_vpc.main) it skips assembling the
+// context: TraverseAbs looks the root up, whose object holds that value
+// under the name, and applies the steps after the root, so applying the
+// steps after the name to the value itself is the same.
+func (b *builder) traverseAbs(t hcl.Traversal) (cty.Value, hcl.Diagnostics) {
+	if len(t) >= 2 {
+		if step, ok := t[1].(hcl.TraverseAttr); ok {
+			if v, ok := b.ns[t.RootName()][step.Name]; ok {
+				return t[2:].TraverseRel(v)
+			}
+		}
+	}
+	return t.TraverseAbs(b.ctx())
+}
+
 func (b *builder) ctx() *hcl.EvalContext {
-	return b.context(func(_ string, v cty.Value) cty.Value { return v })
+	return b.context(nil)
 }
 
 // substitutedCtx is ctx with every identity replaced by its stand-in
@@ -178,8 +195,8 @@ func (b *builder) substitutedCtx() *hcl.EvalContext {
 }
 
 // context assembles the evaluation context, each named value passed
-// through f with its key: "var.x", "aws_vpc.main", "data.aws_ami.x",
-// "resource.aws_vpc.main", "each".
+// through f, when f is set, with its key: "var.x", "aws_vpc.main",
+// "data.aws_ami.x", "resource.aws_vpc.main", "each".
 func (b *builder) context(f func(key string, v cty.Value) cty.Value) *hcl.EvalContext {
 	vars := make(map[string]cty.Value, len(b.ns)+len(b.flat)+2)
 	for root, m := range b.ns {
@@ -207,7 +224,10 @@ func (b *builder) context(f func(key string, v cty.Value) cty.Value) *hcl.EvalCo
 		vars["resource"] = cty.ObjectVal(types)
 	}
 	for k, v := range b.flat {
-		vars[k] = f(k, v)
+		if f != nil {
+			v = f(k, v)
+		}
+		vars[k] = v
 	}
 	var funcs = b.s.ev.funcs
 	if b.s.mi != nil {
@@ -217,6 +237,9 @@ func (b *builder) context(f func(key string, v cty.Value) cty.Value) *hcl.EvalCo
 }
 
 func namedObject(prefix string, m map[string]cty.Value, f func(string, cty.Value) cty.Value) cty.Value {
+	if f == nil {
+		return cty.ObjectVal(m)
+	}
 	obj := make(map[string]cty.Value, len(m))
 	for name, v := range m {
 		obj[name] = f(prefix+name, v)
@@ -431,7 +454,10 @@ func (b *builder) countObject(t hcl.Traversal) cty.Value {
 		}
 		return k.obj
 	case k != nil && k.kind == keyUnknown && k.byCount:
-		return cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
+		if k.obj == cty.NilVal {
+			k.obj = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
+		}
+		return k.obj
 	}
 	b.s.ev.errorAt(loc(t.SourceRange()), `Reference to "count" in non-counted context`,
 		`count.index is only available in blocks that set "count"`)
@@ -447,7 +473,10 @@ func (b *builder) eachObject(t hcl.Traversal) cty.Value {
 		}
 		return k.obj
 	case k != nil && k.kind == keyUnknown && !k.byCount:
-		return cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+		if k.obj == cty.NilVal {
+			k.obj = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+		}
+		return k.obj
 	}
 	b.s.ev.errorAt(loc(t.SourceRange()), `Reference to "each" in context without for_each`,
 		`each.key and each.value are only available in blocks that set "for_each"`)

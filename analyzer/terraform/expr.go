@@ -364,7 +364,7 @@ func (s *scope) traverse(t hcl.Traversal, l graph.Location) (cty.Value, *graph.V
 	}
 	b := s.newBuilder([]hcl.Traversal{t}, func() map[string]bool { return attrNamesOfTraversal(t) })
 	origin, note, rest := b.add(t)
-	val, diags := t.TraverseAbs(b.ctx())
+	val, diags := b.traverseAbs(t)
 	s.diag(diags)
 	if reason, ok := s.deferred(diags); ok {
 		var inputs []input
