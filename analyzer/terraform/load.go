@@ -163,6 +163,7 @@ func findRoots(l *loader, dirs []string) []string {
 	calls := map[string][]string{} // abs dir -> abs dirs it calls locally
 	called := map[string]bool{}
 	absOf := make([]string, len(dirs))
+	configs := l.parseAll(dirs)
 	for i, d := range dirs {
 		absOf[i] = l.absRoot(d)
 		// Modules terraform init downloaded are children of this root,
@@ -175,7 +176,7 @@ func findRoots(l *loader, dirs []string) []string {
 				}
 			}
 		}
-		cfg := safeConfig(l, d)
+		cfg := configs.next()
 		if cfg == nil {
 			continue
 		}

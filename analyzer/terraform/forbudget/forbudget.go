@@ -11,6 +11,7 @@ package forbudget
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -30,8 +31,11 @@ const MaxIterations = 100_000
 const Summary = "Too many for-expression iterations"
 
 // Meter counts the iterations of the for expressions bounded with it.
-// It is not safe for concurrent use: one evaluation uses it at a time.
+// One evaluation uses it at a time; it is safe for concurrent use all the
+// same, because the configuration reader evaluates literal expressions
+// (variable defaults) while module directories are parsed in parallel.
 type Meter struct {
+	mu    sync.Mutex
 	limit int
 	used  int
 	spent bool
@@ -42,25 +46,38 @@ type Meter struct {
 func NewMeter(limit int) *Meter { return &Meter{limit: limit} }
 
 // Reset makes the whole budget available again, for the next evaluation.
-func (m *Meter) Reset() { m.used, m.spent, m.at = 0, false, hcl.Range{} }
+func (m *Meter) Reset() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.used, m.spent, m.at = 0, false, hcl.Range{}
+}
 
 // Used is the number of iterations counted since the last Reset.
-func (m *Meter) Used() int { return m.used }
+func (m *Meter) Used() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.used
+}
 
 // Spent reports whether the budget ran out, and at which for expression.
-func (m *Meter) Spent() (hcl.Range, bool) { return m.at, m.spent }
+func (m *Meter) Spent() (hcl.Range, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.at, m.spent
+}
 
 // Diagnostic is the error a spent budget is reported as, at the for
 // expression that ran out of it; nil while the budget holds.
 func (m *Meter) Diagnostic() *hcl.Diagnostic {
-	if !m.spent {
+	at, spent := m.Spent()
+	if !spent {
 		return nil
 	}
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  Summary,
 		Detail:   fmt.Sprintf("The for expressions and %%{for} directives evaluated so far, nested loops multiplied, need more than %d iterations (an iteration building a collection counts its elements too); rampart evaluates at most that many per root module, child modules included.", m.limit),
-		Subject:  m.at.Ptr(),
+		Subject:  at.Ptr(),
 	}
 }
 
@@ -68,14 +85,18 @@ func (m *Meter) Diagnostic() *hcl.Diagnostic {
 // whether the budget still holds, and the error diagnostic when these
 // units spend it.
 func (m *Meter) take(n int, rng hcl.Range) (bool, hcl.Diagnostics) {
+	m.mu.Lock()
 	if m.spent {
+		m.mu.Unlock()
 		return false, nil
 	}
 	if m.used+n <= m.limit {
 		m.used += n
+		m.mu.Unlock()
 		return true, nil
 	}
 	m.spent, m.at = true, rng
+	m.mu.Unlock()
 	return false, hcl.Diagnostics{m.Diagnostic()}
 }
 

@@ -1,6 +1,7 @@
 package forbudget
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
@@ -95,4 +96,33 @@ func fmtList(s []string) string {
 		out += n
 	}
 	return out + "]"
+}
+
+// TestMeterCountsConcurrentUse: module directories are parsed in
+// parallel and the configuration reader evaluates literal defaults while
+// it parses, so one meter may count on several goroutines at once; no
+// iteration is lost.
+func TestMeterCountsConcurrentUse(t *testing.T) {
+	const goroutines, each = 4, 200_000
+	m := NewMeter(goroutines * each)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			for range each {
+				m.take(1, hcl.Range{})
+			}
+		}()
+	}
+	close(start)
+	wg.Wait()
+	if got := m.Used(); got != goroutines*each {
+		t.Errorf("used %d, want %d", got, goroutines*each)
+	}
+	if _, spent := m.Spent(); spent {
+		t.Errorf("spent with exactly the budget used")
+	}
 }

@@ -1,0 +1,84 @@
+package terraform
+
+import (
+	"path/filepath"
+	"runtime"
+)
+
+// parseAhead bounds the module directories parsed ahead of the one
+// findRoots reads, and so the parsed modules in flight.
+func parseAhead() int { return max(1, runtime.GOMAXPROCS(0)) }
+
+// configStream hands out the configurations of a list of directories in
+// order, as safeConfig would give them, parsing the ones the loader does
+// not hold on other goroutines ahead of the reader.
+type configStream struct {
+	l *loader
+	// slots holds, in directory order, a channel per directory that gets
+	// its configuration; its capacity is how far parsing runs ahead.
+	slots chan chan configResult
+}
+
+type configResult struct {
+	dir string
+	cfg *moduleConfig // nil when the parser panicked
+	// parsed is set when cfg was parsed here, not found in the loader.
+	parsed bool
+}
+
+// parseAll starts parsing dirs, parseAhead at a time. Parsing in parallel
+// is safe: each goroutine has its own hcl parser, and parsing only binds
+// the for expressions to the loader's iteration meter, which counts
+// nothing until a root is evaluated. The configurations kept are those
+// l.config would keep, read in the same order.
+func (l *loader) parseAll(dirs []string) *configStream {
+	cs := &configStream{l: l, slots: make(chan chan configResult, parseAhead())}
+	cached := make([]*moduleConfig, len(dirs))
+	for i, d := range dirs {
+		cached[i] = l.configs[filepath.Clean(d)]
+	}
+	go func() {
+		defer close(cs.slots)
+		for i, d := range dirs {
+			c := make(chan configResult, 1)
+			cs.slots <- c
+			if cached[i] != nil {
+				c <- configResult{dir: d, cfg: cached[i]}
+				continue
+			}
+			go func() {
+				p := &parser{Parser: newParser().Parser, iterations: l.parser.iterations}
+				c <- configResult{dir: d, cfg: safeParse(p, d, l.root), parsed: true}
+			}()
+		}
+	}()
+	return cs
+}
+
+// next is the configuration of the next directory, kept in the loader
+// as l.config would keep it.
+func (cs *configStream) next() *moduleConfig {
+	r := <-<-cs.slots
+	if !r.parsed || r.cfg == nil {
+		return r.cfg
+	}
+	dir := filepath.Clean(r.dir)
+	if c, ok := cs.l.configs[dir]; ok {
+		return c // listed twice: the first parse stands
+	}
+	if cs.l.keepAtMost == 0 || len(cs.l.configs) < cs.l.keepAtMost {
+		cs.l.configs[dir] = r.cfg
+	}
+	return r.cfg
+}
+
+// safeParse parses a module directory; a parser panic is left for
+// loadRoot to report on the unit.
+func safeParse(p *parser, dir, root string) (cfg *moduleConfig) {
+	defer func() {
+		if recover() != nil {
+			cfg = nil
+		}
+	}()
+	return loadModuleConfig(p, filepath.Clean(dir), root)
+}

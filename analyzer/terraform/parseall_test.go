@@ -1,0 +1,61 @@
+package terraform
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestParseAllMatchesConfig: parsing the directories ahead, in parallel,
+// gives each directory the configuration l.config gives it, in order,
+// and keeps the same ones: the first keepAtMost distinct directories, a
+// directory listed twice once.
+func TestParseAllMatchesConfig(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"a/main.tf":   "module \"m\" { source = \"../mod\" }\n",
+		"b/main.tf":   "module \"m\" {\n  source = \"../mod\"\n}\nmodule \"n\" { source = \"../c\" }\n",
+		"c/main.tf":   "resource \"aws_s3_bucket\" \"b\" {\n",
+		"d/main.tf":   "variable \"x\" {\n  default = [for i in [1, 2] : i * 2]\n}\n",
+		"mod/main.tf": "resource \"aws_s3_bucket\" \"b\" {}\n",
+	})
+	var dirs []string
+	for _, d := range []string{"a", "b", "a", "c", "d", "mod"} {
+		dirs = append(dirs, filepath.Join(dir, d))
+	}
+	for _, keep := range []int{0, 1, 2, 3} {
+		ahead := newLoader(dir)
+		ahead.keepAtMost = keep
+		one := newLoader(dir)
+		one.keepAtMost = keep
+		stream := ahead.parseAll(dirs)
+		for _, d := range dirs {
+			got, want := stream.next(), one.config(d)
+			if got.dir != want.dir || !reflect.DeepEqual(got.files, want.files) || len(got.diags) != len(want.diags) {
+				t.Errorf("keep %d, %s: parsed ahead %s %v (%d diagnostics), by config %s %v (%d)",
+					keep, d, got.dir, got.files, len(got.diags), want.dir, want.files, len(want.diags))
+			}
+			if callSources(got) != callSources(want) {
+				t.Errorf("keep %d, %s: calls %s, want %s", keep, d, callSources(got), callSources(want))
+			}
+		}
+		if got, want := keptDirs(ahead), keptDirs(one); !reflect.DeepEqual(got, want) {
+			t.Errorf("keep %d: kept %v, want %v", keep, got, want)
+		}
+	}
+}
+
+func callSources(cfg *moduleConfig) string {
+	out := ""
+	for _, c := range cfg.calls {
+		out += c.name + "=" + c.source + ";"
+	}
+	return out
+}
+
+func keptDirs(l *loader) map[string]bool {
+	out := map[string]bool{}
+	for d := range l.configs {
+		out[d] = true
+	}
+	return out
+}
