@@ -24,7 +24,9 @@ func TestMayBePlan(t *testing.T) {
 		{"keys inside a value", `{"a":{"format_version":"1","planned_values":{}}}`, true, false},
 		{"package.json", `{"name":"x","version":"1.0.0","dependencies":{"a":"^1"}}`, false, false},
 		{"one key only", `{"format_version":"1.2","resource_changes":[]}`, false, false},
-		{"a backslash in a value", `{"pattern":"\\d+"}`, true, false},
+		{"escapes in values", `{"pattern":"\\d+","text":"a\nb\t\"c\"\/"}`, false, false},
+		{"a \\u escape in a value", `{"a":"\u00e9"}`, true, false},
+		{"an escaped backslash before u", `{"path":"C:\\users"}`, true, false},
 		{"YAML", "format_version: 1\nplanned_values: {}\n", true, false},
 	}
 	for _, tc := range cases {

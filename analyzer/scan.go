@@ -300,11 +300,12 @@ func parseStructured(ctx context.Context, path, boundary string, opts Options) (
 
 // mayBePlan is the cheap test before plan.IsPlan, which tokenizes a whole
 // JSON file that is not a plan (most .json files of a repository): a plan
-// has the top-level keys "format_version" and "planned_values", and
-// without a backslash in the file no string can spell a key with escapes,
-// so both appear as written.
+// has the top-level keys "format_version" and "planned_values". A key
+// spells a letter or an underscore either as it is or as a \u escape (no
+// other escape stands for one), so without "\u" in the file both keys
+// appear as written.
 func mayBePlan(src []byte) bool {
-	return bytes.IndexByte(src, '\\') >= 0 ||
+	return bytes.Contains(src, []byte(`\u`)) ||
 		bytes.Contains(src, []byte("planned_values")) && bytes.Contains(src, []byte("format_version"))
 }
 
