@@ -10,38 +10,74 @@ import (
 	"encoding/base64"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
+// The patterns are compiled the first time one is used: a command that
+// masks nothing (rampart version, rules) does not pay for them.
 var (
 	// keyID is an AWS access key id: AKIA (long-lived), ASIA (temporary)
 	// or A3T… followed by 16 upper-case letters and digits, not inside a
 	// longer alphanumeric run.
-	keyID = regexp.MustCompile(`(?:^|[^A-Za-z0-9])((?:A3T[A-Z0-9]|AKIA|ASIA)[A-Z0-9]{16})(?:[^A-Za-z0-9]|$)`)
+	keyID = lazyRegexp(`(?:^|[^A-Za-z0-9])((?:A3T[A-Z0-9]|AKIA|ASIA)[A-Z0-9]{16})(?:[^A-Za-z0-9]|$)`)
 	// secretToken is a token of exactly 40 characters of base64, the shape
 	// of a secret access key.
-	secretToken = regexp.MustCompile(`(?:^|[^A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$)`)
+	secretToken = lazyRegexp(`(?:^|[^A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$)`)
 	// secretName is a name that says its value is a secret.
-	secretName = regexp.MustCompile(`(?i)secret|passw|pwd|private_?key|credential|token|auth`)
+	secretName = lazyRegexp(`(?i)secret|passw|pwd|private_?key|credential|token|auth`)
 	// pemBegin opens a PEM private key.
-	pemBegin = regexp.MustCompile(`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----`)
-	pemEnd   = regexp.MustCompile(`-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----`)
+	pemBegin = lazyRegexp(`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----`)
+	pemEnd   = lazyRegexp(`-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----`)
 	// base64Run is a run of base64 text in a PEM body.
-	base64Run = regexp.MustCompile(`[A-Za-z0-9/+=]{4,}`)
+	base64Run = lazyRegexp(`[A-Za-z0-9/+=]{4,}`)
 	// encoded is a run of base64 long enough to encode a credential (user
 	// data written base64-encoded).
-	encoded = regexp.MustCompile(`[A-Za-z0-9/+]{24,}={0,2}`)
+	encoded = lazyRegexp(`[A-Za-z0-9/+]{24,}={0,2}`)
 )
+
+// lazyRegexp returns a function that compiles expr on its first call.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
+// Every credential shape but a PEM key is a run of base64 characters
+// ([A-Za-z0-9/+]) at least this long: an access key id has 20, a secret
+// token 40, an encoded credential 24 or more. Text without such a run and
+// without a PEM marker holds none, and is not searched with the patterns,
+// which step through every byte of a text.
+const (
+	minCredentialRun = 20
+	secretTokenLen   = 40
+	pemMarker        = "-----"
+)
+
+// longestRun is the length of the longest run of base64 characters in s.
+func longestRun(s string) int {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '/' || c == '+' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
+}
 
 // Candidate reports whether s has the shape of a credential somewhere: an
 // access key id, a 40-character secret-key-shaped token, or a PEM private
 // key. Whether a secret-shaped token is a secret depends on the name it is
 // assigned to, which the policy judges.
 func Candidate(s string) bool {
-	if len(s) < 20 {
+	if len(s) < minCredentialRun {
 		return false
 	}
-	return keyID.MatchString(s) || pemBegin.MatchString(s) || secretToken.MatchString(s)
+	run := longestRun(s)
+	return run >= minCredentialRun && keyID().MatchString(s) ||
+		strings.Contains(s, pemMarker) && pemBegin().MatchString(s) ||
+		run >= secretTokenLen && secretToken().MatchString(s)
 }
 
 // Masked is the form a report shows of a secret: its first and last four
@@ -59,6 +95,9 @@ func Masked(s string) string {
 // private key (between its BEGIN and END lines, or the rest of the text
 // when it is cut off). Text without any is returned unchanged.
 func Mask(text string) string {
+	if longestRun(text) < minCredentialRun && !strings.Contains(text, pemMarker) {
+		return text
+	}
 	lines := strings.Split(text, "\n")
 	MaskLines(lines)
 	return strings.Join(lines, "\n")
@@ -70,14 +109,14 @@ func Mask(text string) string {
 func MaskLines(lines []string) {
 	inPEM := false
 	for i, l := range lines {
-		if loc := pemBegin.FindStringIndex(l); loc != nil {
+		if loc := pemBegin().FindStringIndex(l); loc != nil {
 			head, body := l[:loc[1]], l[loc[1]:]
-			inPEM = !pemEnd.MatchString(body)
+			inPEM = !pemEnd().MatchString(body)
 			lines[i] = maskLine(head) + maskPEMBody(body)
 			continue
 		}
 		if inPEM {
-			if loc := pemEnd.FindStringIndex(l); loc != nil {
+			if loc := pemEnd().FindStringIndex(l); loc != nil {
 				inPEM = false
 				lines[i] = maskPEMBody(l[:loc[0]]) + maskLine(l[loc[0]:])
 				continue
@@ -94,13 +133,21 @@ func MaskLines(lines []string) {
 // digits: the value of an environment pair, whose name is on another
 // line), and base64 text that encodes either.
 func maskLine(l string) string {
-	l = replaceGroup(keyID, l)
-	if secretName.MatchString(l) {
-		l = replaceGroup(secretToken, l)
-	} else {
-		l = replaceGroupIf(secretToken, l, looksRandom)
+	if longestRun(l) < minCredentialRun {
+		return l
 	}
-	return encoded.ReplaceAllStringFunc(l, func(run string) string {
+	return maskCredentials(l)
+}
+
+// maskCredentials is maskLine's search with the patterns.
+func maskCredentials(l string) string {
+	l = replaceGroup(keyID(), l)
+	if secretName().MatchString(l) {
+		l = replaceGroup(secretToken(), l)
+	} else {
+		l = replaceGroupIf(secretToken(), l, looksRandom)
+	}
+	return encoded().ReplaceAllStringFunc(l, func(run string) string {
 		if text, ok := decodeText(run); ok && Mask(text) != text {
 			return Masked(run)
 		}
@@ -124,10 +171,10 @@ func decodeText(s string) (string, bool) {
 // END marker when the text holds it.
 func maskPEMBody(s string) string {
 	end := len(s)
-	if loc := pemEnd.FindStringIndex(s); loc != nil {
+	if loc := pemEnd().FindStringIndex(s); loc != nil {
 		end = loc[0]
 	}
-	return base64Run.ReplaceAllStringFunc(s[:end], Masked) + s[end:]
+	return base64Run().ReplaceAllStringFunc(s[:end], Masked) + s[end:]
 }
 
 // looksRandom reports whether a token mixes upper and lower case letters
