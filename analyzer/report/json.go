@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -180,11 +179,8 @@ func (jw jsonWriter) Write(w io.Writer, res *result.Result) error {
 	for _, p := range res.Policies {
 		doc.Policies = append(doc.Policies, jsonPolicySource(p))
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
 	// Messages quote template text such as "<" and "&"; keep them readable.
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
+	if err := writeIndentedJSON(w, doc); err != nil {
 		return fmt.Errorf("writing json report: %w", err)
 	}
 	return nil

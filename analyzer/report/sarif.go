@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -217,10 +216,8 @@ func (sw sarifWriter) Write(w io.Writer, res *result.Result) error {
 	}
 	run.Invocations = []sarifInvocation{sarifInvocationOf(res, index)}
 	doc := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
+	// Messages quote template text such as "<" and "&"; keep them readable.
+	if err := writeIndentedJSON(w, doc); err != nil {
 		return fmt.Errorf("writing sarif report: %w", err)
 	}
 	return nil

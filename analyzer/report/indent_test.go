@@ -1,0 +1,97 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// encoderIndented is what writeIndentedJSON must write: the Encoder's own
+// indented output.
+func encoderIndented(t *testing.T, v any) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestWriteIndentedJSONMatchesEncoder(t *testing.T) {
+	type inner struct {
+		S []string       `json:"s"`
+		M map[string]any `json:"m,omitempty"`
+	}
+	values := []any{
+		nil, 1, "x", []int{}, map[string]int{}, []any{[]any{}, map[string]any{}},
+		map[string]any{"a": []any{}, "b": map[string]any{}, "c": []any{map[string]any{}, []any{1, 2}}},
+		`quotes " and \ backslashes \" and escapes \n \t and <html> & more`,
+		map[string]string{`k"ey`: `v\al"ue`, "{": "}", "[": "]", ",": ":", "": ""},
+		"invalid UTF-8 \xff and unicode é 日本 \u2028 \u0001",
+		inner{S: []string{"a,b", "c:d", "{e}"}, M: map[string]any{"n": 1.5e300, "f": false, "z": nil}},
+		[]inner{{}, {S: []string{}}},
+	}
+	for _, v := range values {
+		var got bytes.Buffer
+		if err := writeIndentedJSON(&got, v); err != nil {
+			t.Fatal(err)
+		}
+		if want := encoderIndented(t, v); !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%#v:\n got %s\nwant %s", v, got.Bytes(), want)
+		}
+	}
+}
+
+// TestWriteIndentedJSONRandomDocuments compares the two on random nested
+// documents of strings full of JSON punctuation.
+func TestWriteIndentedJSONRandomDocuments(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{`"`, `\`, "{", "}", "[", "]", ",", ":", " ", "\n", "a", "é", "\\u", "<", "\x00"}
+	word := func() string {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	var gen func(depth int) any
+	gen = func(depth int) any {
+		switch k := r.IntN(7); {
+		case depth > 4 || k == 0:
+			return word()
+		case k == 1:
+			return r.Float64() * 1e6
+		case k == 2:
+			return r.IntN(2) == 0
+		case k == 3:
+			return nil
+		case k == 4:
+			l := make([]any, r.IntN(4))
+			for i := range l {
+				l[i] = gen(depth + 1)
+			}
+			return l
+		default:
+			m := map[string]any{}
+			for range r.IntN(4) {
+				m[word()] = gen(depth + 1)
+			}
+			return m
+		}
+	}
+	for range 500 {
+		v := gen(0)
+		var got bytes.Buffer
+		if err := writeIndentedJSON(&got, v); err != nil {
+			t.Fatal(err)
+		}
+		if want := encoderIndented(t, v); !bytes.Equal(got.Bytes(), want) {
+			t.Fatalf("%#v:\n got %q\nwant %q", v, got.Bytes(), want)
+		}
+	}
+}
