@@ -54,7 +54,7 @@ func builtinRules(t *testing.T) ([]*ruleModule, map[string]*ast.Module) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rules, err := collectRules(mods, builtin, reg)
+	rules, err := collectRules(mods, builtin, kindsOf(reg))
 	if err != nil {
 		t.Fatal(err)
 	}

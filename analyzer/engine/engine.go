@@ -24,10 +24,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -107,15 +105,13 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 	}
 	// Built-in rules read from the index were checked against the
 	// registry when it was generated (TestIndexedStubsReadLikeModules):
-	// the registry is loaded (about as long as parsing the libraries) only
-	// to check rules the index does not hold.
-	reg := opts.registry
-	if reg == nil && (len(userSrcs) > 0 || len(unparsed) == 0) {
-		if reg, err = kinds.Default(); err != nil {
-			return nil, err
-		}
+	// the kinds are checked only for rules the index does not hold.
+	var ks *kindSet
+	if opts.registry != nil || len(userSrcs) > 0 || len(unparsed) == 0 {
+		ks = kindsOf(opts.registry)
+		ks.userOnly = opts.registry == nil && len(unparsed) > 0
 	}
-	rules, err := collectRules(mods, builtin, reg)
+	rules, err := collectRules(mods, builtin, ks)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +128,7 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 	}
 	e := &Engine{
 		all: rules, enabled: selected, config: opts.Config, workers: opts.Workers,
-		catalog:  catalog{libs: map[string]*ast.Module{}, rules: map[*ruleModule]*ast.Module{}, unparsed: unparsed},
+		catalog:  catalog{libs: map[string]*ast.Module{}, rules: map[*ruleModule]*ast.Module{}, user: map[*ruleModule]*ast.Compiler{}, unparsed: unparsed},
 		prepared: map[*ruleModule]*preparedRule{},
 	}
 	for _, s := range userSrcs {
@@ -155,19 +151,22 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 	for _, rm := range selected {
 		e.catalog.rules[rm] = mods[rm.file]
 	}
-	if err := e.compileUserPolicies(ctx, userSrcs, mods, byFile); err != nil {
+	e.catalog.indexPackages()
+	if err := e.compileUserPolicies(userSrcs, mods, byFile); err != nil {
 		return nil, err
 	}
 	return e, nil
 }
 
 // compileUserPolicies compiles every user policy file, selected or not,
-// with the libraries, and prepares the selected user rules: a policy
-// directory that does not compile is an error before any template is read.
-// Policies that do not refer to one another compile in separate groups,
-// one per worker, so a large policy directory costs a one-file scan the
-// largest group's compile, not the sum (BenchmarkCustomPolicies).
-func (e *Engine) compileUserPolicies(ctx context.Context, userSrcs []source, mods map[string]*ast.Module, byFile map[string]*ruleModule) error {
+// with what it reads, type-checked against the input schema (compileUser):
+// a policy directory that does not compile is an error before any
+// template is read. A selected user rule keeps its compiler and gets its
+// query when a scan first has a resource of one of its kinds. Policies
+// that do not refer to one another compile in separate groups, one per
+// worker, so a large policy directory costs a one-file scan the largest
+// group's compile, not the sum (BenchmarkCustomPolicies).
+func (e *Engine) compileUserPolicies(userSrcs []source, mods map[string]*ast.Module, byFile map[string]*ruleModule) error {
 	userMods := make(map[string]*ast.Module, len(userSrcs))
 	for _, s := range userSrcs {
 		if m := mods[s.name]; m != nil {
@@ -178,54 +177,39 @@ func (e *Engine) compileUserPolicies(ctx context.Context, userSrcs []source, mod
 		return nil
 	}
 	groups := userGroups(userMods, e.workers)
-	prepared := make([][]*preparedRule, len(groups))
+	compilers := make([]*ast.Compiler, len(groups))
 	errs := make([]error, len(groups))
 	var wg sync.WaitGroup
 	for i, g := range groups {
-		wg.Go(func() {
-			prepared[i], errs[i] = e.compileUserGroup(ctx, g, byFile)
-		})
+		wg.Go(func() { compilers[i], errs[i] = e.catalog.compileUserGroup(g) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	for _, prs := range prepared {
-		for _, pr := range prs {
-			e.prepared[pr.ruleModule] = pr
+	for i, g := range groups {
+		for name := range g {
+			if rm := byFile[name]; rm != nil && e.catalog.rules[rm] != nil {
+				e.catalog.user[rm] = compilers[i]
+			}
 		}
 	}
 	return nil
 }
 
-// compileUserGroup compiles one group of user modules with what they read
-// and prepares its selected rules.
-func (e *Engine) compileUserGroup(ctx context.Context, group map[string]*ast.Module, byFile map[string]*ruleModule) (out []*preparedRule, err error) {
+// compileUserGroup compiles one group of user modules with what they read;
+// a panic is an InternalError, since it happens on its own goroutine.
+func (c *catalog) compileUserGroup(group map[string]*ast.Module) (_ *ast.Compiler, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			out, err = nil, &InternalError{Value: p, Stack: debug.Stack()}
+			err = &InternalError{Value: p, Stack: debug.Stack()}
 		}
 	}()
-	compileSet, err := e.catalog.withDependencies(group)
+	compileSet, err := c.withDependencies(group)
 	if err != nil {
 		return nil, err
 	}
-	compiler, err := compileChecked(compileSet)
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range slices.Sorted(maps.Keys(group)) {
-		rm := byFile[name]
-		if rm == nil || e.catalog.rules[rm] == nil {
-			continue // a library, or a rule not selected: compiled for its errors only
-		}
-		pr, err := prepareRule(ctx, compiler, rm)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, pr)
-	}
-	return out, nil
+	return compileUser(compileSet)
 }
 
 // compile compiles every module once with the sandboxed capabilities.

@@ -82,11 +82,11 @@ func TestIndexedStubsReadLikeModules(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := ruleFromModule(mods[r.File], true, reg)
+		want, err := ruleFromModule(mods[r.File], true, kindsOf(reg))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := ruleFromModule(stub, true, reg)
+		got, err := ruleFromModule(stub, true, kindsOf(reg))
 		if err != nil {
 			t.Fatalf("%s: %v", r.File, err)
 		}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
-	"github.com/rampart-iac/rampart/analyzer/aws/kinds"
 	"github.com/rampart-iac/rampart/analyzer/result"
 )
 
@@ -64,7 +63,7 @@ func hasDeny(m *ast.Module) (int, bool) {
 
 // ruleFromModule reads a rule's metadata. Every problem names the file and
 // line of the METADATA block, so a policy author can fix it.
-func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModule, error) {
+func ruleFromModule(m *ast.Module, builtin bool, ks *kindSet) (*ruleModule, error) {
 	a := ruleMeta(m)
 	file := m.Package.Location.File
 	if a == nil {
@@ -157,7 +156,7 @@ func ruleFromModule(m *ast.Module, builtin bool, reg *kinds.Registry) (*ruleModu
 		}
 		reads = append(reads, p)
 	}
-	if err := checkKindsAndReads(reg, r.Kinds, r.Reads, reads); err != nil {
+	if err := checkKindsAndReads(ks, r.Kinds, r.Reads, reads); err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)
 	}
 	params, err := readParamEntries(a.Custom["parameters"], where)
@@ -178,7 +177,7 @@ func clashFix(prev, rm *ruleModule) string {
 
 // collectRules reads the rule metadata of every module and checks that IDs
 // and names are unique, and that kinds and reads are the registry's.
-func collectRules(mods map[string]*ast.Module, builtin map[string]bool, reg *kinds.Registry) ([]*ruleModule, error) {
+func collectRules(mods map[string]*ast.Module, builtin map[string]bool, ks *kindSet) ([]*ruleModule, error) {
 	names := make([]string, 0, len(mods))
 	for n := range mods {
 		names = append(names, n)
@@ -196,7 +195,11 @@ func collectRules(mods map[string]*ast.Module, builtin map[string]bool, reg *kin
 	byName := map[string]*ruleModule{}
 	byPkg := map[string]*ruleModule{}
 	for _, n := range names {
-		rm, err := ruleFromModule(mods[n], builtin[n], reg)
+		check := ks
+		if builtin[n] && ks != nil && ks.userOnly {
+			check = nil
+		}
+		rm, err := ruleFromModule(mods[n], builtin[n], check)
 		if err != nil {
 			return nil, err
 		}

@@ -10,7 +10,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
 
-	"github.com/rampart-iac/rampart/analyzer/aws/kinds"
 	"github.com/rampart-iac/rampart/policies"
 )
 
@@ -66,11 +65,7 @@ func RunPolicyTestsWith(ctx context.Context, dirs []string, opts TestOptions) (*
 	for _, s := range builtinSrcs {
 		builtin[s.name] = true
 	}
-	reg, err := kinds.Default()
-	if err != nil {
-		return nil, err
-	}
-	if _, err := collectRules(mods, builtin, reg); err != nil {
+	if _, err := collectRules(mods, builtin, kindsOf(nil)); err != nil {
 		return nil, err
 	}
 	compiler := newCompiler().WithSchemas(inputSchemas()).WithEnablePrintStatements(true)

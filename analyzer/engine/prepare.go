@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"runtime/debug"
@@ -18,7 +19,8 @@ import (
 // libraries, when an evaluation first has a resource of one of its kinds:
 // a one-file scan of security groups never compiles the catalog's S3 or
 // IAM rules. User policies are compiled when the engine is built, so a
-// broken --policy-dir still fails before any template is read.
+// broken --policy-dir still fails before any template is read; a user
+// rule's query is prepared, on that compiler, when its kinds first appear.
 
 // preparedRule is an enabled rule with its prepared query.
 type preparedRule struct {
@@ -39,7 +41,9 @@ type preparedRule struct {
 type catalog struct {
 	libs     map[string]*ast.Module
 	rules    map[*ruleModule]*ast.Module
+	user     map[*ruleModule]*ast.Compiler // the selected rules of --policy-dir, compiled
 	unparsed map[string]*lazyModule
+	packages *packageIndex[dependency] // of libs and rules (indexPackages)
 }
 
 // lazyModule is an embedded module parsed the first time it is needed.
@@ -106,25 +110,41 @@ func appliesTo(rm *ruleModule, kinds map[string]bool) bool {
 // prepareRules compiles rules with the libraries and the rule modules they
 // refer to, and prepares a query for each. The caller holds e.mu. Rules
 // are compiled in groups of neighbours (compileGroups), one compiler per
-// worker: a one-file scan waits for the largest group, not for all.
+// worker: a one-file scan waits for the largest group, not for all. A user
+// rule was compiled when the engine was built: only its query is
+// prepared.
 func (e *Engine) prepareRules(ctx context.Context, rules []*ruleModule) error {
-	groups := compileGroups(rules, e.workers)
+	var builtin []*ruleModule
+	for _, rm := range rules {
+		c := e.catalog.user[rm]
+		if c == nil {
+			builtin = append(builtin, rm)
+			continue
+		}
+		pr, err := prepareRule(ctx, c, rm)
+		if err != nil {
+			return err
+		}
+		e.prepared[rm] = pr
+	}
+	groups := compileGroups(builtin, e.workers)
 	prepared := make([][]*preparedRule, len(groups))
 	errs := make([]error, len(groups))
 	var wg sync.WaitGroup
 	for i, g := range groups {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		if len(g) == 0 {
+			continue
+		}
+		wg.Go(func() {
 			prepared[i], errs[i] = e.catalog.prepareRecovering(ctx, g)
-		}()
+		})
 	}
 	wg.Wait()
-	for i := range groups {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		for _, pr := range prepared[i] {
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for _, prs := range prepared {
+		for _, pr := range prs {
 			e.prepared[pr.ruleModule] = pr
 		}
 	}
@@ -245,31 +265,49 @@ func (c *catalog) addDependencies(out map[string]*ast.Module, queue []*ast.Modul
 		m := queue[0]
 		queue = queue[1:]
 		for _, ref := range dataRefs(m) {
-			for name, lib := range c.libs {
-				if _, done := out[name]; done || !overlaps(ref, lib.Package.Path) {
+			for _, d := range c.packages.reading(ref) {
+				name := d.lib
+				if d.rule != nil {
+					name = d.rule.file
+				}
+				if _, done := out[name]; done {
 					continue
 				}
-				lib, err := c.library(name)
+				var dep *ast.Module
+				var err error
+				if d.rule != nil {
+					dep, err = c.ruleModule(d.rule)
+				} else {
+					dep, err = c.library(name)
+				}
 				if err != nil {
 					return err
 				}
-				out[name] = lib
-				queue = append(queue, lib)
-			}
-			for rm := range c.rules {
-				if _, done := out[rm.file]; done || !overlaps(ref, rm.pkg) {
-					continue
-				}
-				other, err := c.ruleModule(rm)
-				if err != nil {
-					return err
-				}
-				out[rm.file] = other
-				queue = append(queue, other)
+				out[name] = dep
+				queue = append(queue, dep)
 			}
 		}
 	}
 	return nil
+}
+
+// dependency is a module a rule may read: a library by file name, or a
+// selected rule.
+type dependency struct {
+	lib  string
+	rule *ruleModule
+}
+
+// indexPackages records the package of every library and selected rule,
+// once the catalog is complete.
+func (c *catalog) indexPackages() {
+	c.packages = newPackageIndex[dependency]()
+	for _, name := range slices.Sorted(maps.Keys(c.libs)) {
+		c.packages.add(c.libs[name].Package.Path, dependency{lib: name})
+	}
+	for rm := range c.rules {
+		c.packages.add(rm.pkg, dependency{rule: rm})
+	}
 }
 
 // compileWithAllLibs compiles mods and every library.

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/result"
 	"github.com/rampart-iac/rampart/policies"
 )
 
@@ -178,4 +179,59 @@ func TestUserPoliciesCompileWhenTheEngineIsBuilt(t *testing.T) {
 			t.Errorf("New(skip %v) = %v, want the compile error at undef.rego:16", opts.SkipRules, err)
 		}
 	}
+}
+
+// TestUserRulesArePreparedForPresentKinds: a user rule is compiled when the
+// engine is built, but its query is prepared only when a scan has a
+// resource of its kinds, as a built-in rule's is.
+func TestUserRulesArePreparedForPresentKinds(t *testing.T) {
+	dir := t.TempDir()
+	writePolicy(t, dir, "sg.rego", userRule("USER-040", "acme.rules.sg", `deny contains lib.finding(sg, [], "flagged") if {
+	some sg in lib.resources("aws.ec2.security_group")
+}`))
+	writePolicy(t, dir, "vpc.rego", strings.Replace(userRule("USER-041", "acme.rules.vpc", `deny contains lib.finding(v, [], "flagged") if {
+	some v in lib.resources("aws.ec2.vpc")
+}`), "kinds: [aws.ec2.security_group]\n#   reads: [vpc_id]", "kinds: [aws.ec2.vpc]", 1))
+	e, err := New(context.Background(), Options{PolicyDirs: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prepared := func() map[string]bool {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		out := map[string]bool{}
+		for rm := range e.prepared {
+			out[rm.meta.ID] = true
+		}
+		return out
+	}
+	if p := prepared(); p["USER-040"] || p["USER-041"] {
+		t.Fatalf("prepared before any scan: %v", p)
+	}
+	out, err := e.Evaluate(context.Background(), []*graph.Canonical{securityGroup("sg", 1)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := prepared(); !p["USER-040"] || p["USER-041"] {
+		t.Errorf("after a scan of a security group: USER-040 prepared %v, USER-041 %v; want true, false", p["USER-040"], p["USER-041"])
+	}
+	if n := countRule(out.Findings, "USER-040"); n != 1 {
+		t.Errorf("USER-040 findings %d, want 1", n)
+	}
+	if _, err := e.Evaluate(context.Background(), []*graph.Canonical{vpc("v")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if p := prepared(); !p["USER-041"] {
+		t.Error("USER-041 not prepared after a scan of a VPC")
+	}
+}
+
+func countRule(fs []result.Finding, id string) int {
+	n := 0
+	for _, f := range fs {
+		if f.RuleID == id {
+			n++
+		}
+	}
+	return n
 }

@@ -14,22 +14,29 @@ import (
 // nothing; a misspelled read would make the engine miss the Unknown values
 // the rule depends on.
 //
-// A nil registry checks nothing: the engine passes one when every rule it
+// A nil kindSet checks nothing: the engine passes one when every rule it
 // reads comes from the built-in index, checked when the index was made.
-func checkKindsAndReads(reg *kinds.Registry, names []string, reads []string, paths []readPath) error {
-	if reg == nil {
+func checkKindsAndReads(set *kindSet, names []string, reads []string, paths []readPath) error {
+	if set == nil {
 		return nil
 	}
 	var ks []*kinds.Kind
 	for _, name := range names {
-		k := reg.Kind(name)
+		k, err := set.kind(name)
+		if err != nil {
+			return err
+		}
 		if k == nil {
-			return fmt.Errorf("METADATA custom.kinds: %s is not a canonical kind (known: %s)", name, strings.Join(reg.Names(), ", "))
+			return fmt.Errorf("METADATA custom.kinds: %s is not a canonical kind (known: %s)", name, strings.Join(set.names(), ", "))
 		}
 		ks = append(ks, k)
 	}
-	if len(ks) == 0 {
-		ks = reg.Kinds()
+	if len(ks) == 0 && len(paths) > 0 {
+		all, err := set.all()
+		if err != nil {
+			return err
+		}
+		ks = all
 	}
 	for i, p := range paths {
 		var problems []string
@@ -46,6 +53,59 @@ func checkKindsAndReads(reg *kinds.Registry, names []string, reads []string, pat
 		}
 	}
 	return nil
+}
+
+// kindSet is what rules' METADATA is checked against: a registry given
+// whole (tests use synthetic kinds), or the embedded entries parsed one
+// kind at a time as rules name them (kinds.LoadKind), so checking a
+// directory of rules over five kinds parses five entries. It is used by
+// one goroutine.
+type kindSet struct {
+	reg    *kinds.Registry
+	loaded map[string]*kinds.Kind
+	// userOnly: built-in rules are not checked (those of the built-in
+	// index were checked when it was generated).
+	userOnly bool
+}
+
+// kindsOf returns the kindSet of reg, or of the embedded entries when reg
+// is nil.
+func kindsOf(reg *kinds.Registry) *kindSet {
+	return &kindSet{reg: reg, loaded: map[string]*kinds.Kind{}}
+}
+
+// kind returns the named kind, or nil when there is none.
+func (s *kindSet) kind(name string) (*kinds.Kind, error) {
+	if s.reg != nil {
+		return s.reg.Kind(name), nil
+	}
+	if k, ok := s.loaded[name]; ok {
+		return k, nil
+	}
+	k, err := kinds.LoadKind(name)
+	if err != nil {
+		return nil, err
+	}
+	s.loaded[name] = k
+	return k, nil
+}
+
+func (s *kindSet) names() []string {
+	if s.reg != nil {
+		return s.reg.Names()
+	}
+	return kinds.Names()
+}
+
+func (s *kindSet) all() ([]*kinds.Kind, error) {
+	reg := s.reg
+	if reg == nil {
+		var err error
+		if reg, err = kinds.Default(); err != nil {
+			return nil, err
+		}
+	}
+	return reg.Kinds(), nil
 }
 
 // checkReadPath walks p through the declared types of kind k.

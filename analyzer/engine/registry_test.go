@@ -91,7 +91,7 @@ deny contains 1 if false
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = ruleFromModule(m, false, reg)
+			_, err = ruleFromModule(m, false, kindsOf(reg))
 			switch {
 			case tc.want == "" && err != nil:
 				t.Fatalf("unexpected error: %v", err)
@@ -101,5 +101,46 @@ deny contains 1 if false
 				t.Fatalf("error %v, want one at rules/t.rego:3 containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestEmbeddedKindSetLoadsTheNamedKinds: checking a rule's METADATA parses
+// the entries of the kinds it names, and finds the same problems as the
+// whole registry does.
+func TestEmbeddedKindSetLoadsTheNamedKinds(t *testing.T) {
+	reg, err := kinds.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		kinds, reads []string
+		want         string // in the error; "" = accepted
+	}{
+		{[]string{"aws.s3.bucket"}, []string{"versioning"}, ""},
+		{[]string{"aws.s3.bucket", "aws.ec2.security_group"}, []string{"ingress[*].cidrs"}, ""},
+		{[]string{"aws.s3.bucket"}, []string{"versionning"}, "no property versionning"},
+		{[]string{"aws.s3.buckets"}, nil, "aws.s3.buckets is not a canonical kind (known: aws.autoscaling.group"},
+		{nil, []string{"ingress[*].cidrs"}, ""},
+		{nil, []string{"no_such_property"}, "no_such_property is not a property path"},
+	}
+	for _, tc := range cases {
+		paths := make([]readPath, len(tc.reads))
+		for i, r := range tc.reads {
+			if paths[i], err = parseReadPath(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		lazy := kindsOf(nil)
+		got := checkKindsAndReads(lazy, tc.kinds, tc.reads, paths)
+		whole := checkKindsAndReads(kindsOf(reg), tc.kinds, tc.reads, paths)
+		if fmt.Sprint(got) != fmt.Sprint(whole) {
+			t.Errorf("%v %v: embedded entries say %v, the registry %v", tc.kinds, tc.reads, got, whole)
+		}
+		if (tc.want == "") != (got == nil) || got != nil && !strings.Contains(got.Error(), tc.want) {
+			t.Errorf("%v %v: error %v, want %q", tc.kinds, tc.reads, got, tc.want)
+		}
+		if len(tc.kinds) > 0 && len(lazy.loaded) > len(tc.kinds) {
+			t.Errorf("%v: parsed %d entries", tc.kinds, len(lazy.loaded))
+		}
 	}
 }

@@ -10,10 +10,10 @@ import (
 
 // withDependencies returns mods (the user's policy modules) with every
 // library and selected rule module they read, transitively. User policies
-// are compiled, type-checked against the input schema, when the engine is
-// built; compiling every built-in library with them would make each scan
-// with a --policy-dir pay for type-checking the IAM and S3 helpers its
-// rules never call (BenchmarkCustomPolicies).
+// are compiled, type-checked, when the engine is built; compiling every
+// built-in library with them would make each scan with a --policy-dir pay
+// for type-checking the IAM and S3 helpers its rules never call
+// (BenchmarkCustomPolicies).
 func (c *catalog) withDependencies(mods map[string]*ast.Module) (map[string]*ast.Module, error) {
 	out := maps.Clone(mods)
 	queue := slices.Collect(maps.Values(mods))
@@ -40,10 +40,14 @@ func userGroups(mods map[string]*ast.Module, n int) []map[string]*ast.Module {
 	for _, name := range names {
 		parent[name] = name
 	}
+	packages := newPackageIndex[string]()
+	for _, name := range names {
+		packages.add(mods[name].Package.Path, name)
+	}
 	for _, a := range names {
 		for _, ref := range dataRefs(mods[a]) {
-			for _, b := range names {
-				if a != b && overlaps(ref, mods[b].Package.Path) {
+			for _, b := range packages.reading(ref) {
+				if a != b {
 					parent[find(a)] = find(b)
 				}
 			}

@@ -1,6 +1,8 @@
 package kinds
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -146,6 +148,32 @@ examples:
 			t.Errorf("default %s: unexpected error: %v", tc.value, err)
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("default %s: error %v, want one containing %q", tc.value, err, tc.want)
+		}
+	}
+}
+
+// TestLoadKindAgreesWithDefault: one kind loaded on its own is the kind
+// the whole registry has, and Names lists the registry's kinds.
+func TestLoadKindAgreesWithDefault(t *testing.T) {
+	reg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := Names(), reg.Names(); !slices.Equal(got, want) {
+		t.Errorf("Names() = %v, want %v", got, want)
+	}
+	for _, want := range reg.Kinds() {
+		got, err := LoadKind(want.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("LoadKind(%s) differs from the registry's kind", want.Name)
+		}
+	}
+	for _, name := range []string{"aws.ec2.securitygroup", "", "../kinds/aws.s3.bucket", "aws.s3.bucket/x"} {
+		if k, err := LoadKind(name); k != nil || err != nil {
+			t.Errorf("LoadKind(%q) = %v, %v; want nil, nil", name, k, err)
 		}
 	}
 }
