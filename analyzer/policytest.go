@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/rampart-iac/rampart/analyzer/engine"
 )
@@ -45,8 +46,8 @@ func RunPolicyTests(ctx context.Context, dirs []string, opts engine.TestOptions)
 // or "// expect: ID" at the end of a line where a finding must be
 // reported, "# undecided: ID" where an undecided result must be.
 var (
-	fixtureExpectMarker    = regexp.MustCompile(`(?:#|//)\s*expect:\s*([A-Za-z0-9_, -]+?)\s*$`)
-	fixtureUndecidedMarker = regexp.MustCompile(`(?:#|//)\s*undecided:\s*([A-Za-z0-9_, -]+?)\s*$`)
+	fixtureExpectMarker    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:#|//)\s*expect:\s*([A-Za-z0-9_, -]+?)\s*$`) })
+	fixtureUndecidedMarker = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:#|//)\s*undecided:\s*([A-Za-z0-9_, -]+?)\s*$`) })
 )
 
 // Files of a rule's fixture directory that are not fixtures.
@@ -151,11 +152,11 @@ func ruleFixtures(ctx context.Context, opts FixtureOptions, ruleID string) ([]Fi
 
 func runFixture(ctx context.Context, eng *engine.Engine, ruleID, path string, fromJSON []fixtureExpectation) (FixtureResult, error) {
 	r := FixtureResult{Rule: ruleID, Fixture: path}
-	want, err := fixtureMarkers(path, ruleID, fixtureExpectMarker, fromJSON, false)
+	want, err := fixtureMarkers(path, ruleID, fixtureExpectMarker(), fromJSON, false)
 	if err != nil {
 		return r, err
 	}
-	wantUndecided, err := fixtureMarkers(path, ruleID, fixtureUndecidedMarker, fromJSON, true)
+	wantUndecided, err := fixtureMarkers(path, ruleID, fixtureUndecidedMarker(), fromJSON, true)
 	if err != nil {
 		return r, err
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
 )
@@ -95,7 +96,7 @@ func tlsParameter(engine string) string {
 	return ""
 }
 
-var majorVersion = regexp.MustCompile(`^(\d+)`)
+var majorVersion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)`) })
 
 // defaultForcesTLS reports whether the default parameter group of an
 // engine forces TLS: rds.force_ssl is 1 by default for RDS for PostgreSQL
@@ -110,7 +111,7 @@ func defaultForcesTLS(engine string, version *graph.Value) *graph.Value {
 	if version.Kind != graph.KindString {
 		return graph.Unknown("whether the default parameter group forces TLS depends on the engine version", version.Loc)
 	}
-	m := majorVersion.FindStringSubmatch(version.Str)
+	m := majorVersion().FindStringSubmatch(version.Str)
 	if m == nil {
 		return graph.Unknown("the engine version "+version.Str+" is not a version number", version.Loc)
 	}

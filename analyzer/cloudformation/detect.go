@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/textenc"
@@ -79,24 +80,26 @@ func sameBytes(a, b []byte) bool {
 // else. Quoting and the space around the colon vary: AWS's documentation
 // writes JSON as `"Type" : "AWS::EC2::VPC"`, and YAML may put the value on
 // the next line.
-var templateMarker = regexp.MustCompile(`AWSTemplateFormatVersion|\bType["']?\s*:\s*["']?(?:AWS|Custom|Alexa)::`)
+var templateMarker = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`AWSTemplateFormatVersion|\bType["']?\s*:\s*["']?(?:AWS|Custom|Alexa)::`)
+})
 
 // rainDirective finds the directives of the Rain CLI's template
 // preprocessor (!Rain::Module, !Rain::Embed, Fn::Rain::S3, ...). Such a file is
 // Rain's source, not a template CloudFormation accepts: `rain pkg` turns it
 // into one, and that output is what to scan.
-var rainDirective = regexp.MustCompile(`(?:!|Fn::|["'])Rain::[A-Z]`)
+var rainDirective = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:!|Fn::|["'])Rain::[A-Z]`) })
 
 // hasRainDirective reports whether src has a Rain directive. Every one
 // contains "Rain::": looking for that literal first spares the regular
 // expression, which has no literal prefix to search for and so steps
 // through every byte of a template, nearly every file.
 func hasRainDirective(src []byte) bool {
-	return bytes.Contains(src, []byte("Rain::")) && rainDirective.Match(src)
+	return bytes.Contains(src, []byte("Rain::")) && rainDirective().Match(src)
 }
 
 func hasMarker(src []byte) bool {
-	return templateMarker.Match(src)
+	return templateMarker().Match(src)
 }
 
 // Detect decides, from content alone, whether a .yaml/.yml/.json/.template

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
@@ -32,13 +33,13 @@ import (
 // searched; a larger one keeps the line yaml.v3 reports.
 const maxYAMLErrorSearch = 4 << 20
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): `) })
 
 // yamlErrorMessage is yaml.v3's message without its "yaml: line N:"
 // prefix, whose line is not the problem's.
 func yamlErrorMessage(err error) string {
 	msg := err.Error()
-	if m := yamlLineRE.FindString(msg); m != "" {
+	if m := yamlLineRE().FindString(msg); m != "" {
 		return msg[len(m):]
 	}
 	return strings.TrimPrefix(msg, "yaml: ")
@@ -47,7 +48,7 @@ func yamlErrorMessage(err error) string {
 // yamlErrorLoc locates the syntax error err of src.
 func yamlErrorLoc(file string, src []byte, err error) graph.Location {
 	reported := 0 // 0-based index of the line yaml.v3 names
-	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(err.Error()); m != nil {
 		reported, _ = strconv.Atoi(m[1])
 	}
 	if len(src) <= maxYAMLErrorSearch {

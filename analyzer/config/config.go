@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/agext/levenshtein"
@@ -403,7 +404,7 @@ func resolvePaths(dir string, ps []string) []string {
 }
 
 // yamlLine matches the "line N: " yaml.v3 puts in its messages.
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:yaml: )?line (\d+): `) })
 
 // yamlError rewrites a yaml.v3 error into "file:line: message" lines.
 func yamlError(file string, err error) error {
@@ -413,7 +414,7 @@ func yamlError(file string, err error) error {
 		msgs = te.Errors
 	}
 	for i, m := range msgs {
-		if sub := yamlLine.FindStringSubmatch(m); sub != nil {
+		if sub := yamlLine().FindStringSubmatch(m); sub != nil {
 			msgs[i] = fmt.Sprintf("%s:%s: %s", file, sub[1], m[len(sub[0]):])
 		} else {
 			msgs[i] = fmt.Sprintf("%s: %s", file, m)

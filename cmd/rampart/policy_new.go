@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -16,7 +17,7 @@ import (
 )
 
 // ruleName is the form of a rule name: kebab-case.
-var ruleName = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+var ruleName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`) })
 
 func (a *app) policyNewCommand() *cobra.Command {
 	var kind, id, dir string
@@ -36,7 +37,7 @@ overwritten.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := args[0]
-			if !ruleName.MatchString(name) {
+			if !ruleName().MatchString(name) {
 				return usagef("rule name %q: use kebab-case, such as acme-bucket-owner", name)
 			}
 			reg, err := kinds.Default()

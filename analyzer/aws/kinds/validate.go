@@ -4,19 +4,20 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 var (
-	kindName = regexp.MustCompile(`^aws\.[a-z0-9]+\.[a-z0-9_]+$`)
-	ident    = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	kindName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^aws\.[a-z0-9]+\.[a-z0-9_]+$`) })
+	ident    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_]*$`) })
 )
 
 // validate checks an entry on its own: names, types, defaults and examples.
 func (k *Kind) validate() error {
-	if !kindName.MatchString(k.Name) {
+	if !kindName().MatchString(k.Name) {
 		return fmt.Errorf("kind %q is not aws.<service>.<resource> in snake_case", k.Name)
 	}
-	if !ident.MatchString(k.Rego) {
+	if !ident().MatchString(k.Rego) {
 		return fmt.Errorf("kind %s: rego %q is not a Rego identifier", k.Name, k.Rego)
 	}
 	if strings.TrimSpace(k.Summary) == "" {
@@ -28,11 +29,11 @@ func (k *Kind) validate() error {
 	seen := map[string]bool{}
 	for i := range k.Objects {
 		o := &k.Objects[i]
-		if !ident.MatchString(o.Name) || seen[o.Name] {
+		if !ident().MatchString(o.Name) || seen[o.Name] {
 			return fmt.Errorf("kind %s: object name %q is not a unique identifier", k.Name, o.Name)
 		}
 		seen[o.Name] = true
-		if o.Rego != "" && !ident.MatchString(o.Rego) {
+		if o.Rego != "" && !ident().MatchString(o.Rego) {
 			return fmt.Errorf("kind %s: object %s: rego %q is not a Rego identifier", k.Name, o.Name, o.Rego)
 		}
 	}
@@ -94,7 +95,7 @@ func (k *Kind) parseProperties(ps []Property, where string) error {
 	seen := map[string]bool{}
 	for i := range ps {
 		p := &ps[i]
-		if !ident.MatchString(p.Name) || seen[p.Name] {
+		if !ident().MatchString(p.Name) || seen[p.Name] {
 			return fmt.Errorf("%s: property name %q is not a unique snake_case identifier", where, p.Name)
 		}
 		seen[p.Name] = true

@@ -16,6 +16,7 @@ package trailevents
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/rampart-iac/rampart/analyzer/aws/tristate"
 )
@@ -35,9 +36,10 @@ type Event struct {
 type call struct{ source, name string }
 
 // Catalog lists every event, in a stable order.
-func Catalog() []Event { return catalog }
+func Catalog() []Event { return catalog() }
 
-var catalog = func() []Event {
+// catalog is built on first use, not at start-up.
+var catalog = sync.OnceValue(func() []Event {
 	var out []Event
 	add := func(service string, names ...string) {
 		for _, n := range names {
@@ -72,7 +74,7 @@ var catalog = func() []Event {
 		}},
 	)
 	return out
-}()
+})
 
 var varying = tristate.Varying{}
 
