@@ -1,45 +1,75 @@
 package main
 
 import (
-	"runtime/debug"
+	"runtime"
 	"testing"
+	"time"
 )
 
-// TestTuneGC: the collector's settings change only when the environment
-// sets neither GOGC nor GOMEMLIMIT.
-func TestTuneGC(t *testing.T) {
-	const (
-		sentinelPercent = 77
-		sentinelLimit   = 3 << 30
-	)
-	prevPercent := debug.SetGCPercent(sentinelPercent)
-	prevLimit := debug.SetMemoryLimit(sentinelLimit)
-	t.Cleanup(func() {
-		debug.SetGCPercent(prevPercent)
-		debug.SetMemoryLimit(prevLimit)
-	})
+// TestGCTuning: rampart sets the collector's percentage only when the
+// environment sets neither GOGC nor GOMEMLIMIT.
+func TestGCTuning(t *testing.T) {
 	tests := []struct {
-		name        string
-		env         []string
-		wantPercent int
-		wantLimit   int64
+		name string
+		env  []string
+		want bool
 	}{
-		{"neither set", []string{"HOME=/root", "GOFLAGS=-mod=mod"}, gcPercent, memoryLimit},
-		{"GOGC set", []string{"GOGC=50"}, sentinelPercent, sentinelLimit},
-		{"GOGC=off", []string{"GOGC=off"}, sentinelPercent, sentinelLimit},
-		{"GOMEMLIMIT set", []string{"GOMEMLIMIT=1GiB"}, sentinelPercent, sentinelLimit},
+		{"neither set", []string{"HOME=/root", "GOFLAGS=-mod=mod", "XGOGC=50"}, true},
+		{"GOGC set", []string{"GOGC=50"}, false},
+		{"GOGC=off", []string{"HOME=/root", "GOGC=off"}, false},
+		{"GOMEMLIMIT set", []string{"GOMEMLIMIT=1GiB"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			debug.SetGCPercent(sentinelPercent)
-			debug.SetMemoryLimit(sentinelLimit)
-			tuneGC(tt.env)
-			if got := debug.SetGCPercent(sentinelPercent); got != tt.wantPercent {
-				t.Errorf("GC percent %d, want %d", got, tt.wantPercent)
-			}
-			if got := debug.SetMemoryLimit(-1); got != tt.wantLimit {
-				t.Errorf("memory limit %d, want %d", got, tt.wantLimit)
+			if got := gcTuning(tt.env); got != tt.want {
+				t.Errorf("gcTuning(%q) = %v, want %v", tt.env, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestGCPercentFor: the next heap goal is heapGoal while that needs no
+// more than maxGCPercent and no less than minGCPercent.
+func TestGCPercentFor(t *testing.T) {
+	tests := []struct {
+		live uint64
+		want int
+	}{
+		{0, maxGCPercent},
+		{10 << 20, maxGCPercent},
+		{heapGoal / 3, maxGCPercent},
+		{heapGoal * 2 / 5, 150},
+		{heapGoal / 2, minGCPercent},
+		{heapGoal, minGCPercent},
+		{4 * heapGoal, minGCPercent},
+	}
+	for _, tt := range tests {
+		if got := gcPercentFor(tt.live); got != tt.want {
+			t.Errorf("gcPercentFor(%d MiB) = %d, want %d", tt.live>>20, got, tt.want)
+		}
+	}
+}
+
+// TestAfterEachGC: the function runs again after later collections.
+func TestAfterEachGC(t *testing.T) {
+	calls := make(chan struct{}, 100)
+	afterEachGC(func() {
+		select {
+		case calls <- struct{}{}:
+		default:
+		}
+	})
+	for i := range 3 {
+		deadline := time.After(10 * time.Second)
+		for got := false; !got; {
+			runtime.GC()
+			select {
+			case <-calls:
+				got = true
+			case <-time.After(10 * time.Millisecond):
+			case <-deadline:
+				t.Fatalf("no call after collection %d", i+1)
+			}
+		}
 	}
 }

@@ -17,36 +17,8 @@ import (
 	"context"
 	"os"
 	"os/signal"
-	"runtime/debug"
-	"strings"
 	"syscall"
 )
-
-// The garbage collector's settings when the user sets neither GOGC nor
-// GOMEMLIMIT. A scan allocates quickly and keeps little (a Terraform root
-// module's evaluation is mostly short-lived values), so the default
-// GOGC=100 spends about a fifth of a repository scan's CPU collecting. A
-// higher percentage collects less often; the soft memory limit makes the
-// collector work harder as the heap nears it, so a scan that keeps much
-// (the largest root modules of a large tree) still stays within
-// issue 16's 512 MiB. See docs/decisions.md.
-const (
-	gcPercent   = 200
-	memoryLimit = 384 << 20
-)
-
-// tuneGC applies gcPercent and memoryLimit unless the environment sets
-// either GOGC or GOMEMLIMIT, in which case the runtime's own reading of
-// them stands.
-func tuneGC(env []string) {
-	for _, kv := range env {
-		if strings.HasPrefix(kv, "GOGC=") || strings.HasPrefix(kv, "GOMEMLIMIT=") {
-			return
-		}
-	}
-	debug.SetGCPercent(gcPercent)
-	debug.SetMemoryLimit(memoryLimit)
-}
 
 func main() {
 	tuneGC(os.Environ())
