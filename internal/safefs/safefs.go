@@ -6,6 +6,7 @@
 package safefs
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -39,15 +40,20 @@ func ReadFile(path, root string, limit int64) ([]byte, error) {
 // ReadPrefix is ReadFile for callers that can use the beginning of a large
 // file: it returns at most limit bytes and whether the file holds more.
 func ReadPrefix(path, root string, limit int64) (data []byte, truncated bool, err error) {
-	f, err := Open(path, root)
+	f, info, err := open(path, root)
 	if err != nil {
 		return nil, false, err
 	}
 	defer f.Close()
-	data, err = io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// A buffer of the size Stat gives, and room to see the end of the file,
+	// reads a file in two calls, where io.ReadAll's growing buffer takes
+	// one per doubling; a file that grows meanwhile is still read to the
+	// limit.
+	buf := bytes.NewBuffer(make([]byte, 0, min(max(info.Size(), 0), limit+1)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, false, fmt.Errorf("reading %s: %w", path, err)
 	}
+	data = buf.Bytes()
 	if int64(len(data)) > limit {
 		return data[:limit], true, nil
 	}
@@ -59,27 +65,33 @@ func ReadPrefix(path, root string, limit int64) (data []byte, truncated bool, er
 // and refused by the mode of the opened descriptor, so a file swapped for
 // a FIFO after a Stat is refused too.
 func Open(path, root string) (*os.File, error) {
+	f, _, err := open(path, root)
+	return f, err
+}
+
+// open is Open, returning the opened file's information too.
+func open(path, root string) (*os.File, os.FileInfo, error) {
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if root != "" && !Within(root, real) {
-		return nil, fmt.Errorf("%s resolves to a file %w; rampart reads nothing outside it (--root sets the root)", path, ErrOutside)
+		return nil, nil, fmt.Errorf("%s resolves to a file %w; rampart reads nothing outside it (--root sets the root)", path, ErrOutside)
 	}
 	f, err := os.OpenFile(real, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, err
+		return nil, nil, err
 	}
 	if !info.Mode().IsRegular() {
 		f.Close()
-		return nil, fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, Describe(info.Mode()))
+		return nil, nil, fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, Describe(info.Mode()))
 	}
-	return f, nil
+	return f, info, nil
 }
 
 // Within reports whether path is root or lies below it, both with their

@@ -3,7 +3,9 @@
 package safefs
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,6 +132,30 @@ func TestWithin(t *testing.T) {
 	for _, tt := range tests {
 		if got := Within(repo, tt.path); got != tt.want {
 			t.Errorf("Within(repo, %s) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}
+
+// TestReadPrefixSizes reads files around the limit and the buffer's size:
+// the bytes and the truncation are io.ReadAll's, whatever Stat said.
+func TestReadPrefixSizes(t *testing.T) {
+	dir := t.TempDir()
+	const limit = 4096
+	for _, size := range []int{0, 1, 511, 512, 513, limit - 1, limit, limit + 1, 3 * limit} {
+		path := filepath.Join(dir, fmt.Sprintf("f%d", size))
+		want := bytes.Repeat([]byte("abcdefghij"), size/10+1)[:size]
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, truncated, err := ReadPrefix(path, dir, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wantTrunc := size > limit; truncated != wantTrunc || !bytes.Equal(got, want[:min(size, limit)]) {
+			t.Errorf("size %d: %d bytes, truncated %v; want %d bytes, truncated %v", size, len(got), truncated, min(size, limit), wantTrunc)
+		}
+		if got == nil {
+			t.Errorf("size %d: nil data", size)
 		}
 	}
 }
