@@ -117,7 +117,7 @@ func nestingParents(ctx context.Context, candidates, targets []string, boundary 
 			if done[absPath(c)] || !mentionsNested(c, boundary, targets) {
 				continue
 			}
-			u, _ := parseStructured(ctx, c, boundary, opts)
+			u, _, _ := parseStructured(ctx, c, boundary, opts)
 			if u != nil && includesAny(u, targets) {
 				done[absPath(c)] = true
 				parents = append(parents, c)

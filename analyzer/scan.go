@@ -16,6 +16,7 @@ import (
 	"github.com/rampart-iac/rampart/analyzer/engine"
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/analyzer/suppress"
 	"github.com/rampart-iac/rampart/analyzer/terraform"
 	"github.com/rampart-iac/rampart/analyzer/terraform/plan"
 	"github.com/rampart-iac/rampart/analyzer/textenc"
@@ -88,7 +89,7 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	}
 	failUnitFiles(res.Files, failures)
 	diags = append(diags, ruleErrors(err)...)
-	findings, suppressionDiags := applySuppressions(out.Findings, s.decls, eng, res, opts)
+	findings, suppressionDiags := applySuppressions(out.Findings, s.decls, eng, res, opts, s.unmarked)
 	diags = append(diags, suppressionDiags...)
 	res.Findings, res.Undecided, res.Passed = mergeInstances(findings, out.Undecided, out.Passed)
 	for _, d := range diags {
@@ -184,7 +185,7 @@ func parseAll(ctx context.Context, inv *inventory, bounds *boundaries, opts Opti
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			u, f := parseStructured(ctx, path, bounds.of(path), opts)
+			u, f, _ := parseStructured(ctx, path, bounds.of(path), opts)
 			record(u, &f)
 		}()
 	}
@@ -248,23 +249,27 @@ func preferPlans(units, tfUnits []*graph.Unit) []*graph.Unit {
 }
 
 // parseStructured classifies and parses one YAML/JSON file; boundary is the
-// directory its nested stacks or configuration must lie in.
-func parseStructured(ctx context.Context, path, boundary string, opts Options) (u *graph.Unit, f result.File) {
+// directory its nested stacks or configuration must lie in. unmarked
+// reports that the file, read whole, has no inline suppression comment:
+// the suppression stage need not read it again.
+func parseStructured(ctx context.Context, path, boundary string, opts Options) (u *graph.Unit, f result.File, unmarked bool) {
 	f = result.File{Path: path}
 	defer func() {
 		if p := recover(); p != nil {
-			u = nil
+			u, unmarked = nil, false
 			f = result.File{Path: path, Status: result.FileFailed,
 				Reason: fmt.Sprintf("internal error while parsing (please report): %v\n%s", p, debug.Stack())}
 		}
 	}()
 	if u, f, big := oversized(path, boundary); big {
-		return u, f
+		return u, f, false
 	}
 	src, truncated, err := readBounded(path, boundary, maxReadSize)
 	if err != nil {
-		return nil, result.File{Path: path, Status: result.FileFailed, Reason: fmt.Sprintf("cannot read: %v", err)}
+		return nil, result.File{Path: path, Status: result.FileFailed, Reason: fmt.Sprintf("cannot read: %v", err)}, false
 	}
+	// The suppression stage looks for the marker in the bytes as read.
+	unmarked = !truncated && !suppress.HasMarker(src)
 	// Windows PowerShell saves text as UTF-16: templates and plans are
 	// read in any Unicode encoding. Text that does not decode is left to
 	// detection, which says why.
@@ -274,10 +279,10 @@ func parseStructured(ctx context.Context, path, boundary string, opts Options) (
 	if mayBePlan(src) && plan.IsPlan(src) {
 		if truncated {
 			return nil, result.File{Path: path, Status: result.FileFailed, Type: string(graph.SourceTerraformPlan),
-				Reason: fmt.Sprintf("plan file is larger than %d MiB", maxReadSize>>20)}
+				Reason: fmt.Sprintf("plan file is larger than %d MiB", maxReadSize>>20)}, unmarked
 		}
 		u = plan.Parse(ctx, path, src, plan.Options{Root: boundary})
-		return u, unitFile(u, path, graph.SourceTerraformPlan)
+		return u, unitFile(u, path, graph.SourceTerraformPlan), unmarked
 	}
 	det := cloudformation.Detect(path, src)
 	switch det.Kind {
@@ -285,7 +290,7 @@ func parseStructured(ctx context.Context, path, boundary string, opts Options) (
 		u = cloudformation.ParseDetected(ctx, det, path, src, cloudformation.Options{
 			Params: opts.CFNParams, ParamFiles: opts.CFNParamFiles, Root: boundary,
 		})
-		return u, unitFile(u, path, graph.SourceCloudFormation)
+		return u, unitFile(u, path, graph.SourceCloudFormation), unmarked
 	case cloudformation.BrokenTemplate:
 		// The parser reports the syntax error with its line; fall back to
 		// the detector's reason should it accept what detection did not.
@@ -293,9 +298,9 @@ func parseStructured(ctx context.Context, path, boundary string, opts Options) (
 		if !u.Diagnostics.HasErrors() {
 			u.Diagnostics.Errorf(graph.Location{File: path, StartLine: 1}, "%s", det.Reason)
 		}
-		return u, unitFile(u, path, graph.SourceCloudFormation)
+		return u, unitFile(u, path, graph.SourceCloudFormation), unmarked
 	}
-	return nil, result.File{Path: path, Status: result.FileIgnored, Reason: det.Reason}
+	return nil, result.File{Path: path, Status: result.FileIgnored, Reason: det.Reason}, unmarked
 }
 
 // mayBePlan is the cheap test before plan.IsPlan, which tokenizes a whole

@@ -62,6 +62,9 @@ type streamer struct {
 	failures  []unitFailure
 	decls     []*graph.Canonical // slim: UID and declaration, for suppressions
 	sensitive map[string]bool
+	// unmarked are the YAML/JSON files read whole without an inline
+	// suppression comment: the suppression stage does not read them again.
+	unmarked  map[string]bool
 	accounts  []*accountSummary
 	resources int
 }
@@ -74,7 +77,7 @@ type batchJob struct {
 
 func newStreamer(ctx context.Context, eng *engine.Engine, st stages, opts Options) *streamer {
 	s := &streamer{ctx: ctx, eng: eng, st: st, workers: opts.Workers, narrowing: namesFiles(opts.Paths),
-		planned: map[string]bool{}, sensitive: map[string]bool{}, jobs: make(chan batchJob)}
+		planned: map[string]bool{}, sensitive: map[string]bool{}, unmarked: map[string]bool{}, jobs: make(chan batchJob)}
 	for range max(1, s.workers) {
 		s.wg.Add(1)
 		go func() {
@@ -104,8 +107,9 @@ func (s *streamer) structured(paths []string, bounds *boundaries, opts Options) 
 	paths = sortedCopy(paths)
 	s.nested = nestingOf(s.ctx, paths, bounds, opts)
 	type parsed struct {
-		u *graph.Unit
-		f result.File
+		u        *graph.Unit
+		f        result.File
+		unmarked bool
 	}
 	pending := make(chan chan parsed, max(1, s.workers))
 	go func() {
@@ -117,14 +121,17 @@ func (s *streamer) structured(paths []string, bounds *boundaries, opts Options) 
 			c := make(chan parsed, 1)
 			pending <- c
 			go func() {
-				u, f := parseStructured(s.ctx, path, bounds.of(path), opts)
-				c <- parsed{u, f}
+				u, f, unmarked := parseStructured(s.ctx, path, bounds.of(path), opts)
+				c <- parsed{u, f, unmarked}
 			}()
 		}
 	}()
 	for c := range pending {
 		p := <-c
 		s.files = append(s.files, p.f)
+		if p.unmarked {
+			s.unmarked[p.f.Path] = true
+		}
 		if p.u == nil {
 			continue
 		}
@@ -331,7 +338,7 @@ func nestedStackParent(ctx context.Context, path, boundary string, opts Options)
 	if !declaresNestedStack(path, boundary) {
 		return nil
 	}
-	if u, _ := parseStructured(ctx, path, boundary, opts); u != nil && u.Source == graph.SourceCloudFormation {
+	if u, _, _ := parseStructured(ctx, path, boundary, opts); u != nil && u.Source == graph.SourceCloudFormation {
 		return slimUnit(u, false)
 	}
 	return nil

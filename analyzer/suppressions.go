@@ -16,14 +16,21 @@ const maxSuppressionRead = 16 << 20
 // suppression or the baseline covers, before the instances of one place are
 // merged (a configuration entry naming one module instance covers that
 // instance only), and returns the diagnostics about the suppressions.
-func applySuppressions(findings []result.Finding, canon []*graph.Canonical, eng *engine.Engine, res *Result, opts Options) ([]result.Finding, graph.Diagnostics) {
+// The files in unmarked were read whole by the scan and hold no inline
+// suppression comment: they are not read again.
+func applySuppressions(findings []result.Finding, canon []*graph.Canonical, eng *engine.Engine, res *Result, opts Options, unmarked map[string]bool) ([]result.Finding, graph.Diagnostics) {
 	return suppress.Apply(suppress.Input{
 		Findings:  findings,
 		Resources: canon,
 		Rules:     eng.AllRules(),
 		Ran:       eng.Rules(),
 		Files:     res.Files,
-		ReadFile:  func(path string) ([]byte, error) { return readInside(res.Boundaries, path) },
+		ReadFile: func(path string) ([]byte, error) {
+			if unmarked[path] {
+				return nil, nil
+			}
+			return readInside(res.Boundaries, path)
+		},
 	}, opts.Suppressions)
 }
 

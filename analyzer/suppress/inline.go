@@ -25,6 +25,11 @@ type comment struct {
 // suppression comment.
 func hasMarker(src []byte) bool { return bytes.Contains(src, []byte(marker)) }
 
+// HasMarker reports whether a file's bytes may hold an inline suppression
+// comment. A scan that has read a file and found none need not have Apply
+// read it again: its ReadFile may return no bytes for it.
+func HasMarker(src []byte) bool { return hasMarker(src) }
+
 // terraformComments finds the `#` and `//` suppression comments of a
 // Terraform file. Tokens come from hcl's lexer, which is iterative, so a
 // string or heredoc holding the marker is never taken for a comment.
