@@ -33,14 +33,18 @@ func TestNestingOfOnEveryCore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := nestingOf(context.Background(), paths, bounds, Options{Workers: 1})
+	want := nestingOf(context.Background(), paths, bounds, Options{Workers: 1}, nil)
 	if got := want.parents[filepath.Join(dir, "shared.yaml")]; len(got) != 12 {
 		t.Fatalf("shared.yaml has %d parents, want 12: %v", len(got), got)
 	}
 	for _, workers := range []int{2, 3, 8} {
-		got := nestingOf(context.Background(), paths, bounds, Options{Workers: workers})
+		ahead := newReadAhead(readAheadBudget)
+		got := nestingOf(context.Background(), paths, bounds, Options{Workers: workers}, ahead)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%d workers:\n got %+v\nwant %+v", workers, got, want)
+		}
+		if len(ahead.files) != len(paths) {
+			t.Errorf("%d workers: %d files read ahead, want all %d", workers, len(ahead.files), len(paths))
 		}
 	}
 }

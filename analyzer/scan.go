@@ -253,6 +253,13 @@ func preferPlans(units, tfUnits []*graph.Unit) []*graph.Unit {
 // reports that the file, read whole, has no inline suppression comment:
 // the suppression stage need not read it again.
 func parseStructured(ctx context.Context, path, boundary string, opts Options) (u *graph.Unit, f result.File, unmarked bool) {
+	return parseStructuredFrom(ctx, path, boundary, opts, nil)
+}
+
+// parseStructuredFrom is parseStructured of whole, the content of the file
+// at path read inside boundary no larger than a template may be, or of
+// what it reads when whole is nil.
+func parseStructuredFrom(ctx context.Context, path, boundary string, opts Options, whole []byte) (u *graph.Unit, f result.File, unmarked bool) {
 	f = result.File{Path: path}
 	defer func() {
 		if p := recover(); p != nil {
@@ -261,12 +268,16 @@ func parseStructured(ctx context.Context, path, boundary string, opts Options) (
 				Reason: fmt.Sprintf("internal error while parsing (please report): %v\n%s", p, debug.Stack())}
 		}
 	}()
-	if u, f, big := oversized(path, boundary); big {
-		return u, f, false
-	}
-	src, truncated, err := readBounded(path, boundary, maxReadSize)
-	if err != nil {
-		return nil, result.File{Path: path, Status: result.FileFailed, Reason: fmt.Sprintf("cannot read: %v", err)}, false
+	src, truncated := whole, false
+	if whole == nil {
+		if u, f, big := oversized(path, boundary); big {
+			return u, f, false
+		}
+		var err error
+		src, truncated, err = readBounded(path, boundary, maxReadSize)
+		if err != nil {
+			return nil, result.File{Path: path, Status: result.FileFailed, Reason: fmt.Sprintf("cannot read: %v", err)}, false
+		}
 	}
 	// The suppression stage looks for the marker in the bytes as read.
 	unmarked = !truncated && !suppress.HasMarker(src)

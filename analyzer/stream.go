@@ -105,7 +105,8 @@ func namesFiles(paths []string) bool {
 // their units in path order.
 func (s *streamer) structured(paths []string, bounds *boundaries, opts Options) {
 	paths = sortedCopy(paths)
-	s.nested = nestingOf(s.ctx, paths, bounds, opts)
+	ahead := newReadAhead(readAheadBudget)
+	s.nested = nestingOf(s.ctx, paths, bounds, opts, ahead)
 	type parsed struct {
 		u        *graph.Unit
 		f        result.File
@@ -121,7 +122,7 @@ func (s *streamer) structured(paths []string, bounds *boundaries, opts Options) 
 			c := make(chan parsed, 1)
 			pending <- c
 			go func() {
-				u, f, unmarked := parseStructured(s.ctx, path, bounds.of(path), opts)
+				u, f, unmarked := parseStructuredFrom(s.ctx, path, bounds.of(path), opts, ahead.take(path))
 				c <- parsed{u, f, unmarked}
 			}()
 		}
@@ -316,15 +317,16 @@ func declaration(c *graph.Canonical) *graph.Canonical {
 // nestingOf says which templates among paths other templates include.
 // Only a template that declares a nested stack can include one, so only
 // those are parsed, and not kept. The files are read on every core: each
-// is read whole before the scan can take its first unit.
-func nestingOf(ctx context.Context, paths []string, bounds *boundaries, opts Options) *nesting {
+// is read whole before the scan can take its first unit; ahead keeps the
+// small ones for their parse.
+func nestingOf(ctx context.Context, paths []string, bounds *boundaries, opts Options, ahead *readAhead) *nesting {
 	parents := make([]*graph.Unit, len(paths))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, min(opts.Workers, len(paths))) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(paths) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
-				parents[i] = nestedStackParent(ctx, paths[i], bounds.of(paths[i]), opts)
+				parents[i] = nestedStackParent(ctx, paths[i], bounds.of(paths[i]), opts, ahead)
 			}
 		})
 	}
@@ -333,12 +335,22 @@ func nestingOf(ctx context.Context, paths []string, bounds *boundaries, opts Opt
 }
 
 // nestedStackParent parses the template at path when it declares a nested
-// stack, and returns what nesting reads of it; nil otherwise.
-func nestedStackParent(ctx context.Context, path, boundary string, opts Options) *graph.Unit {
-	if !declaresNestedStack(path, boundary) {
+// stack, and returns what nesting reads of it; nil otherwise. A file read
+// whole is left in ahead for its parse.
+func nestedStackParent(ctx context.Context, path, boundary string, opts Options, ahead *readAhead) *graph.Unit {
+	src, truncated, err := readBounded(path, boundary, cloudformation.MaxFileSize)
+	if err != nil {
 		return nil
 	}
-	if u, _, _ := parseStructured(ctx, path, boundary, opts); u != nil && u.Source == graph.SourceCloudFormation {
+	var whole []byte
+	if !truncated {
+		whole = src
+		ahead.keep(path, whole)
+	}
+	if !declaresNestedStack(src) {
+		return nil
+	}
+	if u, _, _ := parseStructuredFrom(ctx, path, boundary, opts, whole); u != nil && u.Source == graph.SourceCloudFormation {
 		return slimUnit(u, false)
 	}
 	return nil
@@ -346,11 +358,7 @@ func nestedStackParent(ctx context.Context, path, boundary string, opts Options)
 
 // declaresNestedStack is the cheap test before parsing: the file names a
 // nested stack type.
-func declaresNestedStack(path, boundary string) bool {
-	src, _, err := readBounded(path, boundary, cloudformation.MaxFileSize)
-	if err != nil {
-		return false
-	}
+func declaresNestedStack(src []byte) bool {
 	if text, err := textenc.ToUTF8(src); err == nil {
 		src = text
 	}
