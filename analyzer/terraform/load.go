@@ -164,6 +164,7 @@ func findRoots(l *loader, dirs []string) []string {
 	called := map[string]bool{}
 	absOf := make([]string, len(dirs))
 	configs := l.parseAll(dirs)
+	defer configs.stop()
 	for i, d := range dirs {
 		absOf[i] = l.absRoot(d)
 		// Modules terraform init downloaded are children of this root,

@@ -17,6 +17,8 @@ type configStream struct {
 	// slots holds, in directory order, a channel per directory that gets
 	// its configuration; its capacity is how far parsing runs ahead.
 	slots chan chan configResult
+	// done stops handing out directories when the reader stops early.
+	done chan struct{}
 }
 
 type configResult struct {
@@ -32,7 +34,7 @@ type configResult struct {
 // nothing until a root is evaluated. The configurations kept are those
 // l.config would keep, read in the same order.
 func (l *loader) parseAll(dirs []string) *configStream {
-	cs := &configStream{l: l, slots: make(chan chan configResult, parseAhead())}
+	cs := &configStream{l: l, slots: make(chan chan configResult, parseAhead()), done: make(chan struct{})}
 	cached := make([]*moduleConfig, len(dirs))
 	for i, d := range dirs {
 		cached[i] = l.configs[filepath.Clean(d)]
@@ -40,8 +42,17 @@ func (l *loader) parseAll(dirs []string) *configStream {
 	go func() {
 		defer close(cs.slots)
 		for i, d := range dirs {
+			select {
+			case <-cs.done:
+				return
+			default:
+			}
 			c := make(chan configResult, 1)
-			cs.slots <- c
+			select {
+			case cs.slots <- c:
+			case <-cs.done:
+				return
+			}
 			if cached[i] != nil {
 				c <- configResult{dir: d, cfg: cached[i]}
 				continue
@@ -54,6 +65,11 @@ func (l *loader) parseAll(dirs []string) *configStream {
 	}()
 	return cs
 }
+
+// stop lets the goroutine handing out directories end when the reader
+// has not read them all (a panic while finding the roots); the parses
+// under way finish into channels nobody reads.
+func (cs *configStream) stop() { close(cs.done) }
 
 // next is the configuration of the next directory, kept in the loader
 // as l.config would keep it.

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -58,4 +59,31 @@ func keptDirs(l *loader) map[string]bool {
 		out[d] = true
 	}
 	return out
+}
+
+// TestParseAllStops: a reader that stops early (a panic while finding the
+// roots) ends the handing out of directories instead of leaving it
+// blocked, and with it the parsing of the rest.
+func TestParseAllStops(t *testing.T) {
+	files := map[string]string{}
+	var dirs []string
+	for i := range 40 {
+		name := fmt.Sprintf("d%02d", i)
+		files[name+"/main.tf"] = "resource \"aws_s3_bucket\" \"b\" {}\n"
+		dirs = append(dirs, name)
+	}
+	dir := writeTree(t, files)
+	for i := range dirs {
+		dirs[i] = filepath.Join(dir, dirs[i])
+	}
+	cs := newLoader(dir).parseAll(dirs)
+	cs.next()
+	cs.stop()
+	handedOut := 0
+	for range cs.slots {
+		handedOut++
+	}
+	if limit := parseAhead() + 2; handedOut > limit {
+		t.Errorf("%d more directories handed out after the reader stopped, want at most %d", handedOut, limit)
+	}
 }
