@@ -124,6 +124,31 @@ func Detect(path string, src []byte) Detection {
 	if !bytes.Contains(src, []byte("AWSTemplateFormatVersion")) && !bytes.Contains(src, []byte("Resources")) {
 		return Detection{Kind: NotTemplate, Reason: "no AWSTemplateFormatVersion or Resources section"}
 	}
+	if looksLikeJSON(path, src) {
+		// Large JSON data files (an SDK's service models) mention
+		// "Resources" too: valid JSON whose top level has no
+		// AWSTemplateFormatVersion and no Resources map is decided without
+		// building its tree, as detectParsed would decide it.
+		shape, ok := scanJSONShape(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))
+		if ok && !shape.formatVersion && !shape.resourcesMap {
+			if hasRainDirective(src) {
+				return Detection{Kind: NotTemplate, Reason: rainReason}
+			}
+			return Detection{Kind: NotTemplate, Reason: noResourcesMap}
+		}
+	}
+	return detectParsed(path, src)
+}
+
+// Reasons for a file that is not a template.
+const (
+	rainReason     = "a Rain source template (Rain:: directives are expanded by `rain pkg`, not by CloudFormation); scan the packaged output"
+	noResourcesMap = "no Resources map"
+)
+
+// detectParsed is Detect's decision from the parsed text of a file that
+// passed its cheap tests.
+func detectParsed(path string, src []byte) Detection {
 	// A duplicated key is an error Parse reports, but the file is still
 	// read (with the last value, as CloudFormation does): only a file that
 	// does not parse is broken.
@@ -146,7 +171,7 @@ func Detect(path string, src []byte) Detection {
 		return Detection{Kind: NotTemplate, Reason: "top level is not a map"}
 	}
 	if hasRainDirective(src) {
-		return Detection{Kind: NotTemplate, Reason: "a Rain source template (Rain:: directives are expanded by `rain pkg`, not by CloudFormation); scan the packaged output"}
+		return Detection{Kind: NotTemplate, Reason: rainReason}
 	}
 	template := Detection{Kind: Template, parsed: &parsedSource{path: path, src: src, root: root, diags: diags}}
 	if root.get("AWSTemplateFormatVersion") != nil {
@@ -154,7 +179,7 @@ func Detect(path string, src []byte) Detection {
 	}
 	res := root.get("Resources")
 	if res == nil || res.kind != nMap {
-		return Detection{Kind: NotTemplate, Reason: "no Resources map"}
+		return Detection{Kind: NotTemplate, Reason: noResourcesMap}
 	}
 	for _, body := range res.vals {
 		if t, ok := body.get("Type").scalarString(); ok && isTemplateType(t) {

@@ -287,6 +287,15 @@ func escapeLen(b []byte) (int, bool) {
 
 // number reads a number in JSON's grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
 func (s *jsonScanner) number() (string, bool) {
+	start := s.off
+	if !s.skipNumber() {
+		return "", false
+	}
+	return string(s.src[start:s.off]), true
+}
+
+// skipNumber consumes a number in JSON's grammar.
+func (s *jsonScanner) skipNumber() bool {
 	b, i := s.src, s.off
 	if i < len(b) && b[i] == '-' {
 		i++
@@ -297,12 +306,12 @@ func (s *jsonScanner) number() (string, bool) {
 	case i < len(b) && '1' <= b[i] && b[i] <= '9':
 		i = digits(b, i)
 	default:
-		return "", false
+		return false
 	}
 	if i < len(b) && b[i] == '.' {
 		j := digits(b, i+1)
 		if j == i+1 {
-			return "", false
+			return false
 		}
 		i = j
 	}
@@ -313,13 +322,12 @@ func (s *jsonScanner) number() (string, bool) {
 		}
 		j := digits(b, i)
 		if j == i {
-			return "", false
+			return false
 		}
 		i = j
 	}
-	text := string(b[s.off:i])
 	s.off = i
-	return text, true
+	return true
 }
 
 // digits returns the offset after the run of digits at i.
@@ -328,4 +336,160 @@ func digits(b []byte, i int) int {
 		i++
 	}
 	return i
+}
+
+// jsonShape is what detection needs of a JSON template's top level.
+type jsonShape struct {
+	formatVersion bool // it has an AWSTemplateFormatVersion key
+	resourcesMap  bool // its (last) Resources key holds an object
+}
+
+// scanJSONShape checks src as scanJSON reads it, building no nodes, and
+// reports the shape of its top-level object; ok is false wherever scanJSON
+// gives up.
+func scanJSONShape(src []byte) (shape jsonShape, ok bool) {
+	s := &jsonScanner{src: src}
+	s.skipSpace()
+	if s.off >= len(src) || src[s.off] != '{' {
+		return jsonShape{}, false
+	}
+	s.off++
+	s.skipSpace()
+	if s.off < len(src) && src[s.off] == '}' {
+		s.off++
+	} else if !s.topLevelMembers(&shape) {
+		return jsonShape{}, false
+	}
+	s.skipSpace()
+	return shape, s.off == len(src)
+}
+
+// topLevelMembers reads the members of the top-level object up to its
+// closing brace, noting the keys detection looks at.
+func (s *jsonScanner) topLevelMembers(shape *jsonShape) bool {
+	for {
+		s.skipSpace()
+		if s.off >= len(s.src) || s.src[s.off] != '"' {
+			return false
+		}
+		key, ok := s.string()
+		if !ok {
+			return false
+		}
+		s.skipSpace()
+		if s.off >= len(s.src) || s.src[s.off] != ':' {
+			return false
+		}
+		s.off++
+		s.skipSpace()
+		object := s.off < len(s.src) && s.src[s.off] == '{'
+		if !s.skip(1) {
+			return false
+		}
+		switch key {
+		case "AWSTemplateFormatVersion":
+			shape.formatVersion = true
+		case "Resources":
+			shape.resourcesMap = object // the last one counts, as in the tree
+		}
+		s.skipSpace()
+		if s.off >= len(s.src) {
+			return false
+		}
+		switch s.src[s.off] {
+		case ',':
+			s.off++
+		case '}':
+			s.off++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// skip consumes the value at the next non-space byte as value would read
+// it, without building it.
+func (s *jsonScanner) skip(depth int) bool {
+	if depth > MaxDepth {
+		return false
+	}
+	s.skipSpace()
+	if s.off >= len(s.src) {
+		return false
+	}
+	switch c := s.src[s.off]; {
+	case c == '{':
+		return s.skipCollection('}', true, depth)
+	case c == '[':
+		return s.skipCollection(']', false, depth)
+	case c == '"':
+		return s.skipString()
+	case c == '-' || '0' <= c && c <= '9':
+		return s.skipNumber()
+	case s.literal("true"), s.literal("false"), s.literal("null"):
+		return true
+	}
+	return false
+}
+
+// skipCollection consumes an object (keyed) or array up to its closing
+// byte.
+func (s *jsonScanner) skipCollection(closing byte, keyed bool, depth int) bool {
+	s.off++ // '{' or '['
+	s.skipSpace()
+	if s.off < len(s.src) && s.src[s.off] == closing {
+		s.off++
+		return true
+	}
+	for {
+		if keyed {
+			s.skipSpace()
+			if s.off >= len(s.src) || s.src[s.off] != '"' || !s.skipString() {
+				return false
+			}
+			s.skipSpace()
+			if s.off >= len(s.src) || s.src[s.off] != ':' {
+				return false
+			}
+			s.off++
+		}
+		if !s.skip(depth + 1) {
+			return false
+		}
+		s.skipSpace()
+		if s.off >= len(s.src) {
+			return false
+		}
+		switch s.src[s.off] {
+		case ',':
+			s.off++
+		case closing:
+			s.off++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// skipString consumes the string whose '"' is at the offset, accepting
+// what string accepts.
+func (s *jsonScanner) skipString() bool {
+	for i := s.off + 1; i < len(s.src); i++ {
+		switch c := s.src[i]; {
+		case c == '"':
+			s.off = i + 1
+			return true
+		case c == '\\':
+			n, ok := escapeLen(s.src[i:])
+			if !ok {
+				return false
+			}
+			i += n - 1
+		case c < 0x20:
+			return false
+		}
+	}
+	return false
 }

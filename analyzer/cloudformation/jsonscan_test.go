@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -21,6 +22,7 @@ func compareJSONReaders(t *testing.T, src []byte) bool {
 	var want graph.Diagnostics
 	wantNode := decodeJSON("t.json", src, newLineIndex(src), &want)
 	got, diags, ok := scanJSON("t.json", src, newLineIndex(src))
+	compareShape(t, src, ok, got)
 	if !ok {
 		if wantNode != nil && wantNode.kind == nMap {
 			t.Errorf("the scanner gave up on an object the decoder reads: %q", src)
@@ -38,6 +40,25 @@ func compareJSONReaders(t *testing.T, src []byte) bool {
 		t.Errorf("diagnostics differ for %q:\n got %v\nwant %v", src, diags, want)
 	}
 	return true
+}
+
+// compareShape checks scanJSONShape against scanJSON: it accepts what
+// scanJSON reads, and sees the top-level keys of the tree scanJSON builds.
+func compareShape(t *testing.T, src []byte, scanned bool, tree *node) {
+	t.Helper()
+	shape, ok := scanJSONShape(src)
+	if ok != scanned {
+		t.Errorf("scanJSONShape ok = %v, scanJSON ok = %v: %q", ok, scanned, src)
+		return
+	}
+	if !ok {
+		return
+	}
+	res := tree.get("Resources")
+	want := jsonShape{formatVersion: tree.get("AWSTemplateFormatVersion") != nil, resourcesMap: res != nil && res.kind == nMap}
+	if shape != want {
+		t.Errorf("scanJSONShape = %+v, the tree has %+v: %q", shape, want, src)
+	}
 }
 
 // dumpNode renders a node with its locations, for failure messages.
@@ -76,6 +97,11 @@ var (
 		"{\r\n  \"Resources\" : {\r\n    \"B\" : { \"Type\" : \"AWS::S3::Bucket\" }\r\n  }\r\n}\r\n",
 		`{"deep":` + strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth) + `}`,
 		`{"a":"` + strings.Repeat("x", 5000) + `"}`,
+		`{"Resources": [], "AWSTemplateFormatVersion": "2010-09-09"}`,
+		`{"Resources": {}, "Resources": 1}`,
+		`{"Resources": 1, "Resources": {"B": {"Type": "AWS::S3::Bucket"}}}`,
+		`{"Re\u0073ources": {"B": {"Type": "AWS::S3::Bucket"}}}`,
+		`{"x": {"Resources": {"B": {"Type": "AWS::S3::Bucket"}}, "AWSTemplateFormatVersion": 1}}`,
 	}
 	invalidJSON = []string{
 		``, `{`, `}`, `{"a":1,}`, `{"a" 1}`, `{"a":01}`, `{"a":1.}`, `{"a":-}`, `{"a":.5}`, `{"a":+1}`,
@@ -135,4 +161,32 @@ func FuzzScanJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		compareJSONReaders(t, src)
 	})
+}
+
+// TestDetectJSONShortcut checks that deciding JSON from its top-level keys
+// alone gives what deciding it from its tree gives.
+func TestDetectJSONShortcut(t *testing.T) {
+	texts := append(append(append([]string{}, validJSON...), invalidJSON...), otherTopLevels...)
+	texts = append(texts,
+		`{"Resources": "Fn::Rain::Embed"}`,
+		`{"Resources": ["AWS::S3::Bucket"]}`,
+		`{"metadata": {"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}}`,
+		`{"\u0041WSTemplateFormatVersion": 1, "Resources": 1}`,
+		`{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}, "Resources": null}`,
+		`{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}`,
+		"\ufeff{\"Resources\": []}",
+	)
+	for _, text := range texts {
+		for _, path := range []string{"t.json", "t.template"} {
+			src := []byte(text)
+			got := Detect(path, src)
+			if !bytes.Contains(src, []byte("Resources")) && !bytes.Contains(src, []byte("AWSTemplateFormatVersion")) {
+				continue // decided before either
+			}
+			want := detectParsed(path, src)
+			if got.Kind != want.Kind || got.Reason != want.Reason {
+				t.Errorf("Detect(%s, %q) = %v %q, from the tree %v %q", path, text, got.Kind, got.Reason, want.Kind, want.Reason)
+			}
+		}
+	}
 }
