@@ -16,6 +16,8 @@ func TestPrefilterKeepsEveryCredential(t *testing.T) {
 		"AKIAIOSFODNN7EXAMPLE", // 20: a key id
 		"id=AKIAIOSFODNN7EXAMPLE;",
 		"ASIAIOSFODNN7EXAMPLE and A3TXIOSFODNN7EXAMPLE",
+		"ASIAIOSFODNN7EXAMPLE",
+		"key A3TXIOSFODNN7EXAMPLE",
 		"secret: " + token,
 		"secret: " + token[:39],
 		"password " + token + "x",            // 41: no token
@@ -28,6 +30,10 @@ func TestPrefilterKeepsEveryCredential(t *testing.T) {
 		"Security group sg-0123 allows 0.0.0.0/0 on port 22 (AWS::EC2::SecurityGroup)",
 		strings.Repeat("a/b+", 10) + " auth",
 		"line one\nsecret: " + token + "\nline three",
+		"AKIAIOSFODNN7EXAMPLE secret " + token,
+		"A3TXIOSFODNN7EXAMPLE" + strings.Repeat("Q", 20),
+		"arn:aws:iam::123456789012:role/" + strings.Repeat("LongRoleNameWithDigits1", 3),
+		"data: " + "QUtJQUlPU0ZPRE5ON0VYQU1QTEU=" + " and " + strings.Repeat("QUJD", 6),
 	}
 	for _, text := range texts {
 		full := keyID().MatchString(text) || pemBegin().MatchString(text) || secretToken().MatchString(text)
@@ -35,7 +41,7 @@ func TestPrefilterKeepsEveryCredential(t *testing.T) {
 			t.Errorf("Candidate(%q) = %v, the patterns say %v", text, got, full)
 		}
 		for _, line := range strings.Split(text, "\n") {
-			if got, want := maskLine(line), maskCredentials(line); got != want {
+			if got, want := maskLine(line), maskWithPatterns(line); got != want {
 				t.Errorf("maskLine(%q) = %q, the patterns give %q", line, got, want)
 			}
 		}
@@ -45,4 +51,21 @@ func TestPrefilterKeepsEveryCredential(t *testing.T) {
 			t.Errorf("Mask(%q) = %q, MaskLines gives %q", text, got, want)
 		}
 	}
+}
+
+// maskWithPatterns is maskLine with every pattern run on every line, as it
+// was before the literal and run-length tests.
+func maskWithPatterns(l string) string {
+	l = replaceGroup(keyID(), l)
+	if secretName().MatchString(l) {
+		l = replaceGroup(secretToken(), l)
+	} else {
+		l = replaceGroupIf(secretToken(), l, looksRandom)
+	}
+	return encoded().ReplaceAllStringFunc(l, func(run string) string {
+		if text, ok := decodeText(run); ok && Mask(text) != text {
+			return Masked(run)
+		}
+		return run
+	})
 }

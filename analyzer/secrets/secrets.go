@@ -52,6 +52,15 @@ const (
 	pemMarker        = "-----"
 )
 
+// minEncodedRun is the shortest run the encoded pattern matches.
+const minEncodedRun = 24
+
+// hasKeyIDPrefix reports whether s has one of the prefixes an access key
+// id starts with, which keyID requires.
+func hasKeyIDPrefix(s string) bool {
+	return strings.Contains(s, "AKIA") || strings.Contains(s, "ASIA") || strings.Contains(s, "A3T")
+}
+
 // longestRun is the length of the longest run of base64 characters in s.
 func longestRun(s string) int {
 	longest, run := 0, 0
@@ -75,7 +84,7 @@ func Candidate(s string) bool {
 		return false
 	}
 	run := longestRun(s)
-	return run >= minCredentialRun && keyID().MatchString(s) ||
+	return run >= minCredentialRun && hasKeyIDPrefix(s) && keyID().MatchString(s) ||
 		strings.Contains(s, pemMarker) && pemBegin().MatchString(s) ||
 		run >= secretTokenLen && secretToken().MatchString(s)
 }
@@ -141,11 +150,20 @@ func maskLine(l string) string {
 
 // maskCredentials is maskLine's search with the patterns.
 func maskCredentials(l string) string {
-	l = replaceGroup(keyID(), l)
-	if secretName().MatchString(l) {
-		l = replaceGroup(secretToken(), l)
-	} else {
-		l = replaceGroupIf(secretToken(), l, looksRandom)
+	if hasKeyIDPrefix(l) {
+		l = replaceGroup(keyID(), l)
+	}
+	longest := longestRun(l)
+	if longest >= secretTokenLen {
+		if secretName().MatchString(l) {
+			l = replaceGroup(secretToken(), l)
+		} else {
+			l = replaceGroupIf(secretToken(), l, looksRandom)
+		}
+		longest = longestRun(l)
+	}
+	if longest < minEncodedRun {
+		return l
 	}
 	return encoded().ReplaceAllStringFunc(l, func(run string) string {
 		if text, ok := decodeText(run); ok && Mask(text) != text {
