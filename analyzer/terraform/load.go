@@ -61,6 +61,9 @@ type loader struct {
 	// exprs caches the syntax facts of the expressions of the modules
 	// parsed (syntaxfacts.go); they go with the parsed modules.
 	exprs map[hcl.Expression]*exprFacts
+	// defaults caches the variable defaults written with literals only
+	// (literalDefault), with the parsed modules.
+	defaults map[*variableConfig]*finishedDefault
 }
 
 func newLoader(root string) *loader {

@@ -95,8 +95,12 @@ func (mi *moduleInstance) variable(name string) (cty.Value, *graph.Value, string
 				return cty.UnknownVal(vc.typ), graph.Unknown("invalid default of variable "+name, loc(vc.def.Range()))
 			}
 			if vc.def != nil {
-				val, sh = (&scope{ev: mi.ev}).eval(vc.def)
 				note = "default of variable " + name
+				if v, sh, ok := mi.ev.literalDefault(vc); ok {
+					mi.varNotes[name] = note
+					return v, sh
+				}
+				val, sh = (&scope{ev: mi.ev}).eval(vc.def)
 			} else {
 				if mi.parent != nil {
 					mi.ev.errorAt(loc(mi.call.declRange), "Missing required argument",

@@ -45,6 +45,40 @@ resource "aws_s3_bucket" "b" {
   tags   = { Groups = join(",", aws_security_group.g[*].id) }
 }
 
+variable "rules" {
+  type = map(list(any))
+  default = {
+    https = [443, 443, "tcp", "HTTPS"]
+    ssh   = [22, 22, "tcp", "SSH"]
+  }
+}
+
+variable "token" {
+  default   = "not-a-real-token"
+  sensitive = true
+}
+
+variable "opts" {
+  type    = object({ mode = optional(string, "strict"), size = number })
+  default = { size = 3 }
+}
+
+resource "aws_security_group_rule" "named" {
+  for_each          = var.rules
+  security_group_id = aws_security_group.g[0].id
+  type              = "ingress"
+  from_port         = each.value[0]
+  to_port           = each.value[1]
+  protocol          = each.value[2]
+  description       = "${each.value[3]} ${var.opts.mode} ${var.opts.size}"
+}
+
+resource "aws_ssm_parameter" "p" {
+  name  = "token"
+  type  = "SecureString"
+  value = var.token
+}
+
 output "groups" {
   value = aws_security_group.g
 }

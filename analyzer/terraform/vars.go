@@ -198,7 +198,7 @@ func (ev *evaluator) rootValue(vc *variableConfig, rv *rootValue) (cty.Value, *g
 // finishVariable applies the declared type: optional attribute defaults,
 // conversion, and the sensitive flag.
 func (ev *evaluator) finishVariable(vc *variableConfig, val cty.Value, sh *graph.Value) (cty.Value, *graph.Value) {
-	conv, err := vc.convert(val)
+	conv, out, err := finishValue(vc, val, sh)
 	if err != nil {
 		// A value from the command line or the environment has no place
 		// in a file: terraform reports it at the variable's declaration.
@@ -210,6 +210,16 @@ func (ev *evaluator) finishVariable(vc *variableConfig, val cty.Value, sh *graph
 			fmt.Sprintf("the value for variable %q is not compatible with its type %s: %s", vc.name, vc.typ.FriendlyName(), err))
 		return cty.UnknownVal(vc.typ), graph.Unknown("invalid value for variable "+vc.name, sh.Loc)
 	}
+	return conv, out
+}
+
+// finishValue converts a variable's value to its type and gives it its
+// shadow, its optional() defaults' provenance and its marks.
+func finishValue(vc *variableConfig, val cty.Value, sh *graph.Value) (cty.Value, *graph.Value, error) {
+	conv, err := vc.convert(val)
+	if err != nil {
+		return cty.NilVal, nil, err
+	}
 	out := annotate(conv, sh, sh.Loc, sh.Trace, "")
 	traceDefaults(out, sh, vc.optionals, "optional() default in the type of variable "+vc.name)
 	if vc.sensitive {
@@ -219,7 +229,7 @@ func (ev *evaluator) finishVariable(vc *variableConfig, val cty.Value, sh *graph
 	if vc.ephemeral {
 		conv = conv.Mark(ephemeralMark)
 	}
-	return conv, out
+	return conv, out, nil
 }
 
 // warnUndeclared reports tfvars values for variables the root module does
