@@ -29,10 +29,11 @@ type configResult struct {
 }
 
 // parseAll starts parsing dirs, parseAhead at a time. Parsing in parallel
-// is safe: each goroutine has its own hcl parser, and parsing only binds
-// the for expressions to the loader's iteration meter, which counts
-// nothing until a root is evaluated. The configurations kept are those
-// l.config would keep, read in the same order.
+// is safe: each goroutine has its own hcl parser; all of them bind the for
+// expressions to the loader's iteration meter, which is safe for
+// concurrent use, and what checking literal defaults counts on it while
+// parsing is reset before a root is evaluated. The configurations kept
+// are those l.config would keep, read in the same order.
 func (l *loader) parseAll(dirs []string) *configStream {
 	cs := &configStream{l: l, slots: make(chan chan configResult, parseAhead()), done: make(chan struct{})}
 	cached := make([]*moduleConfig, len(dirs))
