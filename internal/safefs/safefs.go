@@ -32,9 +32,13 @@ func ReadFile(path, root string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if truncated {
-		return nil, fmt.Errorf("%s: %w: larger than %d bytes", path, ErrTooLarge, limit)
+		return nil, tooLarge(path, limit)
 	}
 	return data, nil
+}
+
+func tooLarge(path string, limit int64) error {
+	return fmt.Errorf("%s: %w: larger than %d bytes", path, ErrTooLarge, limit)
 }
 
 // ReadPrefix is ReadFile for callers that can use the beginning of a large
@@ -49,6 +53,11 @@ func ReadPrefix(path, root string, limit int64) (data []byte, truncated bool, er
 	// reads a file in two calls, where io.ReadAll's growing buffer takes
 	// one per doubling; a file that grows meanwhile is still read to the
 	// limit.
+	return readLimited(f, info, path, limit)
+}
+
+// readLimited reads at most limit bytes of the open file f.
+func readLimited(f *os.File, info os.FileInfo, path string, limit int64) (data []byte, truncated bool, err error) {
 	buf := bytes.NewBuffer(make([]byte, 0, min(max(info.Size(), 0), limit+1)+bytes.MinRead))
 	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, false, fmt.Errorf("reading %s: %w", path, err)

@@ -159,3 +159,46 @@ func TestReadPrefixSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestDirReadsAsReadFile: a Dir gives each file of a repository the data
+// or the error ReadFile gives, links and special files included.
+func TestDirReadsAsReadFile(t *testing.T) {
+	repo := layout(t)
+	link(t, filepath.Join(repo, "main.tf"), filepath.Join(repo, "absolute.tf"))
+	write(t, filepath.Join(repo, "sub", "nested.tf"), "nested")
+	d, err := OpenDir(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	beneath := map[string]bool{"main.tf": true, "sub/nested.tf": true, "sub/inside.tf": true}
+	for _, name := range []string{"main.tf", "sub/nested.tf", "sub/inside.tf", "absolute.tf", "secret.tf",
+		"outdir/secret.txt", "zero.tf", "fifo.tf", "sub", "big.tf", "missing.tf", "../outside/secret.txt"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(repo, name)
+			done := make(chan struct{})
+			var got, want []byte
+			var gotErr, wantErr error
+			go func() {
+				defer close(done)
+				got, gotErr = d.ReadFile(path, 50)
+				want, wantErr = ReadFile(path, repo, 50)
+			}()
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatal("read blocked")
+			}
+			if !bytes.Equal(got, want) || fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+				t.Errorf("Dir.ReadFile = %q, %v; ReadFile = %q, %v", got, gotErr, want, wantErr)
+			}
+			if bytes.Contains(got, []byte(canary)) {
+				t.Error("read the secret outside the directory")
+			}
+			// The files inside, linked relatively or not, take one open.
+			if _, err := d.readBeneath(path, 50); (err == nil) != beneath[name] {
+				t.Errorf("read through the open directory: %v, want success %v", err, beneath[name])
+			}
+		})
+	}
+}
