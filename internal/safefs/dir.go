@@ -35,38 +35,35 @@ func (d *Dir) Close() error { return d.root.Close() }
 // ReadFile is ReadFile(path, d's directory, limit) for a path below the
 // directory, as written (d's path joined with a relative name).
 func (d *Dir) ReadFile(path string, limit int64) ([]byte, error) {
-	data, err := d.readBeneath(path, limit)
+	data, truncated, err := readBeneath(d.root, d.path, path, limit)
 	if err != nil {
 		return ReadFile(path, d.path, limit)
-	}
-	return data, nil
-}
-
-// readBeneath reads path through the open directory; any error sends the
-// read to ReadFile, which says what is wrong.
-func (d *Dir) readBeneath(path string, limit int64) ([]byte, error) {
-	rel, err := filepath.Rel(d.path, path)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return nil, ErrOutside
-	}
-	f, err := d.root.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, ErrNotRegular
-	}
-	data, truncated, err := readLimited(f, info, path, limit)
-	if err != nil {
-		return nil, err
 	}
 	if truncated {
 		return nil, tooLarge(path, limit)
 	}
 	return data, nil
+}
+
+// readBeneath reads at most limit bytes of path through root, the open
+// directory dir (both absolute or both relative); any error sends the
+// read to the resolving path, which says what is wrong.
+func readBeneath(root *os.Root, dir, path string, limit int64) (data []byte, truncated bool, err error) {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil, false, ErrOutside
+	}
+	f, err := root.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, false, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, false, ErrNotRegular
+	}
+	return readLimited(f, info, path, limit)
 }

@@ -171,7 +171,7 @@ func TestDirReadsAsReadFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
-	beneath := map[string]bool{"main.tf": true, "sub/nested.tf": true, "sub/inside.tf": true}
+	beneath := map[string]bool{"main.tf": true, "sub/nested.tf": true, "sub/inside.tf": true, "big.tf": true}
 	for _, name := range []string{"main.tf", "sub/nested.tf", "sub/inside.tf", "absolute.tf", "secret.tf",
 		"outdir/secret.txt", "zero.tf", "fifo.tf", "sub", "big.tf", "missing.tf", "../outside/secret.txt"} {
 		t.Run(name, func(t *testing.T) {
@@ -195,10 +195,35 @@ func TestDirReadsAsReadFile(t *testing.T) {
 			if bytes.Contains(got, []byte(canary)) {
 				t.Error("read the secret outside the directory")
 			}
-			// The files inside, linked relatively or not, take one open.
-			if _, err := d.readBeneath(path, 50); (err == nil) != beneath[name] {
+			// The regular files inside, linked relatively or not, take one open.
+			if _, _, err := readBeneath(d.root, repo, path, 50); (err == nil) != beneath[name] {
 				t.Errorf("read through the open directory: %v, want success %v", err, beneath[name])
 			}
 		})
+	}
+}
+
+// TestReadUnderTakesTheShortPath: a confined read of a regular file inside
+// the root opens it beneath the root, whether the path and the root are
+// written relative to the working directory or absolute; TestReadFile
+// checks that what it refuses is refused with the same error as before.
+func TestReadUnderTakesTheShortPath(t *testing.T) {
+	repo := layout(t)
+	t.Chdir(filepath.Dir(repo))
+	for _, tc := range []struct{ path, root string }{
+		{filepath.Join(repo, "main.tf"), repo},
+		{"repo/main.tf", repo},
+		{filepath.Join(repo, "sub", "inside.tf"), "repo"},
+		{"repo/sub/inside.tf", "repo"},
+	} {
+		data, truncated, err := readUnder(tc.path, tc.root, 50)
+		if err != nil || truncated || string(data) != "ok" {
+			t.Errorf("readUnder(%s, %s) = %q, %v, %v", tc.path, tc.root, data, truncated, err)
+		}
+	}
+	for _, outside := range []string{"repo/secret.tf", "repo/outdir/secret.txt", "repo/zero.tf", "repo/fifo.tf", "outside/secret.txt"} {
+		if _, _, err := readUnder(outside, "repo", 50); err == nil {
+			t.Errorf("readUnder(%s) took the short path", outside)
+		}
 	}
 }
