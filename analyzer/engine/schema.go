@@ -95,32 +95,47 @@ func schemaSet(s any) *ast.SchemaSet {
 // narrowSchema returns the input schema with only the given kinds under
 // input.by_kind.
 func narrowSchema(kinds map[string]bool) (any, error) {
-	full, err := inputSchema()
+	parts, err := inputSchemaParts()
 	if err != nil {
 		return nil, err
 	}
-	root, props, err := schemaProperties(full)
-	if err != nil {
-		return nil, err
-	}
-	byKind, all, err := schemaProperties(props["by_kind"])
-	if err != nil {
-		return nil, fmt.Errorf("input.by_kind: %w", err)
-	}
-	out := maps.Clone(root)
-	narrowed := maps.Clone(props)
-	out["properties"] = narrowed
-	onlyKinds := maps.Clone(byKind)
-	narrowed["by_kind"] = onlyKinds
 	kept := make(map[string]any, len(kinds))
 	for k := range kinds {
-		if t, ok := all[k]; ok {
+		if t, ok := parts.kinds[k]; ok {
 			kept[k] = t
 		}
 	}
-	onlyKinds["properties"] = kept
+	byKind := maps.Clone(parts.byKind)
+	byKind["properties"] = kept
+	props := maps.Clone(parts.props)
+	props["by_kind"] = byKind
+	out := maps.Clone(parts.root)
+	out["properties"] = props
 	return out, nil
 }
+
+// schemaParts are the decoded input schema's objects narrowSchema
+// replaces, each shared with the schema: never modified.
+type schemaParts struct {
+	root, props   map[string]any // the schema and its properties
+	byKind, kinds map[string]any // input.by_kind and its properties, one per kind
+}
+
+// inputSchemaParts finds input.by_kind in the decoded input schema.
+var inputSchemaParts = sync.OnceValues(func() (schemaParts, error) {
+	full, err := inputSchema()
+	if err != nil {
+		return schemaParts{}, err
+	}
+	var p schemaParts
+	if p.root, p.props, err = schemaProperties(full); err != nil {
+		return schemaParts{}, err
+	}
+	if p.byKind, p.kinds, err = schemaProperties(p.props["by_kind"]); err != nil {
+		return schemaParts{}, fmt.Errorf("input.by_kind: %w", err)
+	}
+	return p, nil
+})
 
 // schemaProperties returns a decoded JSON schema object and its properties.
 func schemaProperties(schema any) (object, props map[string]any, err error) {
@@ -135,38 +150,17 @@ func schemaProperties(schema any) (object, props map[string]any, err error) {
 	return object, props, nil
 }
 
-// schemaKinds is every kind the input schema has under input.by_kind.
-var schemaKinds = sync.OnceValues(func() (map[string]bool, error) {
-	full, err := inputSchema()
-	if err != nil {
-		return nil, err
-	}
-	_, props, err := schemaProperties(full)
-	if err != nil {
-		return nil, err
-	}
-	_, kinds, err := schemaProperties(props["by_kind"])
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]bool, len(kinds))
-	for k := range kinds {
-		out[k] = true
-	}
-	return out, nil
-})
-
 // namedKinds returns the kinds the modules name in a string
 // (lib.resources("aws.s3.bucket"), input.by_kind["aws.s3.bucket"]).
 func namedKinds(mods map[string]*ast.Module) map[string]bool {
-	known, err := schemaKinds()
+	parts, err := inputSchemaParts()
 	if err != nil {
 		return nil // compileWith reports the schema's error
 	}
 	out := map[string]bool{}
 	for _, m := range mods {
 		ast.WalkTerms(m, func(t *ast.Term) bool {
-			if s, ok := t.Value.(ast.String); ok && known[string(s)] {
+			if s, ok := t.Value.(ast.String); ok && parts.kinds[string(s)] != nil {
 				out[string(s)] = true
 			}
 			return false
