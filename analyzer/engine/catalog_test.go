@@ -38,14 +38,7 @@ var (
 // the modules they came from.
 func builtinRules(t *testing.T) ([]*ruleModule, map[string]*ast.Module) {
 	t.Helper()
-	srcs, err := readFS(policies.FS, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mods, err := parse(srcs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, mods := embeddedPolicies(t, false)
 	builtin := map[string]bool{}
 	for n := range mods {
 		builtin[n] = true

@@ -22,14 +22,7 @@ const builtinIndexFile = "builtin_index.json"
 // the embedded policies; -update rewrites it. A stale index makes scans
 // parse every policy (slower, same results), so CI keeps it fresh.
 func TestBuiltinIndexUpToDate(t *testing.T) {
-	srcs, err := readFS(policies.FS, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mods, err := parse(srcs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srcs, mods := embeddedPolicies(t, false)
 	want, err := json.MarshalIndent(buildIndex(srcs, mods), "", "  ")
 	if err != nil {
 		t.Fatal(err)
@@ -53,14 +46,7 @@ func TestBuiltinIndexUpToDate(t *testing.T) {
 // TestIndexedStubsReadLikeModules checks that every rule's metadata read
 // from its index stub is what reading the parsed module gives.
 func TestIndexedStubsReadLikeModules(t *testing.T) {
-	srcs, err := readFS(policies.FS, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mods, err := parse(srcs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srcs, mods := embeddedPolicies(t, false)
 	reg, err := kinds.Default()
 	if err != nil {
 		t.Fatal(err)

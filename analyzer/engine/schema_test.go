@@ -27,14 +27,7 @@ func TestInputSchemaParses(t *testing.T) {
 // compile against the input schema. Scans compile them without it, so this
 // is where a misspelled property in a built-in rule or library fails.
 func TestBuiltinPoliciesTypeCheck(t *testing.T) {
-	srcs, err := readFS(policies.FS, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mods, err := parse(srcs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, mods := embeddedPolicies(t, true)
 	if _, err := compileChecked(mods); err != nil {
 		t.Fatal(err)
 	}
@@ -222,14 +215,7 @@ func BenchmarkCompileSchema(b *testing.B) {
 // when that fails, so the narrowing never rejects a policy the full schema
 // accepts, and never accepts one it rejects.
 func TestCompileUserNarrowsSchema(t *testing.T) {
-	srcs, err := readFS(policies.FS, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	builtin, err := parse(srcs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, builtin := embeddedPolicies(t, false)
 	const head = "package acme.rules.t\n\nimport data.rampart.lib\n\n"
 	cases := []struct {
 		name, body string
@@ -296,14 +282,7 @@ deny contains lib.finding(b, [], "") if {
 // name (compileUser), for rules in the style of `rampart policy new` that
 // each read lib.resources(kind).
 func BenchmarkCompileNarrowed(b *testing.B) {
-	srcs, err := readFS(policies.FS, false)
-	if err != nil {
-		b.Fatal(err)
-	}
-	builtin, err := parse(srcs)
-	if err != nil {
-		b.Fatal(err)
-	}
+	_, builtin := embeddedPolicies(b, false)
 	kinds := []string{"aws.s3.bucket", "aws.ec2.security_group", "aws.ec2.instance", "aws.iam.role", "aws.ec2.vpc"}
 	for _, n := range []int{10, 100} {
 		for _, c := range []struct {
@@ -331,4 +310,19 @@ deny contains lib.finding(r, [], "untagged") if {
 			})
 		}
 	}
+}
+
+// embeddedPolicies reads and parses the embedded policy tree (with its
+// _test.rego files when withTests is set).
+func embeddedPolicies(tb testing.TB, withTests bool) ([]source, map[string]*ast.Module) {
+	tb.Helper()
+	srcs, err := readFS(policies.FS, withTests)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	mods, err := parse(srcs)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return srcs, mods
 }
