@@ -24,6 +24,9 @@ const maxFileSize = 16 << 20
 type moduleConfig struct {
 	dir   string
 	files []string
+	// srcBytes is the size of the files parsed, what a loader counts
+	// against maxCachedSource.
+	srcBytes int
 
 	variables  map[string]*variableConfig
 	locals     map[string]*hcl.Attribute
@@ -294,6 +297,21 @@ func parseFile(p *parser, path, root string) (*hcl.File, hcl.Diagnostics) {
 // loadModuleConfig parses every configuration file of dir. Problems become
 // diagnostics on the config; a config is always returned.
 func loadModuleConfig(p *parser, dir, root string) *moduleConfig {
+	return loadModuleFiles(p, dir, root, nil)
+}
+
+// loadModuleCalls is loadModuleConfig for finding the roots of a scan,
+// which reads only the module calls of a directory it does not keep: of
+// its files it parses those that may declare a module block
+// (mayDeclareModule), less than half of a typical module's source.
+// Problems with the others are left for the load that parses them all.
+func loadModuleCalls(p *parser, dir, root string) *moduleConfig {
+	return loadModuleFiles(p, dir, root, mayDeclareModule)
+}
+
+// loadModuleFiles parses the configuration files of dir that only accepts
+// (every file when only is nil).
+func loadModuleFiles(p *parser, dir, root string, only func(path string, src []byte) bool) *moduleConfig {
 	m := &moduleConfig{
 		dir:           dir,
 		variables:     map[string]*variableConfig{},
@@ -315,24 +333,36 @@ func loadModuleConfig(p *parser, dir, root string) *moduleConfig {
 		})
 		return m
 	}
+	parse := func(path string) (*hcl.File, hcl.Diagnostics) {
+		if only == nil {
+			return parseFile(p, path, root)
+		}
+		src, diags := readSource(path, root)
+		if diags.HasErrors() || !only(path, src) {
+			return nil, nil
+		}
+		return parseSource(p, src, path)
+	}
 	for _, path := range files {
 		m.files = append(m.files, path)
-		f, diags := parseFile(p, path, root)
+		f, diags := parse(path)
 		m.diags = append(m.diags, diags...)
 		if f == nil || f.Body == nil {
 			continue
 		}
+		m.srcBytes += len(f.Bytes)
 		m.keepJSON(path, f)
 		m.keepBody(f)
 		m.addFile(f)
 	}
 	for _, path := range overrides {
 		m.files = append(m.files, path)
-		f, diags := parseFile(p, path, root)
+		f, diags := parse(path)
 		m.diags = append(m.diags, diags...)
 		if f == nil || f.Body == nil {
 			continue
 		}
+		m.srcBytes += len(f.Bytes)
 		m.keepJSON(path, f)
 		m.keepBody(f)
 		m.addOverrideFile(f)

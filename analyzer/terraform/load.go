@@ -58,6 +58,8 @@ type loader struct {
 	// and must not hold them all; the first ones it reads are kept for
 	// the roots loaded first, which call them.
 	keepAtMost int
+	// keptBytes is the source size of the configurations in configs.
+	keptBytes int
 	// exprs caches the syntax facts of the expressions of the modules
 	// parsed (syntaxfacts.go); they go with the parsed modules.
 	exprs map[hcl.Expression]*exprFacts
@@ -75,12 +77,26 @@ func (l *loader) config(dir string) *moduleConfig {
 	if c, ok := l.configs[dir]; ok {
 		return c
 	}
-	if l.keepAtMost > 0 && len(l.configs) >= l.keepAtMost {
+	if l.full() {
 		return loadModuleConfig(newParser(), dir, l.root)
 	}
 	c := loadModuleConfig(l.parser, dir, l.root)
-	l.configs[dir] = c
+	l.keep(dir, c)
 	return c
+}
+
+// full reports whether the loader keeps no more configurations: it holds
+// keepAtMost of them, or maxCachedSource bytes of source, when it is
+// bounded (keepAtMost set).
+func (l *loader) full() bool {
+	return l.keepAtMost > 0 && (len(l.configs) >= l.keepAtMost || l.keptBytes >= maxCachedSource)
+}
+
+// keep keeps a module directory's configuration for the roots that call
+// it.
+func (l *loader) keep(dir string, c *moduleConfig) {
+	l.configs[dir] = c
+	l.keptBytes += c.srcBytes
 }
 
 func (l *loader) absRoot(dir string) string {
@@ -369,11 +385,17 @@ func (ev *evaluator) resolveSource(mi *moduleInstance, call *moduleCall, key str
 	return "", false
 }
 
-// maxCachedModules bounds the module directories a RootLoader keeps parsed
-// between roots: roots are loaded in path order, so the examples of one
-// module, which call it, mostly find it parsed, while memory stays bounded
-// by a few repositories' modules, not by the scan.
-const maxCachedModules = 256
+// maxCachedModules and maxCachedSource bound the module directories a
+// RootLoader keeps parsed between roots, in number and in size of their
+// source (a parsed module takes about sixteen times its source): roots
+// are loaded in path order, so the examples of one module, which call it,
+// mostly find it parsed, while memory stays bounded by a repository's
+// modules (terraform-aws-security-group, the largest measured, has 1.9
+// MB of .tf files), not by the scan.
+const (
+	maxCachedModules = 256
+	maxCachedSource  = 2 << 20
+)
 
 // RootLoader loads the root modules of a set of directories one at a
 // time, so a scan can evaluate and release one root's graph before it
@@ -390,9 +412,10 @@ type RootLoader struct {
 }
 
 // NewRootLoader finds the root modules among dirs as LoadModules does.
-// Of the modules it parses to find them, it keeps the first
-// maxCachedModules for the roots it loads first (a repository's examples
-// and the module they call are parsed once), and none beyond.
+// Of the modules it parses to find them, it keeps the first ones, up to
+// maxCachedModules and maxCachedSource, for the roots it loads first (a
+// repository's examples and the module they call are parsed once), and of
+// the others it parses only the module calls.
 func NewRootLoader(dirs []string, opts Options) *RootLoader {
 	l := newLoader(opts.Root)
 	l.keepAtMost = maxCachedModules
@@ -415,7 +438,7 @@ func (rl *RootLoader) Roots() []string { return rl.roots }
 func (rl *RootLoader) Load(ctx context.Context, dir string) *graph.Unit {
 	rl.mu.Lock()
 	defer rl.mu.Unlock()
-	if rl.l == nil || len(rl.l.configs) > maxCachedModules {
+	if rl.l == nil || len(rl.l.configs) > maxCachedModules || rl.l.keptBytes > maxCachedSource {
 		rl.l = newLoader(rl.opts.Root)
 	}
 	u := loadRoot(ctx, rl.l, dir, rl.opts)

@@ -3,6 +3,7 @@ package terraform
 import (
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 )
 
 // parseAhead bounds the module directories parsed ahead of the one
@@ -19,6 +20,9 @@ type configStream struct {
 	slots chan chan configResult
 	// done stops handing out directories when the reader stops early.
 	done chan struct{}
+	// full is set once the loader keeps no more (loader.full): the
+	// directories handed out after it are parsed for their calls only.
+	full atomic.Bool
 }
 
 type configResult struct {
@@ -26,6 +30,9 @@ type configResult struct {
 	cfg *moduleConfig // nil when the parser panicked
 	// parsed is set when cfg was parsed here, not found in the loader.
 	parsed bool
+	// callsOnly is set when cfg holds the module calls only
+	// (loadModuleCalls): the loader would not keep it.
+	callsOnly bool
 }
 
 // parseAll starts parsing dirs, parseAhead at a time. Parsing in parallel
@@ -33,13 +40,17 @@ type configResult struct {
 // expressions to the loader's iteration meter, which is safe for
 // concurrent use, and what checking literal defaults counts on it while
 // parsing is reset before a root is evaluated. The configurations kept
-// are those l.config would keep, read in the same order.
+// are those l.config would keep, read in the same order; of the
+// directories beyond what the loader keeps, only the module calls are
+// parsed (loadModuleCalls).
 func (l *loader) parseAll(dirs []string) *configStream {
 	cs := &configStream{l: l, slots: make(chan chan configResult, parseAhead()), done: make(chan struct{})}
 	cached := make([]*moduleConfig, len(dirs))
 	for i, d := range dirs {
 		cached[i] = l.configs[filepath.Clean(d)]
 	}
+	// kept counts the directories next will keep, as next counts them.
+	kept, counted := len(l.configs), map[string]bool{}
 	go func() {
 		defer close(cs.slots)
 		for i, d := range dirs {
@@ -58,9 +69,17 @@ func (l *loader) parseAll(dirs []string) *configStream {
 				c <- configResult{dir: d, cfg: cached[i]}
 				continue
 			}
+			callsOnly := false
+			if clean := filepath.Clean(d); !counted[clean] {
+				callsOnly = l.keepAtMost > 0 && kept >= l.keepAtMost || cs.full.Load()
+				if !callsOnly {
+					counted[clean] = true
+					kept++
+				}
+			}
 			go func() {
 				p := &parser{Parser: newParser().Parser, iterations: l.parser.iterations}
-				c <- configResult{dir: d, cfg: safeParse(p, d, l.root), parsed: true}
+				c <- configResult{dir: d, cfg: safeParse(p, d, l.root, callsOnly), parsed: true, callsOnly: callsOnly}
 			}()
 		}
 	}()
@@ -76,26 +95,32 @@ func (cs *configStream) stop() { close(cs.done) }
 // as l.config would keep it.
 func (cs *configStream) next() *moduleConfig {
 	r := <-<-cs.slots
-	if !r.parsed || r.cfg == nil {
+	if !r.parsed || r.cfg == nil || r.callsOnly {
 		return r.cfg
 	}
 	dir := filepath.Clean(r.dir)
 	if c, ok := cs.l.configs[dir]; ok {
 		return c // listed twice: the first parse stands
 	}
-	if cs.l.keepAtMost == 0 || len(cs.l.configs) < cs.l.keepAtMost {
-		cs.l.configs[dir] = r.cfg
+	if !cs.l.full() {
+		cs.l.keep(dir, r.cfg)
+	}
+	if cs.l.full() {
+		cs.full.Store(true)
 	}
 	return r.cfg
 }
 
-// safeParse parses a module directory; a parser panic is left for
-// loadRoot to report on the unit.
-func safeParse(p *parser, dir, root string) (cfg *moduleConfig) {
+// safeParse parses a module directory, or only its module calls; a
+// parser panic is left for loadRoot to report on the unit.
+func safeParse(p *parser, dir, root string, callsOnly bool) (cfg *moduleConfig) {
 	defer func() {
 		if recover() != nil {
 			cfg = nil
 		}
 	}()
+	if callsOnly {
+		return loadModuleCalls(p, filepath.Clean(dir), root)
+	}
 	return loadModuleConfig(p, filepath.Clean(dir), root)
 }

@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
 // TestParseAllMatchesConfig: parsing the directories ahead, in parallel,
 // gives each directory the configuration l.config gives it, in order,
 // and keeps the same ones: the first keepAtMost distinct directories, a
-// directory listed twice once.
+// directory listed twice once. Of a directory the loader does not keep,
+// only the module calls are read: the same calls, and none of the other
+// files' problems (c's unclosed block).
 func TestParseAllMatchesConfig(t *testing.T) {
 	dir := writeTree(t, map[string]string{
 		"a/main.tf":   "module \"m\" { source = \"../mod\" }\n",
@@ -31,7 +34,8 @@ func TestParseAllMatchesConfig(t *testing.T) {
 		stream := ahead.parseAll(dirs)
 		for _, d := range dirs {
 			got, want := stream.next(), one.config(d)
-			if got.dir != want.dir || !reflect.DeepEqual(got.files, want.files) || len(got.diags) != len(want.diags) {
+			_, kept := one.configs[filepath.Clean(d)]
+			if got.dir != want.dir || !reflect.DeepEqual(got.files, want.files) || kept && len(got.diags) != len(want.diags) {
 				t.Errorf("keep %d, %s: parsed ahead %s %v (%d diagnostics), by config %s %v (%d)",
 					keep, d, got.dir, got.files, len(got.diags), want.dir, want.files, len(want.diags))
 			}
@@ -85,5 +89,34 @@ func TestParseAllStops(t *testing.T) {
 	}
 	if limit := parseAhead() + 2; handedOut > limit {
 		t.Errorf("%d more directories handed out after the reader stopped, want at most %d", handedOut, limit)
+	}
+}
+
+// TestFindingRootsKeepsABoundedSource: past maxCachedSource bytes of
+// parsed source the loader keeps no more modules, and the directories
+// after that are parsed for their calls only: the roots are the same.
+func TestFindingRootsKeepsABoundedSource(t *testing.T) {
+	big := strings.Repeat("# a comment line that takes room in the source\n", maxCachedSource/40)
+	dir := writeTree(t, map[string]string{
+		"big/main.tf": big + "resource \"aws_s3_bucket\" \"b\" {}\n",
+		"a/main.tf":   "module \"m\" { source = \"../mod\" }\n",
+		"b/main.tf":   "module \"m\" { source = \"../mod\" }\n",
+		"mod/main.tf": "resource \"aws_s3_bucket\" \"b\" {}\n",
+	})
+	var dirs []string
+	for _, d := range []string{"big", "a", "b", "mod"} {
+		dirs = append(dirs, filepath.Join(dir, d))
+	}
+	l := newLoader(dir)
+	l.keepAtMost = maxCachedModules
+	roots := findRoots(l, dirs)
+	if want := dirs[:3]; !reflect.DeepEqual(roots, want) {
+		t.Errorf("roots %v, want %v", roots, want)
+	}
+	if got := keptDirs(l); !reflect.DeepEqual(got, map[string]bool{dirs[0]: true}) {
+		t.Errorf("kept %v, want the first directory only", got)
+	}
+	if l.keptBytes < maxCachedSource {
+		t.Errorf("kept %d bytes of source, want at least %d", l.keptBytes, maxCachedSource)
 	}
 }

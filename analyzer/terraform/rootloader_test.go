@@ -58,7 +58,7 @@ func TestRootLoaderMatchesLoadModules(t *testing.T) {
 	}
 }
 
-// TestFindingRootsKeepsNothing: finding the roots parses every module
+// TestFindingRootsKeepsABoundedNumber: finding the roots parses every module
 // directory of the scan and must not hold them all (the roots are then
 // loaded one at a time, each with its own modules).
 func TestFindingRootsKeepsABoundedNumber(t *testing.T) {
