@@ -30,6 +30,9 @@ const (
 // template is set. It returns no diagnostics for a source the lexer cannot
 // read, which the parser then reports itself.
 func HCL(src []byte, filename string, start hcl.Pos, template bool) hcl.Diagnostics {
+	if withinLimits(src) {
+		return nil
+	}
 	var toks hclsyntax.Tokens
 	if template {
 		toks, _ = hclsyntax.LexTemplate(src, filename, start)
@@ -37,6 +40,34 @@ func HCL(src []byte, filename string, start hcl.Pos, template bool) hcl.Diagnost
 		toks, _ = hclsyntax.LexConfig(src, filename, start)
 	}
 	return checkTokens(toks)
+}
+
+// withinLimits reports whether src holds too few of the bytes that open
+// a level or make an operator to pass either limit, whatever tokens they
+// are part of. Every token that opens a level holds one of { [ ( " <
+// (a heredoc opens with <<), and a directive counts a second level for
+// its %{; every operator holds one of + - * / % & | ! = < > ?. Counting
+// bytes bounds the tokens from above, so a source within both limits
+// needs no lexing: most files of a module are (a variables file with a
+// hundred declarations opens about three hundred levels in all, one after
+// the other), and lexing is as costly as parsing.
+func withinLimits(src []byte) bool {
+	levels, operators := 0, 0
+	for _, c := range src {
+		switch c {
+		case '{', '[', '(', '"':
+			levels++
+		case '<':
+			levels++
+			operators++
+		case '%':
+			levels++
+			operators++
+		case '+', '-', '*', '/', '&', '|', '!', '=', '>', '?':
+			operators++
+		}
+	}
+	return levels <= MaxDepth && operators <= MaxOperators
 }
 
 // level is one open bracket (or template directive) and the operators

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 func TestHCL(t *testing.T) {
@@ -76,6 +77,55 @@ func TestJSON(t *testing.T) {
 			}
 			if len(diags) != 1 || diags[0].Subject.Start.Line != tt.wantLine {
 				t.Fatalf("got %v, want one error on line %d", diags, tt.wantLine)
+			}
+		})
+	}
+}
+
+// FuzzWithinLimits: a source withinLimits lets through without lexing is
+// one the token check accepts.
+func FuzzWithinLimits(f *testing.F) {
+	for _, s := range []string{
+		"x = ((1))\n", "a { b { c = [1, 2] } }\n", "x = \"${a}%{if b}c%{endif}\"\n",
+		"x = <<EOT\n${y}\nEOT\n", "x = !a ? -1 : 2 * 3 / 4 % 5\n", "x = a == b && c != d || e <= f\n",
+	} {
+		f.Add([]byte(s), false)
+		f.Add([]byte(s), true)
+	}
+	f.Fuzz(func(t *testing.T, src []byte, template bool) {
+		if !withinLimits(src) {
+			return
+		}
+		var toks hclsyntax.Tokens
+		if template {
+			toks, _ = hclsyntax.LexTemplate(src, "f.tf", hcl.InitialPos)
+		} else {
+			toks, _ = hclsyntax.LexConfig(src, "f.tf", hcl.InitialPos)
+		}
+		if diags := checkTokens(toks); diags.HasErrors() {
+			t.Fatalf("within the limits by its bytes, refused by its tokens: %v", diags)
+		}
+	})
+}
+
+// TestWithinLimitsAtTheEdge: the byte count lets through exactly what
+// cannot pass a limit, and lexes the rest.
+func TestWithinLimitsAtTheEdge(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want bool
+	}{
+		{"levels at the limit", "x = " + strings.Repeat("[", MaxDepth/2) + strings.Repeat("]", MaxDepth/2) + "\n", true},
+		{"one level more", "x = " + strings.Repeat("(", MaxDepth+1) + "1" + strings.Repeat(")", MaxDepth+1) + "\n", false},
+		{"operators at the limit", "x = " + strings.Repeat("1+", MaxOperators-1) + "1\n", true},
+		{"one operator more", "x = " + strings.Repeat("1+", MaxOperators+1) + "1\n", false},
+		{"quotes count as levels", strings.Repeat("x = \"a\"\n", MaxDepth/2+1), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := withinLimits([]byte(tt.src)); got != tt.want {
+				t.Errorf("withinLimits = %v, want %v", got, tt.want)
 			}
 		})
 	}
