@@ -16,20 +16,27 @@ import (
 // past issue 16's 512 MiB for it. So after each collection the percentage
 // is set from the live heap: maxGCPercent while the heap goal stays under
 // heapGoal, less as the live heap grows, and never under the default, so
-// a scan whose live heap passes heapGoal collects as it always did. A
-// fixed soft memory limit (GOMEMLIMIT) was measured and rejected: once the
-// live heap passes it the collector runs all the time (terraform-aws-vpc
-// under a limit below its live heap took 3.5 times the CPU). See
+// a scan whose live heap passes heapGoal collects as it always did.
+//
+// At minGCPercent a heap can still grow to twice what is live, and a large
+// tree keeps enough (its results, the parsed modules cached, the root in
+// flight: about 300 MiB live on the 200-copy tree) to take the process
+// past 512 MiB. So a soft memory limit caps the total at memoryFloor while
+// the live heap is well under it, and at half as much again as the live
+// heap beyond. A fixed limit was measured and rejected: once the live heap
+// reaches it the collector runs all the time (terraform-aws-vpc under a
+// limit below its live heap took 3.5 times the CPU). See
 // docs/decisions.md.
 const (
 	maxGCPercent = 200
 	minGCPercent = 100
 	heapGoal     = 384 << 20
+	memoryFloor  = 448 << 20
 )
 
-// gcTuning reports whether rampart sets the collector's percentage: not
-// when the environment sets GOGC or GOMEMLIMIT, whose meaning the runtime
-// then keeps.
+// gcTuning reports whether rampart sets the collector's percentage and
+// memory limit: not when the environment sets GOGC or GOMEMLIMIT, whose
+// meaning the runtime then keeps.
 func gcTuning(env []string) bool {
 	for _, kv := range env {
 		if strings.HasPrefix(kv, "GOGC=") || strings.HasPrefix(kv, "GOMEMLIMIT=") {
@@ -39,25 +46,39 @@ func gcTuning(env []string) bool {
 	return true
 }
 
-// tuneGC starts setting the collector's percentage after every
-// collection, unless the environment sets it.
+// tuneGC starts setting the collector's percentage and memory limit
+// after every collection, unless the environment sets either.
 func tuneGC(env []string) {
 	if !gcTuning(env) {
 		return
 	}
-	percent := maxGCPercent
+	percent, limit := maxGCPercent, int64(memoryFloor)
 	debug.SetGCPercent(percent)
+	debug.SetMemoryLimit(limit)
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	afterEachGC(func() {
 		metrics.Read(sample)
 		if sample[0].Value.Kind() != metrics.KindUint64 {
 			return
 		}
-		if p := gcPercentFor(sample[0].Value.Uint64()); p != percent {
+		live := sample[0].Value.Uint64()
+		if p := gcPercentFor(live); p != percent {
 			percent = p
 			debug.SetGCPercent(p)
 		}
+		if l := memoryLimitFor(live); l != limit {
+			limit = l
+			debug.SetMemoryLimit(l)
+		}
 	})
+}
+
+// memoryLimitFor is the soft memory limit for a live heap: memoryFloor,
+// or half as much again as the live heap when that is more, so that the
+// limit never comes so close to the live heap that collecting is all the
+// process does.
+func memoryLimitFor(live uint64) int64 {
+	return max(memoryFloor, int64(live)+int64(live)/2)
 }
 
 // gcPercentFor is the percentage that puts the next heap goal, live

@@ -50,6 +50,26 @@ func TestGCPercentFor(t *testing.T) {
 	}
 }
 
+// TestMemoryLimitFor: the soft limit is memoryFloor until the live heap
+// passes two thirds of it, then half as much again as the live heap.
+func TestMemoryLimitFor(t *testing.T) {
+	tests := []struct {
+		live uint64
+		want int64
+	}{
+		{0, memoryFloor},
+		{100 << 20, memoryFloor},
+		{memoryFloor * 2 / 3, memoryFloor},
+		{400 << 20, 600 << 20},
+		{1 << 30, 3 << 29},
+	}
+	for _, tt := range tests {
+		if got := memoryLimitFor(tt.live); got != tt.want {
+			t.Errorf("memoryLimitFor(%d MiB) = %d MiB, want %d MiB", tt.live>>20, got>>20, tt.want>>20)
+		}
+	}
+}
+
 // TestAfterEachGC: the function runs again after later collections.
 func TestAfterEachGC(t *testing.T) {
 	calls := make(chan struct{}, 100)
