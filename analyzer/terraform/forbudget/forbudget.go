@@ -7,15 +7,24 @@
 // of a syntax tree with a counter that draws on a Meter; once the Meter is
 // spent, every wrapped body returns a cheap Unknown, so the loops still
 // running finish at once.
+//
+// The Meter a body draws on is the evaluation's: the one Provide put in
+// the function table of the evaluation context, which hcl's child
+// contexts reach through their parents. So one parsed syntax tree can be
+// evaluated by several evaluations at once, each on its own budget. A
+// context without one (a literal evaluated without any) draws on the
+// Meter given to Bound.
 package forbudget
 
 import (
 	"fmt"
+	"reflect"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
 )
 
 // MaxIterations bounds the for-expression iterations of one evaluation
@@ -44,6 +53,37 @@ type Meter struct {
 
 // NewMeter returns a meter allowing limit iterations.
 func NewMeter(limit int) *Meter { return &Meter{limit: limit} }
+
+// contextEntry is the name under which Provide puts a Meter in a function
+// table: not an identifier, so no configuration can call it.
+const contextEntry = "for-expression budget"
+
+// meterType carries a Meter through a function's result.
+var meterType = cty.Capsule("forbudget.Meter", reflect.TypeOf(Meter{}))
+
+// Provide makes the for expressions evaluated with funcs as their
+// context's function table draw on m.
+func Provide(funcs map[string]function.Function, m *Meter) {
+	funcs[contextEntry] = function.New(&function.Spec{
+		Type: function.StaticReturnType(meterType),
+		Impl: func([]cty.Value, cty.Type) (cty.Value, error) { return cty.CapsuleVal(meterType, m), nil },
+	})
+}
+
+// Provided is the Meter ctx or one of its parents carries (Provide), nil
+// when none does.
+func Provided(ctx *hcl.EvalContext) *Meter {
+	for c := ctx; c != nil; c = c.Parent() {
+		f, ok := c.Functions[contextEntry]
+		if !ok {
+			continue
+		}
+		if v, err := f.Call(nil); err == nil {
+			return v.EncapsulatedValue().(*Meter)
+		}
+	}
+	return nil
+}
 
 // Reset makes the whole budget available again, for the next evaluation.
 func (m *Meter) Reset() {
@@ -118,7 +158,8 @@ func weight(v cty.Value) int {
 }
 
 // Bound makes every for expression in the tree below n (n included) draw
-// on m. Bounding a tree twice changes nothing.
+// on the evaluation's Meter (Provide), or on m when the evaluation context
+// carries none. Bounding a tree twice changes nothing.
 func Bound(n hclsyntax.Node, m *Meter) {
 	if n == nil {
 		return
@@ -155,7 +196,7 @@ func bound(f *hclsyntax.ForExpr, m *Meter) {
 			// to walks (hclsyntax.VisitAll, Variables), which only see
 			// the children of a node they do not know.
 			Expression: &hclsyntax.ParenthesesExpr{Expression: e, SrcRange: e.Range()},
-			meter:      m,
+			fallback:   m,
 			loop:       f.SrcRange,
 			counts:     first,
 			weighs:     e == f.ValExpr,
@@ -173,23 +214,27 @@ func bound(f *hclsyntax.ForExpr, m *Meter) {
 // is promoted from the parentheses around the wrapped expression.
 type counted struct {
 	hclsyntax.Expression
-	meter  *Meter
-	loop   hcl.Range // the for expression, where a spent budget is reported
-	counts bool      // this part counts the iteration
-	weighs bool      // this part is the value: its size counts too
+	fallback *Meter    // drawn on when the context provides no Meter
+	loop     hcl.Range // the for expression, where a spent budget is reported
+	counts   bool      // this part counts the iteration
+	weighs   bool      // this part is the value: its size counts too
 }
 
 func (c *counted) Value(ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
+	meter := Provided(ctx)
+	if meter == nil {
+		meter = c.fallback
+	}
 	if c.counts {
-		if ok, diags := c.meter.take(1, c.loop); !ok {
+		if ok, diags := meter.take(1, c.loop); !ok {
 			return cty.DynamicVal, diags
 		}
-	} else if _, spent := c.meter.Spent(); spent {
+	} else if _, spent := meter.Spent(); spent {
 		return cty.DynamicVal, nil
 	}
 	v, diags := c.Expression.Value(ctx)
 	if c.weighs {
-		if ok, spent := c.meter.take(weight(v), c.loop); !ok {
+		if ok, spent := meter.take(weight(v), c.loop); !ok {
 			return cty.DynamicVal, append(diags, spent...)
 		}
 	}

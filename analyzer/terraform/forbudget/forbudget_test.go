@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
 )
 
 func parse(t *testing.T, src string) hclsyntax.Expression {
@@ -124,5 +125,49 @@ func TestMeterCountsConcurrentUse(t *testing.T) {
 	}
 	if _, spent := m.Spent(); spent {
 		t.Errorf("spent with exactly the budget used")
+	}
+}
+
+// TestProvidedMeter: one bounded tree evaluated in two contexts at once
+// draws on each context's own Meter, and on the one given to Bound when
+// the context provides none.
+func TestProvidedMeter(t *testing.T) {
+	r := cty.TupleVal([]cty.Value{cty.NumberIntVal(0), cty.NumberIntVal(1), cty.NumberIntVal(2)})
+	expr := parse(t, `[for a in r : [for b in r : b]]`)
+	const perEvaluation = 3 + 9 + 3*3
+	fallback := NewMeter(1000)
+	Bound(expr, fallback)
+
+	const evaluations = 8
+	meters := make([]*Meter, evaluations)
+	var wg sync.WaitGroup
+	for i := range meters {
+		meters[i] = NewMeter(1000)
+		funcs := map[string]function.Function{}
+		Provide(funcs, meters[i])
+		ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"r": r}, Functions: funcs}
+		wg.Go(func() {
+			if _, diags := expr.Value(ctx); diags.HasErrors() {
+				t.Error(diags)
+			}
+		})
+	}
+	wg.Wait()
+	for i, m := range meters {
+		if m.Used() != perEvaluation {
+			t.Errorf("evaluation %d used %d, want %d", i, m.Used(), perEvaluation)
+		}
+	}
+	if fallback.Used() != 0 {
+		t.Errorf("the fallback meter used %d with every context providing one", fallback.Used())
+	}
+	if _, diags := expr.Value(&hcl.EvalContext{Variables: map[string]cty.Value{"r": r}}); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if fallback.Used() != perEvaluation {
+		t.Errorf("the fallback meter used %d, want %d", fallback.Used(), perEvaluation)
+	}
+	if Provided(nil) != nil || Provided(&hcl.EvalContext{}) != nil {
+		t.Error("a context without a meter provides one")
 	}
 }
