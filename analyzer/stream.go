@@ -148,8 +148,9 @@ func (s *streamer) structured(paths []string, bounds *boundaries, opts Options) 
 	}
 }
 
-// terraform loads the root modules of dirs one at a time, in path order,
-// leaving out those a plan in their directory describes.
+// terraform loads the root modules of dirs, a worker's worth at a time,
+// and takes them in path order, leaving out those a plan in their
+// directory describes.
 func (s *streamer) terraform(dirs []string, bounds *boundaries, opts Options) {
 	type root struct {
 		dir    string
@@ -167,14 +168,36 @@ func (s *streamer) terraform(dirs []string, bounds *boundaries, opts Options) {
 		}
 	}
 	sort.SliceStable(roots, func(i, j int) bool { return roots[i].dir < roots[j].dir })
-	for _, r := range roots {
+	// Roots load workers at a time and are taken in order: while one is
+	// taken, the next ones load. done stops the loading when taking ends
+	// early (a panic, recovered by the scan).
+	loaded := make(chan chan *graph.Unit, max(0, s.workers-2))
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		defer close(loaded)
+		for _, r := range roots {
+			if s.ctx.Err() != nil {
+				return
+			}
+			if s.planned[filepath.Clean(r.dir)] {
+				continue
+			}
+			c := make(chan *graph.Unit, 1)
+			go func() { c <- loadRoot(s.ctx, r.loader, r.dir) }()
+			select {
+			case loaded <- c:
+			case <-done:
+				return
+			}
+		}
+	}()
+	for c := range loaded {
+		u := <-c
 		if s.ctx.Err() != nil {
-			return
+			continue // stopped: the scan fails; the loads under way are drained
 		}
-		if s.planned[filepath.Clean(r.dir)] {
-			continue
-		}
-		s.take(loadRoot(s.ctx, r.loader, r.dir))
+		s.take(u)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
@@ -61,6 +62,7 @@ type moduleConfig struct {
 	// (vocabulary), computed on first need.
 	bodies    []*hclsyntax.Body
 	readNames map[string]bool
+	namesOnce sync.Once
 
 	diags hcl.Diagnostics
 }
@@ -385,12 +387,12 @@ func (m *moduleConfig) keepBody(f *hcl.File) {
 // (collectNames), computed once however many roots and instances ask.
 // The caller must not change the map.
 func (m *moduleConfig) names() map[string]bool {
-	if m.readNames == nil {
+	m.namesOnce.Do(func() {
 		m.readNames = map[string]bool{}
 		for _, body := range m.bodies {
 			collectNames(body, m.readNames)
 		}
-	}
+	})
 	return m.readNames
 }
 

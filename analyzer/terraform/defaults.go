@@ -26,7 +26,10 @@ type finishedDefault struct {
 // that does not convert to the variable's type, which is evaluated as
 // before and reports its error.
 func (ev *evaluator) literalDefault(vc *variableConfig) (cty.Value, *graph.Value, bool) {
-	if d, ok := ev.loader.defaults[vc]; ok {
+	ev.loader.mu.Lock()
+	d, ok := ev.loader.defaults[vc]
+	ev.loader.mu.Unlock()
+	if ok {
 		return d.val, d.sh.Copy(), true
 	}
 	if !literalExpr(vc.def) {
@@ -37,10 +40,14 @@ func (ev *evaluator) literalDefault(vc *variableConfig) (cty.Value, *graph.Value
 	if err != nil {
 		return cty.NilVal, nil, false
 	}
+	ev.loader.mu.Lock()
+	defer ev.loader.mu.Unlock()
 	if ev.loader.defaults == nil {
 		ev.loader.defaults = map[*variableConfig]*finishedDefault{}
 	}
-	ev.loader.defaults[vc] = &finishedDefault{val: conv, sh: out}
+	if _, ok := ev.loader.defaults[vc]; !ok {
+		ev.loader.defaults[vc] = &finishedDefault{val: conv, sh: out}
+	}
 	return conv, out.Copy(), true
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/terraform/forbudget"
 )
 
 // maxModuleDepth bounds module nesting; Terraform has no limit, but a
@@ -26,6 +27,12 @@ type evaluator struct {
 	rootDir string
 
 	funcs map[string]function.Function
+	// iterations is this evaluation's for-expression budget; the function
+	// tables provide it to every expression evaluated (forbudget).
+	iterations *forbudget.Meter
+	// vars parses the variables files and values of this root, bound to
+	// its budget.
+	vars *parser
 	// funcTables holds each module configuration's function table
 	// (instanceFuncs), built once.
 	funcTables map[*moduleConfig]map[string]function.Function

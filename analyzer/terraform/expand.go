@@ -281,7 +281,7 @@ func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expan
 func (mi *moduleInstance) forEachLength(expr hcl.Expression) int {
 	s := mi.scope()
 	if se, ok := jsonAsSyntax(expr); ok {
-		forbudget.Bound(se, mi.ev.loader.parser.iterations)
+		forbudget.Bound(se, mi.ev.iterations)
 		expr = se
 	}
 	ctx, _ := s.build(expr)

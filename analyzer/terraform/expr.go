@@ -138,7 +138,7 @@ func (s *scope) withIter(name string, it *iterVal) *scope {
 // of the named values it read.
 func (s *scope) eval(expr hcl.Expression) (cty.Value, *graph.Value) {
 	if se, ok := jsonAsSyntax(expr); ok {
-		forbudget.Bound(se, s.ev.loader.parser.iterations)
+		forbudget.Bound(se, s.ev.iterations)
 		expr = se
 	}
 	l := loc(expr.Range())
@@ -402,10 +402,10 @@ func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *grap
 		tracked = b.track(groups)
 		ctx, inputs, substituted = b.ctx(), b.inputs, b.substitutedCtx
 	}
-	_, spentBefore := s.ev.loader.parser.iterations.Spent()
+	_, spentBefore := s.ev.iterations.Spent()
 	val, diags := expr.Value(ctx)
 	s.diag(diags)
-	if _, spent := s.ev.loader.parser.iterations.Spent(); spent && !spentBefore {
+	if _, spent := s.ev.iterations.Spent(); spent && !spentBefore {
 		// What the loops built before the budget ran out is partial and
 		// may be large: it is not worth converting.
 		return cty.DynamicVal, graph.Unknown("for expressions run more iterations than rampart evaluates", l)

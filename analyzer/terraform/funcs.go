@@ -26,7 +26,7 @@ type ephemeral struct{}
 // root module's iteration budget.
 func newFunctions(base, root string, iterations *forbudget.Meter) map[string]function.Function {
 	sb := sandbox{base: base, root: root}
-	return tffuncs.New(tffuncs.Options{
+	funcs := tffuncs.New(tffuncs.Options{
 		BaseDir:       base,
 		Iterations:    iterations,
 		SensitiveMark: sensitiveMark,
@@ -38,6 +38,8 @@ func newFunctions(base, root string, iterations *forbudget.Meter) map[string]fun
 			return fn
 		},
 	})
+	forbudget.Provide(funcs, iterations)
+	return funcs
 }
 
 // funcsFor adds Unknown-valued stand-ins for the provider-defined functions

@@ -91,7 +91,7 @@ func sizeBudget(v cty.Value, rng hcl.Range) *hcl.Diagnostic {
 // object key or a condition is evaluated only to be read when it works),
 // but the unit must still fail at the for expression that ran out.
 func (ev *evaluator) reportIterations() {
-	d := ev.loader.parser.iterations.Diagnostic()
+	d := ev.iterations.Diagnostic()
 	if d == nil {
 		return
 	}

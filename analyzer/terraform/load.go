@@ -13,8 +13,10 @@ import (
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/terraform/forbudget"
 	"github.com/rampart-iac/rampart/internal/safefs"
 )
 
@@ -45,10 +47,18 @@ type VarArg struct {
 }
 
 // loader parses module directories once per LoadModules call, however
-// many roots share them.
+// many roots share them. Several roots may be evaluated on one loader at
+// once: mu guards what it caches.
 type loader struct {
-	parser  *parser
+	// parser's budget is what the for expressions of the modules parsed
+	// draw on when evaluated without an evaluation's (forbudget).
+	parser *parser
+
+	mu      sync.Mutex
 	configs map[string]*moduleConfig
+	// parsing holds the directories being parsed for one evaluation, which
+	// another one waits for instead of parsing them too.
+	parsing map[string]*pendingConfig
 	abs     map[string]string
 	// root is Options.Root: no configuration, variables or manifest file
 	// is read whose symbolic links resolve outside it.
@@ -72,17 +82,64 @@ func newLoader(root string) *loader {
 	return &loader{parser: newParser(), configs: map[string]*moduleConfig{}, abs: map[string]string{}, root: root}
 }
 
+// pendingConfig is a module directory being parsed.
+type pendingConfig struct {
+	done chan struct{}
+	cfg  *moduleConfig // nil when the parser panicked
+}
+
 func (l *loader) config(dir string) *moduleConfig {
 	dir = filepath.Clean(dir)
+	l.mu.Lock()
 	if c, ok := l.configs[dir]; ok {
+		l.mu.Unlock()
 		return c
 	}
-	if l.full() {
-		return loadModuleConfig(newParser(), dir, l.root)
+	if p, ok := l.parsing[dir]; ok {
+		l.mu.Unlock()
+		<-p.done
+		if p.cfg != nil {
+			return p.cfg
+		}
+		// The parser panicked on it there; it panics here too, so that
+		// this root fails as it would have alone.
+		return loadModuleConfig(l.dirParser(), dir, l.root)
 	}
-	c := loadModuleConfig(l.parser, dir, l.root)
-	l.keep(dir, c)
-	return c
+	if l.full() {
+		l.mu.Unlock()
+		return loadModuleConfig(l.dirParser(), dir, l.root)
+	}
+	p := &pendingConfig{done: make(chan struct{})}
+	if l.parsing == nil {
+		l.parsing = map[string]*pendingConfig{}
+	}
+	l.parsing[dir] = p
+	l.mu.Unlock()
+	defer func() {
+		l.mu.Lock()
+		delete(l.parsing, dir)
+		if p.cfg != nil {
+			l.keep(dir, p.cfg)
+		}
+		l.mu.Unlock()
+		close(p.done)
+	}()
+	p.cfg = loadModuleConfig(l.dirParser(), dir, l.root)
+	return p.cfg
+}
+
+// dirParser is a parser for one module directory: hcl's parsers are not
+// safe for concurrent use, and each directory is parsed once anyway.
+func (l *loader) dirParser() *parser {
+	return &parser{Parser: hclparse.NewParser(), iterations: l.parser.iterations}
+}
+
+// cachedSource reports the configurations the loader keeps and the size
+// of their source.
+func (l *loader) cachedSource() (modules, bytes int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.configs), l.keptBytes
 }
 
 // full reports whether the loader keeps no more configurations: it holds
@@ -93,14 +150,17 @@ func (l *loader) full() bool {
 }
 
 // keep keeps a module directory's configuration for the roots that call
-// it.
+// it. l.mu is held.
 func (l *loader) keep(dir string, c *moduleConfig) {
 	l.configs[dir] = c
 	l.keptBytes += c.srcBytes
 }
 
 func (l *loader) absRoot(dir string) string {
-	if a, ok := l.abs[dir]; ok {
+	l.mu.Lock()
+	a, ok := l.abs[dir]
+	l.mu.Unlock()
+	if ok {
 		return a
 	}
 	a, err := filepath.Abs(dir)
@@ -110,7 +170,9 @@ func (l *loader) absRoot(dir string) string {
 	if r, err := filepath.EvalSymlinks(a); err == nil {
 		a = r
 	}
+	l.mu.Lock()
 	l.abs[dir] = a
+	l.mu.Unlock()
 	return a
 }
 
@@ -278,8 +340,12 @@ func evalRoot(ctx context.Context, l *loader, dir string, opts Options) (unit *g
 	if sandboxRoot == "" {
 		sandboxRoot = dir
 	}
+	// Contextless evaluations (a literal evaluated at parse time) draw on
+	// the loader's budget, shared by the roots being evaluated.
 	l.parser.iterations.Reset()
-	ev.funcs = newFunctions(ev.rootDir, l.absRoot(sandboxRoot), l.parser.iterations)
+	ev.iterations = forbudget.NewMeter(forbudget.MaxIterations)
+	ev.vars = &parser{Parser: hclparse.NewParser(), iterations: ev.iterations}
+	ev.funcs = newFunctions(ev.rootDir, l.absRoot(sandboxRoot), ev.iterations)
 	for _, kv := range opts.Env {
 		if w, ok := strings.CutPrefix(kv, "TF_WORKSPACE="); ok && w != "" {
 			ev.workspace = w
@@ -397,9 +463,10 @@ const (
 	maxCachedSource  = 2 << 20
 )
 
-// RootLoader loads the root modules of a set of directories one at a
-// time, so a scan can evaluate and release one root's graph before it
-// loads the next. LoadModules is the same over every root at once.
+// RootLoader loads the root modules of a set of directories root by
+// root, so a scan can evaluate and release a root's graph before it loads
+// many more; several roots may load at once, on every core, sharing the
+// modules parsed. LoadModules is the same over every root at once.
 type RootLoader struct {
 	opts  Options
 	roots []string
@@ -433,15 +500,19 @@ func NewRootLoader(dirs []string, opts Options) *RootLoader {
 // given.
 func (rl *RootLoader) Roots() []string { return rl.roots }
 
-// Load evaluates one of Roots into its Unit. Loads are serialized: they
-// share parsed modules.
+// Load evaluates one of Roots into its Unit. Several loads may run at
+// once; they share parsed modules, each evaluation with a for-expression
+// budget of its own.
 func (rl *RootLoader) Load(ctx context.Context, dir string) *graph.Unit {
 	rl.mu.Lock()
-	defer rl.mu.Unlock()
-	if rl.l == nil || len(rl.l.configs) > maxCachedModules || rl.l.keptBytes > maxCachedSource {
+	if rl.l == nil {
 		rl.l = newLoader(rl.opts.Root)
+	} else if modules, bytes := rl.l.cachedSource(); modules > maxCachedModules || bytes > maxCachedSource {
+		rl.l = newLoader(rl.opts.Root) // the loads under way keep the one they have
 	}
-	u := loadRoot(ctx, rl.l, dir, rl.opts)
+	l := rl.l
+	rl.mu.Unlock()
+	u := loadRoot(ctx, l, dir, rl.opts)
 	if dir == rl.first {
 		u.Diagnostics = append(u.Diagnostics, rl.diags...)
 	}

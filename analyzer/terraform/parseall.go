@@ -46,9 +46,11 @@ type configResult struct {
 func (l *loader) parseAll(dirs []string) *configStream {
 	cs := &configStream{l: l, slots: make(chan chan configResult, parseAhead()), done: make(chan struct{})}
 	cached := make([]*moduleConfig, len(dirs))
+	l.mu.Lock()
 	for i, d := range dirs {
 		cached[i] = l.configs[filepath.Clean(d)]
 	}
+	l.mu.Unlock()
 	// kept counts the directories next will keep, as next counts them.
 	kept, counted := len(l.configs), map[string]bool{}
 	go func() {
@@ -99,6 +101,8 @@ func (cs *configStream) next() *moduleConfig {
 		return r.cfg
 	}
 	dir := filepath.Clean(r.dir)
+	cs.l.mu.Lock()
+	defer cs.l.mu.Unlock()
 	if c, ok := cs.l.configs[dir]; ok {
 		return c // listed twice: the first parse stands
 	}

@@ -2,9 +2,16 @@ package terraform
 
 import (
 	"context"
+	"io/fs"
 	"path/filepath"
 	"reflect"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/terraform/forbudget"
 )
 
 // TestRootLoaderMatchesLoadModules loads each root on its own and gets the
@@ -60,7 +67,7 @@ func TestRootLoaderMatchesLoadModules(t *testing.T) {
 
 // TestFindingRootsKeepsABoundedNumber: finding the roots parses every module
 // directory of the scan and must not hold them all (the roots are then
-// loaded one at a time, each with its own modules).
+// loaded root by root, each with its own modules).
 func TestFindingRootsKeepsABoundedNumber(t *testing.T) {
 	dir := writeTree(t, map[string]string{
 		"mod/main.tf": "resource \"aws_s3_bucket\" \"b\" {}\n",
@@ -80,4 +87,91 @@ func TestFindingRootsKeepsABoundedNumber(t *testing.T) {
 	if _, ok := l.configs[dirs[0]]; !ok {
 		t.Errorf("the first directory read is not kept")
 	}
+}
+
+// TestConcurrentLoadsMatchSerialLoads loads every root of the Terraform
+// corpora of testdata (the differential configurations checked against
+// terraform plan among them) one after the other, then all at once on
+// one RootLoader, and gets the same units: the parsed modules, their
+// cached facts and defaults are shared safely (go test -race), and each
+// evaluation has a for-expression budget of its own.
+func TestConcurrentLoadsMatchSerialLoads(t *testing.T) {
+	base, err := filepath.Abs(filepath.Join("..", "..", "testdata", "terraform"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	_ = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tf.json")) {
+			if dir := filepath.Dir(p); len(dirs) == 0 || dirs[len(dirs)-1] != dir {
+				dirs = append(dirs, dir)
+			}
+		}
+		return nil
+	})
+	opts := Options{Root: base}
+	serial := NewRootLoader(dirs, opts)
+	want := map[string]*graph.Unit{}
+	for _, root := range serial.Roots() {
+		want[root] = serial.Load(context.Background(), root)
+	}
+	if len(want) < 100 {
+		t.Fatalf("only %d roots in %s", len(want), base)
+	}
+	concurrent := NewRootLoader(dirs, opts)
+	roots := concurrent.Roots()
+	got := make([]*graph.Unit, len(roots))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(roots); i = int(next.Add(1) - 1) {
+				got[i] = concurrent.Load(context.Background(), roots[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, root := range roots {
+		if !reflect.DeepEqual(got[i], want[root]) {
+			t.Errorf("root %s: loaded concurrently %+v, alone %+v", root, got[i], want[root])
+		}
+	}
+}
+
+// TestConcurrentLoadsHaveTheirOwnBudget: a root that spends its
+// for-expression budget does not spend another's loaded at the same time
+// from the same parsed module.
+func TestConcurrentLoadsHaveTheirOwnBudget(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"mod/main.tf": "variable \"n\" {}\n" +
+			"locals {\n  xs = [for a in range(var.n) : [for b in range(var.n) : [for c in range(var.n) : 1]]]\n}\n" +
+			"resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b-${length(local.xs)}\"\n}\n",
+		"big/main.tf":   "module \"m\" {\n  source = \"../mod\"\n  n = 1000\n}\n",
+		"small/main.tf": "module \"m\" {\n  source = \"../mod\"\n  n = 30\n}\n",
+	})
+	rl := NewRootLoader([]string{filepath.Join(dir, "big"), filepath.Join(dir, "small"), filepath.Join(dir, "mod")}, Options{Root: dir})
+	alone := NewRootLoader([]string{filepath.Join(dir, "small"), filepath.Join(dir, "mod")}, Options{Root: dir}).
+		Load(context.Background(), filepath.Join(dir, "small"))
+	for range 5 {
+		var big, small *graph.Unit
+		var wg sync.WaitGroup
+		wg.Go(func() { big = rl.Load(context.Background(), filepath.Join(dir, "big")) })
+		wg.Go(func() { small = rl.Load(context.Background(), filepath.Join(dir, "small")) })
+		wg.Wait()
+		if !hasDiag(big, forbudget.Summary) {
+			t.Fatalf("the big root did not run out of its budget: %v", big.Diagnostics)
+		}
+		if !reflect.DeepEqual(small, alone) {
+			t.Fatalf("the small root, loaded with the big one: %v, alone: %v", small.Diagnostics, alone.Diagnostics)
+		}
+	}
+}
+
+func hasDiag(u *graph.Unit, summary string) bool {
+	for _, d := range u.Diagnostics {
+		if d.Summary == summary {
+			return true
+		}
+	}
+	return false
 }

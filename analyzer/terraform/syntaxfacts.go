@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -15,24 +16,34 @@ import (
 type exprFacts struct {
 	vars []hcl.Traversal
 	// attrs (attrNamesOfExpr) and consumed (consumedTraversals) are
-	// computed on first need.
-	attrs    map[string]bool
-	consumed map[hcl.Range]bool
+	// computed on first need, by whichever evaluation needs them first.
+	attrsOnce, consumedOnce sync.Once
+	attrs                   map[string]bool
+	consumed                map[hcl.Range]bool
 }
 
 // facts returns the facts of expr, cached when expr belongs to a parsed
 // configuration file. Expressions rewritten from JSON (jsonAsSyntax) are
 // new at every evaluation, so caching them would only hold them.
 func (l *loader) facts(expr hcl.Expression) *exprFacts {
-	if f, ok := l.exprs[expr]; ok {
+	l.mu.Lock()
+	f, ok := l.exprs[expr]
+	l.mu.Unlock()
+	if ok {
 		return f
 	}
-	f := &exprFacts{vars: expr.Variables()}
+	f = &exprFacts{vars: expr.Variables()}
 	if !strings.HasSuffix(expr.Range().Filename, ".json") {
+		l.mu.Lock()
 		if l.exprs == nil {
 			l.exprs = map[hcl.Expression]*exprFacts{}
 		}
-		l.exprs[expr] = f
+		if first, ok := l.exprs[expr]; ok {
+			f = first // another evaluation computed them meanwhile
+		} else {
+			l.exprs[expr] = f
+		}
+		l.mu.Unlock()
 	}
 	return f
 }
@@ -46,20 +57,18 @@ func (l *loader) variables(expr hcl.Expression) []hcl.Traversal {
 // attrNames is attrNamesOfExpr of expr, cached. The caller must not
 // change the map.
 func (f *exprFacts) attrNames(expr hcl.Expression) map[string]bool {
-	if f.attrs == nil {
-		f.attrs = attrNamesOfExpr(expr, f.vars)
-	}
+	f.attrsOnce.Do(func() { f.attrs = attrNamesOfExpr(expr, f.vars) })
 	return f.attrs
 }
 
 // consumedRefs is consumedTraversals of expr, cached. The caller must not
 // change the map.
 func (f *exprFacts) consumedRefs(expr hcl.Expression) map[hcl.Range]bool {
-	if f.consumed == nil {
+	f.consumedOnce.Do(func() {
 		f.consumed = consumedTraversals(expr)
 		if f.consumed == nil {
 			f.consumed = map[hcl.Range]bool{}
 		}
-	}
+	})
 	return f.consumed
 }

@@ -95,7 +95,7 @@ func autoVarFiles(dir string) []string {
 
 func (ev *evaluator) readVarFile(path, root string, vals map[string]*rootValue) {
 	ev.addFile(path)
-	f, diags := parseFile(ev.loader.parser, path, root)
+	f, diags := parseFile(ev.vars, path, root)
 	ev.addHCL(diags)
 	if f == nil || f.Body == nil {
 		return
@@ -176,7 +176,7 @@ func (ev *evaluator) rootValue(vc *variableConfig, rv *rootValue) (cty.Value, *g
 	if !vc.hasType || vc.typ.IsPrimitiveType() {
 		return cty.StringVal(*rv.raw), graph.String(*rv.raw, graph.Location{})
 	}
-	expr, diags := parseExpression(ev.loader.parser, []byte(*rv.raw), rv.note)
+	expr, diags := parseExpression(ev.vars, []byte(*rv.raw), rv.note)
 	if diags.HasErrors() {
 		for _, d := range diags {
 			ev.errorAt(graph.Location{}, "Invalid value for variable "+vc.name, fmt.Sprintf("%s: %s", rv.note, d.Detail))
