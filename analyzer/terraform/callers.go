@@ -1,11 +1,8 @@
 package terraform
 
 import (
-	"bytes"
 	"path/filepath"
 	"strings"
-
-	"github.com/rampart-iac/rampart/internal/safefs"
 )
 
 // ModuleGraph answers questions about the module calls between directories
@@ -16,12 +13,30 @@ import (
 // which findings the changed files bear on.
 type ModuleGraph struct {
 	l *loader
+	// calls holds the module calls of each directory read
+	// (loadModuleCalls); nil for one the parser panicked on.
+	calls map[string]*moduleConfig
 }
 
 // NewModuleGraph reads module directories lazily, each once, and reads no
 // file whose symbolic links resolve outside root.
 func NewModuleGraph(root string) *ModuleGraph {
-	return &ModuleGraph{l: newLoader(root)}
+	return &ModuleGraph{l: newLoader(root), calls: map[string]*moduleConfig{}}
+}
+
+// callsOf reads the module calls of dir: of its files only those that may
+// declare a module block are parsed (mayDeclareModule), and a directory
+// with none is not parsed at all. Most of a repository's modules are
+// leaves, and parsing them all is what a one-file scan would spend its
+// time on.
+func (g *ModuleGraph) callsOf(dir string) *moduleConfig {
+	dir = filepath.Clean(dir)
+	if c, ok := g.calls[dir]; ok {
+		return c
+	}
+	c := safeParse(g.l.dirParser(), dir, g.l.root, true)
+	g.calls[dir] = c
+	return c
 }
 
 // RootsReaching returns the directories of dirs (every module directory of
@@ -86,10 +101,7 @@ func (g *ModuleGraph) reaches(dir string, wanted, visited map[string]bool) bool 
 }
 
 // children are the absolute directories dir calls: local sources and the
-// modules terraform init downloaded for it. A directory whose files do not
-// hold the word "module" calls none and is not parsed: most of a
-// repository's modules are leaves, and parsing them all is what a
-// one-file scan would spend its time on.
+// modules terraform init downloaded for it.
 func (g *ModuleGraph) children(dir string) []string {
 	var out []string
 	if m, _ := readManifest(dir, g.l.root); m != nil {
@@ -97,10 +109,7 @@ func (g *ModuleGraph) children(dir string) []string {
 			out = append(out, g.l.absRoot(d))
 		}
 	}
-	if !g.mayCall(dir) {
-		return out
-	}
-	cfg := safeConfig(g.l, dir)
+	cfg := g.callsOf(dir)
 	if cfg == nil {
 		return out
 	}
@@ -110,22 +119,6 @@ func (g *ModuleGraph) children(dir string) []string {
 		}
 	}
 	return out
-}
-
-// mayCall reports whether a file of the module in dir mentions a module
-// block at all. An unreadable file says yes: the parse reports it.
-func (g *ModuleGraph) mayCall(dir string) bool {
-	files, overrides, err := moduleFiles(dir)
-	if err != nil {
-		return true
-	}
-	for _, f := range append(files, overrides...) {
-		src, err := safefs.ReadFile(f, g.l.root, maxFileSize)
-		if err != nil || bytes.Contains(src, []byte("module")) {
-			return true
-		}
-	}
-	return false
 }
 
 // CallSites returns the files holding the module blocks from the root
@@ -139,7 +132,7 @@ func (g *ModuleGraph) CallSites(rootDir string, steps []string) []string {
 	var files, keys []string
 	for _, step := range steps {
 		name := stepName(step)
-		cfg := safeConfig(g.l, dir)
+		cfg := g.callsOf(dir)
 		if cfg == nil {
 			break
 		}
