@@ -28,7 +28,7 @@ import (
 // limit below its live heap took 3.5 times the CPU). See
 // docs/decisions.md.
 const (
-	maxGCPercent = 200
+	maxGCPercent = 150
 	minGCPercent = 100
 	heapGoal     = 384 << 20
 	memoryFloor  = 448 << 20
