@@ -26,6 +26,9 @@ type stages struct {
 	// released, when set, is told of each unit once the scan no longer
 	// holds its graph (tests count them).
 	released func(*graph.Unit)
+	// loading, when set, is told when a Terraform root starts loading
+	// (+1) and when it is loaded (-1) (tests count the loads at once).
+	loading func(delta int)
 }
 
 func (st stages) withDefaults(eng *engine.Engine) stages {

@@ -168,10 +168,12 @@ func (s *streamer) terraform(dirs []string, bounds *boundaries, opts Options) {
 		}
 	}
 	sort.SliceStable(roots, func(i, j int) bool { return roots[i].dir < roots[j].dir })
-	// Roots load workers at a time and are taken in order: while one is
-	// taken, the next ones load. done stops the loading when taking ends
-	// early (a panic, recovered by the scan).
-	loaded := make(chan chan *graph.Unit, max(0, s.workers-2))
+	// Roots load workers at a time (running holds a slot per load) and are
+	// taken in order: while one is taken, the next ones load. done stops
+	// the loading when taking ends early (a panic, recovered by the scan).
+	workers := max(1, s.workers)
+	loaded := make(chan chan *graph.Unit, workers)
+	running := make(chan struct{}, workers)
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
@@ -183,17 +185,25 @@ func (s *streamer) terraform(dirs []string, bounds *boundaries, opts Options) {
 			if s.planned[filepath.Clean(r.dir)] {
 				continue
 			}
-			c := make(chan *graph.Unit, 1)
-			go func() { c <- loadRoot(s.ctx, r.loader, r.dir) }()
 			select {
-			case loaded <- c:
+			case running <- struct{}{}:
 			case <-done:
 				return
 			}
+			c := make(chan *graph.Unit, 1)
+			go func() {
+				if s.st.loading != nil {
+					s.st.loading(+1)
+					defer s.st.loading(-1)
+				}
+				c <- loadRoot(s.ctx, r.loader, r.dir)
+			}()
+			loaded <- c // never blocks: no more than workers are running
 		}
 	}()
 	for c := range loaded {
 		u := <-c
+		<-running
 		if s.ctx.Err() != nil {
 			continue // stopped: the scan fails; the loads under way are drained
 		}

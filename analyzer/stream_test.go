@@ -3,6 +3,7 @@ package analyzer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 
@@ -59,5 +60,45 @@ func TestScanReleasesEachUnit(t *testing.T) {
 	// the unit being normalized: five units of 400 resources.
 	if maxLive > 5 {
 		t.Errorf("%d units held at once, want at most 5 of %d", maxLive, roots)
+	}
+}
+
+// TestRootsLoadWorkersAtATime: no more Terraform roots load at once than
+// the scan has workers, and their units are taken in path order.
+func TestRootsLoadWorkersAtATime(t *testing.T) {
+	const roots = 12
+	files := map[string]string{}
+	for i := range roots {
+		files[fmt.Sprintf("r%02d/main.tf", i)] = fmt.Sprintf(
+			"resource \"aws_security_group\" \"sg\" {\n  count = 50\n  name  = \"sg-%d\"\n}\n", i)
+	}
+	dir := writeFiles(t, files)
+	for _, workers := range []int{1, 3} {
+		t.Run(fmt.Sprint(workers), func(t *testing.T) {
+			var mu sync.Mutex
+			loading, most := 0, 0
+			var taken []string
+			st := stages{
+				normalize: func(ctx context.Context, u *graph.Unit) ([]*graph.Canonical, graph.Diagnostics) {
+					taken = append(taken, u.Path) // the taking goroutine only
+					return aws.Normalize(ctx, u)
+				},
+				loading: func(delta int) {
+					mu.Lock()
+					loading += delta
+					most = max(most, loading)
+					mu.Unlock()
+				},
+			}
+			if _, err := scan(context.Background(), Options{Paths: []string{dir}, Root: dir, Workers: workers, Rules: []string{"AWS-SG-002"}}, st); err != nil {
+				t.Fatal(err)
+			}
+			if most < 1 || most > workers {
+				t.Errorf("%d roots loaded at once, want 1 to %d", most, workers)
+			}
+			if len(taken) != roots || !slices.IsSorted(taken) {
+				t.Errorf("units taken %v, want the %d roots in path order", taken, roots)
+			}
+		})
 	}
 }
