@@ -159,21 +159,34 @@ func (s *jsonScanner) object(start, depth int) (*node, bool) {
 				seen[key] = len(n.keys) - 1
 			}
 		}
-		s.skipSpace()
-		if s.off >= len(s.src) {
+		done, ok := s.separator('}')
+		if !ok {
 			return nil, false
 		}
-		switch s.src[s.off] {
-		case ',':
-			s.off++
-		case '}':
-			s.off++
+		if done {
 			n.loc = s.ix.loc(s.file, start, s.off)
 			return n, true
-		default:
-			return nil, false
 		}
 	}
+}
+
+// separator reads what follows a member or an element: a comma, with more
+// to come, or closing, which ends the object or array (done); anything
+// else is malformed.
+func (s *jsonScanner) separator(closing byte) (done, ok bool) {
+	s.skipSpace()
+	if s.off >= len(s.src) {
+		return false, false
+	}
+	switch s.src[s.off] {
+	case ',':
+		s.off++
+		return false, true
+	case closing:
+		s.off++
+		return true, true
+	}
+	return false, false
 }
 
 // smallObject is the number of keys up to which an object's keys are
@@ -211,19 +224,13 @@ func (s *jsonScanner) array(start, depth int) (*node, bool) {
 			return nil, false
 		}
 		n.list = append(n.list, val)
-		s.skipSpace()
-		if s.off >= len(s.src) {
+		done, ok := s.separator(']')
+		if !ok {
 			return nil, false
 		}
-		switch s.src[s.off] {
-		case ',':
-			s.off++
-		case ']':
-			s.off++
+		if done {
 			n.loc = s.ix.loc(s.file, start, s.off)
 			return n, true
-		default:
-			return nil, false
 		}
 	}
 }
