@@ -194,9 +194,12 @@ func (s *streamer) terraform(dirs []string, bounds *boundaries, opts Options) {
 			go func() {
 				if s.st.loading != nil {
 					s.st.loading(+1)
-					defer s.st.loading(-1)
 				}
-				c <- loadRoot(s.ctx, r.loader, r.dir)
+				u := loadRoot(s.ctx, r.loader, r.dir)
+				if s.st.loading != nil {
+					s.st.loading(-1) // before the unit is handed over, which frees the slot
+				}
+				c <- u
 			}()
 			loaded <- c // never blocks: no more than workers are running
 		}
