@@ -44,27 +44,36 @@ func HCL(src []byte, filename string, start hcl.Pos, template bool) hcl.Diagnost
 
 // withinLimits reports whether src holds too few of the bytes that open
 // a level or make an operator to pass either limit, whatever tokens they
-// are part of. Every token that opens a level holds one of { [ ( " <
-// (a heredoc opens with <<), and a directive counts a second level for
-// its %{; every operator holds one of + - * / % & | ! = < > ?. Counting
-// bytes bounds the tokens from above, so a source within both limits
-// needs no lexing: most files of a module are (a variables file with a
-// hundred declarations opens about three hundred levels in all, one after
-// the other), and lexing is as costly as parsing.
+// are part of, so that it needs no lexing (lexing is as costly as
+// parsing, and most files of a module pass).
+//
+// Levels: a bracket, a brace, a parenthesis, an interpolation ${ and a
+// directive %{ each hold one of { [ (. A quoted or heredoc template opens
+// only where an expression is read: at the top, or inside an
+// interpolation or directive of the template around it, so at most one
+// more than the ${ and %{ count at once; and an open if or for directive
+// counts one more for its %{. Operators: each holds one of + - * / % & |
+// ! < > ?, or is ==. Counting those bytes bounds the tokens from above.
 func withinLimits(src []byte) bool {
-	levels, operators := 0, 0
-	for _, c := range src {
+	levels, operators := 1, 0 // the outermost template
+	for i, c := range src {
 		switch c {
-		case '{', '[', '(', '"':
+		case '{', '[', '(':
 			levels++
-		case '<':
-			levels++
+			if c == '{' && i > 0 {
+				switch src[i-1] {
+				case '$':
+					levels++ // the template it may open
+				case '%':
+					levels += 2 // the template, and the directive
+				}
+			}
+		case '+', '-', '*', '/', '%', '&', '|', '!', '<', '>', '?':
 			operators++
-		case '%':
-			levels++
-			operators++
-		case '+', '-', '*', '/', '&', '|', '!', '=', '>', '?':
-			operators++
+		case '=':
+			if i+1 < len(src) && src[i+1] == '=' {
+				operators++
+			}
 		}
 	}
 	return levels <= MaxDepth && operators <= MaxOperators

@@ -120,7 +120,12 @@ func TestWithinLimitsAtTheEdge(t *testing.T) {
 		{"one level more", "x = " + strings.Repeat("(", MaxDepth+1) + "1" + strings.Repeat(")", MaxDepth+1) + "\n", false},
 		{"operators at the limit", "x = " + strings.Repeat("1+", MaxOperators-1) + "1\n", true},
 		{"one operator more", "x = " + strings.Repeat("1+", MaxOperators+1) + "1\n", false},
-		{"quotes count as levels", strings.Repeat("x = \"a\"\n", MaxDepth/2+1), false},
+		{"quotes alone open one level at a time", strings.Repeat("x = \"a\"\n", MaxDepth), true},
+		{"interpolations count twice", strings.Repeat("x = \"${a}\"\n", MaxDepth/2), false},
+		{"unterminated interpolations", strings.Repeat("x = \"abc${\n", 300), false},
+		{"directives count three times", strings.Repeat("%{if a}b%{endif}", MaxDepth/6+1), false},
+		{"equals signs are no operators, == is", "x = 1\n" + strings.Repeat("y = a == b\n", MaxOperators+1), false},
+		{"attributes do not count as operators", strings.Repeat("x = 1\n", MaxOperators+1), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
