@@ -36,23 +36,25 @@ type configResult struct {
 }
 
 // parseAll starts parsing dirs, parseAhead at a time. Parsing in parallel
-// is safe: each goroutine has its own hcl parser; all of them bind the for
-// expressions to the loader's iteration meter, which is safe for
-// concurrent use, and what checking literal defaults counts on it while
-// parsing is reset before a root is evaluated. The configurations kept
+// is safe: each goroutine has its own hcl parser; all of them give the
+// for expressions the loader's iteration meter as the one to draw on
+// without an evaluation's (forbudget), which is safe for concurrent use,
+// and what checking literal defaults counts on it while parsing is reset
+// before a root is evaluated. The configurations kept
 // are those l.config would keep, read in the same order; of the
 // directories beyond what the loader keeps, only the module calls are
 // parsed (loadModuleCalls).
 func (l *loader) parseAll(dirs []string) *configStream {
 	cs := &configStream{l: l, slots: make(chan chan configResult, parseAhead()), done: make(chan struct{})}
 	cached := make([]*moduleConfig, len(dirs))
+	// kept counts the directories next will keep, as next counts them.
+	counted := map[string]bool{}
 	l.mu.Lock()
 	for i, d := range dirs {
 		cached[i] = l.configs[filepath.Clean(d)]
 	}
+	kept := len(l.configs)
 	l.mu.Unlock()
-	// kept counts the directories next will keep, as next counts them.
-	kept, counted := len(l.configs), map[string]bool{}
 	go func() {
 		defer close(cs.slots)
 		for i, d := range dirs {
