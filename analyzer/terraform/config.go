@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
@@ -161,6 +162,10 @@ type resourceConfig struct {
 	// preconditions and postconditions are the lifecycle block's
 	// condition blocks, in order.
 	preconditions, postconditions []validation
+	// validated is set once the body, evaluated only to be validated
+	// (validateEmptyResources), gave no error: the roots that share this
+	// parsed configuration need not validate it again.
+	validated atomic.Bool
 }
 
 // addr is the resource's address inside its module: aws_vpc.main or

@@ -269,6 +269,21 @@ func attrStep(t hcl.Traversal, i int) (string, bool) {
 	return "", false
 }
 
+// unknownRefs reports whether the expression is part of a body evaluated
+// only to be validated (validateEmptyResources), where every variable,
+// local value, module output and resource reads as Unknown, as in
+// terraform validate: what such a body finds is then the same whatever
+// values an instance has.
+func (b *builder) unknownRefs() bool {
+	return b.s.key != nil && b.s.key.validation
+}
+
+// unknownAs is v as validation reads it: Unknown, with the marks v has as
+// a whole, so that an ephemeral variable stays ephemeral there.
+func unknownAs(v cty.Value) cty.Value {
+	return cty.DynamicVal.WithMarks(v.Marks())
+}
+
 func (b *builder) undeclared(t hcl.Traversal, what, name string) {
 	b.s.ev.errorAt(loc(t.SourceRange()), "Reference to undeclared "+what,
 		fmt.Sprintf("%s %q is not declared in %s", what, name, b.s.mi.cfg.dir))
@@ -306,6 +321,10 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 			return nil, "", nil
 		}
 		v, sh, note := mi.variable(name)
+		if b.unknownRefs() {
+			b.put(root, name, unknownAs(v))
+			return nil, "", nil
+		}
 		b.put(root, name, v)
 		return sh, note, t[2:]
 	case "local":
@@ -318,6 +337,10 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 			return nil, "", nil
 		}
 		v, sh := mi.local(name)
+		if b.unknownRefs() {
+			b.put(root, name, unknownAs(v))
+			return nil, "", nil
+		}
 		b.put(root, name, v)
 		return sh, "local." + name, t[2:]
 	case "module":
@@ -326,6 +349,10 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 		}
 		if mi.cfg.callByName[name] == nil {
 			b.undeclared(t, "module", name)
+			b.put(root, name, cty.DynamicVal)
+			return nil, "", nil
+		}
+		if b.unknownRefs() {
 			b.put(root, name, cty.DynamicVal)
 			return nil, "", nil
 		}
@@ -399,6 +426,10 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 			m[dname] = cty.DynamicVal
 			return nil, "", nil
 		}
+		if b.unknownRefs() {
+			m[dname] = cty.DynamicVal
+			return nil, "", nil
+		}
 		attrs, whole := b.attrNames(), b.whole(root, typ, dname)
 		m[dname] = mi.resourceObject(rc, attrs, whole)
 		b.substitute("data."+typ+"."+dname, func() cty.Value { return mi.identityObject(rc, attrs, whole) })
@@ -410,6 +441,10 @@ func (b *builder) add(t hcl.Traversal) (*graph.Value, string, hcl.Traversal) {
 	rc := mi.cfg.byAddr[root+"."+name]
 	if rc == nil {
 		b.undeclared(t, "resource", root+"."+name)
+		b.put(root, name, cty.DynamicVal)
+		return nil, "", nil
+	}
+	if b.unknownRefs() {
 		b.put(root, name, cty.DynamicVal)
 		return nil, "", nil
 	}
@@ -503,6 +538,10 @@ func (b *builder) addPrefixed(t hcl.Traversal) (*graph.Value, string, hcl.Traver
 	rc := mi.cfg.byAddr[typ+"."+name]
 	if rc == nil || rc.data {
 		b.undeclared(t, "resource", typ+"."+name)
+		m[name] = cty.DynamicVal
+		return nil, "", nil
+	}
+	if b.unknownRefs() {
 		m[name] = cty.DynamicVal
 		return nil, "", nil
 	}

@@ -65,24 +65,37 @@ func (mi *moduleInstance) validateEmpty() {
 }
 
 // validateEmptyResources evaluates the bodies of resources that have no
-// instance (count = 0, an empty for_each) once, with count.index and
-// each.* Unknown, as terraform's validation does: an undeclared reference
-// or a wrong number of function arguments there still fails the plan,
-// in an argument, a nested block or a lifecycle condition alike.
+// instance (count = 0, an empty for_each) once, as terraform's validation
+// does: count.index, each.* and every variable, local value, module
+// output and resource they read are Unknown (builder.unknownRefs), and an
+// undeclared reference or a wrong number of function arguments there
+// still fails the plan, in an argument, a nested block or a lifecycle
+// condition alike.
+//
+// What such a validation finds depends on the configuration alone, not
+// on the instance's values: a body found without error is not validated
+// again, in another instance of its module or in another root that
+// shares the parsed module (resourceConfig.validated). A body with an
+// error is validated wherever it is, so that each root reports it.
 func (mi *moduleInstance) validateEmptyResources() {
 	for _, rc := range mi.cfg.resources {
 		if mi.ev.cancelled() {
 			return
 		}
-		if len(mi.resExpansion(rc).insts) > 0 {
+		if len(mi.resExpansion(rc).insts) > 0 || rc.validated.Load() {
 			continue
 		}
+		raised := mi.ev.errorsRaised
 		what := mi.prefix() + rc.addr()
 		key := validationKey(rc.count != nil, what)
+		key.validation = true
 		inst := &resInstance{key: key, addr: what + key.suffix()}
 		e := &emitter{mi: mi, rc: rc, inst: inst, validateOnly: true}
 		e.items(rc.items, mi.instanceScope(inst), nil, loc(rc.fullRange), true)
 		mi.checkResourceConditions(rc, inst)
+		if mi.ev.errorsRaised == raised && !mi.ev.cancelled() {
+			rc.validated.Store(true)
+		}
 	}
 }
 

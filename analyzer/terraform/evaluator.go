@@ -68,6 +68,9 @@ type evaluator struct {
 	// validating is set while bodies without instances are evaluated
 	// only to find errors (evalall.go): notes and warnings are dropped.
 	validating bool
+	// errorsRaised counts the errors reported, before duplicates are
+	// dropped, so that a validation can tell whether it found one.
+	errorsRaised int
 }
 
 type memoEntry struct {
@@ -165,6 +168,9 @@ func (ev *evaluator) addHCL(diags hcl.Diagnostics) {
 }
 
 func (ev *evaluator) addDiag(d graph.Diagnostic) {
+	if d.Severity == graph.SeverityError {
+		ev.errorsRaised++
+	}
 	if ev.validating && d.Severity != graph.SeverityError {
 		return
 	}

@@ -45,6 +45,9 @@ type instanceKey struct {
 	exists *graph.Hop
 	reason string    // for keyUnknown: why the instances are not known
 	obj    cty.Value // count or each object, built on first use
+	// validation is set for the key of a resource body evaluated only to
+	// be validated: its references read as Unknown (builder.unknownRefs).
+	validation bool
 }
 
 // String is the key as instances are looked up by index steps.
