@@ -66,6 +66,10 @@ type moduleConfig struct {
 	namesOnce sync.Once
 
 	diags hcl.Diagnostics
+
+	// validated is set once an instance of the module, validated with
+	// every variable Unknown (validateOnly), found no error below it.
+	validated atomic.Bool
 }
 
 type variableConfig struct {
@@ -189,6 +193,9 @@ type moduleCall struct {
 	// "aws.west") to one in the caller.
 	providers map[string]string
 	dependsOn []hcl.Traversal
+	// validated is set once the arguments, evaluated for an instance that
+	// is only validated (validateOnly), gave no error.
+	validated atomic.Bool
 }
 
 type providerConfig struct {

@@ -101,9 +101,9 @@ func (mi *moduleInstance) validateEmptyResources() {
 
 // validateEmptyCalls evaluates the module calls of mi that have no
 // instance (count = 0, an empty for_each), as terraform's validation does
-// before planning: a stand-in instance whose repetition values are Unknown
-// evaluates the child's variables, locals and outputs, and its own calls
-// the same way, and emits nothing. As in any instance standing for
+// before planning: a stand-in instance, whose variables are Unknown,
+// evaluates the child's locals and outputs, and its own calls the same
+// way, and emits nothing (validateOnly). As in any instance standing for
 // unknown ones, only errors that depend on no value are errors there (an
 // undeclared reference, a wrong number of arguments).
 func (mi *moduleInstance) validateEmptyCalls() {
@@ -135,6 +135,7 @@ func (mi *moduleInstance) standIn(ce *callExpansion) *moduleInstance {
 	call := ce.call
 	what := mi.prefix() + "module." + call.name
 	key := validationKey(call.count != nil, what)
+	key.validation = true
 	child := newInstance(mi.ev, ce.cfg)
 	child.parent, child.call, child.depth = mi, call, mi.depth+1
 	child.addr = what + key.suffix()
@@ -144,15 +145,38 @@ func (mi *moduleInstance) standIn(ce *callExpansion) *moduleInstance {
 		child.manifestKey = mi.manifestKey + "." + call.name
 	}
 	child.callScope = &scope{ev: mi.ev, mi: mi, key: key}
-	child.representative = true
+	child.representative, child.validating = true, true
 	return child
 }
 
 // validateOnly evaluates an instance that emits nothing, and every
-// instance below it.
+// instance below it, as terraform validates a module: with every input
+// variable Unknown (moduleInstance.validating).
+//
+// The arguments the caller gives are evaluated first, for the errors
+// there, with the caller's references Unknown too (the stand-in's key, or
+// a caller that is itself only validated): once they gave none, the other
+// instances of the call, in this root or another sharing the parsed
+// module, skip them. The rest depends on the module's configuration
+// alone: once its validation finds nothing, the roots sharing the parsed
+// module skip it and only record what it reads (noteBelow). A module
+// below which a source is resolved through the module manifest, which
+// each root has its own of, is always validated.
 func (mi *moduleInstance) validateOnly() {
 	defer mi.ev.within(mi)()
 	mi.ev.noteModulePath(mi)
+	raised := mi.ev.errorsRaised
+	for _, name := range slices.Sorted(maps.Keys(mi.cfg.variables)) {
+		mi.variable(name)
+	}
+	if mi.ev.errorsRaised == raised && !mi.ev.cancelled() {
+		mi.call.validated.Store(true)
+	}
+	if mi.cfg.validated.Load() {
+		mi.noteBelow()
+		return
+	}
+	raised, lookups := mi.ev.errorsRaised, mi.ev.manifestLookups
 	mi.evaluateAll()
 	for _, call := range mi.cfg.calls {
 		if ce := mi.expandCall(call.name); ce != nil {
@@ -162,6 +186,43 @@ func (mi *moduleInstance) validateOnly() {
 		}
 	}
 	mi.validateEmpty()
+	if mi.ev.errorsRaised == raised && mi.ev.manifestLookups == lookups && !mi.ev.cancelled() {
+		mi.cfg.validated.Store(true)
+	}
+}
+
+// noteBelow records, for an instance whose module validates without
+// error, what validating the modules below it would: a module path for
+// each, which checkCycles builds its graph from, and the files of each,
+// which the unit reads.
+func (mi *moduleInstance) noteBelow() {
+	if mi.depth >= maxModuleDepth {
+		return
+	}
+	for _, call := range mi.cfg.calls {
+		key := call.name
+		if mi.manifestKey != "" {
+			key = mi.manifestKey + "." + call.name
+		}
+		dir, ok := mi.ev.resolveSource(mi, call, key)
+		if !ok {
+			continue
+		}
+		cfg := mi.ev.loader.config(dir)
+		mi.ev.useConfig(cfg)
+		what := mi.prefix() + "module." + call.name
+		child := newInstance(mi.ev, cfg)
+		child.parent, child.call, child.depth = mi, call, mi.depth+1
+		child.addr = what
+		if call.count != nil || call.forEach != nil {
+			child.addr += validationKey(call.count != nil, what).suffix()
+		}
+		child.path = strings.TrimPrefix(mi.path+".module."+call.name, ".")
+		child.manifestKey = key
+		child.representative, child.validating = true, true
+		mi.ev.noteModulePath(child)
+		child.noteBelow()
+	}
 }
 
 // checkPreconditions checks an output's precondition blocks: one that is

@@ -3,6 +3,7 @@ package terraform
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,4 +63,61 @@ func errorSummaries(diags graph.Diagnostics) string {
 		}
 	}
 	return strings.Join(out, "; ")
+}
+
+// TestStandInValidationIsSharedByRoots: roots that call a shared module
+// with count = 0 validate it once when it holds no error; every root still
+// reads its files, reports an error in its own arguments, and finds a
+// cycle below it, which checkCycles needs its module paths for.
+func TestStandInValidationIsSharedByRoots(t *testing.T) {
+	inner := "resource \"aws_s3_bucket\" \"x\" { bucket = aws_s3_bucket.y.id }\nresource \"aws_s3_bucket\" \"y\" { bucket = aws_s3_bucket.x.id }\n"
+	tests := []struct {
+		name string
+		// arg is the argument each root's call gives, and mod the shared
+		// module's output.
+		arg, mod string
+		// errs are the error summaries each root must report.
+		errs string
+		// shared is whether the module ends up validated for every root.
+		shared bool
+	}{
+		{name: "a module without error", arg: `"x"`, mod: `var.n`, shared: true},
+		{name: "a branch a value would choose", arg: `"a"`, mod: `var.n == "a" ? length("a", "b") : 0`, shared: true},
+		{name: "an undeclared reference in the module", arg: `"x"`, mod: `local.nope`, errs: "Reference to undeclared local value"},
+		{name: "an error in the argument", arg: `upper("a", "b")`, mod: `var.n`, errs: "Too many function arguments", shared: true},
+		{name: "a cycle below the module", arg: `"x"`, mod: `module.inner`, errs: "Cycle in references", shared: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			call := "module \"m\" {\n  count  = 0\n  source = \"../mod\"\n  n      = " + tt.arg + "\n}\n"
+			files := map[string]string{
+				"inner/main.tf": "resource \"aws_s3_bucket\" \"x\" { bucket = \"x\" }\n",
+				"mod/main.tf":   "variable \"n\" {}\nmodule \"inner\" { source = \"../inner\" }\noutput \"o\" { value = " + tt.mod + " }\n",
+				"a/main.tf":     call,
+				"b/main.tf":     call,
+			}
+			if tt.mod == "module.inner" {
+				files["inner/main.tf"] = inner
+			}
+			dir := writeTree(t, files)
+			dirs := []string{filepath.Join(dir, "a"), filepath.Join(dir, "b"), filepath.Join(dir, "inner"), filepath.Join(dir, "mod")}
+			rl := NewRootLoader(dirs, Options{Root: dir})
+			if len(rl.Roots()) != 2 {
+				t.Fatalf("roots %v, want a and b", rl.Roots())
+			}
+			for _, root := range rl.Roots() {
+				u := rl.Load(context.Background(), root)
+				if got := errorSummaries(u.Diagnostics); got != tt.errs {
+					t.Errorf("root %s: errors %q, want %q", filepath.Base(root), got, tt.errs)
+				}
+				if !slices.Contains(u.Files, filepath.Join(dir, "inner", "main.tf")) {
+					t.Errorf("root %s read %v, not the module below the one it calls", filepath.Base(root), u.Files)
+				}
+			}
+			mod := rl.l.config(filepath.Join(dir, "mod"))
+			if got := mod.validated.Load(); got != tt.shared {
+				t.Errorf("module validated for every root: %v, want %v", got, tt.shared)
+			}
+		})
+	}
 }

@@ -436,6 +436,7 @@ func (ev *evaluator) resolveSource(mi *moduleInstance, call *moduleCall, key str
 		}
 		return ev.boundedSource(call, dir)
 	}
+	ev.manifestLookups++
 	dir, ok := ev.manifest[key]
 	if ok {
 		if st, err := os.Stat(dir); err == nil && st.IsDir() {

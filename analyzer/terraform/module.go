@@ -27,9 +27,13 @@ type moduleInstance struct {
 	// representative is set when this instance, or one of its callers,
 	// stands for an unknown number of instances.
 	representative bool
-	depth          int
-	funcs          map[string]function.Function
-	pathObj        cty.Value // path.*, built on first use
+	// validating is set for the stand-in of a module call without
+	// instances and every instance below it (validateOnly): terraform
+	// validates those with every input variable Unknown.
+	validating bool
+	depth      int
+	funcs      map[string]function.Function
+	pathObj    cty.Value // path.*, built on first use
 
 	calls    map[string]*callExpansion
 	res      map[*resourceConfig]*resExpansion
@@ -78,43 +82,92 @@ func (mi *moduleInstance) pathModule() string {
 func (mi *moduleInstance) scope() *scope { return &scope{ev: mi.ev, mi: mi} }
 
 // variable returns the value of var.name in this instance, its shadow and
-// the note for a hop from where the value was written.
+// the note for a hop from where the value was written. An instance that
+// is only validated (validating) evaluates what it is given, for the
+// errors there, and reads the variable as Unknown.
 func (mi *moduleInstance) variable(name string) (cty.Value, *graph.Value, string) {
 	vc := mi.cfg.variables[name]
 	v, sh := mi.ev.once(mi.prefix()+"var."+name, vc.declRange, true, func() (cty.Value, *graph.Value) {
-		defer mi.ev.within(mi)()
-		val, sh, note, set := mi.rawVariable(vc)
-		if set && val.IsNull() && !vc.nullable {
-			if vc.def == nil {
-				return mi.nullRequired(vc, sh)
-			}
-			set = false
+		if !mi.validating {
+			return mi.evalVariable(vc)
 		}
-		if !set {
-			if vc.badDefault {
-				return cty.UnknownVal(vc.typ), graph.Unknown("invalid default of variable "+name, loc(vc.def.Range()))
-			}
-			if vc.def != nil {
-				note = "default of variable " + name
-				if v, sh, ok := mi.ev.literalDefault(vc); ok {
-					mi.varNotes[name] = note
-					return v, sh
-				}
-				val, sh = (&scope{ev: mi.ev}).eval(vc.def)
-			} else {
-				if mi.parent != nil {
-					mi.ev.errorAt(loc(mi.call.declRange), "Missing required argument",
-						fmt.Sprintf("the argument %q is required by %s, but no definition was found", name, mi.cfg.dir))
-				}
-				note = "variable " + name
-				mi.varNotes[name] = note
-				return cty.UnknownVal(vc.typ), graph.Unknown("variable "+name+" has no value", loc(vc.declRange))
-			}
+		if !mi.call.validated.Load() {
+			mi.validateArgument(vc)
 		}
-		mi.varNotes[name] = note
-		return mi.ev.finishVariable(vc, val, sh)
+		return unknownVariable(vc), graph.Unknown("module "+mi.addr+" is only validated, with every variable Unknown", loc(vc.declRange))
 	})
 	return v, sh, mi.varNotes[name]
+}
+
+// validateArgument evaluates, for an instance that is only validated,
+// what its caller gives a variable, for the errors there: an argument
+// missing, or one that its type refuses. A default is not evaluated: the
+// variable reads as Unknown, and a default its type refuses is reported
+// where the module is parsed.
+func (mi *moduleInstance) validateArgument(vc *variableConfig) {
+	defer mi.ev.within(mi)()
+	val, sh, _, set := mi.rawVariable(vc)
+	switch {
+	case set && !(val.IsNull() && !vc.nullable):
+		mi.ev.finishVariable(vc, val, sh)
+	case vc.def == nil && !set:
+		mi.missingArgument(vc)
+	}
+}
+
+// missingArgument reports a required variable the caller does not set.
+func (mi *moduleInstance) missingArgument(vc *variableConfig) {
+	mi.ev.errorAt(loc(mi.call.declRange), "Missing required argument",
+		fmt.Sprintf("the argument %q is required by %s, but no definition was found", vc.name, mi.cfg.dir))
+}
+
+// unknownVariable is a variable as validation reads it: Unknown, of its
+// type, sensitive or ephemeral as declared.
+func unknownVariable(vc *variableConfig) cty.Value {
+	v := cty.UnknownVal(vc.typ)
+	if vc.sensitive {
+		v = v.Mark(sensitiveMark)
+	}
+	if vc.ephemeral {
+		v = v.Mark(ephemeralMark)
+	}
+	return v
+}
+
+// evalVariable evaluates a variable: what its caller, the root's values or
+// its default give, checked against its declaration.
+func (mi *moduleInstance) evalVariable(vc *variableConfig) (cty.Value, *graph.Value) {
+	defer mi.ev.within(mi)()
+	name := vc.name
+	val, sh, note, set := mi.rawVariable(vc)
+	if set && val.IsNull() && !vc.nullable {
+		if vc.def == nil {
+			return mi.nullRequired(vc, sh)
+		}
+		set = false
+	}
+	if !set {
+		if vc.badDefault {
+			return cty.UnknownVal(vc.typ), graph.Unknown("invalid default of variable "+name, loc(vc.def.Range()))
+		}
+		if vc.def != nil {
+			note = "default of variable " + name
+			if v, sh, ok := mi.ev.literalDefault(vc); ok {
+				mi.varNotes[name] = note
+				return v, sh
+			}
+			val, sh = (&scope{ev: mi.ev}).eval(vc.def)
+		} else {
+			if mi.parent != nil {
+				mi.missingArgument(vc)
+			}
+			note = "variable " + name
+			mi.varNotes[name] = note
+			return cty.UnknownVal(vc.typ), graph.Unknown("variable "+name+" has no value", loc(vc.declRange))
+		}
+	}
+	mi.varNotes[name] = note
+	return mi.ev.finishVariable(vc, val, sh)
 }
 
 // rawVariable finds the value given for a variable: by the caller for a
@@ -365,6 +418,7 @@ func (mi *moduleInstance) newCallExpansion(call *moduleCall) *callExpansion {
 		child.manifestKey = key
 		child.callScope = &scope{ev: ev, mi: mi, key: k}
 		child.representative = mi.representative || k.kind == keyUnknown
+		child.validating = mi.validating
 		ce.instances = append(ce.instances, child)
 		ce.byKey[k.String()] = child
 	}
