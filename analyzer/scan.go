@@ -89,7 +89,7 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	}
 	failUnitFiles(res.Files, failures)
 	diags = append(diags, ruleErrors(err)...)
-	findings, suppressionDiags := applySuppressions(out.Findings, s.decls, eng, res, opts, s.unmarked)
+	findings, suppressionDiags := applySuppressions(out.Findings, s.decls, eng, res, opts, bounds.of, s.unmarked)
 	diags = append(diags, suppressionDiags...)
 	res.Findings, res.Undecided, res.Passed = mergeInstances(findings, out.Undecided, out.Passed)
 	for _, d := range diags {

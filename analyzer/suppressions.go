@@ -17,8 +17,9 @@ const maxSuppressionRead = 16 << 20
 // merged (a configuration entry naming one module instance covers that
 // instance only), and returns the diagnostics about the suppressions.
 // The files in unmarked were read whole by the scan and hold no inline
-// suppression comment: they are not read again.
-func applySuppressions(findings []result.Finding, canon []*graph.Canonical, eng *engine.Engine, res *Result, opts Options, unmarked map[string]bool) ([]result.Finding, graph.Diagnostics) {
+// suppression comment: they are not read again. The others are read inside
+// the boundary they were scanned in (boundaryOf).
+func applySuppressions(findings []result.Finding, canon []*graph.Canonical, eng *engine.Engine, res *Result, opts Options, boundaryOf func(string) string, unmarked map[string]bool) ([]result.Finding, graph.Diagnostics) {
 	return suppress.Apply(suppress.Input{
 		Findings:  findings,
 		Resources: canon,
@@ -29,18 +30,7 @@ func applySuppressions(findings []result.Finding, canon []*graph.Canonical, eng 
 			if unmarked[path] {
 				return nil, nil
 			}
-			return readInside(res.Boundaries, path)
+			return safefs.ReadFile(path, boundaryOf(path), maxSuppressionRead)
 		},
 	}, opts.Suppressions)
-}
-
-// readInside reads a file the scan read, inside the boundary it was read
-// in.
-func readInside(boundaries []string, path string) ([]byte, error) {
-	for _, b := range boundaries {
-		if safefs.Within(b, path) {
-			return safefs.ReadFile(path, b, maxSuppressionRead)
-		}
-	}
-	return nil, safefs.ErrOutside
 }

@@ -3,8 +3,10 @@ package suppress
 import (
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -46,7 +48,8 @@ type Input struct {
 	// Files are the files the scan accounted for: inline comments are read
 	// from the scanned ones.
 	Files []result.File
-	// ReadFile reads a scanned file again (inside the scan's boundary).
+	// ReadFile reads a scanned file again (inside the scan's boundary). It
+	// is called from several goroutines at once.
 	ReadFile func(path string) ([]byte, error)
 }
 
@@ -135,13 +138,9 @@ func lineKey(file string, line int) string {
 func (s *stage) collect(ignores []config.Ignore) ([]directive, graph.Diagnostics) {
 	var out []directive
 	var diags graph.Diagnostics
-	for _, f := range s.in.Files {
-		if f.Status != result.FileScanned || s.in.ReadFile == nil {
-			continue
-		}
-		ds, more := s.inline(f)
-		out = append(out, ds...)
-		diags = append(diags, more...)
+	for _, r := range s.inlineAll() {
+		out = append(out, r.directives...)
+		diags = append(diags, r.diags...)
 	}
 	seen := map[graph.Location]bool{}
 	for _, c := range s.in.Resources {
@@ -160,6 +159,38 @@ func (s *stage) collect(ignores []config.Ignore) ([]directive, graph.Diagnostics
 			until: ig.Until, at: ig.Location, scope: scope{pathGlob: ig.Path, globBase: filepath.Dir(ig.Location.File), resource: ig.Resource}})
 	}
 	return out, diags
+}
+
+type inlineResult struct {
+	directives []directive
+	diags      graph.Diagnostics
+}
+
+// inlineAll reads the suppression comments of every scanned file, in the
+// order of Files, reading as many files at once as there are cores: a
+// large tree has tens of thousands, read again at the end of the scan.
+func (s *stage) inlineAll() []inlineResult {
+	if s.in.ReadFile == nil {
+		return nil
+	}
+	out := make([]inlineResult, len(s.in.Files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				out[i].directives, out[i].diags = s.inline(s.in.Files[i])
+			}
+		})
+	}
+	for i, f := range s.in.Files {
+		if f.Status == result.FileScanned {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // inline reads the suppression comments of one scanned file.
