@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/version"
@@ -100,7 +101,7 @@ func indexedStubs(srcs []source) map[string]*ast.Module {
 		out[r.File] = m
 	}
 	for _, l := range idx.Libraries {
-		path, err := ast.ParseRef(l.Package)
+		path, err := packagePath(l.Package)
 		if err != nil {
 			return nil
 		}
@@ -112,7 +113,7 @@ func indexedStubs(srcs []source) map[string]*ast.Module {
 // stub builds a module holding only what ruleFromModule reads: the
 // package, the METADATA block and a deny rule.
 func (r indexedRule) stub() (*ast.Module, error) {
-	path, err := ast.ParseRef(r.Package)
+	path, err := packagePath(r.Package)
 	if err != nil {
 		return nil, fmt.Errorf("index entry %s: %w", r.File, err)
 	}
@@ -137,6 +138,42 @@ func (r indexedRule) stub() (*ast.Module, error) {
 	}
 	m.Rules = []*ast.Rule{deny}
 	return m, nil
+}
+
+// packagePath is the reference a package path written as text stands for
+// (data.rampart.lib.ports). A path of plain names is split where it is
+// written: OPA's parser, set up again for each call, took a quarter of
+// building the engine, most of it sorting the capabilities' built-in
+// functions. Anything else is parsed.
+func packagePath(text string) (ast.Ref, error) {
+	names := strings.Split(text, ".")
+	if names[0] != ast.DefaultRootDocument.Value.String() {
+		return ast.ParseRef(text)
+	}
+	path := ast.Ref{ast.DefaultRootDocument.Copy()}
+	for _, n := range names[1:] {
+		if !isPlainName(n) {
+			return ast.ParseRef(text)
+		}
+		path = append(path, ast.StringTerm(n))
+	}
+	return path, nil
+}
+
+// isPlainName reports whether a package path element is written bare, as
+// a Rego variable is: an ASCII letter or underscore, then letters, digits
+// and underscores, and no keyword.
+func isPlainName(n string) bool {
+	if n == "" {
+		return false
+	}
+	for i, c := range n {
+		letter := c == '_' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+		if !letter && (i == 0 || c < '0' || c > '9') {
+			return false
+		}
+	}
+	return !ast.IsKeyword(n)
 }
 
 // buildIndex indexes the rule modules among mods, parsed from srcs.

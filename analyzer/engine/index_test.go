@@ -11,6 +11,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/rampart-iac/rampart/analyzer/aws/kinds"
 	"github.com/rampart-iac/rampart/analyzer/result"
 	"github.com/rampart-iac/rampart/policies"
@@ -206,5 +208,26 @@ func TestCompileGroups(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPackagePathParsesLikeOPA: the package paths built without the
+// parser are the parser's, and what is not a plain path is parsed.
+func TestPackagePathParsesLikeOPA(t *testing.T) {
+	srcs, mods := embeddedPolicies(t, false)
+	idx := buildIndex(srcs, mods)
+	texts := []string{`data.a["b-c"].d`, `data.a.in`, `data.a.b1._c`, `input.a`, `data.a.1b`}
+	for _, r := range idx.Rules {
+		texts = append(texts, r.Package)
+	}
+	for _, l := range idx.Libraries {
+		texts = append(texts, l.Package)
+	}
+	for _, text := range texts {
+		want, wantErr := ast.ParseRef(text)
+		got, err := packagePath(text)
+		if (err != nil) != (wantErr != nil) || (err == nil && !got.Equal(want)) {
+			t.Errorf("packagePath(%q) = %v, %v; the parser gives %v, %v", text, got, err, want, wantErr)
+		}
 	}
 }
