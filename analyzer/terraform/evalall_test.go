@@ -121,3 +121,33 @@ func TestStandInValidationIsSharedByRoots(t *testing.T) {
 		})
 	}
 }
+
+// TestWholeNamesAreInstanceNames: the names of a resource used as a whole,
+// kept once per evaluation, are those instanceNames computes, and an
+// expression reading a name outside them is not served from them.
+func TestWholeNamesAreInstanceNames(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.tf": "resource \"aws_s3_bucket\" \"b\" { bucket = \"b\" }\n" +
+			"output \"whole\" { value = aws_s3_bucket.b }\n" +
+			"output \"arn\" { value = aws_s3_bucket.b.arn }\n",
+	})
+	unit, root := evalRoot(context.Background(), newLoader(dir), dir, Options{Root: dir})
+	if root == nil || unit.Diagnostics.HasErrors() {
+		t.Fatalf("evaluation failed: %v", unit.Diagnostics)
+	}
+	rc := root.cfg.byAddr["aws_s3_bucket.b"]
+	// Its argument and every name the configuration reads.
+	want := []string{"arn", "b", "bucket"}
+	for _, attrs := range []map[string]bool{nil, {"arn": true}} {
+		w := root.ev.wholeNames(rc, attrs, true)
+		if w == nil || !slices.Equal(w.names, want) || w.key != "aws_s3_bucket.b|"+strings.Join(want, ",") {
+			t.Errorf("attrs %v: whole names %+v, want %v", attrs, w, want)
+		}
+	}
+	if w := root.ev.wholeNames(rc, map[string]bool{"nowhere": true}, true); w != nil {
+		t.Errorf("a name outside the vocabulary was served from it: %+v", w)
+	}
+	if names, open := root.instanceNames(rc, map[string]bool{"nowhere": true}, true); !open || !slices.Contains(names, "nowhere") {
+		t.Errorf("instanceNames with a name outside the vocabulary: %v, %v", names, open)
+	}
+}

@@ -37,7 +37,10 @@ type evaluator struct {
 	// (instanceFuncs), built once.
 	funcTables map[*moduleConfig]map[string]function.Function
 	// vocab is every attribute name the configurations read (vocabulary).
-	vocab     map[string]bool
+	vocab map[string]bool
+	// wholeSets are the attribute names of resources used as a whole
+	// (wholeNames), by resource.
+	wholeSets map[*resourceConfig]*wholeSet
 	manifest  map[string]string // modules.json key -> directory
 	rootVals  map[string]*rootValue
 	workspace string

@@ -2,6 +2,8 @@ package terraform
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -150,6 +152,9 @@ func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bo
 // objectKey is the cache key of the object resourceObject builds, with
 // its instance attribute names and whether they are open.
 func (mi *moduleInstance) objectKey(rc *resourceConfig, attrs map[string]bool, whole bool) (string, []string, bool) {
+	if w := mi.ev.wholeNames(rc, attrs, whole); w != nil {
+		return w.key, w.names, true
+	}
 	names, open := mi.instanceNames(rc, attrs, whole)
 	return rc.addr() + "|" + strings.Join(names, ","), names, open
 }
@@ -182,6 +187,9 @@ func (mi *moduleInstance) instanceNames(rc *resourceConfig, attrs map[string]boo
 	if hasSchema(rc) {
 		return terraformDataSchema, false
 	}
+	if w := mi.ev.wholeNames(rc, attrs, whole); w != nil {
+		return w.names, true
+	}
 	set := make(map[string]bool, len(attrs))
 	for a := range attrs {
 		set[a] = true
@@ -202,6 +210,47 @@ func (mi *moduleInstance) instanceNames(rc *resourceConfig, attrs map[string]boo
 	}
 	sort.Strings(names)
 	return names, whole
+}
+
+// wholeSet is what instanceNames gives for a resource used as a whole,
+// with the object's cache key: its arguments and the vocabulary, sorted.
+type wholeSet struct {
+	set   map[string]bool
+	names []string
+	key   string
+}
+
+// wholeNames is the wholeSet of rc when it is used as a whole (whole) by
+// an expression reading no attribute name outside it, as expressions of
+// the configurations do; nil otherwise, or for terraform_data, which has
+// its schema. It is computed once per evaluation: a module's outputs use
+// its resources whole many times over, and every use sorted the
+// vocabulary again.
+func (ev *evaluator) wholeNames(rc *resourceConfig, attrs map[string]bool, whole bool) *wholeSet {
+	if !whole || hasSchema(rc) {
+		return nil
+	}
+	w := ev.wholeSets[rc]
+	if w == nil {
+		set := maps.Clone(ev.vocabulary())
+		for a := range rc.attrs {
+			if !resourceMeta[a] {
+				set[a] = true
+			}
+		}
+		names := slices.Sorted(maps.Keys(set))
+		w = &wholeSet{set: set, names: names, key: rc.addr() + "|" + strings.Join(names, ",")}
+		if ev.wholeSets == nil {
+			ev.wholeSets = map[*resourceConfig]*wholeSet{}
+		}
+		ev.wholeSets[rc] = w
+	}
+	for a := range attrs {
+		if !w.set[a] {
+			return nil
+		}
+	}
+	return w
 }
 
 // attrValue is attribute a of one instance as expressions read it: the
