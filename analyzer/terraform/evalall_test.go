@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -36,23 +37,41 @@ func TestValidationIsSharedByRoots(t *testing.T) {
 				"a/main.tf":   "module \"m\" {\n  source = \"../mod\"\n  n = \"a\"\n}\n",
 				"b/main.tf":   "module \"m\" {\n  source = \"../mod\"\n  n = \"b\"\n}\n",
 			})
-			dirs := []string{filepath.Join(dir, "a"), filepath.Join(dir, "b"), filepath.Join(dir, "mod")}
-			rl := NewRootLoader(dirs, Options{Root: dir})
-			if len(rl.Roots()) != 2 {
-				t.Fatalf("roots %v, want a and b", rl.Roots())
-			}
-			for _, root := range rl.Roots() {
-				u := rl.Load(context.Background(), root)
-				if got := errorSummaries(u.Diagnostics); got != tt.errs {
-					t.Errorf("root %s: errors %q, want %q", filepath.Base(root), got, tt.errs)
-				}
-			}
+			rl, _ := loadRootsAB(t, dir, tt.errs)
 			rc := rl.l.config(filepath.Join(dir, "mod")).byAddr["aws_s3_bucket.b"]
 			if got := rc.validated.Load(); got != tt.shared {
 				t.Errorf("validated for every root: %v, want %v", got, tt.shared)
 			}
 		})
 	}
+}
+
+// loadRootsAB loads the module directories of dir, whose roots must be a
+// and b, one after the other on one RootLoader, and checks that each
+// reports the errors errs.
+func loadRootsAB(t *testing.T, dir, errs string) (*RootLoader, []*graph.Unit) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, e := range entries {
+		dirs = append(dirs, filepath.Join(dir, e.Name()))
+	}
+	rl := NewRootLoader(dirs, Options{Root: dir})
+	if got := rl.Roots(); len(got) != 2 || filepath.Base(got[0]) != "a" || filepath.Base(got[1]) != "b" {
+		t.Fatalf("roots %v, want a and b", got)
+	}
+	var units []*graph.Unit
+	for _, root := range rl.Roots() {
+		u := rl.Load(context.Background(), root)
+		if got := errorSummaries(u.Diagnostics); got != errs {
+			t.Errorf("root %s: errors %q, want %q", filepath.Base(root), got, errs)
+		}
+		units = append(units, u)
+	}
+	return rl, units
 }
 
 func errorSummaries(diags graph.Diagnostics) string {
@@ -100,18 +119,10 @@ func TestStandInValidationIsSharedByRoots(t *testing.T) {
 				files["inner/main.tf"] = inner
 			}
 			dir := writeTree(t, files)
-			dirs := []string{filepath.Join(dir, "a"), filepath.Join(dir, "b"), filepath.Join(dir, "inner"), filepath.Join(dir, "mod")}
-			rl := NewRootLoader(dirs, Options{Root: dir})
-			if len(rl.Roots()) != 2 {
-				t.Fatalf("roots %v, want a and b", rl.Roots())
-			}
-			for _, root := range rl.Roots() {
-				u := rl.Load(context.Background(), root)
-				if got := errorSummaries(u.Diagnostics); got != tt.errs {
-					t.Errorf("root %s: errors %q, want %q", filepath.Base(root), got, tt.errs)
-				}
+			rl, units := loadRootsAB(t, dir, tt.errs)
+			for _, u := range units {
 				if !slices.Contains(u.Files, filepath.Join(dir, "inner", "main.tf")) {
-					t.Errorf("root %s read %v, not the module below the one it calls", filepath.Base(root), u.Files)
+					t.Errorf("root %s read %v, not the module below the one it calls", filepath.Base(u.Path), u.Files)
 				}
 			}
 			mod := rl.l.config(filepath.Join(dir, "mod"))
