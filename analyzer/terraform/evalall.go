@@ -165,18 +165,19 @@ func (mi *moduleInstance) standIn(ce *callExpansion) *moduleInstance {
 func (mi *moduleInstance) validateOnly() {
 	defer mi.ev.within(mi)()
 	mi.ev.noteModulePath(mi)
-	raised := mi.ev.errorsRaised
+	// The arguments may have been evaluated before, when the caller
+	// read this instance's outputs: argumentErrors says what they gave.
 	for _, name := range slices.Sorted(maps.Keys(mi.cfg.variables)) {
 		mi.variable(name)
 	}
-	if mi.ev.errorsRaised == raised && !mi.ev.cancelled() {
+	if !mi.argumentErrors && !mi.ev.cancelled() {
 		mi.call.validated.Store(true)
 	}
 	if mi.cfg.validated.Load() {
 		mi.noteBelow()
 		return
 	}
-	raised, lookups := mi.ev.errorsRaised, mi.ev.manifestLookups
+	raised := mi.ev.errorsRaised
 	mi.evaluateAll()
 	for _, call := range mi.cfg.calls {
 		if ce := mi.expandCall(call.name); ce != nil {
@@ -186,7 +187,7 @@ func (mi *moduleInstance) validateOnly() {
 		}
 	}
 	mi.validateEmpty()
-	if mi.ev.errorsRaised == raised && mi.ev.manifestLookups == lookups && !mi.ev.cancelled() {
+	if mi.ev.errorsRaised == raised && !mi.manifestBelow && !mi.ev.cancelled() {
 		mi.cfg.validated.Store(true)
 	}
 }

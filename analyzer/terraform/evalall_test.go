@@ -162,3 +162,21 @@ func TestWholeNamesAreInstanceNames(t *testing.T) {
 		t.Errorf("instanceNames with a name outside the vocabulary: %v, %v", names, open)
 	}
 }
+
+// TestArgumentErrorReadEarlyIsReportedByEveryRoot: an error in the
+// argument of a module below a stand-in, met when the stand-in reads that
+// module's output (before the module itself is validated), is reported by
+// every root, not only by the first.
+func TestArgumentErrorReadEarlyIsReportedByEveryRoot(t *testing.T) {
+	call := "module \"m\" {\n  count  = 0\n  source = \"../mod\"\n}\n"
+	dir := writeTree(t, map[string]string{
+		"inner/main.tf": "variable \"n\" {}\noutput \"out\" { value = var.n }\n",
+		"mod/main.tf":   "module \"inner\" {\n  source = \"../inner\"\n  n      = upper(\"a\", \"b\")\n}\noutput \"o\" { value = module.inner.out }\n",
+		"a/main.tf":     call,
+		"b/main.tf":     call,
+	})
+	rl, _ := loadRootsAB(t, dir, "Too many function arguments")
+	if rl.l.config(filepath.Join(dir, "mod")).calls[0].validated.Load() {
+		t.Error("the call whose argument gave an error is marked validated")
+	}
+}

@@ -74,9 +74,6 @@ type evaluator struct {
 	// errorsRaised counts the errors reported, before duplicates are
 	// dropped, so that a validation can tell whether it found one.
 	errorsRaised int
-	// manifestLookups counts the module sources looked up in the module
-	// manifest, which is this root's own.
-	manifestLookups int
 }
 
 type memoEntry struct {

@@ -436,7 +436,9 @@ func (ev *evaluator) resolveSource(mi *moduleInstance, call *moduleCall, key str
 		}
 		return ev.boundedSource(call, dir)
 	}
-	ev.manifestLookups++
+	for p := mi; p != nil && p.validating; p = p.parent {
+		p.manifestBelow = true // the manifest is this root's own
+	}
 	dir, ok := ev.manifest[key]
 	if ok {
 		if st, err := os.Stat(dir); err == nil && st.IsDir() {

@@ -31,9 +31,13 @@ type moduleInstance struct {
 	// instances and every instance below it (validateOnly): terraform
 	// validates those with every input variable Unknown.
 	validating bool
-	depth      int
-	funcs      map[string]function.Function
-	pathObj    cty.Value // path.*, built on first use
+	// argumentErrors is set when an argument of this validated instance
+	// gave an error, whenever it was evaluated; manifestBelow when a
+	// module source at or below it was looked up in the module manifest.
+	argumentErrors, manifestBelow bool
+	depth                         int
+	funcs                         map[string]function.Function
+	pathObj                       cty.Value // path.*, built on first use
 
 	calls    map[string]*callExpansion
 	res      map[*resourceConfig]*resExpansion
@@ -92,7 +96,9 @@ func (mi *moduleInstance) variable(name string) (cty.Value, *graph.Value, string
 			return mi.evalVariable(vc)
 		}
 		if !mi.call.validated.Load() {
+			raised := mi.ev.errorsRaised
 			mi.validateArgument(vc)
+			mi.argumentErrors = mi.argumentErrors || mi.ev.errorsRaised != raised
 		}
 		return unknownVariable(vc), graph.Unknown("module "+mi.addr+" is only validated, with every variable Unknown", loc(vc.declRange))
 	})
