@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -132,19 +131,9 @@ func validationKey(byCount bool, what string) *instanceKey {
 
 // standIn is the instance that validates a module call without instances.
 func (mi *moduleInstance) standIn(ce *callExpansion) *moduleInstance {
-	call := ce.call
-	what := mi.prefix() + "module." + call.name
-	key := validationKey(call.count != nil, what)
+	key := validationKey(ce.call.count != nil, mi.prefix()+"module."+ce.call.name)
 	key.validation = true
-	child := newInstance(mi.ev, ce.cfg)
-	child.parent, child.call, child.depth = mi, call, mi.depth+1
-	child.addr = what + key.suffix()
-	child.path = strings.TrimPrefix(mi.path+".module."+call.name, ".")
-	child.manifestKey = call.name
-	if mi.manifestKey != "" {
-		child.manifestKey = mi.manifestKey + "." + call.name
-	}
-	child.callScope = &scope{ev: mi.ev, mi: mi, key: key}
+	child := mi.newChild(ce.call, ce.cfg, key)
 	child.representative, child.validating = true, true
 	return child
 }
@@ -201,25 +190,17 @@ func (mi *moduleInstance) noteBelow() {
 		return
 	}
 	for _, call := range mi.cfg.calls {
-		key := call.name
-		if mi.manifestKey != "" {
-			key = mi.manifestKey + "." + call.name
-		}
-		dir, ok := mi.ev.resolveSource(mi, call, key)
+		dir, ok := mi.ev.resolveSource(mi, call, mi.manifestKeyOf(call))
 		if !ok {
 			continue
 		}
 		cfg := mi.ev.loader.config(dir)
 		mi.ev.useConfig(cfg)
-		what := mi.prefix() + "module." + call.name
-		child := newInstance(mi.ev, cfg)
-		child.parent, child.call, child.depth = mi, call, mi.depth+1
-		child.addr = what
+		key := &instanceKey{}
 		if call.count != nil || call.forEach != nil {
-			child.addr += validationKey(call.count != nil, what).suffix()
+			key = validationKey(call.count != nil, mi.prefix()+"module."+call.name)
 		}
-		child.path = strings.TrimPrefix(mi.path+".module."+call.name, ".")
-		child.manifestKey = key
+		child := mi.newChild(call, cfg, key)
 		child.representative, child.validating = true, true
 		mi.ev.noteModulePath(child)
 		child.noteBelow()

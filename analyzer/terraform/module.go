@@ -379,11 +379,7 @@ func (mi *moduleInstance) newCallExpansion(call *moduleCall) *callExpansion {
 	ev := mi.ev
 	ce := &callExpansion{call: call, byKey: map[string]*moduleInstance{}}
 	ce.exp = mi.expand(call.count, call.forEach, mi.prefix()+"module."+call.name)
-	key := call.name
-	if mi.manifestKey != "" {
-		key = mi.manifestKey + "." + call.name
-	}
-	dir, ok := ev.resolveSource(mi, call, key)
+	dir, ok := ev.resolveSource(mi, call, mi.manifestKeyOf(call))
 	if !ok {
 		ce.why = fmt.Sprintf("module %s is not available (not downloaded or not found)", call.name)
 		return ce
@@ -417,18 +413,34 @@ func (mi *moduleInstance) newCallExpansion(call *moduleCall) *callExpansion {
 		}
 	}
 	for _, k := range ce.exp.keys {
-		child := newInstance(ev, cfg)
-		child.parent, child.call, child.depth = mi, call, mi.depth+1
-		child.addr = mi.prefix() + "module." + call.name + k.suffix()
-		child.path = strings.TrimPrefix(mi.path+".module."+call.name, ".")
-		child.manifestKey = key
-		child.callScope = &scope{ev: ev, mi: mi, key: k}
+		child := mi.newChild(call, cfg, k)
 		child.representative = mi.representative || k.kind == keyUnknown
 		child.validating = mi.validating
 		ce.instances = append(ce.instances, child)
 		ce.byKey[k.String()] = child
 	}
 	return ce
+}
+
+// newChild is the instance of call, of module cfg, under mi with key k:
+// its addresses, its manifest key, and the scope its arguments are
+// evaluated in.
+func (mi *moduleInstance) newChild(call *moduleCall, cfg *moduleConfig, k *instanceKey) *moduleInstance {
+	child := newInstance(mi.ev, cfg)
+	child.parent, child.call, child.depth = mi, call, mi.depth+1
+	child.addr = mi.prefix() + "module." + call.name + k.suffix()
+	child.path = strings.TrimPrefix(mi.path+".module."+call.name, ".")
+	child.manifestKey = mi.manifestKeyOf(call)
+	child.callScope = &scope{ev: mi.ev, mi: mi, key: k}
+	return child
+}
+
+// manifestKeyOf is the modules.json key of call under mi: "sg", "a.b".
+func (mi *moduleInstance) manifestKeyOf(call *moduleCall) string {
+	if mi.manifestKey == "" {
+		return call.name
+	}
+	return mi.manifestKey + "." + call.name
 }
 
 // provider finds the provider configuration a provider address means in
