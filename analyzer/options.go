@@ -64,6 +64,12 @@ type Options struct {
 
 	// Workers bounds parallelism (0 = GOMAXPROCS).
 	Workers int
+
+	// OmitPassed leaves Result.Passed empty. Until a scan ends it holds a
+	// passed check for every rule, resource and root module that evaluated
+	// it, most of what a large tree keeps in memory; only a report that
+	// lists passed checks (report.Format.ListsPassed: JUnit) needs them.
+	OmitPassed bool
 }
 
 // Result is what a scan returns.

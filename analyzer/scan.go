@@ -78,6 +78,9 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	if accountOut == nil {
 		return nil, fmt.Errorf("evaluating account rules: %w", accountErr)
 	}
+	if opts.OmitPassed {
+		accountOut.Passed = nil
+	}
 	out.Merge(accountOut)
 	err = errors.Join(err, accountErr)
 	// An internal error fails its unit; one rule that fails to evaluate

@@ -39,6 +39,8 @@ type streamer struct {
 	// narrowing keeps the resource locations of CloudFormation units:
 	// results of a scan of named files follow nested stacks through them.
 	narrowing bool
+	// omitPassed drops each batch's passed checks (Options.OmitPassed).
+	omitPassed bool
 	// nested are the templates another one includes: they are analysed
 	// as part of it, not on their own.
 	nested *nesting
@@ -76,7 +78,7 @@ type batchJob struct {
 }
 
 func newStreamer(ctx context.Context, eng *engine.Engine, st stages, opts Options) *streamer {
-	s := &streamer{ctx: ctx, eng: eng, st: st, workers: opts.Workers, narrowing: namesFiles(opts.Paths),
+	s := &streamer{ctx: ctx, eng: eng, st: st, workers: opts.Workers, narrowing: namesFiles(opts.Paths), omitPassed: opts.OmitPassed,
 		planned: map[string]bool{}, sensitive: map[string]bool{}, unmarked: map[string]bool{}, jobs: make(chan batchJob)}
 	for range max(1, s.workers) {
 		s.wg.Add(1)
@@ -272,6 +274,9 @@ func (s *streamer) flush() {
 func (s *streamer) evaluate(job batchJob) {
 	rs := evaluateBatch(s.ctx, s.st.evaluate, job.units, job.diags)
 	for i := range rs {
+		if s.omitPassed && rs[i].out != nil {
+			rs[i].out.Passed = nil
+		}
 		slim := make([]unitResources, len(rs[i].units))
 		for j, ur := range rs[i].units {
 			slim[j] = unitResources{unit: slimUnit(ur.unit, false)}

@@ -113,3 +113,35 @@ func TestBatchUnits(t *testing.T) {
 		})
 	}
 }
+
+// TestOmitPassedChangesNothingElse: a scan that does not keep its passed
+// checks (Options.OmitPassed) reports the same findings, undecided
+// results, diagnostics and files as one that does, over Terraform and
+// CloudFormation units and the account rules' summary.
+func TestOmitPassedChangesNothingElse(t *testing.T) {
+	ctx := context.Background()
+	eng, err := engine.New(ctx, engine.Options{Profiles: []string{"account-baseline"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("..", "testdata", "examples")
+	scan := func(omit bool) *Result {
+		t.Helper()
+		res, err := Scan(ctx, Options{Paths: []string{dir}, Root: dir, Boundary: dir, Engine: eng, OmitPassed: omit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	kept, omitted := scan(false), scan(true)
+	if len(kept.Passed) == 0 || len(kept.Findings) == 0 {
+		t.Fatalf("want findings and passed checks to compare, got %d and %d", len(kept.Findings), len(kept.Passed))
+	}
+	if len(omitted.Passed) != 0 {
+		t.Errorf("OmitPassed kept %d passed checks", len(omitted.Passed))
+	}
+	omitted.Passed = kept.Passed
+	if !reflect.DeepEqual(kept, omitted) {
+		t.Errorf("OmitPassed changed the result:\nkept:    %+v\nomitted: %+v", kept, omitted)
+	}
+}

@@ -150,7 +150,12 @@ feed:
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
 
-	out := &Output{Findings: []result.Finding{}, Undecided: []result.Undecided{}, Passed: []result.Check{}}
+	// Sized exactly: a scan keeps every batch's output until it ends.
+	var nf, nu, np int
+	for _, o := range outs {
+		nf, nu, np = nf+len(o.findings), nu+len(o.undecided), np+len(o.passed)
+	}
+	out := &Output{Findings: make([]result.Finding, 0, nf), Undecided: make([]result.Undecided, 0, nu), Passed: make([]result.Check, 0, np)}
 	var errs []error
 	for _, o := range outs {
 		out.Findings = append(out.Findings, o.findings...)

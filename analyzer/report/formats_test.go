@@ -306,3 +306,29 @@ func TestMarkdownFitsAComment(t *testing.T) {
 		t.Error("the CRITICAL finding is not listed first")
 	}
 }
+
+// TestOnlyListingFormatsReadPassed proves what Format.ListsPassed lets a
+// scan skip: every other format renders the same report whether or not
+// the result carries its passed checks, and a format that lists them does
+// not.
+func TestOnlyListingFormatsReadPassed(t *testing.T) {
+	opts := Options{Tool: tool, Time: scanTime}
+	for _, f := range Formats() {
+		t.Run(f.Name, func(t *testing.T) {
+			with := fullResult()
+			without := fullResult()
+			without.Passed = nil
+			a, _, err := Render(f.New(opts), with)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _, err := Render(f.New(opts), without)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if same := bytes.Equal(a, b); same == f.ListsPassed {
+				t.Errorf("ListsPassed %v, but the report with passed checks is the same as without: %v", f.ListsPassed, same)
+			}
+		})
+	}
+}

@@ -58,6 +58,9 @@ type Format struct {
 	Name        string
 	Description string
 	New         func(Options) Writer
+	// ListsPassed is set when the report lists the checks that passed
+	// (Result.Passed); a scan for the other formats need not keep them.
+	ListsPassed bool
 }
 
 // Formats lists every format in the order help text shows them.
@@ -66,7 +69,7 @@ func Formats() []Format {
 		{Name: "text", Description: "human-readable, grouped by file (colored on a terminal)", New: newText},
 		{Name: "json", Description: "machine-readable, schema version 1 (docs/json-output.md)", New: newJSON},
 		{Name: "sarif", Description: "SARIF 2.1.0 for GitHub code scanning", New: newSARIF},
-		{Name: "junit", Description: "JUnit XML for CodeBuild and CI test viewers", New: newJUnit},
+		{Name: "junit", Description: "JUnit XML for CodeBuild and CI test viewers", New: newJUnit, ListsPassed: true},
 		{Name: "github", Description: "GitHub Actions workflow commands", New: newGitHub},
 		{Name: "markdown", Description: "a summary for a pull-request comment", New: newMarkdown},
 	}

@@ -153,3 +153,49 @@ func TestE2ESeveralOutputs(t *testing.T) {
 		t.Error("a report was written through the symbolic link")
 	}
 }
+
+// TestE2EJUnitListsPassedChecks: a scan keeps its passed checks only when
+// a report lists them (analyzer.Options.OmitPassed), so the JUnit report
+// must get them whether it is the primary report or an extra one.
+func TestE2EJUnitListsPassedChecks(t *testing.T) {
+	passedCases := func(t *testing.T, data []byte) int {
+		t.Helper()
+		var doc struct {
+			Suites []struct {
+				Cases []struct {
+					Failure *struct{} `xml:"failure"`
+					Error   *struct{} `xml:"error"`
+					Skipped *struct{} `xml:"skipped"`
+				} `xml:"testcase"`
+			} `xml:"testsuite"`
+		}
+		if err := xml.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, s := range doc.Suites {
+			for _, c := range s.Cases {
+				if c.Failure == nil && c.Error == nil && c.Skipped == nil {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	dir := fixture(t, map[string]string{"stack.yaml": sshTemplate})
+	primary := rampart(t, dir, nil, "scan", "--format", "junit")
+	primary.wantCode(t, 1)
+	extra := rampart(t, dir, nil, "scan", "--format", "json", "--output-format", "junit=r.xml")
+	extra.wantCode(t, 1)
+	data, err := os.ReadFile(filepath.Join(dir, "r.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := passedCases(t, []byte(primary.stdout))
+	if n == 0 {
+		t.Fatalf("the JUnit report lists no passed check:\n%s", primary.stdout)
+	}
+	if m := passedCases(t, data); m != n {
+		t.Errorf("JUnit beside a JSON report lists %d passed checks, alone %d:\n%s", m, n, data)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -100,6 +101,8 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 	if opts.Suppressions, err = suppressionOptions(s); err != nil {
 		return err
 	}
+	outs := append([]reportOutput{{format: format, path: s.Output}}, extra...)
+	opts.OmitPassed = !slices.ContainsFunc(outs, func(o reportOutput) bool { return o.format.ListsPassed })
 	res, err := a.scan(cmd.Context(), opts)
 	if err != nil {
 		var se *engine.SelectionError
@@ -124,7 +127,7 @@ func (a *app) runScan(cmd *cobra.Command, args []string) error {
 	if err := a.writeBaseline(cmd.Flags(), res); err != nil {
 		return err
 	}
-	res, err = a.writeReports(append([]reportOutput{{format: format, path: s.Output}}, extra...), res, s)
+	res, err = a.writeReports(outs, res, s)
 	if err != nil {
 		return err
 	}
