@@ -74,7 +74,7 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	if out == nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}
-	accountOut, accountErr := s.account().evaluate(ctx)
+	accountOut, accountErr := s.acct.evaluate(ctx)
 	if accountOut == nil {
 		return nil, fmt.Errorf("evaluating account rules: %w", accountErr)
 	}

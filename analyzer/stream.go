@@ -66,8 +66,9 @@ type streamer struct {
 	sensitive map[string]bool
 	// unmarked are the YAML/JSON files read whole without an inline
 	// suppression comment: the suppression stage does not read them again.
-	unmarked  map[string]bool
-	accounts  []*accountSummary
+	unmarked map[string]bool
+	// acct is what the account rules read of every unit, in unit order.
+	acct      *accountSummary
 	resources int
 }
 
@@ -79,7 +80,8 @@ type batchJob struct {
 
 func newStreamer(ctx context.Context, eng *engine.Engine, st stages, opts Options) *streamer {
 	s := &streamer{ctx: ctx, eng: eng, st: st, workers: opts.Workers, narrowing: namesFiles(opts.Paths), omitPassed: opts.OmitPassed,
-		planned: map[string]bool{}, sensitive: map[string]bool{}, unmarked: map[string]bool{}, jobs: make(chan batchJob)}
+		planned: map[string]bool{}, sensitive: map[string]bool{}, unmarked: map[string]bool{}, jobs: make(chan batchJob),
+		acct: newAccountSummary(eng)}
 	for range max(1, s.workers) {
 		s.wg.Add(1)
 		go func() {
@@ -234,9 +236,7 @@ func (s *streamer) take(u *graph.Unit) {
 	for _, c := range canon {
 		s.decls = append(s.decls, declaration(c))
 	}
-	acct := newAccountSummary(s.eng)
-	acct.add(ur)
-	s.accounts = append(s.accounts, acct)
+	s.acct.add(ur)
 	s.keep(u)
 
 	if len(s.batch) > 0 && s.batchSize+len(canon) > batchResources {
@@ -298,23 +298,6 @@ func (s *streamer) finish() {
 	s.flush()
 	close(s.jobs)
 	s.wg.Wait()
-}
-
-// account is the account rules' summary of every unit, in unit order.
-func (s *streamer) account() *accountSummary {
-	all := newAccountSummary(s.eng)
-	for _, a := range s.accounts {
-		all.acct.Units = append(all.acct.Units, a.acct.Units...)
-		all.acct.Resources = append(all.acct.Resources, a.acct.Resources...)
-		all.acct.Detached = append(all.acct.Detached, a.acct.Detached...)
-		for uid, v := range a.acct.MayNotExist {
-			if all.acct.MayNotExist == nil {
-				all.acct.MayNotExist = map[string]*graph.Value{}
-			}
-			all.acct.MayNotExist[uid] = v
-		}
-	}
-	return all
 }
 
 // declaredSecrets are the distinct values the units declare sensitive,
