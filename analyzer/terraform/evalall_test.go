@@ -150,12 +150,12 @@ func TestWholeNamesAreInstanceNames(t *testing.T) {
 	// Its argument and every name the configuration reads.
 	want := []string{"arn", "b", "bucket"}
 	for _, attrs := range []map[string]bool{nil, {"arn": true}} {
-		w := root.ev.wholeNames(rc, attrs, true)
-		if w == nil || !slices.Equal(w.names, want) || w.key != "aws_s3_bucket.b|"+strings.Join(want, ",") {
-			t.Errorf("attrs %v: whole names %+v, want %v", attrs, w, want)
+		names, open, w := root.attributeNames(rc, attrs, true)
+		if w == nil || !open || !slices.Equal(names, want) || !slices.Equal(w.names, want) || w.key != "aws_s3_bucket.b|"+strings.Join(want, ",") {
+			t.Errorf("attrs %v: whole names %v, %+v, want %v", attrs, names, w, want)
 		}
 	}
-	if w := root.ev.wholeNames(rc, map[string]bool{"nowhere": true}, true); w != nil {
+	if _, _, w := root.attributeNames(rc, map[string]bool{"nowhere": true}, true); w != nil {
 		t.Errorf("a name outside the vocabulary was served from it: %+v", w)
 	}
 	if names, open := root.instanceNames(rc, map[string]bool{"nowhere": true}, true); !open || !slices.Contains(names, "nowhere") {

@@ -39,7 +39,7 @@ type evaluator struct {
 	// vocab is every attribute name the configurations read (vocabulary).
 	vocab map[string]bool
 	// wholeSets are the attribute names of resources used as a whole
-	// (wholeNames), by resource.
+	// (wholeSet), by resource.
 	wholeSets map[*resourceConfig]*wholeSet
 	manifest  map[string]string // modules.json key -> directory
 	rootVals  map[string]*rootValue

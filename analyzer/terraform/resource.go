@@ -152,10 +152,10 @@ func (mi *moduleInstance) resourceObject(rc *resourceConfig, attrs map[string]bo
 // objectKey is the cache key of the object resourceObject builds, with
 // its instance attribute names and whether they are open.
 func (mi *moduleInstance) objectKey(rc *resourceConfig, attrs map[string]bool, whole bool) (string, []string, bool) {
-	if w := mi.ev.wholeNames(rc, attrs, whole); w != nil {
-		return w.key, w.names, true
+	names, open, w := mi.attributeNames(rc, attrs, whole)
+	if w != nil {
+		return w.key, names, open
 	}
-	names, open := mi.instanceNames(rc, attrs, whole)
 	return rc.addr() + "|" + strings.Join(names, ","), names, open
 }
 
@@ -184,72 +184,57 @@ func (mi *moduleInstance) identityObject(rc *resourceConfig, attrs map[string]bo
 // every attribute name the configurations read anywhere (vocabulary), as
 // rampart has no provider schema to say which attributes it has.
 func (mi *moduleInstance) instanceNames(rc *resourceConfig, attrs map[string]bool, whole bool) ([]string, bool) {
-	if hasSchema(rc) {
-		return terraformDataSchema, false
-	}
-	if w := mi.ev.wholeNames(rc, attrs, whole); w != nil {
-		return w.names, true
-	}
-	set := make(map[string]bool, len(attrs))
-	for a := range attrs {
-		set[a] = true
-	}
-	if whole {
-		for a := range rc.attrs {
-			if !resourceMeta[a] {
-				set[a] = true
-			}
-		}
-		for a := range mi.ev.vocabulary() {
-			set[a] = true
-		}
-	}
-	names := make([]string, 0, len(set))
-	for a := range set {
-		names = append(names, a)
-	}
-	sort.Strings(names)
-	return names, whole
+	names, open, _ := mi.attributeNames(rc, attrs, whole)
+	return names, open
 }
 
-// wholeSet is what instanceNames gives for a resource used as a whole,
-// with the object's cache key: its arguments and the vocabulary, sorted.
+// attributeNames is instanceNames, with the wholeSet whose names they are
+// when an expression uses rc whole and reads no name outside it, as the
+// expressions of the configurations do (its key is then the object's).
+func (mi *moduleInstance) attributeNames(rc *resourceConfig, attrs map[string]bool, whole bool) ([]string, bool, *wholeSet) {
+	switch {
+	case hasSchema(rc):
+		return terraformDataSchema, false, nil
+	case !whole:
+		return slices.Sorted(maps.Keys(attrs)), false, nil
+	}
+	w := mi.ev.wholeSet(rc)
+	for a := range attrs {
+		if !w.set[a] {
+			set := maps.Clone(w.set)
+			maps.Copy(set, attrs)
+			return slices.Sorted(maps.Keys(set)), true, nil
+		}
+	}
+	return w.names, true, w
+}
+
+// wholeSet is the attribute names of rc used as a whole: its arguments
+// and the vocabulary, sorted, with the object's cache key. It is computed
+// once per evaluation: a module's outputs use its resources whole many
+// times over, and every use sorted the vocabulary again.
 type wholeSet struct {
 	set   map[string]bool
 	names []string
 	key   string
 }
 
-// wholeNames is the wholeSet of rc when it is used as a whole (whole) by
-// an expression reading no attribute name outside it, as expressions of
-// the configurations do; nil otherwise, or for terraform_data, which has
-// its schema. It is computed once per evaluation: a module's outputs use
-// its resources whole many times over, and every use sorted the
-// vocabulary again.
-func (ev *evaluator) wholeNames(rc *resourceConfig, attrs map[string]bool, whole bool) *wholeSet {
-	if !whole || hasSchema(rc) {
-		return nil
+func (ev *evaluator) wholeSet(rc *resourceConfig) *wholeSet {
+	if w := ev.wholeSets[rc]; w != nil {
+		return w
 	}
-	w := ev.wholeSets[rc]
-	if w == nil {
-		set := maps.Clone(ev.vocabulary())
-		for a := range rc.attrs {
-			if !resourceMeta[a] {
-				set[a] = true
-			}
-		}
-		names := slices.Sorted(maps.Keys(set))
-		w = &wholeSet{set: set, names: names, key: rc.addr() + "|" + strings.Join(names, ",")}
-		if ev.wholeSets == nil {
-			ev.wholeSets = map[*resourceConfig]*wholeSet{}
-		}
-		ev.wholeSets[rc] = w
-	}
-	for a := range attrs {
-		if !w.set[a] {
-			return nil
+	set := maps.Clone(ev.vocabulary())
+	for a := range rc.attrs {
+		if !resourceMeta[a] {
+			set[a] = true
 		}
 	}
+	names := slices.Sorted(maps.Keys(set))
+	w := &wholeSet{set: set, names: names, key: rc.addr() + "|" + strings.Join(names, ",")}
+	if ev.wholeSets == nil {
+		ev.wholeSets = map[*resourceConfig]*wholeSet{}
+	}
+	ev.wholeSets[rc] = w
 	return w
 }
 
