@@ -347,39 +347,30 @@ func loadModuleFiles(p *parser, dir, root string, only func(path string, src []b
 		})
 		return m
 	}
-	parse := func(path string) (*hcl.File, hcl.Diagnostics) {
-		if only == nil {
-			return parseFile(p, path, root)
-		}
-		src, diags := readSource(path, root)
-		if diags.HasErrors() || !only(path, src) {
-			return nil, nil
-		}
-		return parseSource(p, src, path)
-	}
-	for _, path := range files {
+	parsed := parseFiles(p, append(files[:len(files):len(files)], overrides...), root, only)
+	for i, path := range files {
 		m.files = append(m.files, path)
-		f, diags := parse(path)
-		m.diags = append(m.diags, diags...)
-		if f == nil || f.Body == nil {
+		f := parsed[i]
+		m.diags = append(m.diags, f.diags...)
+		if f.file == nil || f.file.Body == nil {
 			continue
 		}
-		m.srcBytes += len(f.Bytes)
-		m.keepJSON(path, f)
-		m.keepBody(f)
-		m.addFile(f)
+		m.srcBytes += len(f.file.Bytes)
+		m.keepJSON(path, f.file)
+		m.keepBody(f.file)
+		m.addFile(f.file)
 	}
-	for _, path := range overrides {
+	for i, path := range overrides {
 		m.files = append(m.files, path)
-		f, diags := parse(path)
-		m.diags = append(m.diags, diags...)
-		if f == nil || f.Body == nil {
+		f := parsed[len(files)+i]
+		m.diags = append(m.diags, f.diags...)
+		if f.file == nil || f.file.Body == nil {
 			continue
 		}
-		m.srcBytes += len(f.Bytes)
-		m.keepJSON(path, f)
-		m.keepBody(f)
-		m.addOverrideFile(f)
+		m.srcBytes += len(f.file.Bytes)
+		m.keepJSON(path, f.file)
+		m.keepBody(f.file)
+		m.addOverrideFile(f.file)
 	}
 	for _, t := range m.blocks {
 		m.addBlock(t)

@@ -1,7 +1,9 @@
 package terraform
 
 import (
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
@@ -60,4 +62,81 @@ func parseExpression(p *parser, src []byte, name string) (hclsyntax.Expression, 
 		forbudget.Bound(expr, p.iterations)
 	}
 	return expr, diags
+}
+
+// parsedFile is what parsing one file of a module gave: the file, nil
+// when it was not read or not parsed, and its diagnostics.
+type parsedFile struct {
+	file  *hcl.File
+	diags hcl.Diagnostics
+	// panicked holds what the parser panicked with, if it did.
+	panicked any
+}
+
+// parseFiles parses the configuration files paths of one module, those
+// only accepts (every file when only is nil), and records them in p in
+// path order, as parsing them one after the other with p would. A file p
+// holds already is not parsed again. With only set, a file that cannot
+// be read or is not accepted gives neither a file nor diagnostics: the
+// load that parses every file reports it.
+//
+// The files are parsed in parallel, each on a parser of its own, up to
+// GOMAXPROCS at a time: a root module's few large files (terraform-aws-vpc
+// has 140 KB in three) would otherwise be parsed on one core while the
+// scan waits for them to find its roots. A parser panic is raised again
+// on the caller's goroutine, for the first file in path order that
+// panicked, where the callers recover it.
+func parseFiles(p *parser, paths []string, root string, only func(path string, src []byte) bool) []parsedFile {
+	out := make([]parsedFile, len(paths))
+	known := p.Files() // only read until every parse is done
+	var todo []int
+	for i, path := range paths {
+		if f, ok := known[path]; ok && only == nil {
+			out[i].file = f
+			continue
+		}
+		todo = append(todo, i)
+	}
+	parse := func(q *parser, path string) parsedFile {
+		src, diags := readSource(path, root)
+		if only != nil && (diags.HasErrors() || !only(path, src)) {
+			return parsedFile{}
+		}
+		if diags.HasErrors() {
+			return parsedFile{diags: diags}
+		}
+		if f, ok := known[path]; ok {
+			return parsedFile{file: f}
+		}
+		f, diags := parseSource(q, src, path)
+		return parsedFile{file: f, diags: diags}
+	}
+	if len(todo) == 1 {
+		out[todo[0]] = parse(p, paths[todo[0]])
+		return out
+	}
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	for _, i := range todo {
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() {
+				if v := recover(); v != nil {
+					out[i] = parsedFile{panicked: v}
+				}
+				<-slots
+			}()
+			out[i] = parse(&parser{Parser: hclparse.NewParser(), iterations: p.iterations}, paths[i])
+		})
+	}
+	wg.Wait()
+	for _, i := range todo {
+		if out[i].panicked != nil {
+			panic(out[i].panicked)
+		}
+		if out[i].file != nil {
+			p.AddFile(paths[i], out[i].file)
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -119,4 +120,92 @@ func TestFindingRootsKeepsABoundedSource(t *testing.T) {
 	if l.keptBytes < maxCachedSource {
 		t.Errorf("kept %d bytes of source, want at least %d", l.keptBytes, maxCachedSource)
 	}
+}
+
+// TestParseFilesAsOneAfterTheOther: parsing a module's files in parallel
+// gives each file the file and diagnostics parsing them one after the
+// other gives, records the same files in the parser, reuses a file it
+// holds, and, with a filter, leaves out what the filter refuses; a panic
+// is raised on the caller's goroutine, for the first file that panicked.
+func TestParseFilesAsOneAfterTheOther(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"a.tf":      "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n",
+		"b.tf":      "resource \"aws_s3_bucket\" \"c\" {\n",
+		"c.tf.json": `{"module": {"m": {"source": "../m"}}}`,
+		"d.tf":      "module \"n\" {\n  source = \"../n\"\n}\n",
+		"e.tf":      "variable \"v\" {\n  default = ((((1))))\n}\n",
+	})
+	var paths []string
+	for _, f := range []string{"a.tf", "b.tf", "c.tf.json", "d.tf", "e.tf", "missing.tf"} {
+		paths = append(paths, filepath.Join(dir, f))
+	}
+	render := func(files []parsedFile) string {
+		var b strings.Builder
+		for _, f := range files {
+			if f.file != nil {
+				fmt.Fprintf(&b, "%q ", f.file.Bytes)
+			}
+			fmt.Fprintf(&b, "%v\n", f.diags)
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name string
+		only func(string, []byte) bool
+	}{
+		{"every file", nil},
+		{"module calls", mayDeclareModule},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			one := newParser()
+			var want []parsedFile
+			for _, path := range paths {
+				src, diags := readSource(path, dir)
+				switch {
+				case tc.only != nil && (diags.HasErrors() || !tc.only(path, src)):
+					want = append(want, parsedFile{})
+				case diags.HasErrors():
+					want = append(want, parsedFile{diags: diags})
+				default:
+					f, diags := parseSource(one, src, path)
+					want = append(want, parsedFile{file: f, diags: diags})
+				}
+			}
+			p := newParser()
+			got := parseFiles(p, paths, dir, tc.only)
+			if render(got) != render(want) {
+				t.Errorf("in parallel:\n%s\none after the other:\n%s", render(got), render(want))
+			}
+			if !reflect.DeepEqual(keys(p.Files()), keys(one.Files())) {
+				t.Errorf("parser holds %v, want %v", keys(p.Files()), keys(one.Files()))
+			}
+			again := parseFiles(p, paths, dir, tc.only)
+			for i := range again {
+				if again[i].file != got[i].file {
+					t.Errorf("%s parsed again", paths[i])
+				}
+			}
+		})
+	}
+	defer func() {
+		if v := recover(); v != filepath.Join(dir, "b.tf") {
+			t.Errorf("recovered %v, want the first file that panicked", v)
+		}
+	}()
+	parseFiles(newParser(), paths, dir, func(path string, _ []byte) bool {
+		if strings.HasSuffix(path, "b.tf") || strings.HasSuffix(path, "e.tf") {
+			panic(path)
+		}
+		return true
+	})
+	t.Error("no panic")
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
