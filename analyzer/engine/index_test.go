@@ -231,3 +231,64 @@ func TestPackagePathParsesLikeOPA(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankedModulesParseTheSame: every embedded module parsed when a
+// compile needs it (the index's rules and libraries), with its comment
+// lines blanked, has the package, imports and rules, on the same rows,
+// that parsing its text as written gives, and no comment left.
+func TestBlankedModulesParseTheSame(t *testing.T) {
+	srcs, mods := embeddedPolicies(t, false)
+	lazy := indexedStubs(srcs)
+	if len(lazy) == 0 {
+		t.Fatal("no module is parsed lazily: the index does not match the policies")
+	}
+	for _, s := range srcs {
+		if lazy[s.name] == nil {
+			continue
+		}
+		blanked, err := parse([]source{{name: s.name, text: blankComments(s.text), builtin: true}})
+		if err != nil {
+			t.Fatalf("%s blanked: %v", s.name, err)
+		}
+		got, want := blanked[s.name], mods[s.name]
+		if len(got.Comments) > 0 || len(got.Annotations) > 0 {
+			t.Errorf("%s: %d comments and %d METADATA blocks left", s.name, len(got.Comments), len(got.Annotations))
+		}
+		if !got.Package.Equal(want.Package) || got.Package.Location.Row != want.Package.Location.Row {
+			t.Errorf("%s: package %v, want %v", s.name, got.Package, want.Package)
+		}
+		if len(got.Imports) != len(want.Imports) || len(got.Rules) != len(want.Rules) {
+			t.Fatalf("%s: %d imports and %d rules, want %d and %d", s.name, len(got.Imports), len(got.Rules), len(want.Imports), len(want.Rules))
+		}
+		for i := range got.Imports {
+			if !got.Imports[i].Equal(want.Imports[i]) {
+				t.Errorf("%s: import %v, want %v", s.name, got.Imports[i], want.Imports[i])
+			}
+		}
+		for i, r := range got.Rules {
+			if w := want.Rules[i]; !r.Equal(w) || r.Location.Row != w.Location.Row || r.Location.Col != w.Location.Col {
+				t.Errorf("%s:%d: rule\n%v\nwant, at %d:%d,\n%v", s.name, r.Location.Row, r, w.Location.Row, w.Location.Col, w)
+			}
+		}
+	}
+}
+
+func TestBlankComments(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"comment lines", "# METADATA\n# title: x\npackage p\n", "\n\npackage p\n"},
+		{"indented, no final newline", "package p\n\t  # why\nx := 1\n  # last", "package p\n\nx := 1\n"},
+		{"a comment after code stays", "x := 1 # one\n", "x := 1 # one\n"},
+		{"CRLF", "# a\r\nx := 1\r\n", "\nx := 1\r\n"},
+		{"inside a raw string", "x := `a\n# kept\nb`\n# gone\n", "x := `a\n# kept\nb`\n\n"},
+		{"a backtick in a quoted string", "x := \"`\"\n# gone\n", "x := \"`\"\n\n"},
+		{"an escaped quote", "x := \"\\\"`\"\n# gone\n", "x := \"\\\"`\"\n\n"},
+		{"a backtick in a comment", "x := 1 # `\n# gone\n", "x := 1 # `\n\n"},
+		{"a raw string closed on its line", "x := `#`\n# gone\n", "x := `#`\n\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := blankComments(tc.text); got != tc.want {
+				t.Errorf("blankComments(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}

@@ -47,6 +47,10 @@ type catalog struct {
 }
 
 // lazyModule is an embedded module parsed the first time it is needed.
+// What the engine reads of its comments, the METADATA blocks, comes from
+// the index, so its whole-line comments are blanked before it is parsed
+// (blankComments): two thirds of the catalog's text is comments, and
+// OPA's parser keeps every one and reads every METADATA block as YAML.
 type lazyModule struct {
 	name, text string
 	once       sync.Once
@@ -56,7 +60,7 @@ type lazyModule struct {
 
 func (l *lazyModule) get() (*ast.Module, error) {
 	l.once.Do(func() {
-		mods, err := parse([]source{{name: l.name, text: l.text, builtin: true}})
+		mods, err := parse([]source{{name: l.name, text: blankComments(l.text), builtin: true}})
 		switch {
 		case err != nil:
 			l.err = err
@@ -67,6 +71,50 @@ func (l *lazyModule) get() (*ast.Module, error) {
 		}
 	})
 	return l.m, l.err
+}
+
+// blankComments returns text with every line that holds only a comment
+// left empty, so that what remains keeps its rows and columns. A line
+// inside a raw string is kept whatever it starts with.
+func blankComments(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	inRaw := false
+	for line := range strings.Lines(text) {
+		if !inRaw && strings.HasPrefix(strings.TrimLeft(line, " \t"), "#") {
+			if strings.HasSuffix(line, "\n") {
+				b.WriteByte('\n')
+			}
+			continue
+		}
+		b.WriteString(line)
+		inRaw = rawStringOpenAfter(line, inRaw)
+	}
+	return b.String()
+}
+
+// rawStringOpenAfter reports whether a raw string is still open at the
+// end of line, given whether one was open at its start: Rego's quoted
+// strings end on their line and its comments run to the end of it, so
+// only a raw string spans lines.
+func rawStringOpenAfter(line string, inRaw bool) bool {
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case inRaw:
+			inRaw = c != '`'
+		case c == '`':
+			inRaw = true
+		case c == '#':
+			return false
+		case c == '"':
+			for i++; i < len(line) && line[i] != '"'; i++ {
+				if line[i] == '\\' {
+					i++
+				}
+			}
+		}
+	}
+	return inRaw
 }
 
 // rulesFor returns the enabled rules an evaluation must run (those use
