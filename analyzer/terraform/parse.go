@@ -30,7 +30,8 @@ func newParser() *parser {
 // parseSource parses a configuration or variables file read from path,
 // native syntax or JSON by its name, after checking its nesting: hcl's
 // parsers recurse once per level, and a deep enough file overflows the
-// stack, which no recover catches. A JSON file's expressions are bounded
+// stack, which no recover catches. A large native syntax file is parsed
+// in pieces when it can be (parseInPieces), each checked the same way. A JSON file's expressions are bounded
 // when they are rewritten as native syntax (jsonAsSyntax).
 func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics) {
 	if strings.HasSuffix(path, ".json") {
@@ -38,6 +39,14 @@ func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics
 			return nil, diags
 		}
 		return p.ParseJSON(src, path)
+	}
+	if f, ok := p.Files()[path]; ok {
+		return f, nil // as p.ParseHCL gives it
+	}
+	if f, ok := parseInPieces(src, path); ok {
+		p.AddFile(path, f)
+		forbudget.Bound(f.Body.(*hclsyntax.Body), p.iterations)
+		return f, nil
 	}
 	if diags := nesting.HCL(src, path, hcl.InitialPos, false); diags.HasErrors() {
 		return nil, diags
