@@ -29,23 +29,33 @@ func TestGCTuning(t *testing.T) {
 }
 
 // TestGCPercentFor: the next heap goal is heapGoal while that needs no
-// more than maxGCPercent and no less than minGCPercent.
+// more than maxGCPercent and no less than minGCPercent; once the scan has
+// allocated largeScan bytes, it is largeHeapGoal at least.
 func TestGCPercentFor(t *testing.T) {
 	tests := []struct {
-		live uint64
-		want int
+		live, allocated uint64
+		want            int
 	}{
-		{0, maxGCPercent},
-		{10 << 20, maxGCPercent},
-		{heapGoal / 3, maxGCPercent},
-		{heapGoal * 2 / 5, 150},
-		{heapGoal / 2, minGCPercent},
-		{heapGoal, minGCPercent},
-		{4 * heapGoal, minGCPercent},
+		{0, 0, maxGCPercent},
+		{10 << 20, 0, maxGCPercent},
+		{heapGoal / 3, 0, maxGCPercent},
+		{heapGoal * 2 / 5, 0, 150},
+		{heapGoal / 2, 0, minGCPercent},
+		{heapGoal, 0, minGCPercent},
+		{4 * heapGoal, 0, minGCPercent},
+		// terraform-aws-vpc's largest live heap, allocated in all.
+		{21 << 20, 180 << 20, maxGCPercent},
+		{21 << 20, largeScan - 1, maxGCPercent},
+		// A large scan: goal largeHeapGoal, or the heap's own.
+		{32 << 20, largeScan, 700},
+		{64 << 20, 20 * largeScan, 300},
+		{largeHeapGoal / 2, largeScan, maxGCPercent},
+		{heapGoal / 3, largeScan, maxGCPercent},
+		{heapGoal, largeScan, minGCPercent},
 	}
 	for _, tt := range tests {
-		if got := gcPercentFor(tt.live); got != tt.want {
-			t.Errorf("gcPercentFor(%d MiB) = %d, want %d", tt.live>>20, got, tt.want)
+		if got := gcPercentFor(tt.live, tt.allocated); got != tt.want {
+			t.Errorf("gcPercentFor(%d MiB live, %d MiB allocated) = %d, want %d", tt.live>>20, tt.allocated>>20, got, tt.want)
 		}
 	}
 }
