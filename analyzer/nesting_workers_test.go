@@ -10,7 +10,8 @@ import (
 
 // TestNestingOfOnEveryCore checks that reading the templates for nested
 // stacks on several cores finds what reading them one by one finds, with
-// each template's parents in path order.
+// each template's parents in path order, and keeps the parse of each
+// parent as parsing it later would give it.
 func TestNestingOfOnEveryCore(t *testing.T) {
 	files := map[string]string{
 		"shared.yaml": "Resources:\n  B:\n    Type: AWS::S3::Bucket\n",
@@ -43,8 +44,15 @@ func TestNestingOfOnEveryCore(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%d workers:\n got %+v\nwant %+v", workers, got, want)
 		}
-		if len(ahead.files) != len(paths) {
-			t.Errorf("%d workers: %d files read ahead, want all %d", workers, len(ahead.files), len(paths))
+		// The thirteen parents are kept parsed, the others read.
+		if len(ahead.parsed) != 13 || len(ahead.files)+len(ahead.parsed) != len(paths) {
+			t.Errorf("%d workers: %d files read ahead and %d parsed, want %d parsed of %d", workers, len(ahead.files), len(ahead.parsed), 13, len(paths))
+		}
+		for path, p := range ahead.parsed {
+			u, f, unmarked := parseStructuredFrom(context.Background(), path, bounds.of(path), Options{}, nil)
+			if !reflect.DeepEqual(p, parsedTemplate{u, f, unmarked}) {
+				t.Errorf("%s: the parse kept differs from parsing the file", path)
+			}
 		}
 	}
 }

@@ -1,6 +1,11 @@
 package analyzer
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/result"
+)
 
 // readAhead keeps the bytes of the small files the nesting pass has read
 // whole, up to a budget, for their parse. Without it every YAML/JSON file
@@ -12,6 +17,10 @@ type readAhead struct {
 	mu     sync.Mutex
 	files  map[string][]byte
 	budget int // bytes that may still be kept
+	// parsed holds templates parsed to find the nested stacks
+	// (keepParsed), within parsedBudget bytes of their source.
+	parsed       map[string]parsedTemplate
+	parsedBudget int
 }
 
 const (
@@ -24,7 +33,7 @@ const (
 )
 
 func newReadAhead(budget int) *readAhead {
-	return &readAhead{files: map[string][]byte{}, budget: budget}
+	return &readAhead{files: map[string][]byte{}, budget: budget, parsedBudget: parsedAheadBudget}
 }
 
 // keep stores src, the whole content of the file at path, when it is small
@@ -62,4 +71,54 @@ func (r *readAhead) take(path string) []byte {
 	delete(r.files, path)
 	r.budget += len(src)
 	return src
+}
+
+// parsedTemplate is what parsing a structured file gave.
+type parsedTemplate struct {
+	u        *graph.Unit
+	f        result.File
+	unmarked bool
+}
+
+// parsedAheadBudget bounds the source bytes of the templates whose
+// parse is kept between finding the nested stacks and taking them: a
+// parsed template holds some ten to twenty times its source.
+const parsedAheadBudget = 4 << 20
+
+// keepParsed stores what parsing the file at path, size bytes read whole,
+// gave, when the budget allows, so that it is not parsed again; the bytes
+// kept for it are then let go. A nil readAhead keeps nothing.
+func (r *readAhead) keepParsed(path string, size int, p parsedTemplate) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if size > r.parsedBudget {
+		return
+	}
+	if r.parsed == nil {
+		r.parsed = map[string]parsedTemplate{}
+	}
+	if _, ok := r.parsed[path]; ok {
+		return
+	}
+	r.parsed[path] = p
+	r.parsedBudget -= size
+	if src, ok := r.files[path]; ok {
+		delete(r.files, path)
+		r.budget += len(src)
+	}
+}
+
+// takeParsed returns and forgets the parse kept for path.
+func (r *readAhead) takeParsed(path string) (parsedTemplate, bool) {
+	if r == nil {
+		return parsedTemplate{}, false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p, ok := r.parsed[path]
+	delete(r.parsed, path)
+	return p, ok
 }

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/result"
 )
 
 func TestReadAheadBudget(t *testing.T) {
@@ -42,6 +45,34 @@ func TestReadAheadBudget(t *testing.T) {
 	none.keep("x", []byte("y"))
 	if none.take("x") != nil {
 		t.Error("a nil readAhead returned bytes")
+	}
+}
+
+// TestParsedAheadBudget: a parse is kept within the budget of its
+// source's bytes, taken once, and lets go of the bytes kept for the file.
+func TestParsedAheadBudget(t *testing.T) {
+	r := newReadAhead(readAheadBudget)
+	r.parsedBudget = 10
+	r.keep("a", []byte("12345"))
+	u := &graph.Unit{Path: "a"}
+	r.keepParsed("a", 5, parsedTemplate{u: u, f: result.File{Path: "a"}})
+	r.keepParsed("b", 6, parsedTemplate{u: &graph.Unit{Path: "b"}}) // over what is left
+	if r.take("a") != nil {
+		t.Error("the bytes of a parsed file are still kept")
+	}
+	if p, ok := r.takeParsed("a"); !ok || p.u != u || p.f.Path != "a" {
+		t.Errorf("takeParsed(a) = %+v, %v", p, ok)
+	}
+	if _, ok := r.takeParsed("a"); ok {
+		t.Error("a parse was taken twice")
+	}
+	if _, ok := r.takeParsed("b"); ok {
+		t.Error("b was kept past the budget")
+	}
+	var none *readAhead
+	none.keepParsed("x", 1, parsedTemplate{})
+	if _, ok := none.takeParsed("x"); ok {
+		t.Error("a nil readAhead returned a parse")
 	}
 }
 

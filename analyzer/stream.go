@@ -111,23 +111,22 @@ func (s *streamer) structured(paths []string, bounds *boundaries, opts Options) 
 	paths = sortedCopy(paths)
 	ahead := newReadAhead(readAheadBudget)
 	s.nested = nestingOf(s.ctx, paths, bounds, opts, ahead)
-	type parsed struct {
-		u        *graph.Unit
-		f        result.File
-		unmarked bool
-	}
-	pending := make(chan chan parsed, max(1, s.workers))
+	pending := make(chan chan parsedTemplate, max(1, s.workers))
 	go func() {
 		defer close(pending)
 		for _, path := range paths {
 			if s.ctx.Err() != nil {
 				return // stopped: what is left is not read (the scan fails)
 			}
-			c := make(chan parsed, 1)
+			c := make(chan parsedTemplate, 1)
 			pending <- c
 			go func() {
+				if p, ok := ahead.takeParsed(path); ok {
+					c <- p
+					return
+				}
 				u, f, unmarked := parseStructuredFrom(s.ctx, path, bounds.of(path), opts, ahead.take(path))
-				c <- parsed{u, f, unmarked}
+				c <- parsedTemplate{u, f, unmarked}
 			}()
 		}
 	}()
@@ -340,7 +339,7 @@ func declaration(c *graph.Canonical) *graph.Canonical {
 
 // nestingOf says which templates among paths other templates include.
 // Only a template that declares a nested stack can include one, so only
-// those are parsed, and not kept. The files are read on every core: each
+// those are parsed, and kept in ahead within its budget. The files are read on every core: each
 // is read whole before the scan can take its first unit; ahead keeps the
 // small ones for their parse.
 func nestingOf(ctx context.Context, paths []string, bounds *boundaries, opts Options, ahead *readAhead) *nesting {
@@ -360,7 +359,9 @@ func nestingOf(ctx context.Context, paths []string, bounds *boundaries, opts Opt
 
 // nestedStackParent parses the template at path when it declares a nested
 // stack, and returns what nesting reads of it; nil otherwise. A file read
-// whole is left in ahead for its parse.
+// whole is left in ahead for its parse, or, when it was parsed here, what
+// the parse gave (aws-cloudformation-templates parsed its fourteen
+// templates with nested stacks twice, 4.5 % of the scan's CPU).
 func nestedStackParent(ctx context.Context, path, boundary string, opts Options, ahead *readAhead) *graph.Unit {
 	src, truncated, err := readBounded(path, boundary, cloudformation.MaxFileSize)
 	if err != nil {
@@ -374,7 +375,11 @@ func nestedStackParent(ctx context.Context, path, boundary string, opts Options,
 	if !declaresNestedStack(src) {
 		return nil
 	}
-	if u, _, _ := parseStructuredFrom(ctx, path, boundary, opts, whole); u != nil && u.Source == graph.SourceCloudFormation {
+	u, f, unmarked := parseStructuredFrom(ctx, path, boundary, opts, whole)
+	if whole != nil {
+		ahead.keepParsed(path, len(whole), parsedTemplate{u, f, unmarked})
+	}
+	if u != nil && u.Source == graph.SourceCloudFormation {
 		return slimUnit(u, false)
 	}
 	return nil
