@@ -98,13 +98,13 @@ type parsedFile struct {
 func parseFiles(p *parser, paths []string, root string, only func(path string, src []byte) bool) []parsedFile {
 	out := make([]parsedFile, len(paths))
 	known := p.Files() // only read until every parse is done
-	var todo []int
+	var missing []int
 	for i, path := range paths {
 		if f, ok := known[path]; ok && only == nil {
 			out[i].file = f
 			continue
 		}
-		todo = append(todo, i)
+		missing = append(missing, i)
 	}
 	parse := func(q *parser, path string) parsedFile {
 		src, diags := readSource(path, root)
@@ -120,13 +120,13 @@ func parseFiles(p *parser, paths []string, root string, only func(path string, s
 		f, diags := parseSource(q, src, path)
 		return parsedFile{file: f, diags: diags}
 	}
-	if len(todo) == 1 {
-		out[todo[0]] = parse(p, paths[todo[0]])
+	if len(missing) == 1 {
+		out[missing[0]] = parse(p, paths[missing[0]])
 		return out
 	}
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
-	for _, i := range todo {
+	for _, i := range missing {
 		slots <- struct{}{}
 		wg.Go(func() {
 			defer func() {
@@ -139,7 +139,7 @@ func parseFiles(p *parser, paths []string, root string, only func(path string, s
 		})
 	}
 	wg.Wait()
-	for _, i := range todo {
+	for _, i := range missing {
 		if out[i].panicked != nil {
 			panic(out[i].panicked)
 		}
