@@ -31,8 +31,9 @@ func newParser() *parser {
 // native syntax or JSON by its name, after checking its nesting: hcl's
 // parsers recurse once per level, and a deep enough file overflows the
 // stack, which no recover catches. A large native syntax file is parsed
-// in pieces when it can be (parseInPieces), each checked the same way. A JSON file's expressions are bounded
-// when they are rewritten as native syntax (jsonAsSyntax).
+// in pieces when it can be (parseInPieces), each checked the same way. A
+// JSON file's expressions are bounded when they are rewritten as native
+// syntax (jsonAsSyntax).
 func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics) {
 	if strings.HasSuffix(path, ".json") {
 		if diags := nesting.JSON(src, path); diags.HasErrors() {
