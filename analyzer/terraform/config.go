@@ -347,30 +347,22 @@ func loadModuleFiles(p *parser, dir, root string, only func(path string, src []b
 		})
 		return m
 	}
-	parsed := parseFiles(p, append(files[:len(files):len(files)], overrides...), root, only)
-	for i, path := range files {
-		m.files = append(m.files, path)
-		f := parsed[i]
+	// The override files come after the others, and are merged into them.
+	paths := append(files[:len(files):len(files)], overrides...)
+	for i, f := range parseFiles(p, paths, root, only) {
+		m.files = append(m.files, paths[i])
 		m.diags = append(m.diags, f.diags...)
 		if f.file == nil || f.file.Body == nil {
 			continue
 		}
 		m.srcBytes += len(f.file.Bytes)
-		m.keepJSON(path, f.file)
+		m.keepJSON(paths[i], f.file)
 		m.keepBody(f.file)
-		m.addFile(f.file)
-	}
-	for i, path := range overrides {
-		m.files = append(m.files, path)
-		f := parsed[len(files)+i]
-		m.diags = append(m.diags, f.diags...)
-		if f.file == nil || f.file.Body == nil {
-			continue
+		if i < len(files) {
+			m.addFile(f.file)
+		} else {
+			m.addOverrideFile(f.file)
 		}
-		m.srcBytes += len(f.file.Bytes)
-		m.keepJSON(path, f.file)
-		m.keepBody(f.file)
-		m.addOverrideFile(f.file)
 	}
 	for _, t := range m.blocks {
 		m.addBlock(t)
