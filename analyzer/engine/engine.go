@@ -115,6 +115,7 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 	if err != nil {
 		return nil, err
 	}
+	setSizes(rules, builtinSrcs, userSrcs)
 	decls, err := declaredParameters(mods, rules)
 	if err != nil {
 		return nil, err
@@ -156,6 +157,19 @@ func newEngine(ctx context.Context, builtinFS fs.FS, opts Options) (*Engine, err
 		return nil, err
 	}
 	return e, nil
+}
+
+// setSizes records the length of each rule's source.
+func setSizes(rules []*ruleModule, srcs ...[]source) {
+	size := map[string]int{}
+	for _, ss := range srcs {
+		for _, s := range ss {
+			size[s.name] = len(s.text)
+		}
+	}
+	for _, rm := range rules {
+		rm.size = size[rm.file]
+	}
 }
 
 // compileUserPolicies compiles every user policy file, selected or not,

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -184,6 +186,21 @@ func TestCompileGroups(t *testing.T) {
 	for i := range 5 {
 		rules = append(rules, rule(fmt.Sprintf("S3-%d", i), "aws.s3.bucket"), rule(fmt.Sprintf("SG-%d", i), "aws.ec2.security_group"))
 	}
+	sizedRule := func(id, kind string, size int) *ruleModule {
+		rm := rule(id, kind)
+		rm.size = size
+		return rm
+	}
+	sized := []*ruleModule{sizedRule("S3-0", "aws.s3.bucket", 1000), sizedRule("SG-big", "aws.ec2.security_group", 4000)}
+	for i := 1; i <= 4; i++ {
+		sized = append(sized, sizedRule(fmt.Sprintf("SG-%d", i), "aws.ec2.security_group", 1000))
+	}
+	sized = append(sized, sizedRule("S3-1", "aws.s3.bucket", 1000), sizedRule("S3-2", "aws.s3.bucket", 1000))
+	huge := []*ruleModule{sizedRule("SG-huge", "aws.ec2.security_group", 100000)}
+	for i := 1; i < 12; i++ {
+		huge = append(huge, sizedRule(fmt.Sprintf("SG-%d", i), "aws.ec2.security_group", 1000))
+	}
+	hugeLast := append(slices.Clone(huge[1:]), sizedRule("S3-huge", "aws.s3.bucket", 100000))
 	tests := []struct {
 		name    string
 		rules   []*ruleModule
@@ -193,6 +210,12 @@ func TestCompileGroups(t *testing.T) {
 		{"one worker", rules, 1, [][]string{{"S3-0", "SG-0", "S3-1", "SG-1", "S3-2", "SG-2", "S3-3", "SG-3", "S3-4", "SG-4"}}},
 		{"too few rules to split", rules[:7], 2, [][]string{{"S3-0", "SG-0", "S3-1", "SG-1", "S3-2", "SG-2", "S3-3"}}},
 		{"split by kind", rules, 2, [][]string{{"SG-0", "SG-1", "SG-2", "SG-3", "SG-4"}, {"S3-0", "S3-1", "S3-2", "S3-3", "S3-4"}}},
+		// 6,000 and 5,000 bytes; by count, 7,000 and 4,000.
+		{"split by size", sized, 2, [][]string{{"SG-big", "SG-1", "SG-2"}, {"SG-3", "SG-4", "S3-0", "S3-1", "S3-2"}}},
+		{"a huge rule on its own", huge, 3, [][]string{{"SG-huge"}, {"SG-1"}, {"SG-2", "SG-3", "SG-4", "SG-5", "SG-6", "SG-7", "SG-8", "SG-9", "SG-10", "SG-11"}}},
+		// No share is passed before the last rule: each group still gets
+		// one.
+		{"a group for each worker", hugeLast, 3, [][]string{{"SG-1", "SG-2", "SG-3", "SG-4", "SG-5", "SG-6", "SG-7", "SG-8", "SG-9", "SG-10"}, {"SG-11"}, {"S3-huge"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -290,5 +313,34 @@ func TestBlankComments(t *testing.T) {
 				t.Errorf("blankComments(%q) = %q, want %q", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestRuleSizes: every rule, built-in or the user's, knows its source's
+// length, which compileGroups splits by.
+func TestRuleSizes(t *testing.T) {
+	dir := filepath.Join("testdata", "custom")
+	user, err := os.ReadFile(filepath.Join(dir, "owner_tag.rego"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(t.Context(), Options{PolicyDirs: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, rm := range e.all {
+		if rm.size <= 0 {
+			t.Errorf("rule %s (%s) has no size", rm.meta.ID, rm.file)
+		}
+		if rm.meta.ID == "ACME-001" {
+			found = true
+			if rm.size != len(user) {
+				t.Errorf("rule ACME-001 has size %d, want %d", rm.size, len(user))
+			}
+		}
+	}
+	if !found {
+		t.Error("rule ACME-001 was not loaded")
 	}
 }

@@ -21,6 +21,9 @@ type ruleModule struct {
 	// params are the entries of custom.parameters: the parameters the
 	// rule reads, some declared there (resolveParameters).
 	params []paramEntry
+	// size is the length of the module's source: what compiling it
+	// costs, roughly (compileGroups).
+	size int
 }
 
 // ruleMeta finds the METADATA block that describes the module's rule: the

@@ -203,9 +203,13 @@ func (e *Engine) prepareRules(ctx context.Context, rules []*ruleModule) error {
 // compiler compiles the libraries its rules read again.
 const minGroup = 4
 
-// compileGroups splits rules into at most workers groups of about the
-// same size, rules of one kind together, since they read the same
-// libraries.
+// compileGroups splits rules into at most workers groups that cost about
+// the same to compile, by the length of their sources, rules of one kind
+// together, since they read the same libraries: the rules sorted by kind
+// are cut where the running total passes each group's share. Cutting by
+// count left a template's security-group rules, three of them three
+// times the size of the others, in a group that finished 8 to 18 ms
+// after the other.
 func compileGroups(rules []*ruleModule, workers int) [][]*ruleModule {
 	n := min(workers, len(rules)/minGroup)
 	if n <= 1 {
@@ -215,11 +219,36 @@ func compileGroups(rules []*ruleModule, workers int) [][]*ruleModule {
 	slices.SortStableFunc(sorted, func(a, b *ruleModule) int {
 		return strings.Compare(firstKind(a), firstKind(b))
 	})
-	groups := make([][]*ruleModule, 0, n)
-	for i := range n {
-		groups = append(groups, sorted[i*len(sorted)/n:(i+1)*len(sorted)/n])
+	total := 0
+	for _, rm := range sorted {
+		total += weight(rm)
 	}
-	return groups
+	groups := make([][]*ruleModule, 0, n)
+	start, sum := 0, 0
+	for i, rm := range sorted {
+		w := weight(rm)
+		// Close the group before this rule when that lands nearer its
+		// share than taking the rule would, leaving a rule for each group
+		// still to come.
+		share := total * (len(groups) + 1) / n
+		left := len(sorted) - i
+		if len(groups) < n-1 && i > start && (sum+w/2 > share || left < n-len(groups)) {
+			groups = append(groups, sorted[start:i])
+			start = i
+		}
+		sum += w
+	}
+	return append(groups, sorted[start:])
+}
+
+// weight is what a rule costs compileGroups: its source's length, or a
+// typical rule's when that is not known.
+func weight(rm *ruleModule) int {
+	const typical = 3000
+	if rm.size <= 0 {
+		return typical
+	}
+	return rm.size
 }
 
 func firstKind(rm *ruleModule) string {
