@@ -32,10 +32,16 @@ import (
 
 // streamer drives one scan's units through the stages.
 type streamer struct {
-	ctx     context.Context
-	eng     *engine.Engine
-	st      stages
-	workers int
+	ctx context.Context
+	st  stages
+	// pending is the engine being built; eng, the normalizer, the
+	// evaluator and acct are set from it when the first unit is taken
+	// (ready). st stays as given: the loads read it meanwhile.
+	pending   *pendingEngine
+	eng       *engine.Engine
+	normalize normalizer
+	evaluator func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error)
+	workers   int
 	// narrowing keeps the resource locations of CloudFormation units:
 	// results of a scan of named files follow nested stacks through them.
 	narrowing bool
@@ -78,10 +84,9 @@ type batchJob struct {
 	diags graph.Diagnostics
 }
 
-func newStreamer(ctx context.Context, eng *engine.Engine, st stages, opts Options) *streamer {
-	s := &streamer{ctx: ctx, eng: eng, st: st, workers: opts.Workers, narrowing: namesFiles(opts.Paths), omitPassed: opts.OmitPassed,
-		planned: map[string]bool{}, sensitive: map[string]bool{}, unmarked: map[string]bool{}, jobs: make(chan batchJob),
-		acct: newAccountSummary(eng)}
+func newStreamer(ctx context.Context, pending *pendingEngine, st stages, opts Options) *streamer {
+	s := &streamer{ctx: ctx, pending: pending, st: st, workers: opts.Workers, narrowing: namesFiles(opts.Paths), omitPassed: opts.OmitPassed,
+		planned: map[string]bool{}, sensitive: map[string]bool{}, unmarked: map[string]bool{}, jobs: make(chan batchJob)}
 	for range max(1, s.workers) {
 		s.wg.Add(1)
 		go func() {
@@ -217,13 +222,33 @@ func (s *streamer) terraform(dirs []string, bounds *boundaries, opts Options) {
 	}
 }
 
+// ready waits for the engine and sets up what the stages need of it; it
+// reports false when building the engine failed (the scan's error, which
+// has stopped it).
+func (s *streamer) ready() bool {
+	if s.eng != nil {
+		return true
+	}
+	eng, err := s.pending.wait()
+	if err != nil {
+		return false
+	}
+	st := s.st.withDefaults(eng)
+	s.eng, s.normalize, s.evaluator = eng, st.normalize, st.evaluate
+	s.acct = newAccountSummary(eng)
+	return true
+}
+
 // take normalizes a unit, records what the scan keeps of it and adds it
 // to the batch being filled.
 func (s *streamer) take(u *graph.Unit) {
+	if !s.ready() {
+		return
+	}
 	for _, v := range sensitiveStrings([]*graph.Unit{u}) {
 		s.sensitive[v] = true
 	}
-	canon, diags, err := normalizeUnit(s.ctx, u, s.st.normalize)
+	canon, diags, err := normalizeUnit(s.ctx, u, s.normalize)
 	if err != nil {
 		s.failures = append(s.failures, internalFailure(u, "normalizing its resources", err))
 		s.keep(u)
@@ -271,7 +296,7 @@ func (s *streamer) flush() {
 // evaluate runs one batch and keeps its results without the units'
 // graphs.
 func (s *streamer) evaluate(job batchJob) {
-	rs := evaluateBatch(s.ctx, s.st.evaluate, job.units, job.diags)
+	rs := evaluateBatch(s.ctx, s.evaluator, job.units, job.diags)
 	for i := range rs {
 		if s.omitPassed && rs[i].out != nil {
 			rs[i].out.Passed = nil
@@ -294,6 +319,7 @@ func (s *streamer) evaluate(job batchJob) {
 
 // finish evaluates the last batch and waits for every evaluation.
 func (s *streamer) finish() {
+	s.ready()
 	s.flush()
 	close(s.jobs)
 	s.wg.Wait()

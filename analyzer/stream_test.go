@@ -3,8 +3,11 @@ package analyzer
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/rampart-iac/rampart/analyzer/aws"
@@ -98,6 +101,44 @@ func TestRootsLoadWorkersAtATime(t *testing.T) {
 			}
 			if len(taken) != roots || !slices.IsSorted(taken) {
 				t.Errorf("units taken %v, want the %d roots in path order", taken, roots)
+			}
+		})
+	}
+}
+
+// TestPolicyErrorStopsTheScan: the engine is built while the files are
+// found and parsed, and an error building it is the scan's, before any
+// error of the paths, with no unit normalized.
+func TestPolicyErrorStopsTheScan(t *testing.T) {
+	files := map[string]string{"bad/broken.rego": "package broken\n\ndeny contains msg if {\n"}
+	for i := range 20 {
+		files[fmt.Sprintf("t%02d.yaml", i)] = "Resources:\n  G:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: g\n"
+	}
+	dir := writeFiles(t, files)
+	badPolicies := filepath.Join(dir, "bad")
+	tests := []struct {
+		name     string
+		paths    []string
+		policies []string
+		want     string
+	}{
+		{"a policy that does not parse", []string{dir}, []string{badPolicies}, "loading policies"},
+		{"and a path that does not exist", []string{filepath.Join(dir, "missing")}, []string{badPolicies}, "loading policies"},
+		{"a path that does not exist", []string{filepath.Join(dir, "missing")}, nil, "missing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var normalized atomic.Int32
+			st := stages{normalize: func(ctx context.Context, u *graph.Unit) ([]*graph.Canonical, graph.Diagnostics) {
+				normalized.Add(1)
+				return aws.Normalize(ctx, u)
+			}}
+			_, err := scan(t.Context(), Options{Paths: tt.paths, Root: dir, PolicyDirs: tt.policies}, st)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("scan error %v, want one with %q", err, tt.want)
+			}
+			if n := normalized.Load(); n != 0 {
+				t.Errorf("%d units normalized, want none", n)
 			}
 		})
 	}
