@@ -1,6 +1,7 @@
 package safefs
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +19,8 @@ import (
 type Dir struct {
 	path string
 	root *os.Root
+	// fd is the directory open for openBeneath, or -1.
+	fd int
 }
 
 // OpenDir opens the directory at path for reading the files below it.
@@ -26,16 +29,28 @@ func OpenDir(path string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Dir{path: path, root: root}, nil
+	fd, err := openDirFD(path)
+	if err != nil {
+		fd = -1
+	}
+	return &Dir{path: path, root: root, fd: fd}, nil
 }
 
 // Close releases the directory.
-func (d *Dir) Close() error { return d.root.Close() }
+func (d *Dir) Close() error {
+	if d.fd >= 0 {
+		closeDirFD(d.fd)
+	}
+	return d.root.Close()
+}
 
 // ReadFile is ReadFile(path, d's directory, limit) for a path below the
 // directory, as written (d's path joined with a relative name).
 func (d *Dir) ReadFile(path string, limit int64) ([]byte, error) {
-	data, truncated, err := readBeneath(d.root, d.path, path, limit)
+	data, truncated, err := readBeneathFD(d.fd, d.path, path, limit)
+	if err != nil {
+		data, truncated, err = readBeneath(d.root, d.path, path, limit)
+	}
 	if err != nil {
 		return ReadFile(path, d.path, limit)
 	}
@@ -49,14 +64,46 @@ func (d *Dir) ReadFile(path string, limit int64) ([]byte, error) {
 // directory dir (both absolute or both relative); any error sends the
 // read to the resolving path, which says what is wrong.
 func readBeneath(root *os.Root, dir, path string, limit int64) (data []byte, truncated bool, err error) {
-	rel, err := filepath.Rel(dir, path)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return nil, false, ErrOutside
+	rel, err := relBeneath(dir, path)
+	if err != nil {
+		return nil, false, err
 	}
 	f, err := root.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, false, err
 	}
+	return readRegular(f, path, limit)
+}
+
+// readBeneathFD is readBeneath through the directory open as dirfd, with
+// openBeneath.
+func readBeneathFD(dirfd int, dir, path string, limit int64) (data []byte, truncated bool, err error) {
+	if dirfd < 0 {
+		return nil, false, errors.ErrUnsupported
+	}
+	rel, err := relBeneath(dir, path)
+	if err != nil {
+		return nil, false, err
+	}
+	f, err := openBeneath(dirfd, rel, path)
+	if err != nil {
+		return nil, false, err
+	}
+	return readRegular(f, path, limit)
+}
+
+// relBeneath is path relative to dir, which it must not leave as written.
+func relBeneath(dir, path string) (string, error) {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", ErrOutside
+	}
+	return rel, nil
+}
+
+// readRegular reads at most limit bytes of f, which it closes, when it is
+// a regular file.
+func readRegular(f *os.File, path string, limit int64) (data []byte, truncated bool, err error) {
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {

@@ -67,14 +67,11 @@ func ReadPrefix(path, root string, limit int64) (data []byte, truncated bool, er
 	return readLimited(f, info, path, limit)
 }
 
-// readUnder reads path through root opened as an os.Root.
+// readUnder reads path beneath root: with openBeneath, else through root
+// opened as an os.Root.
 func readUnder(path, root string, limit int64) ([]byte, bool, error) {
-	r, err := os.OpenRoot(root)
-	if err != nil {
-		return nil, false, err
-	}
-	defer r.Close()
 	if filepath.IsAbs(root) != filepath.IsAbs(path) {
+		var err error
 		if root, err = filepath.Abs(root); err != nil {
 			return nil, false, err
 		}
@@ -82,6 +79,18 @@ func readUnder(path, root string, limit int64) ([]byte, bool, error) {
 			return nil, false, err
 		}
 	}
+	if fd, err := openDirFD(root); err == nil {
+		data, truncated, err := readBeneathFD(fd, root, path, limit)
+		closeDirFD(fd)
+		if err == nil {
+			return data, truncated, nil
+		}
+	}
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, false, err
+	}
+	defer r.Close()
 	return readBeneath(r, root, path, limit)
 }
 

@@ -199,6 +199,12 @@ func TestDirReadsAsReadFile(t *testing.T) {
 			if _, _, err := readBeneath(d.root, repo, path, 50); (err == nil) != beneath[name] {
 				t.Errorf("read through the open directory: %v, want success %v", err, beneath[name])
 			}
+			// And the same files one openat2 call, where there is one.
+			if d.fd >= 0 {
+				if _, _, err := readBeneathFD(d.fd, repo, path, 50); (err == nil) != beneath[name] {
+					t.Errorf("read with openat2: %v, want success %v", err, beneath[name])
+				}
+			}
 		})
 	}
 }
@@ -224,6 +230,22 @@ func TestReadUnderTakesTheShortPath(t *testing.T) {
 	for _, outside := range []string{"repo/secret.tf", "repo/outdir/secret.txt", "repo/zero.tf", "repo/fifo.tf", "outside/secret.txt"} {
 		if _, _, err := readUnder(outside, "repo", 50); err == nil {
 			t.Errorf("readUnder(%s) took the short path", outside)
+		}
+	}
+	// Where openat2 is, the short path is one call of it.
+	fd, err := openDirFD("repo")
+	if err != nil {
+		t.Skipf("no openat2 here: %v", err)
+	}
+	defer closeDirFD(fd)
+	for _, inside := range []string{"repo/main.tf", "repo/sub/inside.tf"} {
+		if data, _, err := readBeneathFD(fd, "repo", inside, 50); err != nil || string(data) != "ok" {
+			t.Errorf("openat2 read of %s = %q, %v", inside, data, err)
+		}
+	}
+	for _, outside := range []string{"repo/secret.tf", "repo/outdir/secret.txt", "repo/zero.tf", "repo/fifo.tf", "outside/secret.txt"} {
+		if _, _, err := readBeneathFD(fd, "repo", outside, 50); err == nil {
+			t.Errorf("openat2 read %s", outside)
 		}
 	}
 }
