@@ -9,7 +9,7 @@ import (
 
 func TestSchemaTable(t *testing.T) {
 	idx := loadSchema()
-	if n := len(idx.resourceLines); n < 1600 {
+	if n := len(resourceNames(idx)); n < 1600 {
 		t.Errorf("table has %d resource types, want the ~1620 of the provider schemas and SAM", n)
 	}
 	cases := []struct {
@@ -61,6 +61,41 @@ func TestSchemaTable(t *testing.T) {
 	}
 	if idx.resource("AWS::Foo::Bar") != nil || idx.propertyType("AWS::S3::Bucket.NoSuchType") != nil {
 		t.Error("unknown types must look up as nil")
+	}
+}
+
+// TestSchemaTableSorted: the table's lines are sorted by kind and type
+// name, which the lookup's binary search needs, and every line is found
+// by its kind and name, here and in the table written with CRLF line ends.
+func TestSchemaTableSorted(t *testing.T) {
+	for _, text := range []string{schemaText, strings.ReplaceAll(schemaText, "\n", "\r\n")} {
+		idx := &schemaIndex{text: text}
+		prev, types := "", 0
+		for line := range strings.Lines(text) {
+			line = strings.TrimRight(line, "\r\n")
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			kind, rest, _ := strings.Cut(line, " ")
+			name, props, _ := strings.Cut(rest, " ")
+			if key := kind + " " + name; key <= prev {
+				t.Fatalf("%q comes after %q", key, prev)
+			} else {
+				prev = key
+			}
+			if got, ok := idx.line(kind, name); !ok || got != props {
+				t.Fatalf("line(%s, %s) = %q, %v; want %q", kind, name, got, ok, props)
+			}
+			types++
+		}
+		if types < 10000 {
+			t.Errorf("%d types in the table, want the ~10,400 generated", types)
+		}
+		for _, missing := range [][2]string{{"R", "AWS::Foo::Bar"}, {"P", "AWS::S3::Bucket"}, {"R", "AWS::S3::Bucket.BucketEncryption"}, {"R", ""}, {"P", "zzz"}} {
+			if got, ok := idx.line(missing[0], missing[1]); ok {
+				t.Errorf("line(%s, %s) = %q, want none", missing[0], missing[1], got)
+			}
+		}
 	}
 }
 
