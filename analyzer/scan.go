@@ -115,14 +115,15 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 }
 
 // Rules lists every rule the engine loads with opts (built-in and
-// --policy-dir ones), enabled or not.
+// --policy-dir ones), enabled or not, the built-in ones with their
+// examples.
 func Rules(ctx context.Context, opts Options) ([]result.Rule, error) {
 	opts.Rules, opts.SkipRules = nil, nil
 	eng, err := newEngine(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	return eng.AllRules(), nil
+	return engine.WithExamples(eng.AllRules())
 }
 
 // pendingEngine is the policy engine of a scan while it is built. Building

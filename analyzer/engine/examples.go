@@ -19,17 +19,21 @@ func builtinExamples() (map[string][]result.Example, error) {
 	return out, nil
 }
 
-// attachExamples gives each built-in rule its examples; a user policy has
+// WithExamples returns rules with each built-in rule's examples, which
+// only explaining a rule shows: a scan does not decode them (1.5 ms of
+// every engine's start when every rule carried them). A user policy has
 // none (its fixtures are not embedded).
-func attachExamples(rules []*ruleModule) error {
+func WithExamples(rules []result.Rule) ([]result.Rule, error) {
 	examples, err := builtinExamples()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, rm := range rules {
-		if rm.meta.Builtin {
-			rm.meta.Examples = examples[rm.meta.ID]
+	out := make([]result.Rule, len(rules))
+	for i, r := range rules {
+		if r.Builtin {
+			r.Examples = examples[r.ID]
 		}
+		out[i] = r
 	}
-	return nil
+	return out, nil
 }

@@ -58,27 +58,38 @@ func TestRuleExamples(t *testing.T) {
 // failing and a passing example, and that the failing one shows the line
 // the rule reports.
 func TestExplainExamplesEmbedded(t *testing.T) {
-	rules, _ := builtinRules(t)
-	for _, rm := range rules {
+	modules, _ := builtinRules(t)
+	var metas []result.Rule
+	for _, rm := range modules {
+		if rm.meta.Examples != nil {
+			t.Errorf("%s: examples read with the rule, which a scan does not show", rm.meta.ID)
+		}
+		metas = append(metas, rm.meta)
+	}
+	rules, err := WithExamples(metas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules {
 		var fails, passes int
-		for _, ex := range rm.meta.Examples {
+		for _, ex := range r.Examples {
 			if ex.Fails {
 				fails++
-				if !strings.Contains(ex.Text, "<- "+rm.meta.ID) {
-					t.Errorf("%s: the failing example does not mark the reported line:\n%s", rm.meta.ID, ex.Text)
+				if !strings.Contains(ex.Text, "<- "+r.ID) {
+					t.Errorf("%s: the failing example does not mark the reported line:\n%s", r.ID, ex.Text)
 				}
 			} else {
 				passes++
 			}
 			if expectMarker.MatchString(ex.Text) || strings.Contains(ex.Text, "undecided:") {
-				t.Errorf("%s: an example keeps a fixture marker:\n%s", rm.meta.ID, ex.Text)
+				t.Errorf("%s: an example keeps a fixture marker:\n%s", r.ID, ex.Text)
 			}
 			if secrets.Mask(ex.Text) != ex.Text {
-				t.Errorf("%s: an example shows a credential unmasked:\n%s", rm.meta.ID, ex.Text)
+				t.Errorf("%s: an example shows a credential unmasked:\n%s", r.ID, ex.Text)
 			}
 		}
 		if fails != 1 || passes != 1 {
-			t.Errorf("%s: %d failing and %d passing examples, want one each", rm.meta.ID, fails, passes)
+			t.Errorf("%s: %d failing and %d passing examples, want one each", r.ID, fails, passes)
 		}
 	}
 }

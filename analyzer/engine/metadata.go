@@ -226,8 +226,5 @@ func collectRules(mods map[string]*ast.Module, builtin map[string]bool, ks *kind
 	if err := resolveParameters(mods, out); err != nil {
 		return nil, err
 	}
-	if err := attachExamples(out); err != nil {
-		return nil, err
-	}
 	return out, nil
 }
