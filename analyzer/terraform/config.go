@@ -65,6 +65,11 @@ type moduleConfig struct {
 	readNames map[string]bool
 	namesOnce sync.Once
 
+	// cycles is the module's part of the dependency graph checkCycles
+	// asks first (moduleGraph), built on first use.
+	cycles    *moduleGraph
+	cycleOnce sync.Once
+
 	diags hcl.Diagnostics
 
 	// validated is set once an instance of the module, validated with

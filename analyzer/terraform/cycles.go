@@ -55,15 +55,27 @@ func (ev *evaluator) noteModulePath(mi *moduleInstance) {
 }
 
 // checkCycles reports every cycle of the configuration that goes through a
-// resource or data source, once the whole tree has been evaluated.
+// resource or data source, once the whole tree has been evaluated. The
+// graph of names that says where a cycle is is built only when there is
+// one (hasCycle).
 func (ev *evaluator) checkCycles() {
+	if !ev.hasCycle() {
+		return
+	}
+	g := ev.dependencyGraph()
+	for _, comp := range g.components() {
+		ev.reportCycle(g, comp)
+	}
+}
+
+// dependencyGraph is the graph of the configuration evaluated, by node
+// names.
+func (ev *evaluator) dependencyGraph() *depGraph {
 	g := &depGraph{edges: map[string][]depEdge{}, resources: map[string]bool{}, insts: ev.modulePaths, vars: ev.loader.variables}
 	for _, path := range slices.Sorted(maps.Keys(ev.modulePaths)) {
 		g.addModule(path, ev.modulePaths[path].cfg)
 	}
-	for _, comp := range g.components() {
-		ev.reportCycle(g, comp)
-	}
+	return g
 }
 
 // writtenIn is an instance of the module whose files hold rng.

@@ -1,6 +1,9 @@
 package terraform
 
 import (
+	"context"
+	"io/fs"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,16 +14,34 @@ import (
 // reference in the cycle, naming it. Evaluation alone does not meet most
 // of them (a computed attribute reads nothing of the other resource).
 func TestReferenceCycles(t *testing.T) {
+	for _, tt := range referenceCycleCases() {
+		t.Run(tt.name, func(t *testing.T) {
+			u, dir := loadTree(t, tt.files, Options{})
+			got := diagDetails(u, dir)
+			// The module context of a child's diagnostic is not pinned here.
+			for i, d := range got {
+				got[i], _, _ = strings.Cut(d, " (in module")
+			}
+			if !slices.Equal(got, tt.diags) {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.diags, "\n"))
+			}
+		})
+	}
+}
+
+type referenceCycleCase struct {
+	name  string
+	files map[string]string
+	diags []string
+}
+
+func referenceCycleCases() []referenceCycleCase {
 	child := `variable "in" {}
 locals { l = var.in }
 output "out" { value = local.l }
 output "other" { value = 1 }
 `
-	tests := []struct {
-		name  string
-		files map[string]string
-		diags []string
-	}{
+	return []referenceCycleCase{
 		{
 			name: "resources through computed attributes",
 			files: map[string]string{"main.tf": `resource "terraform_data" "a" { input = terraform_data.b.output }
@@ -119,17 +140,62 @@ resource "aws_security_group_rule" "r" {
 `},
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			u, dir := loadTree(t, tt.files, Options{})
-			got := diagDetails(u, dir)
-			// The module context of a child's diagnostic is not pinned here.
-			for i, d := range got {
-				got[i], _, _ = strings.Cut(d, " (in module")
-			}
-			if !slices.Equal(got, tt.diags) {
-				t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.diags, "\n"))
-			}
-		})
+}
+
+// TestCycleCheckAgreesWithGraph: for every Terraform configuration under
+// testdata and every case above, the graph of integers finds a cycle
+// exactly when the graph of names has one to report.
+func TestCycleCheckAgreesWithGraph(t *testing.T) {
+	testdata, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
 	}
+	seen := map[string]bool{}
+	var dirs []string
+	err = filepath.WalkDir(testdata, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if dir := filepath.Dir(p); !d.IsDir() && strings.HasSuffix(p, ".tf") && !seen[dir] {
+			seen[dir] = true
+			dirs = append(dirs, dir)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	roots, cycles := cyclesAgree(t, dirs, testdata)
+	for _, tt := range referenceCycleCases() {
+		dir := writeTree(t, tt.files)
+		r, c := cyclesAgree(t, []string{dir}, dir)
+		roots, cycles = roots+r, cycles+c
+	}
+	t.Logf("%d roots, %d cycles", roots, cycles)
+	if roots < 300 || cycles < 5 {
+		t.Errorf("%d roots, %d with a cycle: want the testdata's hundreds and the cases' cycles", roots, cycles)
+	}
+}
+
+// cyclesAgree evaluates the roots among dirs and compares the two cycle
+// checks on each.
+func cyclesAgree(t *testing.T, dirs []string, root string) (roots, cycles int) {
+	t.Helper()
+	rl := NewRootLoader(dirs, Options{Root: root})
+	for _, dir := range rl.Roots() {
+		_, mi := evalRoot(context.Background(), rl.l, dir, rl.opts)
+		if mi == nil {
+			t.Errorf("%s: internal error", dir)
+			continue
+		}
+		want := len(mi.ev.dependencyGraph().components()) > 0
+		if got := mi.ev.hasCycle(); got != want {
+			t.Errorf("%s: hasCycle() = %v, the graph of names has a cycle: %v", dir, got, want)
+		}
+		roots++
+		if want {
+			cycles++
+		}
+	}
+	return roots, cycles
 }
