@@ -95,3 +95,50 @@ func TestWriteIndentedJSONRandomDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestIndenterAcrossWrites: the compact document split into writes of
+// every size, strings and escapes cut anywhere, is indented as when it
+// is written whole, and comes out in pieces of at most two chunks, a long
+// string included.
+func TestIndenterAcrossWrites(t *testing.T) {
+	v := map[string]any{
+		"findings": []any{map[string]any{"m": `a "quoted" \ word`, "e": []any{}, "o": map[string]any{}}, "x\\"},
+		"big":      strings.Repeat(`{"k": [1, "\"]"]} `, 10000),
+	}
+	compact, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compact = append(compact, '\n')
+	want := encoderIndented(t, v)
+	for _, size := range []int{1, 2, 3, 7, 64, 4096, len(compact)} {
+		var out pieces
+		in := &indenter{w: &out}
+		for rest := compact; len(rest) > 0; {
+			n := min(size, len(rest))
+			if _, err := in.Write(rest[:n]); err != nil {
+				t.Fatal(err)
+			}
+			rest = rest[n:]
+		}
+		if err := in.flush(); err != nil {
+			t.Fatal(err)
+		}
+		if got := bytes.Join(out.writes, nil); !bytes.Equal(got, want) {
+			t.Fatalf("writes of %d bytes: indented differently", size)
+		}
+		for _, w := range out.writes {
+			if len(w) > 2*indentChunk {
+				t.Errorf("writes of %d bytes: a piece of %d bytes", size, len(w))
+			}
+		}
+	}
+}
+
+// pieces records each write.
+type pieces struct{ writes [][]byte }
+
+func (p *pieces) Write(b []byte) (int, error) {
+	p.writes = append(p.writes, bytes.Clone(b))
+	return len(b), nil
+}
