@@ -238,76 +238,13 @@ func (ev *evaluator) hasCycle() bool {
 	return hasReportedCycle(edges, resource)
 }
 
-// hasReportedCycle finds the strongly connected components of the graph
-// (Tarjan's algorithm, iterative) and reports whether one goes through a
-// resource node and is a cycle: more than one node, or a node with an edge
-// to itself.
+// hasReportedCycle reports whether the graph has a component that
+// checkCycles reports (reportedCycle).
 func hasReportedCycle(edges [][]int, resource []bool) bool {
-	n := len(edges)
-	index := make([]int, n)
-	low := make([]int, n)
-	onStack := make([]bool, n)
-	for i := range index {
-		index[i] = -1
-	}
-	var stack []int
-	type frame struct{ node, next int }
-	var work []frame
-	next := 0
-	for start := range n {
-		if index[start] >= 0 {
-			continue
-		}
-		index[start], low[start] = next, next
-		next++
-		stack = append(stack, start)
-		onStack[start] = true
-		work = append(work[:0], frame{node: start})
-		for len(work) > 0 {
-			f := &work[len(work)-1]
-			if f.next < len(edges[f.node]) {
-				to := edges[f.node][f.next]
-				f.next++
-				if index[to] < 0 {
-					index[to], low[to] = next, next
-					next++
-					stack = append(stack, to)
-					onStack[to] = true
-					work = append(work, frame{node: to})
-				} else if onStack[to] {
-					low[f.node] = min(low[f.node], index[to])
-				}
-				continue
-			}
-			node := f.node
-			work = work[:len(work)-1]
-			if len(work) > 0 {
-				parent := work[len(work)-1].node
-				low[parent] = min(low[parent], low[node])
-			}
-			if low[node] != index[node] {
-				continue
-			}
-			size, through, selfLoop := 0, false, false
-			for {
-				top := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				onStack[top] = false
-				size++
-				through = through || resource[top]
-				if top == node {
-					break
-				}
-			}
-			if through && size == 1 {
-				for _, to := range edges[node] {
-					selfLoop = selfLoop || to == node
-				}
-			}
-			if through && (size > 1 || selfLoop) {
-				return true
-			}
-		}
-	}
-	return false
+	has := false
+	stronglyConnected(edges, func(comp []int) bool {
+		has = reportedCycle(comp, edges, resource)
+		return has
+	})
+	return has
 }

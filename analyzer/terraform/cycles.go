@@ -280,35 +280,76 @@ func bodyTraversals(b *hclsyntax.Body, vars func(hcl.Expression) []hcl.Traversal
 }
 
 // components are the strongly connected components of the graph that are
-// cycles through a resource: more than one node, or a node with an edge
-// to itself. Tarjan's algorithm, iterative so a long chain cannot
-// exhaust the stack, over the nodes in sorted order so the report is
-// stable.
+// cycles through a resource (reportedCycle), each sorted, found from the
+// nodes in sorted order so the report is stable.
 func (g *depGraph) components() [][]string {
-	index := map[string]int{}
-	low := map[string]int{}
-	onStack := map[string]bool{}
-	var stack []string
-	var out [][]string
-	type frame struct {
-		node string
-		next int
+	seen := map[string]bool{}
+	for from, es := range g.edges {
+		seen[from] = true
+		for _, e := range es {
+			seen[e.to] = true
+		}
 	}
-	for _, start := range slices.Sorted(maps.Keys(g.edges)) {
-		if _, seen := index[start]; seen {
+	names := slices.Sorted(maps.Keys(seen))
+	id := make(map[string]int, len(names))
+	for i, n := range names {
+		id[n] = i
+	}
+	edges := make([][]int, len(names))
+	resource := make([]bool, len(names))
+	for i, n := range names {
+		resource[i] = g.resources[n]
+		for _, e := range g.edges[n] {
+			edges[i] = append(edges[i], id[e.to])
+		}
+	}
+	var out [][]string
+	stronglyConnected(edges, func(comp []int) bool {
+		if reportedCycle(comp, edges, resource) {
+			c := make([]string, len(comp))
+			for k, i := range comp {
+				c[k] = names[i]
+			}
+			slices.Sort(c)
+			out = append(out, c)
+		}
+		return false
+	})
+	return out
+}
+
+// stronglyConnected calls found with each strongly connected component of
+// a graph of nodes 0 to len(edges)-1, as Tarjan's algorithm completes it
+// (iterative, so a long chain cannot exhaust the stack), until found
+// returns true.
+func stronglyConnected(edges [][]int, found func(comp []int) (stop bool)) {
+	n := len(edges)
+	index, low := make([]int, n), make([]int, n)
+	onStack := make([]bool, n)
+	for i := range index {
+		index[i] = -1
+	}
+	var stack []int
+	type frame struct{ node, next int }
+	var work []frame
+	next := 0
+	for start := range n {
+		if index[start] >= 0 {
 			continue
 		}
-		work := []frame{{node: start}}
-		index[start], low[start] = len(index), len(index)
+		index[start], low[start] = next, next
+		next++
 		stack = append(stack, start)
 		onStack[start] = true
+		work = append(work[:0], frame{node: start})
 		for len(work) > 0 {
 			f := &work[len(work)-1]
-			if f.next < len(g.edges[f.node]) {
-				to := g.edges[f.node][f.next].to
+			if f.next < len(edges[f.node]) {
+				to := edges[f.node][f.next]
 				f.next++
-				if _, seen := index[to]; !seen {
-					index[to], low[to] = len(index), len(index)
+				if index[to] < 0 {
+					index[to], low[to] = next, next
+					next++
 					stack = append(stack, to)
 					onStack[to] = true
 					work = append(work, frame{node: to})
@@ -326,7 +367,7 @@ func (g *depGraph) components() [][]string {
 			if low[node] != index[node] {
 				continue
 			}
-			var comp []string
+			var comp []int
 			for {
 				top := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
@@ -336,34 +377,21 @@ func (g *depGraph) components() [][]string {
 					break
 				}
 			}
-			if g.isCycle(comp) {
-				slices.Sort(comp)
-				out = append(out, comp)
+			if found(comp) {
+				return
 			}
 		}
 	}
-	return out
 }
 
-// isCycle reports whether a component is a cycle rampart reports here:
-// one through a resource or data source.
-func (g *depGraph) isCycle(comp []string) bool {
-	through := false
-	for _, n := range comp {
-		through = through || g.resources[n]
-	}
-	if !through {
+// reportedCycle reports whether a component is a cycle rampart reports
+// here: one through a resource or data source, of more than one node or
+// with an edge from its node to itself.
+func reportedCycle(comp []int, edges [][]int, resource []bool) bool {
+	if !slices.ContainsFunc(comp, func(i int) bool { return resource[i] }) {
 		return false
 	}
-	if len(comp) > 1 {
-		return true
-	}
-	for _, e := range g.edges[comp[0]] {
-		if e.to == comp[0] {
-			return true
-		}
-	}
-	return false
+	return len(comp) > 1 || slices.Contains(edges[comp[0]], comp[0])
 }
 
 // cyclePath is a shortest cycle through the first node of a component,
