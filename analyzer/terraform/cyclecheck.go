@@ -7,12 +7,10 @@ import (
 // A configuration Terraform accepts has no cycle, and building the graph
 // of node names that reports one (depGraph) cost a tree of repositories 5 %
 // of its CPU: it was built for every root from scratch, though most of it
-// is the same shared module's. So checkCycles first asks a graph of
-// integers whether there is a cycle at all, assembled for each root from
-// a per-module part built once (moduleGraph), and builds the graph of
-// names only to report one. Both graphs have the same nodes and edges, but
-// for edges into nodes with no edges of their own, which no cycle passes
-// through, so they have the same cycles (TestCycleCheckAgreesWithGraph).
+// is the same shared module's. So both graphs are now assembled from a
+// per-module part built once (moduleGraph), and checkCycles first asks
+// the graph of integers whether there is a cycle at all; it builds the
+// graph of names only to report one (TestCycleCheckAgreesWithGraph).
 
 // moduleGraph is the part of the dependency graph that a module's
 // configuration fixes: its nodes, by name within the module ("local.x",
@@ -20,6 +18,7 @@ import (
 // reference to a module call's outputs is resolved per root, since the
 // call's module is the root's instance.
 type moduleGraph struct {
+	names    []string
 	index    map[string]int
 	resource []bool
 	refs     [][]moduleRef
@@ -32,11 +31,13 @@ type moduleGraph struct {
 }
 
 // moduleRef is a reference to a node of the module (to >= 0) or to the
-// outputs of one of its module calls: the one named, or all of them.
+// outputs of one of its module calls: the one named, or all of them; at
+// is where it is written.
 type moduleRef struct {
 	to     int
 	call   string
 	output string
+	at     hcl.Range
 }
 
 // cycleGraph returns the module's part of the dependency graph, built on
@@ -46,7 +47,9 @@ func (m *moduleConfig) cycleGraph(vars func(hcl.Expression) []hcl.Traversal) *mo
 	return m.cycles
 }
 
-// buildModuleGraph mirrors depGraph.addModule.
+// buildModuleGraph builds a module's part of the graph: a node for each
+// local value, variable, output, resource and module call, and its
+// references in the order they are written.
 func buildModuleGraph(cfg *moduleConfig, vars func(hcl.Expression) []hcl.Traversal) *moduleGraph {
 	g := &moduleGraph{index: map[string]int{}, args: map[string]map[string][]moduleRef{}}
 	node := func(name string) int {
@@ -55,6 +58,7 @@ func buildModuleGraph(cfg *moduleConfig, vars func(hcl.Expression) []hcl.Travers
 		}
 		i := len(g.refs)
 		g.index[name] = i
+		g.names = append(g.names, name)
 		g.refs = append(g.refs, nil)
 		g.resource = append(g.resource, false)
 		return i
@@ -120,16 +124,19 @@ func buildModuleGraph(cfg *moduleConfig, vars func(hcl.Expression) []hcl.Travers
 	return g
 }
 
-// resolve is depGraph.targets within the module.
+// resolve returns the nodes a reference refers to: none for what is no
+// node (count.index, each.key, path.module, self, a dynamic block's
+// iterator) or is not declared (reported elsewhere).
 func (g *moduleGraph) resolve(cfg *moduleConfig, t hcl.Traversal) []moduleRef {
 	root := t.RootName()
 	name, ok := attrStep(t, 1)
 	if !ok {
 		return nil
 	}
+	at := t.SourceRange()
 	local := func(node string) []moduleRef {
 		if i, ok := g.index[node]; ok {
-			return []moduleRef{{to: i}}
+			return []moduleRef{{to: i, at: at}}
 		}
 		return nil
 	}
@@ -148,7 +155,7 @@ func (g *moduleGraph) resolve(cfg *moduleConfig, t hcl.Traversal) []moduleRef {
 			steps = steps[1:]
 		}
 		out, _ := attrStep(steps, 0)
-		return []moduleRef{{to: -1, call: name, output: out}}
+		return []moduleRef{{to: -1, call: name, output: out, at: at}}
 	case "count", "each", "path", "terraform", "self":
 	case "data":
 		if n, ok := attrStep(t, 2); ok && cfg.byAddr["data."+name+"."+n] != nil {

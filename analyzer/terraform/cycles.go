@@ -97,55 +97,38 @@ func modulePrefix(path string) string {
 	return path + "."
 }
 
-// addModule adds the nodes of one module path and their references.
+// addModule adds the nodes of one module path and their references: the
+// module's part of the graph (moduleGraph) under the path's prefix, the
+// references of its calls' arguments as the edges of the child modules'
+// variables, and an edge from every node to the module's expansion.
 func (g *depGraph) addModule(path string, cfg *moduleConfig) {
+	mg := cfg.cycleGraph(g.vars)
 	pre := modulePrefix(path)
-	var inModule []string
-	add := func(node string, exprs ...hcl.Expression) {
-		inModule = append(inModule, node)
-		for _, e := range exprs {
-			if e != nil {
-				g.addRefs(node, path, cfg, g.vars(e))
-			}
+	for i, refs := range mg.refs {
+		node := pre + mg.names[i]
+		if mg.resource[i] {
+			g.resources[node] = true
 		}
+		g.addRefs(node, pre, mg, refs)
 	}
-	for name, a := range cfg.locals {
-		add(pre+"local."+name, a.Expr)
-	}
-	for name := range cfg.variables {
-		// A child's variable depends on the argument its caller sets
-		// (addCalls); a root variable on nothing.
-		add(pre + "var." + name)
-	}
-	for name, o := range cfg.outputs {
-		add(pre+"output."+name, append(conditionExprs(o.preconditions), o.expr)...)
-		g.addRefs(pre+"output."+name, path, cfg, o.dependsOn)
-	}
-	for _, rc := range cfg.resources {
-		node := pre + rc.addr()
-		g.resources[node] = true
-		add(node, rc.count, rc.forEach)
-		g.addRefs(node, path, cfg, resourceTraversals(rc, g.vars))
-		g.addRefs(node, path, cfg, rc.dependsOn)
-	}
-	for _, call := range cfg.calls {
-		node := pre + "module." + call.name
-		add(node, call.count, call.forEach)
-		g.addRefs(node, path, cfg, call.dependsOn)
-		child := g.insts[pre+"module."+call.name]
+	// A child's variable depends on the argument its caller sets; a root
+	// variable on nothing.
+	for call, args := range mg.args {
+		child := g.insts[pre+"module."+call]
 		if child == nil {
 			continue
 		}
-		for name, a := range call.args {
-			if child.cfg.variables[name] != nil {
-				g.addRefs(pre+"module."+call.name+".var."+name, path, cfg, g.vars(a.Expr))
+		cg := child.cfg.cycleGraph(g.vars)
+		for name, refs := range args {
+			if _, ok := cg.index["var."+name]; ok {
+				g.addRefs(pre+"module."+call+".var."+name, pre, mg, refs)
 			}
 		}
 	}
 	// Everything in a module call's module waits for its expansion.
 	if path != "" {
-		for _, n := range inModule {
-			g.edges[n] = append(g.edges[n], depEdge{to: path})
+		for _, name := range mg.names {
+			g.edges[pre+name] = append(g.edges[pre+name], depEdge{to: path})
 		}
 	}
 }
@@ -158,73 +141,38 @@ func conditionExprs(vs []validation) []hcl.Expression {
 	return out
 }
 
-// addRefs adds an edge from node to each object of module path the
-// traversals refer to.
-func (g *depGraph) addRefs(node, path string, cfg *moduleConfig, ts []hcl.Traversal) {
-	for _, t := range ts {
-		for _, to := range g.targets(path, cfg, t) {
-			g.edges[node] = append(g.edges[node], depEdge{to: to, at: t.SourceRange()})
+// addRefs adds an edge from node to each object the references of the
+// module graph mg, under prefix pre, refer to.
+func (g *depGraph) addRefs(node, pre string, mg *moduleGraph, refs []moduleRef) {
+	for _, r := range refs {
+		if r.to >= 0 {
+			g.edges[node] = append(g.edges[node], depEdge{to: pre + mg.names[r.to], at: r.at})
+			continue
+		}
+		for _, to := range g.outputTargets(pre+"module."+r.call, r.output) {
+			g.edges[node] = append(g.edges[node], depEdge{to: to, at: r.at})
 		}
 	}
-}
-
-// targets are the nodes a traversal written in module path refers to;
-// none for what is no node (count.index, each.key, path.module, self, a
-// dynamic block's iterator) or is not declared (reported elsewhere).
-func (g *depGraph) targets(path string, cfg *moduleConfig, t hcl.Traversal) []string {
-	pre := modulePrefix(path)
-	root := t.RootName()
-	name, ok := attrStep(t, 1)
-	if !ok {
-		return nil
-	}
-	switch root {
-	case "var":
-		if cfg.variables[name] != nil {
-			return []string{pre + "var." + name}
-		}
-	case "local":
-		if cfg.locals[name] != nil {
-			return []string{pre + "local." + name}
-		}
-	case "module":
-		return g.outputTargets(pre+"module."+name, t[2:])
-	case "count", "each", "path", "terraform", "self":
-	case "data":
-		if n, ok := attrStep(t, 2); ok && cfg.byAddr["data."+name+"."+n] != nil {
-			return []string{pre + "data." + name + "." + n}
-		}
-	case "resource":
-		if n, ok := attrStep(t, 2); ok && cfg.byAddr[name+"."+n] != nil {
-			return []string{pre + name + "." + n}
-		}
-	default:
-		if cfg.byAddr[root+"."+name] != nil {
-			return []string{pre + root + "." + name}
-		}
-	}
-	return nil
 }
 
 // outputTargets are the output nodes a reference to a module call reads:
-// the output it names, or every output when it uses the module whole.
-func (g *depGraph) outputTargets(call string, steps hcl.Traversal) []string {
+// the output it names, or every output when it uses the module whole
+// (output "").
+func (g *depGraph) outputTargets(call, output string) []string {
 	child := g.insts[call]
 	if child == nil {
 		return nil
 	}
-	for len(steps) > 0 && isIndexStep(steps[0]) {
-		steps = steps[1:]
-	}
-	if out, ok := attrStep(steps, 0); ok {
-		if child.cfg.outputs[out] == nil {
+	cg := child.cfg.cycleGraph(g.vars)
+	if output != "" {
+		if _, ok := cg.index["output."+output]; !ok {
 			return nil
 		}
-		return []string{call + ".output." + out}
+		return []string{call + ".output." + output}
 	}
-	out := make([]string, 0, len(child.cfg.outputs))
-	for name := range child.cfg.outputs {
-		out = append(out, call+".output."+name)
+	out := make([]string, 0, len(cg.outputs))
+	for _, o := range cg.outputs {
+		out = append(out, call+"."+cg.names[o])
 	}
 	return out
 }
