@@ -34,11 +34,10 @@ import (
 type streamer struct {
 	ctx context.Context
 	st  stages
-	// pending is the engine being built; eng, the normalizer, the
-	// evaluator and acct are set from it when the first unit is taken
-	// (ready). st stays as given: the loads read it meanwhile.
+	// pending is the engine being built; the normalizer, the evaluator
+	// and acct are set from it when the first unit is taken (ready). st
+	// stays as given: the loads read it meanwhile.
 	pending   *pendingEngine
-	eng       *engine.Engine
 	normalize normalizer
 	evaluator func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error)
 	workers   int
@@ -226,7 +225,7 @@ func (s *streamer) terraform(dirs []string, bounds *boundaries, opts Options) {
 // reports false when building the engine failed (the scan's error, which
 // has stopped it).
 func (s *streamer) ready() bool {
-	if s.eng != nil {
+	if s.normalize != nil {
 		return true
 	}
 	eng, err := s.pending.wait()
@@ -234,7 +233,7 @@ func (s *streamer) ready() bool {
 		return false
 	}
 	st := s.st.withDefaults(eng)
-	s.eng, s.normalize, s.evaluator = eng, st.normalize, st.evaluate
+	s.normalize, s.evaluator = st.normalize, st.evaluate
 	s.acct = newAccountSummary(eng)
 	return true
 }
