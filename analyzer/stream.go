@@ -3,6 +3,7 @@ package analyzer
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -67,7 +68,7 @@ type streamer struct {
 	files     []result.File
 	normDiags graph.Diagnostics
 	failures  []unitFailure
-	decls     []*graph.Canonical // slim: UID and declaration, for suppressions
+	decls     *declarations
 	sensitive map[string]bool
 	// unmarked are the YAML/JSON files read whole without an inline
 	// suppression comment: the suppression stage does not read them again.
@@ -78,9 +79,10 @@ type streamer struct {
 }
 
 type batchJob struct {
-	index int
-	units []unitResources
-	diags graph.Diagnostics
+	index    int
+	declSlot int
+	units    []unitResources
+	diags    graph.Diagnostics
 }
 
 func newStreamer(ctx context.Context, pending *pendingEngine, st stages, opts Options) *streamer {
@@ -235,6 +237,7 @@ func (s *streamer) ready() bool {
 	st := s.st.withDefaults(eng)
 	s.normalize, s.evaluator = st.normalize, st.evaluate
 	s.acct = newAccountSummary(eng)
+	s.decls = newDeclarations(!s.acct.scope.Empty())
 	return true
 }
 
@@ -256,9 +259,7 @@ func (s *streamer) take(u *graph.Unit) {
 	ur := unitResources{unit: u, canon: canon, diags: diags}
 	s.normDiags = append(s.normDiags, diags...)
 	s.resources += len(canon)
-	for _, c := range canon {
-		s.decls = append(s.decls, declaration(c))
-	}
+	s.decls.add(canon)
 	s.acct.add(ur)
 	s.keep(u)
 
@@ -285,6 +286,7 @@ func (s *streamer) flush() {
 	s.mu.Lock()
 	s.results = append(s.results, nil)
 	s.mu.Unlock()
+	job.declSlot = s.decls.batch()
 	s.batch, s.batchSize, s.batchDiags = nil, 0, nil
 	select {
 	case s.jobs <- job:
@@ -293,18 +295,20 @@ func (s *streamer) flush() {
 }
 
 // evaluate runs one batch and keeps its results without the units'
-// graphs.
+// graphs, and the unit of an evaluation an internal error failed only.
 func (s *streamer) evaluate(job batchJob) {
 	rs := evaluateBatch(s.ctx, s.evaluator, job.units, job.diags)
+	s.decls.keepFound(job.declSlot, job.units, rs)
 	for i := range rs {
 		if s.omitPassed && rs[i].out != nil {
 			rs[i].out.Passed = nil
 		}
-		slim := make([]unitResources, len(rs[i].units))
-		for j, ur := range rs[i].units {
-			slim[j] = unitResources{unit: slimUnit(ur.unit, false)}
+		var ie *engine.InternalError
+		if !errors.As(rs[i].err, &ie) {
+			rs[i].units = nil
+			continue
 		}
-		rs[i].units = slim
+		rs[i].units = []unitResources{{unit: slimUnit(rs[i].units[0].unit, false)}}
 	}
 	s.mu.Lock()
 	s.results[job.index] = rs
@@ -347,19 +351,6 @@ func slimUnit(u *graph.Unit, withResources bool) *graph.Unit {
 		}
 	}
 	return s
-}
-
-// declaration is what suppressions read of a canonical resource: its UID,
-// its declaration and its rampart Metadata.
-func declaration(c *graph.Canonical) *graph.Canonical {
-	if c.Native == nil {
-		return &graph.Canonical{UID: c.UID}
-	}
-	r := &graph.Resource{ID: c.Native.ID, Loc: c.Native.Loc}
-	if m := c.Native.Meta["Metadata"]; m != nil && m.Get("rampart") != nil {
-		r.Meta = map[string]*graph.Value{"Metadata": m}
-	}
-	return &graph.Canonical{UID: c.UID, Kind: c.Kind, Native: r}
 }
 
 // nestingOf says which templates among paths other templates include.

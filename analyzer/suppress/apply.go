@@ -38,9 +38,14 @@ type Input struct {
 	// one place are merged: a suppression naming one module instance
 	// then suppresses that instance's finding only.
 	Findings []result.Finding
-	// Resources are the canonical resources evaluated: their declarations
+	// Resources are the canonical resources evaluated, or at least those
+	// with a finding and those with rampart Metadata: their declarations
 	// and CloudFormation Metadata.
 	Resources []*graph.Canonical
+	// DeclaredAt reports whether a canonical resource is declared at a
+	// line of a file, for a scan that keeps only some declarations in
+	// Resources; nil means Resources holds them all.
+	DeclaredAt func(file string, line int) bool
 	// Rules are every loaded rule, for names and suggestions; Ran are the
 	// rules that ran (a suppression of another cannot match anything and
 	// is not reported as unused).
@@ -96,7 +101,8 @@ type stage struct {
 	in Input
 	// decl is each resource's declaration, by UID.
 	decl map[string]graph.Location
-	// declared holds the declaration lines of resources, "file:line".
+	// declared holds the declaration lines of resources, "file:line",
+	// when Input.DeclaredAt does not say.
 	declared map[string]bool
 	// scanned lists the scanned files, cleaned.
 	scanned []string
@@ -112,7 +118,9 @@ func newStage(in Input) *stage {
 			continue
 		}
 		s.decl[c.UID] = c.Native.Loc
-		s.declared[lineKey(c.Native.Loc.File, c.Native.Loc.StartLine)] = true
+		if in.DeclaredAt == nil {
+			s.declared[lineKey(c.Native.Loc.File, c.Native.Loc.StartLine)] = true
+		}
 	}
 	for _, f := range in.Files {
 		if f.Status == result.FileScanned {
@@ -127,6 +135,15 @@ func newStage(in Input) *stage {
 		s.byName[strings.ToUpper(r.Name)] = r.ID
 	}
 	return s
+}
+
+// declaredAt reports whether a canonical resource is declared at line of
+// file.
+func (s *stage) declaredAt(file string, line int) bool {
+	if s.in.DeclaredAt != nil {
+		return s.in.DeclaredAt(file, line)
+	}
+	return s.declared[lineKey(file, line)]
 }
 
 func lineKey(file string, line int) string {
@@ -226,7 +243,7 @@ func (s *stage) inline(f result.File) ([]directive, graph.Diagnostics) {
 			// Nothing follows it: it covers nothing, and is reported
 			// as unused.
 			d.scope = scope{file: f.Path}
-		case s.declared[lineKey(f.Path, c.first)]:
+		case s.declaredAt(f.Path, c.first):
 			d.scope = scope{declFile: f.Path, declLine: c.first}
 		default:
 			d.scope = scope{file: f.Path, first: c.first, last: c.last}
