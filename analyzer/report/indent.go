@@ -1,8 +1,12 @@
 package report
 
 import (
+	"bytes"
+	"encoding"
 	"encoding/json"
 	"io"
+	"reflect"
+	"strings"
 )
 
 // writeIndentedJSON writes v as json.Encoder does with SetIndent("", "  ")
@@ -11,19 +15,199 @@ import (
 // it. The Encoder indents by stepping its scanner through every byte of
 // the document it has marshalled, which took most of the time of writing
 // a large report; indenting that compact, valid document needs only to
-// know whether a byte is inside a string. The compact document goes
-// straight from the Encoder into an indenter, which writes the indented
-// one in pieces: a report of 2.2 MB took 2.2 MB more for a copy of the
-// compact document and 4.4 MB for the indented one, fresh memory the
-// process faulted in page by page.
+// know whether a byte is inside a string. So the compact document goes
+// into an indenter, which writes the indented one in pieces. Nor is the
+// compact document ever held whole: the Encoder marshals a value into a
+// buffer that doubles as it grows, about three times the report at the
+// end of a large scan (a 77 MB report on the 200-copy tree), so the
+// document is encoded a piece at a time (streamEncoder).
 func writeIndentedJSON(w io.Writer, v any) error {
 	in := &indenter{w: w, buf: make([]byte, 0, indentChunk+256)}
-	enc := json.NewEncoder(in)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	s := newStreamEncoder(in)
+	if err := s.value(reflect.ValueOf(v)); err != nil {
+		return err
+	}
+	if _, err := in.Write([]byte{'\n'}); err != nil {
 		return err
 	}
 	return in.flush()
+}
+
+// streamEncoder writes a value's compact JSON as json.Encoder (without
+// HTML escaping) does, a piece at a time: a struct field by field and a
+// slice element by element, each piece marshalled by the Encoder. The
+// elements of a slice of more than one are marshalled whole (a report's
+// findings, its files); a slice of one is descended into, so that the
+// results of SARIF's single run are streamed too.
+type streamEncoder struct {
+	w   io.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newStreamEncoder(w io.Writer) *streamEncoder {
+	s := &streamEncoder{w: w}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	return s
+}
+
+func (s *streamEncoder) value(v reflect.Value) error {
+	switch {
+	case v.Kind() == reflect.Struct && streamable(v.Type()):
+		return s.object(v)
+	case v.Kind() == reflect.Slice && !v.IsNil() && streamable(v.Type()):
+		return s.array(v)
+	}
+	return s.whole(v)
+}
+
+// whole writes v as the Encoder marshals it.
+func (s *streamEncoder) whole(v reflect.Value) error {
+	s.buf.Reset()
+	var x any
+	switch {
+	case v.CanAddr():
+		// An element of a slice is addressable, and the Encoder then
+		// calls the marshal methods of its pointer.
+		x = v.Addr().Interface()
+	case v.IsValid():
+		x = v.Interface()
+	}
+	if err := s.enc.Encode(x); err != nil {
+		return err
+	}
+	// Encode ends the value with a newline.
+	_, err := s.w.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte{'\n'}))
+	return err
+}
+
+func (s *streamEncoder) object(v reflect.Value) error {
+	if err := s.write("{"); err != nil {
+		return err
+	}
+	first := true
+	t := v.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, omitEmpty, ok := jsonField(f)
+		if !ok || omitEmpty && emptyJSONValue(v.Field(i)) {
+			continue
+		}
+		if !first {
+			if err := s.write(","); err != nil {
+				return err
+			}
+		}
+		first = false
+		if err := s.whole(reflect.ValueOf(name)); err != nil {
+			return err
+		}
+		if err := s.write(":"); err != nil {
+			return err
+		}
+		if err := s.value(v.Field(i)); err != nil {
+			return err
+		}
+	}
+	return s.write("}")
+}
+
+func (s *streamEncoder) array(v reflect.Value) error {
+	if err := s.write("["); err != nil {
+		return err
+	}
+	for i := range v.Len() {
+		if i > 0 {
+			if err := s.write(","); err != nil {
+				return err
+			}
+		}
+		var err error
+		if v.Len() == 1 {
+			err = s.value(v.Index(i))
+		} else {
+			err = s.whole(v.Index(i))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return s.write("]")
+}
+
+func (s *streamEncoder) write(text string) error {
+	_, err := io.WriteString(s.w, text)
+	return err
+}
+
+var (
+	jsonMarshaler = reflect.TypeFor[json.Marshaler]()
+	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+)
+
+// streamable reports whether the streamEncoder may take a struct or
+// slice type apart and write what the Encoder would: it marshals itself
+// in no other way, and a struct has only fields this encoder knows to
+// name and omit as the Encoder does. Any other value is marshalled whole.
+func streamable(t reflect.Type) bool {
+	for _, m := range []reflect.Type{jsonMarshaler, textMarshaler} {
+		if t.Implements(m) || reflect.PointerTo(t).Implements(m) {
+			return false
+		}
+	}
+	switch t.Kind() {
+	case reflect.Slice:
+		return t.Elem().Kind() != reflect.Uint8 // []byte is base64
+	case reflect.Struct:
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if f.Anonymous {
+				return false // embedded fields are promoted
+			}
+			if _, opts, _ := strings.Cut(f.Tag.Get("json"), ","); opts != "" && opts != "omitempty" {
+				return false // string, omitzero
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// jsonField is a struct field's name in JSON, whether it is left out
+// when empty, and whether it is written at all.
+func jsonField(f reflect.StructField) (name string, omitEmpty, ok bool) {
+	if !f.IsExported() {
+		return "", false, false
+	}
+	tag := f.Tag.Get("json")
+	if tag == "-" {
+		return "", false, false
+	}
+	name, opts, _ := strings.Cut(tag, ",")
+	if name == "" {
+		name = f.Name
+	}
+	return name, opts == "omitempty", true
+}
+
+// emptyJSONValue is encoding/json's notion of empty, for omitempty.
+func emptyJSONValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool:
+		return !v.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int() == 0
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return v.Uint() == 0
+	case reflect.Float32, reflect.Float64:
+		return v.Float() == 0
+	case reflect.Interface, reflect.Pointer:
+		return v.IsNil()
+	}
+	return false
 }
 
 // indentChunk is about how much indented text an indenter holds before

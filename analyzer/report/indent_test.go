@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -45,6 +46,111 @@ func TestWriteIndentedJSONMatchesEncoder(t *testing.T) {
 			t.Errorf("%#v:\n got %s\nwant %s", v, got.Bytes(), want)
 		}
 	}
+}
+
+// streamCase has a field of every kind the streamEncoder takes apart or
+// hands to the Encoder whole.
+type streamCase struct {
+	Name      string            `json:"name"`
+	Omitted   string            `json:"omitted,omitempty"`
+	Zero      int               `json:"zero,omitempty"`
+	False     bool              `json:"false,omitempty"`
+	NilSlice  []string          `json:"nil_slice"`
+	NilOmit   []string          `json:"nil_omit,omitempty"`
+	Empty     []streamItem      `json:"empty"`
+	One       []streamCase      `json:"one,omitempty"`
+	Many      []streamItem      `json:"many"`
+	Pointer   *streamItem       `json:"pointer"`
+	Any       any               `json:"any"`
+	Map       map[string]any    `json:"map"`
+	Bytes     []byte            `json:"bytes"`
+	Skipped   string            `json:"-"`
+	unexport  string            //nolint:unused // left out by both
+	Untagged  float64           //
+	Marshaled streamMarshaler   `json:"marshaled"`
+	Text      streamText        `json:"text"`
+	Embedding streamEmbedding   `json:"embedding"`
+	Quoted    streamQuotedField `json:"quoted"`
+	Nested    struct {
+		Inner []streamItem `json:"inner"`
+	} `json:"nested"`
+}
+
+type streamItem struct {
+	A string `json:"a"`
+	B []int  `json:"b,omitempty"`
+}
+
+type streamMarshaler struct{ V int }
+
+func (m streamMarshaler) MarshalJSON() ([]byte, error) { return []byte(`{"custom":true}`), nil }
+
+type streamText struct{ V string }
+
+func (t *streamText) MarshalText() ([]byte, error) { return []byte("text:" + t.V), nil }
+
+type streamEmbedding struct {
+	streamItem
+	C string `json:"c"`
+}
+
+type streamQuotedField struct {
+	N int `json:"n,string"`
+}
+
+// TestStreamEncoderMatchesEncoder: taken apart or not, every kind of
+// field comes out as the Encoder writes it.
+func TestStreamEncoderMatchesEncoder(t *testing.T) {
+	full := streamCase{
+		Name: "<a & b>", Omitted: "", Empty: []streamItem{}, Many: []streamItem{{A: "1"}, {A: "2", B: []int{3}}},
+		Pointer: &streamItem{A: "p"}, Any: []any{1, "x"}, Map: map[string]any{"z": 1, "a": []int{}}, Bytes: []byte("hi"),
+		Skipped: "never", unexport: "never", Untagged: 2.5, Text: streamText{V: "t"},
+		Embedding: streamEmbedding{streamItem: streamItem{A: "e"}, C: "c"}, Quoted: streamQuotedField{N: 7},
+	}
+	full.Nested.Inner = []streamItem{{A: "n"}}
+	withOne := full
+	withOne.One = []streamCase{full}
+	for _, v := range []any{streamCase{}, full, withOne, []streamCase{withOne}, []streamCase{withOne, full}, &full, []*streamCase{&full}} {
+		var got bytes.Buffer
+		if err := writeIndentedJSON(&got, v); err != nil {
+			t.Fatal(err)
+		}
+		if want := encoderIndented(t, v); !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%#v:\n got %s\nwant %s", v, got.Bytes(), want)
+		}
+	}
+}
+
+// TestStreamEncoderWritesInPieces: a report's long arrays are written an
+// element at a time, and the single run of a SARIF log is descended into,
+// so no write holds more than one element.
+func TestStreamEncoderWritesInPieces(t *testing.T) {
+	type run struct {
+		Results []streamItem `json:"results"`
+	}
+	type log struct {
+		Runs []run `json:"runs"`
+	}
+	items := make([]streamItem, 10000)
+	for i := range items {
+		items[i] = streamItem{A: strings.Repeat("x", 100)}
+	}
+	for _, v := range []any{streamCase{Many: items}, log{Runs: []run{{Results: items}}}} {
+		var rec writeRecorder
+		if err := newStreamEncoder(&rec).value(reflect.ValueOf(v)); err != nil {
+			t.Fatal(err)
+		}
+		if rec.largest > 200 {
+			t.Errorf("%T: a write of %d bytes, want one element (%d bytes) at most", v, rec.largest, len(`{"a":"`)+100+len(`"}`))
+		}
+	}
+}
+
+type writeRecorder struct{ largest int }
+
+func (r *writeRecorder) Write(p []byte) (int, error) {
+	r.largest = max(r.largest, len(p))
+	return len(p), nil
 }
 
 // TestWriteIndentedJSONRandomDocuments compares the two on random nested
