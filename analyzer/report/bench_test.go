@@ -18,8 +18,8 @@ func largeResult(findings, files int) *result.Result {
 		f := result.Finding{
 			RuleID: "AWS-SG-002", RuleName: "sg-no-public-admin-ports", Severity: result.SeverityHigh,
 			Title: "Security group allows admin ports from the internet", Message: fmt.Sprintf("aws_security_group.this[%d] allows 22 from 0.0.0.0/0", i),
-			Resource: result.ResourceRef{ID: fmt.Sprintf("aws_security_group.this[%d]", i), Type: "aws_security_group", Kind: "aws.ec2.security_group"},
-			Location: graph.Location{File: file, StartLine: 10 + i%40, EndLine: 10 + i%40},
+			Resource:    result.ResourceRef{ID: fmt.Sprintf("aws_security_group.this[%d]", i), Type: "aws_security_group", Kind: "aws.ec2.security_group"},
+			Location:    graph.Location{File: file, StartLine: 10 + i%40, EndLine: 10 + i%40},
 			Remediation: "Allow the admin ports from the networks that need them only.", Fingerprint: fmt.Sprintf("%032x", i),
 		}
 		for r := range 4 {
