@@ -65,8 +65,8 @@ type streamCase struct {
 	Map       map[string]any    `json:"map"`
 	Bytes     []byte            `json:"bytes"`
 	Skipped   string            `json:"-"`
-	unexport  string            //nolint:unused // left out by both
-	Untagged  float64           //
+	unexport  string            // left out by both
+	Untagged  float64           // named as in Go by both
 	Marshaled streamMarshaler   `json:"marshaled"`
 	Text      streamText        `json:"text"`
 	Embedding streamEmbedding   `json:"embedding"`
