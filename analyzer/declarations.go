@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
-	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/analyzer/suppress"
 )
 
 // declarations is what the suppression stage reads of the scan's
@@ -85,7 +85,7 @@ func (d *declarations) keepFound(index int, units []unitResources, rs []evaluate
 			continue
 		}
 		for i := range r.out.Findings {
-			withFinding[findingUID(&r.out.Findings[i])] = true
+			withFinding[suppress.ResourceUID(&r.out.Findings[i])] = true
 		}
 	}
 	if len(withFinding) == 0 {
@@ -123,15 +123,6 @@ func (d *declarations) declaredAt(file string, line int) bool {
 
 func (d *declarations) lineHash(file string, line int) uint64 {
 	return maphash.Comparable(d.seed, declKey{filepath.Clean(file), line})
-}
-
-// findingUID is the UID of the canonical resource an instance's finding
-// is about, as the suppression stage computes it.
-func findingUID(f *result.Finding) string {
-	if len(f.Instances) == 0 {
-		return ""
-	}
-	return f.Instances[0].Root + "#" + f.Resource.ID
 }
 
 // hasRampartMetadata reports whether a resource's declaration carries

@@ -326,7 +326,7 @@ func reasonHint(d directive) string {
 func (s *stage) covers(d directive, f *result.Finding) bool {
 	sc := d.scope
 	if sc.declFile != "" {
-		decl, ok := s.decl[uidOf(f)]
+		decl, ok := s.decl[ResourceUID(f)]
 		return ok && filepath.Clean(decl.File) == filepath.Clean(sc.declFile) && decl.StartLine == sc.declLine
 	}
 	if sc.file != "" {
@@ -342,9 +342,9 @@ func (s *stage) covers(d directive, f *result.Finding) bool {
 	return true
 }
 
-// uidOf is the UID of the canonical resource an instance's finding is
-// about.
-func uidOf(f *result.Finding) string {
+// ResourceUID is the UID of the canonical resource an instance's finding
+// is about: the declaration the stage looks up for it.
+func ResourceUID(f *result.Finding) string {
 	if len(f.Instances) == 0 {
 		return ""
 	}
@@ -355,7 +355,7 @@ func uidOf(f *result.Finding) string {
 // finding is located in and the file its resource is declared in.
 func (s *stage) pathMatches(sc scope, f *result.Finding) bool {
 	files := []string{f.Location.File}
-	if decl, ok := s.decl[uidOf(f)]; ok {
+	if decl, ok := s.decl[ResourceUID(f)]; ok {
 		files = append(files, decl.File)
 	}
 	for _, file := range files {
