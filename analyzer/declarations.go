@@ -37,8 +37,9 @@ type declarations struct {
 	kept []*graph.Canonical
 
 	mu sync.Mutex
-	// found are, per batch, the declarations of the resources with a
-	// finding (and no rampart Metadata: those are in kept).
+	// found are, per batch in unit order, the declarations of the
+	// resources with a finding (and no rampart Metadata: those are in
+	// kept).
 	found [][]*graph.Canonical
 }
 
@@ -64,17 +65,10 @@ func (d *declarations) add(canon []*graph.Canonical) {
 	}
 }
 
-// batch reserves the slot of a batch of units, in unit order.
-func (d *declarations) batch() int {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.found = append(d.found, nil)
-	return len(d.found) - 1
-}
-
 // keepFound keeps, once a batch is evaluated, the declarations of its
-// resources that have a finding.
-func (d *declarations) keepFound(index int, units []unitResources, rs []evaluated) {
+// resources that have a finding; batch is the batch's index in unit
+// order.
+func (d *declarations) keepFound(batch int, units []unitResources, rs []evaluated) {
 	if d.all {
 		return
 	}
@@ -99,7 +93,10 @@ func (d *declarations) keepFound(index int, units []unitResources, rs []evaluate
 		}
 	}
 	d.mu.Lock()
-	d.found[index] = found
+	if batch >= len(d.found) {
+		d.found = append(d.found, make([][]*graph.Canonical, batch+1-len(d.found))...)
+	}
+	d.found[batch] = found
 	d.mu.Unlock()
 }
 

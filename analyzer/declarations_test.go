@@ -42,8 +42,7 @@ func TestDeclarationsKeepWhatSuppressionsRead(t *testing.T) {
 			for _, ur := range units {
 				d.add(ur.canon)
 			}
-			slot := d.batch()
-			d.keepFound(slot, units, evaluatedBatch)
+			d.keepFound(1, units, evaluatedBatch)
 			var got []string
 			for _, c := range d.resources() {
 				got = append(got, c.UID)

@@ -79,10 +79,9 @@ type streamer struct {
 }
 
 type batchJob struct {
-	index    int
-	declSlot int
-	units    []unitResources
-	diags    graph.Diagnostics
+	index int
+	units []unitResources
+	diags graph.Diagnostics
 }
 
 func newStreamer(ctx context.Context, pending *pendingEngine, st stages, opts Options) *streamer {
@@ -286,7 +285,6 @@ func (s *streamer) flush() {
 	s.mu.Lock()
 	s.results = append(s.results, nil)
 	s.mu.Unlock()
-	job.declSlot = s.decls.batch()
 	s.batch, s.batchSize, s.batchDiags = nil, 0, nil
 	select {
 	case s.jobs <- job:
@@ -298,7 +296,7 @@ func (s *streamer) flush() {
 // graphs, and the unit of an evaluation an internal error failed only.
 func (s *streamer) evaluate(job batchJob) {
 	rs := evaluateBatch(s.ctx, s.evaluator, job.units, job.diags)
-	s.decls.keepFound(job.declSlot, job.units, rs)
+	s.decls.keepFound(job.index, job.units, rs)
 	for i := range rs {
 		if s.omitPassed && rs[i].out != nil {
 			rs[i].out.Passed = nil

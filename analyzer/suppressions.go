@@ -16,9 +16,10 @@ const maxSuppressionRead = 16 << 20
 // suppression or the baseline covers, before the instances of one place are
 // merged (a configuration entry naming one module instance covers that
 // instance only), and returns the diagnostics about the suppressions.
-// decls are the scan's declarations (declarations.go). The files in unmarked were read whole by the scan and hold no inline
-// suppression comment: they are not read again. The others are read inside
-// the boundary they were scanned in (boundaryOf).
+// decls are the declarations the scan kept (declarations.go). The files
+// in unmarked were read whole by the scan and hold no inline suppression
+// comment: they are not read again. The others are read inside the
+// boundary they were scanned in (boundaryOf).
 func applySuppressions(findings []result.Finding, decls *declarations, eng *engine.Engine, res *Result, opts Options, boundaryOf func(string) string, unmarked map[string]bool) ([]result.Finding, graph.Diagnostics) {
 	return suppress.Apply(suppress.Input{
 		Findings:   findings,
