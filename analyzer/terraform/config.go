@@ -328,10 +328,8 @@ func loadModuleCalls(p *parser, dir, root string) *moduleConfig {
 	return loadModuleFiles(p, dir, root, mayDeclareModule)
 }
 
-// loadModuleFiles parses the configuration files of dir that only accepts
-// (every file when only is nil).
-func loadModuleFiles(p *parser, dir, root string, only func(path string, src []byte) bool) *moduleConfig {
-	m := &moduleConfig{
+func newModuleConfig(dir string) *moduleConfig {
+	return &moduleConfig{
 		dir:           dir,
 		variables:     map[string]*variableConfig{},
 		locals:        map[string]*hcl.Attribute{},
@@ -342,6 +340,12 @@ func loadModuleFiles(p *parser, dir, root string, only func(path string, src []b
 		blockIndex:    map[string]*topBlock{},
 		jsonSrc:       map[string][]byte{},
 	}
+}
+
+// loadModuleFiles parses the configuration files of dir that only accepts
+// (every file when only is nil).
+func loadModuleFiles(p *parser, dir, root string, only func(path string, src []byte) bool) *moduleConfig {
+	m := newModuleConfig(dir)
 	files, overrides, err := moduleFiles(dir)
 	if err != nil {
 		m.diags = append(m.diags, &hcl.Diagnostic{

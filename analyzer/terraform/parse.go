@@ -81,14 +81,20 @@ type parsedFile struct {
 	diags hcl.Diagnostics
 	// panicked holds what the parser panicked with, if it did.
 	panicked any
+	// skimmed is set when file holds only the module blocks of the
+	// source, each with its source argument (skimModuleBlocks).
+	skimmed bool
 }
 
 // parseFiles parses the configuration files paths of one module, those
 // only accepts (every file when only is nil), and records them in p in
 // path order, as parsing them one after the other with p would. A file p
-// holds already is not parsed again. With only set, a file that cannot
-// be read or is not accepted gives neither a file nor diagnostics: the
-// load that parses every file reports it.
+// holds already is not parsed again. With only set, the module's calls
+// alone are read (loadModuleCalls): a file that cannot be read or is not
+// accepted gives neither a file nor diagnostics, the load that parses
+// every file reports it, and a native syntax file is skimmed for its
+// module blocks where that gives what parsing it would
+// (skimModuleBlocks); p does not keep what was skimmed.
 //
 // The files are parsed in parallel, each on a parser of its own, up to
 // GOMAXPROCS at a time: a root module's few large files (terraform-aws-vpc
@@ -118,6 +124,11 @@ func parseFiles(p *parser, paths []string, root string, only func(path string, s
 		if f, ok := known[path]; ok {
 			return parsedFile{file: f}
 		}
+		if only != nil && !strings.HasSuffix(path, ".json") {
+			if body, ok := skimModuleBlocks(src, path); ok {
+				return parsedFile{file: &hcl.File{Body: body, Bytes: src}, skimmed: true}
+			}
+		}
 		f, diags := parseSource(q, src, path)
 		return parsedFile{file: f, diags: diags}
 	}
@@ -144,7 +155,7 @@ func parseFiles(p *parser, paths []string, root string, only func(path string, s
 		if out[i].panicked != nil {
 			panic(out[i].panicked)
 		}
-		if out[i].file != nil {
+		if out[i].file != nil && !out[i].skimmed {
 			p.AddFile(paths[i], out[i].file)
 		}
 	}
