@@ -41,10 +41,15 @@ import (
 // parsed in full and reports its error. What the skim can change is only
 // which directories that failing scan evaluates as roots.
 func skimModuleBlocks(src []byte, filename string) (*hclsyntax.Body, bool) {
-	if len(nesting.HCL(src, filename, hcl.InitialPos, false)) > 0 {
+	// The nesting check lexes a file with more than MaxDepth brackets in
+	// all, as most module-heavy files have; the skimmer bounds the depth
+	// itself, so only the operators need the check, and they rarely do.
+	if !nesting.FewOperators(src) && len(nesting.HCL(src, filename, hcl.InitialPos, false)) > 0 {
 		return nil, false
 	}
-	s := &skimmer{src: src, filename: filename, line: 1}
+	// An open if or for directive counts as a level too, and there are no
+	// more of them than %{ sequences.
+	s := &skimmer{src: src, filename: filename, line: 1, maxDepth: nesting.MaxDepth - bytes.Count(src, []byte("%{"))}
 	body := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, Blocks: hclsyntax.Blocks{}}
 	for {
 		if !s.skipBlankLines() {
@@ -110,6 +115,18 @@ type skimmer struct {
 	lineStart int
 	// ascii is where the current line is known to be ASCII up to.
 	ascii int
+	// depth counts what is open as the nesting check counts it (brackets,
+	// braces, templates, interpolations and directives); a file that
+	// would pass maxDepth is declined, so that the nesting check's
+	// refusal is not skimmed past.
+	depth, maxDepth int
+}
+
+// open counts one more level open, and reports whether that is within
+// maxDepth.
+func (s *skimmer) open() bool {
+	s.depth++
+	return s.depth <= s.maxDepth
 }
 
 func (s *skimmer) at(c byte) bool { return s.pos < len(s.src) && s.src[s.pos] == c }
@@ -293,6 +310,9 @@ func (s *skimmer) plainString() (string, bool) {
 // its source argument.
 func (s *skimmer) moduleBlock(typ string, labels []string, typeRange hcl.Range, labelRanges []hcl.Range) (*hclsyntax.Block, bool) {
 	open := s.pos
+	if !s.open() {
+		return nil, false
+	}
 	s.pos++
 	openRange, _ := s.rangeFrom(open)
 	if !s.endOfItem() { // a block on one line
@@ -370,6 +390,7 @@ func (s *skimmer) moduleBlock(typ string, labels []string, typeRange hcl.Range, 
 	}
 	closeStart := s.pos
 	s.pos++
+	s.depth--
 	closeRange, ok := s.rangeFrom(closeStart)
 	if !ok {
 		return nil, false
@@ -386,8 +407,15 @@ func (s *skimmer) moduleBlock(typ string, labels []string, typeRange hcl.Range, 
 // skipBraced moves past a block's body, from its opening brace to the
 // brace that closes it.
 func (s *skimmer) skipBraced() bool {
+	if !s.open() {
+		return false
+	}
 	s.pos++
-	return s.skipNested('}')
+	if !s.skipNested('}') {
+		return false
+	}
+	s.depth--
+	return true
 }
 
 // skipNested moves past source until the bracket close, which it moves
@@ -425,24 +453,26 @@ func (s *skimmer) skipNested(close byte) bool {
 				return false
 			}
 		case c == '"':
+			if !s.open() {
+				return false
+			}
 			s.pos++
 			if !s.skipTemplate('"') {
 				return false
 			}
+			s.depth--
 		case s.atPair('<', '<'):
 			// hcl has no << operator: what is not a heredoc is an error.
 			marker, ok := s.heredocStart()
-			if !ok || !s.skipHeredoc(marker) {
+			if !ok || !s.open() || !s.skipHeredoc(marker) {
 				return false
 			}
-		case c == '{':
-			stack = append(stack, '}')
-			s.pos++
-		case c == '[':
-			stack = append(stack, ']')
-			s.pos++
-		case c == '(':
-			stack = append(stack, ')')
+			s.depth--
+		case c == '{' || c == '[' || c == '(':
+			if !s.open() {
+				return false
+			}
+			stack = append(stack, closing(c))
 			s.pos++
 		case c == '}' || c == ']' || c == ')':
 			if c != want() {
@@ -453,6 +483,7 @@ func (s *skimmer) skipNested(close byte) bool {
 				return true
 			}
 			stack = stack[:len(stack)-1]
+			s.depth--
 		case c == '~':
 			// Strips the blanks beside an interpolation's or a directive's
 			// braces; hcl accepts it nowhere else.
@@ -509,8 +540,14 @@ func (s *skimmer) skipTemplateSequence() bool {
 	case s.pos+2 < len(s.src) && s.src[s.pos+1] == c && s.src[s.pos+2] == '{':
 		s.pos += 3
 	case s.pos+1 < len(s.src) && s.src[s.pos+1] == '{':
+		if !s.open() {
+			return false
+		}
 		s.pos += 2
-		return s.skipNested('}')
+		if !s.skipNested('}') {
+			return false
+		}
+		s.depth--
 	default:
 		s.pos++
 	}
@@ -580,4 +617,14 @@ func (s *skimmer) skipHeredoc(marker string) bool {
 		}
 	}
 	return false
+}
+
+func closing(open byte) byte {
+	switch open {
+	case '{':
+		return '}'
+	case '[':
+		return ']'
+	}
+	return ')'
 }

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/rampart-iac/rampart/analyzer/terraform/nesting"
 )
 
 // skimmedCall is what the readers of a module's calls alone use of a call
@@ -44,18 +47,21 @@ func callsIn(f *hcl.File) []skimmedCall {
 	return out
 }
 
-// checkSkimAsParsed fails when src is skimmed, parses without an error,
-// and its module calls are not those the parse gives, source argument
-// and ranges included. A file with a syntax error is left out: hcl's
+// checkSkimAsParsed fails when src is skimmed and the nesting check
+// refuses it, or it parses without an error and its module calls are not
+// those the parse gives, source argument and ranges included. A file with a syntax error is left out: hcl's
 // recovery from an error can take a later module block into the broken
 // one's body, which no reader short of its parser foresees, and such a
 // file fails the scan when its module is loaded (skim.go). It reports
 // whether src was skimmed.
-func checkSkimAsParsed(t *testing.T, src []byte) bool {
+func checkSkimAsParsed(t testing.TB, src []byte) bool {
 	t.Helper()
 	body, ok := skimModuleBlocks(src, "main.tf")
 	if !ok {
 		return false
+	}
+	if diags := nesting.HCL(src, "main.tf", hcl.InitialPos, false); len(diags) > 0 {
+		t.Fatalf("skimmed a file the nesting check refuses (%v):\n%s", diags, src)
 	}
 	parsed, diags := parseSource(newParser(), src, "main.tf")
 	if diags.HasErrors() {
@@ -130,7 +136,10 @@ func TestSkimAsParsed(t *testing.T) {
 		{"not a heredoc", "x = 1 << 2\n" + skimModule, false},
 		{"argument ended by a brace", "module \"a\" {\n  source = \"./a\"\n  x = 1 }\n", false},
 		{"lone carriage return", "x = 1\r" + skimModule, false},
+		{"deep, within the nesting limit", "x = " + strings.Repeat("(", 250) + "1" + strings.Repeat(")", 250) + "\n" + skimModule, true},
 		{"too deep", "x = " + strings.Repeat("(", 300) + "1" + strings.Repeat(")", 300) + "\n" + skimModule, false},
+		{"too deep in templates", "x = " + strings.Repeat("\"${", 130) + "1" + strings.Repeat("}\"", 130) + "\n" + skimModule, false},
+		{"too many operators", "x = 1" + strings.Repeat(" + 1", 1100) + "\n" + skimModule, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := checkSkimAsParsed(t, []byte(tc.src)); got != tc.skimmed {
@@ -202,5 +211,42 @@ func FuzzSkimAsParsed(f *testing.F) {
 			return
 		}
 		checkSkimAsParsed(t, src)
+	})
+}
+
+// BenchmarkReadModuleCalls reads the module calls of a file shaped like
+// terraform-aws-modules' wrappers and examples (module blocks of a
+// hundred arguments each, a resource, a heredoc) by skimming it and by
+// parsing it, as finding a tree's roots did before.
+func BenchmarkReadModuleCalls(b *testing.B) {
+	var src strings.Builder
+	src.WriteString("locals {\n  policy = <<EOT\n{\"Version\": \"2012-10-17\"}\nEOT\n}\n\n")
+	for m := range 5 {
+		fmt.Fprintf(&src, "module \"wrapper%d\" {\n  source = \"../../modules/m%d\"\n\n  for_each = var.items\n\n", m, m)
+		for a := range 100 {
+			fmt.Fprintf(&src, "  arg_%d = try(each.value.arg_%d, var.defaults.arg_%d, \"x-${each.key}\")\n", a, a, a)
+		}
+		src.WriteString("  tags = merge(var.tags, { Name = \"w\" })\n}\n\n")
+	}
+	src.WriteString("resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n")
+	data := []byte(src.String())
+	if !checkSkimAsParsed(b, data) {
+		b.Fatal("the benchmark file is not skimmed")
+	}
+	b.Run("skim", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, ok := skimModuleBlocks(data, "main.tf"); !ok {
+				b.Fatal("declined")
+			}
+		}
+	})
+	b.Run("parse", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, diags := parseSource(newParser(), data, "main.tf"); diags.HasErrors() {
+				b.Fatal(diags)
+			}
+		}
 	})
 }

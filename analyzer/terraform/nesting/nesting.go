@@ -55,7 +55,7 @@ func HCL(src []byte, filename string, start hcl.Pos, template bool) hcl.Diagnost
 // counts one more for its %{. Operators: each holds one of + - * / % & |
 // ! < > ?, or is ==. Counting those bytes bounds the tokens from above.
 func withinLimits(src []byte) bool {
-	levels, operators := 1, 0 // the outermost template
+	levels := 1 // the outermost template
 	for i, c := range src {
 		switch c {
 		case '{', '[', '(':
@@ -68,6 +68,19 @@ func withinLimits(src []byte) bool {
 					levels += 2 // the template, and the directive
 				}
 			}
+		}
+	}
+	return levels <= MaxDepth && FewOperators(src)
+}
+
+// FewOperators reports whether src holds too few of the bytes that make
+// an operator for any expression in it to pass MaxOperators, whatever
+// tokens they are part of. A reader that bounds the nesting itself (the
+// skim of module blocks) needs only this of the check.
+func FewOperators(src []byte) bool {
+	operators := 0
+	for i, c := range src {
+		switch c {
 		case '+', '-', '*', '/', '%', '&', '|', '!', '<', '>', '?':
 			operators++
 		case '=':
@@ -76,7 +89,7 @@ func withinLimits(src []byte) bool {
 			}
 		}
 	}
-	return levels <= MaxDepth && operators <= MaxOperators
+	return operators <= MaxOperators
 }
 
 // level is one open bracket (or template directive) and the operators
