@@ -14,9 +14,9 @@ import (
 // Finding the roots of a tree reads the module calls of every directory
 // that has any, and keeps few of those parses (loader.keepAtMost): on the
 // 20-copy tree of issue 16 that was 22 MB of source parsed only for the
-// source argument of its module blocks, a third of all parsing, though
-// hcl's lexer is most of what a parse costs and those files are nearly all
-// module blocks. skimModuleBlocks reads the same answer with a scan of the
+// source argument of its module blocks, more than a quarter of all
+// parsing, though hcl's lexer is most of what a parse costs and those
+// files are nearly all module blocks. skimModuleBlocks reads the same answer with a scan of the
 // bytes that only tells strings, heredocs, comments and brackets apart.
 //
 // It gives the top-level module blocks of a native syntax file as hcl
@@ -98,8 +98,12 @@ func skimModuleBlocks(src []byte, filename string) (*hclsyntax.Body, bool) {
 		}
 		body.Blocks = append(body.Blocks, block)
 	}
-	lastLine, _ := textseg.TokenCount(s.src[s.lineStart:], textseg.ScanGraphemeClusters)
-	end := hcl.Pos{Line: s.line, Column: lastLine + 1, Byte: len(s.src)}
+	lastLine := s.src[s.lineStart:]
+	columns := len(lastLine)
+	if !isASCII(lastLine) {
+		columns, _ = textseg.TokenCount(lastLine, textseg.ScanGraphemeClusters)
+	}
+	end := hcl.Pos{Line: s.line, Column: columns + 1, Byte: len(s.src)}
 	body.SrcRange = hcl.Range{Filename: filename, Start: hcl.InitialPos, End: end}
 	body.EndRange = hcl.Range{Filename: filename, Start: end, End: end}
 	return body, true
@@ -145,10 +149,8 @@ func (s *skimmer) newline() {
 // rangeFrom is the range from start to pos, both on the current line,
 // when the line up to pos is ASCII, so that columns count bytes.
 func (s *skimmer) rangeFrom(start int) (hcl.Range, bool) {
-	for _, c := range s.src[max(s.ascii, s.lineStart):s.pos] {
-		if c >= 0x80 {
-			return hcl.Range{}, false
-		}
+	if !isASCII(s.src[max(s.ascii, s.lineStart):s.pos]) {
+		return hcl.Range{}, false
 	}
 	s.ascii = s.pos
 	return hcl.Range{
@@ -314,8 +316,8 @@ func (s *skimmer) moduleBlock(typ string, labels []string, typeRange hcl.Range, 
 		return nil, false
 	}
 	s.pos++
-	openRange, _ := s.rangeFrom(open)
-	if !s.endOfItem() { // a block on one line
+	openRange, ok := s.rangeFrom(open)
+	if !ok || !s.endOfItem() { // or a block on one line
 		return nil, false
 	}
 	body := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, Blocks: hclsyntax.Blocks{}}
@@ -341,7 +343,10 @@ func (s *skimmer) moduleBlock(typ string, labels []string, typeRange hcl.Range, 
 		}
 		equals := s.pos
 		s.pos++
-		equalsRange, _ := s.rangeFrom(equals)
+		equalsRange, ok := s.rangeFrom(equals)
+		if !ok {
+			return nil, false
+		}
 		if name != "source" {
 			if !s.skipNested(0) {
 				return nil, false
@@ -457,7 +462,7 @@ func (s *skimmer) skipNested(close byte) bool {
 				return false
 			}
 			s.pos++
-			if !s.skipTemplate('"') {
+			if !s.skipQuoted() {
 				return false
 			}
 			s.depth--
@@ -505,13 +510,13 @@ func (s *skimmer) skipNested(close byte) bool {
 	return close == 0 && len(stack) == 0
 }
 
-// skipTemplate moves past the rest of a quoted template (end '"'), with
-// its interpolations and directives, and past the closing quote.
-func (s *skimmer) skipTemplate(end byte) bool {
+// skipQuoted moves past the rest of a quoted template, with its
+// interpolations and directives, and past the closing quote.
+func (s *skimmer) skipQuoted() bool {
 	for s.pos < len(s.src) {
 		c := s.src[s.pos]
 		switch {
-		case c == end:
+		case c == '"':
 			s.pos++
 			return true
 		case c == '\n' || c == '\r':
@@ -627,4 +632,13 @@ func closing(open byte) byte {
 		return ']'
 	}
 	return ')'
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
