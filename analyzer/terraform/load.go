@@ -479,6 +479,12 @@ type RootLoader struct {
 
 	mu sync.Mutex
 	l  *loader
+	// keptModules and keptBytes are what finding the roots left in l:
+	// it keeps up to maxCachedModules and maxCachedSource and stops past
+	// either, so l may start over them by its last module. Until l is
+	// replaced, that is its bound, not the constants, or the first load
+	// would drop what was kept for it.
+	keptModules, keptBytes int
 }
 
 // NewRootLoader finds the root modules among dirs as LoadModules does.
@@ -496,6 +502,7 @@ func NewRootLoader(dirs []string, opts Options) *RootLoader {
 	}
 	l.keepAtMost = 0
 	rl.l = l
+	rl.keptModules, rl.keptBytes = l.cachedSource()
 	return rl
 }
 
@@ -510,8 +517,9 @@ func (rl *RootLoader) Load(ctx context.Context, dir string) *graph.Unit {
 	rl.mu.Lock()
 	if rl.l == nil {
 		rl.l = newLoader(rl.opts.Root)
-	} else if modules, bytes := rl.l.cachedSource(); modules > maxCachedModules || bytes > maxCachedSource {
+	} else if modules, bytes := rl.l.cachedSource(); modules > max(maxCachedModules, rl.keptModules) || bytes > max(maxCachedSource, rl.keptBytes) {
 		rl.l = newLoader(rl.opts.Root) // the loads under way keep the one they have
+		rl.keptModules, rl.keptBytes = 0, 0
 	}
 	l := rl.l
 	rl.mu.Unlock()

@@ -65,6 +65,47 @@ func TestRootLoaderMatchesLoadModules(t *testing.T) {
 	}
 }
 
+// TestFirstLoadsUseWhatFindingRootsKept: finding the roots keeps the
+// modules it parsed until past maxCachedSource; the loads after it use
+// them, and the loader is replaced only once the loads have added to it.
+func TestFirstLoadsUseWhatFindingRootsKept(t *testing.T) {
+	big := strings.Repeat("# a comment line that takes room in the source\n", maxCachedSource/40)
+	dir := writeTree(t, map[string]string{
+		"a/main.tf":   "module \"m\" {\n  source = \"../big\"\n}\n",
+		"b/main.tf":   "module \"m\" {\n  source = \"../mod\"\n}\n",
+		"big/main.tf": big + "resource \"aws_s3_bucket\" \"b\" {}\n",
+		"mod/main.tf": "resource \"aws_s3_bucket\" \"b\" {}\n",
+	})
+	var dirs []string
+	for _, d := range []string{"a", "b", "big", "mod"} {
+		dirs = append(dirs, filepath.Join(dir, d))
+	}
+	rl := NewRootLoader(dirs, Options{Root: dir})
+	if want := dirs[:2]; !reflect.DeepEqual(rl.Roots(), want) {
+		t.Fatalf("roots %v, want %v", rl.Roots(), want)
+	}
+	kept := rl.l
+	bigConfig := kept.configs[dirs[2]]
+	if bigConfig == nil || kept.keptBytes <= maxCachedSource {
+		t.Fatalf("finding the roots kept %d bytes and big: %v; the test needs more than %d kept, big among them", kept.keptBytes, bigConfig != nil, maxCachedSource)
+	}
+	ctx := context.Background()
+	if u := rl.Load(ctx, dirs[0]); len(u.Resources) != 1 {
+		t.Fatalf("root a: %d resources, want 1", len(u.Resources))
+	}
+	if rl.l != kept || kept.configs[dirs[2]] != bigConfig {
+		t.Fatal("the first load did not use the modules kept for it")
+	}
+	rl.Load(ctx, dirs[1]) // parses mod, which was not kept
+	if rl.l != kept {
+		t.Fatal("the second load replaced the loader before adding to it")
+	}
+	rl.Load(ctx, dirs[0])
+	if rl.l == kept {
+		t.Error("the loader was not replaced once the loads added past what was kept")
+	}
+}
+
 // TestFindingRootsKeepsABoundedNumber: finding the roots parses every module
 // directory of the scan and must not hold them all (the roots are then
 // loaded root by root, each with its own modules).
