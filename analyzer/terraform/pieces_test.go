@@ -103,19 +103,10 @@ func TestParseSourceInPieces(t *testing.T) {
 	}
 }
 
-// wholeParse is parseSource of a native syntax file without pieces.
-func wholeParse(src []byte) (*hcl.File, hcl.Diagnostics) {
-	if diags := nesting.HCL(src, "main.tf", hcl.InitialPos, false); diags.HasErrors() {
-		return nil, diags
-	}
-	return hclsyntax.ParseConfig(src, "main.tf", hcl.InitialPos)
-}
-
-// TestPiecesOfLargeFiles: every configuration file of the repository's
-// test data parses in pieces as it does whole, and the large ones are cut
-// at minPiece.
-func TestPiecesOfLargeFiles(t *testing.T) {
-	cut := 0
+// forEachTestConfig calls fn with every .tf file of the repository's
+// test data.
+func forEachTestConfig(t *testing.T, fn func(path string, src []byte)) {
+	t.Helper()
 	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -130,15 +121,33 @@ func TestPiecesOfLargeFiles(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if len(pieceEnds(src, minPiece)) > 1 {
-			cut++
-		}
-		checkPiecesAsWhole(t, src)
+		fn(path, src)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// wholeParse is parseSource of a native syntax file without pieces.
+func wholeParse(src []byte) (*hcl.File, hcl.Diagnostics) {
+	if diags := nesting.HCL(src, "main.tf", hcl.InitialPos, false); diags.HasErrors() {
+		return nil, diags
+	}
+	return hclsyntax.ParseConfig(src, "main.tf", hcl.InitialPos)
+}
+
+// TestPiecesOfLargeFiles: every configuration file of the repository's
+// test data parses in pieces as it does whole, and the large ones are cut
+// at minPiece.
+func TestPiecesOfLargeFiles(t *testing.T) {
+	cut := 0
+	forEachTestConfig(t, func(_ string, src []byte) {
+		if len(pieceEnds(src, minPiece)) > 1 {
+			cut++
+		}
+		checkPiecesAsWhole(t, src)
+	})
 	if cut == 0 {
 		t.Error("no test file is large enough to be cut at minPiece")
 	}

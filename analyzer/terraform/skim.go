@@ -58,12 +58,7 @@ func skimModuleBlocks(src []byte, filename string) (*hclsyntax.Body, bool) {
 		if s.pos == len(s.src) {
 			break
 		}
-		start := s.pos
-		typ, ok := s.ident()
-		if !ok {
-			return nil, false
-		}
-		typeRange, ok := s.rangeFrom(start)
+		typ, typeRange, ok := s.name()
 		if !ok {
 			return nil, false
 		}
@@ -182,27 +177,42 @@ func (s *skimmer) skipSpaces() {
 // items.
 func (s *skimmer) skipBlankLines() bool {
 	for s.pos < len(s.src) {
-		switch c := s.src[s.pos]; {
-		case c == ' ' || c == '\t':
+		if skipped, ok := s.skipTrivia(); skipped {
+			if !ok {
+				return false
+			}
+			continue
+		}
+		switch s.src[s.pos] {
+		case ' ', '\t':
 			s.pos++
-		case c == '\n':
+		case '\n':
 			s.newline()
-		case c == '\r':
-			if !s.atPair('\r', '\n') {
-				return false
-			}
-			s.pos++
-		case c == '#' || s.atPair('/', '/'):
-			s.skipLineComment()
-		case s.atPair('/', '*'):
-			if !s.skipBlockComment() {
-				return false
-			}
 		default:
 			return true
 		}
 	}
 	return true
+}
+
+// skipTrivia moves past what pos holds when it is a comment or the
+// carriage return of a CRLF line end: skipped reports whether it was, ok
+// false a lone carriage return or a block comment left open.
+func (s *skimmer) skipTrivia() (skipped, ok bool) {
+	switch {
+	case s.at('\r'):
+		if !s.atPair('\r', '\n') {
+			return true, false
+		}
+		s.pos++
+	case s.at('#') || s.atPair('/', '/'):
+		s.skipLineComment()
+	case s.atPair('/', '*'):
+		return true, s.skipBlockComment()
+	default:
+		return false, true
+	}
+	return true, true
 }
 
 // skipLineComment moves to the line feed that ends a # or // comment.
@@ -267,6 +277,17 @@ func (s *skimmer) ident() (string, bool) {
 	return string(s.src[start:s.pos]), true
 }
 
+// name reads the identifier that starts a body item, and its range.
+func (s *skimmer) name() (string, hcl.Range, bool) {
+	start := s.pos
+	name, ok := s.ident()
+	if !ok {
+		return "", hcl.Range{}, false
+	}
+	rng, ok := s.rangeFrom(start)
+	return name, rng, ok
+}
+
 // label reads a block label: an identifier, or a quoted string that
 // needs no decoding.
 func (s *skimmer) label() (string, hcl.Range, bool) {
@@ -328,12 +349,7 @@ func (s *skimmer) moduleBlock(typ string, labels []string, typeRange hcl.Range, 
 		if s.at('}') {
 			break
 		}
-		start := s.pos
-		name, ok := s.ident()
-		if !ok {
-			return nil, false
-		}
-		nameRange, ok := s.rangeFrom(start)
+		name, nameRange, ok := s.name()
 		if !ok {
 			return nil, false
 		}
@@ -439,6 +455,12 @@ func (s *skimmer) skipNested(close byte) bool {
 		return close
 	}
 	for s.pos < len(s.src) {
+		if skipped, ok := s.skipTrivia(); skipped {
+			if !ok {
+				return false
+			}
+			continue
+		}
 		c := s.src[s.pos]
 		switch {
 		case c == '\n':
@@ -446,17 +468,6 @@ func (s *skimmer) skipNested(close byte) bool {
 				return true
 			}
 			s.newline()
-		case c == '\r':
-			if !s.atPair('\r', '\n') {
-				return false
-			}
-			s.pos++
-		case c == '#' || s.atPair('/', '/'):
-			s.skipLineComment()
-		case s.atPair('/', '*'):
-			if !s.skipBlockComment() {
-				return false
-			}
 		case c == '"':
 			if !s.open() {
 				return false

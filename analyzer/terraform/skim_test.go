@@ -3,9 +3,6 @@ package terraform
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -155,22 +152,9 @@ func TestSkimAsParsed(t *testing.T) {
 // are skimmed.
 func TestSkimTestData(t *testing.T) {
 	withModules, skimmed := 0, 0
-	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && d.Name() == ".git" {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".tf") {
-			return nil
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	forEachTestConfig(t, func(path string, src []byte) {
 		if !mayDeclareModule(path, src) {
-			return nil
+			return
 		}
 		withModules++
 		if checkSkimAsParsed(t, src) {
@@ -184,11 +168,7 @@ func TestSkimTestData(t *testing.T) {
 				checkSkimAsParsed(t, src[i+1:])
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Logf("%d of %d files with a module block skimmed", skimmed, withModules)
 	if withModules == 0 || skimmed*10 < withModules*8 {
 		t.Errorf("%d of %d files with a module block skimmed, want 80 %% at least", skimmed, withModules)
