@@ -55,7 +55,23 @@ func HCL(src []byte, filename string, start hcl.Pos, template bool) hcl.Diagnost
 // counts one more for its %{. Operators: each holds one of + - * / % & |
 // ! < > ?, or is ==. Counting those bytes bounds the tokens from above.
 func withinLimits(src []byte) bool {
-	levels := 1 // the outermost template
+	levels, operators := count(src)
+	return levels <= MaxDepth && operators <= MaxOperators
+}
+
+// FewOperators reports whether src holds too few of the bytes that make
+// an operator for any expression in it to pass MaxOperators, whatever
+// tokens they are part of. A reader that bounds the nesting itself (the
+// skim of module blocks) needs only this of the check.
+func FewOperators(src []byte) bool {
+	_, operators := count(src)
+	return operators <= MaxOperators
+}
+
+// count bounds from above the levels and the operators in src, as
+// withinLimits says.
+func count(src []byte) (levels, operators int) {
+	levels = 1 // the outermost template
 	for i, c := range src {
 		switch c {
 		case '{', '[', '(':
@@ -68,19 +84,6 @@ func withinLimits(src []byte) bool {
 					levels += 2 // the template, and the directive
 				}
 			}
-		}
-	}
-	return levels <= MaxDepth && FewOperators(src)
-}
-
-// FewOperators reports whether src holds too few of the bytes that make
-// an operator for any expression in it to pass MaxOperators, whatever
-// tokens they are part of. A reader that bounds the nesting itself (the
-// skim of module blocks) needs only this of the check.
-func FewOperators(src []byte) bool {
-	operators := 0
-	for i, c := range src {
-		switch c {
 		case '+', '-', '*', '/', '%', '&', '|', '!', '<', '>', '?':
 			operators++
 		case '=':
@@ -89,7 +92,7 @@ func FewOperators(src []byte) bool {
 			}
 		}
 	}
-	return operators <= MaxOperators
+	return levels, operators
 }
 
 // level is one open bracket (or template directive) and the operators
