@@ -150,11 +150,12 @@ func mergeEvaluated(results [][]evaluated) (*engine.Output, []unitFailure, error
 	seen := map[string]bool{}
 	for _, rs := range results {
 		for _, r := range rs {
+			out := r.output()
 			var ie *engine.InternalError
 			switch {
 			case errors.As(r.err, &ie):
 				failures = append(failures, internalFailure(r.units[0].unit, "evaluating the policies", ie))
-			case r.out == nil:
+			case out == nil:
 				// The policies could not be evaluated at all (a rule
 				// that does not compile): the scan fails.
 				return nil, nil, r.err
@@ -167,12 +168,12 @@ func mergeEvaluated(results [][]evaluated) (*engine.Output, []unitFailure, error
 					}
 				}
 			}
-			if r.out == nil {
+			if out == nil {
 				continue
 			}
-			merged.Findings = append(merged.Findings, r.out.Findings...)
-			merged.Undecided = append(merged.Undecided, r.out.Undecided...)
-			merged.Passed = append(merged.Passed, r.out.Passed...)
+			merged.Findings = append(merged.Findings, out.Findings...)
+			merged.Undecided = append(merged.Undecided, out.Undecided...)
+			merged.Passed = append(merged.Passed, out.Passed...)
 		}
 	}
 	// Each evaluation's results are in the engine's order; so are all.
@@ -184,7 +185,19 @@ func mergeEvaluated(results [][]evaluated) (*engine.Output, []unitFailure, error
 type evaluated struct {
 	units []unitResources
 	out   *engine.Output
-	err   error
+	// packed holds out's results once the scan keeps them for its
+	// report (out is then nil): see packOutput.
+	packed *packedOutput
+	err    error
+}
+
+// output is the evaluation's results, unpacked if they were packed; nil
+// when the policies could not be evaluated.
+func (r evaluated) output() *engine.Output {
+	if r.packed != nil {
+		return r.packed.unpack()
+	}
+	return r.out
 }
 
 // batchUnits splits units, in order, into batches of about size

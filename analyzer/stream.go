@@ -292,14 +292,18 @@ func (s *streamer) flush() {
 	}
 }
 
-// evaluate runs one batch and keeps its results without the units'
-// graphs, and the unit of an evaluation an internal error failed only.
+// evaluate runs one batch and keeps its results, packed, without the
+// units' graphs, and the unit of an evaluation an internal error failed
+// only.
 func (s *streamer) evaluate(job batchJob) {
 	rs := evaluateBatch(s.ctx, s.evaluator, job.units, job.diags)
 	s.decls.keepFound(job.index, job.units, rs)
 	for i := range rs {
-		if s.omitPassed && rs[i].out != nil {
-			rs[i].out.Passed = nil
+		if rs[i].out != nil {
+			if s.omitPassed {
+				rs[i].out.Passed = nil
+			}
+			rs[i].packed, rs[i].out = packOutput(rs[i].out), nil
 		}
 		var ie *engine.InternalError
 		if !errors.As(rs[i].err, &ie) {
