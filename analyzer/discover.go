@@ -13,6 +13,7 @@ import (
 
 	"github.com/rampart-iac/rampart/analyzer/result"
 	"github.com/rampart-iac/rampart/internal/safefs"
+	"github.com/rampart-iac/rampart/internal/strblock"
 )
 
 // maxReadSize bounds how much of a file discovery reads. Terraform plans can
@@ -74,11 +75,14 @@ func discover(ctx context.Context, paths []string, root string, exclude []string
 	inv := &inventory{}
 	dirs := map[string]bool{}
 	seen := map[string]bool{}
+	// The paths are kept until the report, in blocks (see strblock).
+	var kept strblock.Block
 	add := func(path string, kind fileKind) {
 		if seen[path] {
 			return
 		}
 		seen[path] = true
+		path = kept.Keep(path)
 		switch kind {
 		case kindTerraform:
 			inv.tfFiles = append(inv.tfFiles, path)
@@ -114,7 +118,7 @@ func discover(ctx context.Context, paths []string, root string, exclude []string
 				return fmt.Errorf("cannot read %s: %w", path, err)
 			}
 			if path != p && excluded(path, root, exclude) {
-				inv.ignored = append(inv.ignored, result.File{Path: path, Status: result.FileIgnored, Reason: "excluded"})
+				inv.ignored = append(inv.ignored, result.File{Path: kept.Keep(path), Status: result.FileIgnored, Reason: "excluded"})
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -122,7 +126,7 @@ func discover(ctx context.Context, paths []string, root string, exclude []string
 			}
 			if d.IsDir() {
 				if reason, skip := skippedDirs[d.Name()]; skip && path != p {
-					inv.ignored = append(inv.ignored, result.File{Path: path, Status: result.FileIgnored,
+					inv.ignored = append(inv.ignored, result.File{Path: kept.Keep(path), Status: result.FileIgnored,
 						Reason: "directory skipped: " + reason})
 					return filepath.SkipDir
 				}
@@ -130,7 +134,7 @@ func discover(ctx context.Context, paths []string, root string, exclude []string
 			}
 			if !d.Type().IsRegular() {
 				if reason, ignore := special(path, d); ignore {
-					inv.ignored = append(inv.ignored, result.File{Path: path, Status: result.FileIgnored, Reason: reason})
+					inv.ignored = append(inv.ignored, result.File{Path: kept.Keep(path), Status: result.FileIgnored, Reason: reason})
 					return nil
 				}
 			}
@@ -142,7 +146,7 @@ func discover(ctx context.Context, paths []string, root string, exclude []string
 		}
 	}
 	for d := range dirs {
-		inv.tfDirs = append(inv.tfDirs, d)
+		inv.tfDirs = append(inv.tfDirs, kept.Keep(d))
 	}
 	sort.Strings(inv.tfDirs)
 	return inv, nil

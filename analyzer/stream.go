@@ -17,6 +17,7 @@ import (
 	"github.com/rampart-iac/rampart/analyzer/result"
 	"github.com/rampart-iac/rampart/analyzer/terraform"
 	"github.com/rampart-iac/rampart/analyzer/textenc"
+	"github.com/rampart-iac/rampart/internal/strblock"
 )
 
 // A scan streams its units: each template, plan or Terraform root module
@@ -64,7 +65,8 @@ type streamer struct {
 	results [][]evaluated
 
 	// Per unit, in the order taken.
-	units     []*graph.Unit // slim
+	units     []*graph.Unit  // slim
+	paths     strblock.Block // units' paths and file names
 	files     []result.File
 	normDiags graph.Diagnostics
 	failures  []unitFailure
@@ -270,9 +272,12 @@ func (s *streamer) take(u *graph.Unit) {
 	s.batchDiags = append(append(s.batchDiags, u.Diagnostics...), diags...)
 }
 
-// keep records the slim copy of a unit the rest of the scan reads.
+// keep records the slim copy of a unit the rest of the scan reads, its
+// file names in the scan's blocks of paths.
 func (s *streamer) keep(u *graph.Unit) {
-	s.units = append(s.units, slimUnit(u, s.narrowing))
+	slim := slimUnit(u, s.narrowing)
+	slim.Path, slim.Files = s.paths.Keep(slim.Path), s.paths.KeepAll(slim.Files)
+	s.units = append(s.units, slim)
 }
 
 // flush hands the batch being filled to an evaluator; it waits while
