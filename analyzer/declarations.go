@@ -39,8 +39,8 @@ type declarations struct {
 	mu sync.Mutex
 	// found are, per batch in unit order, the declarations of the
 	// resources with a finding (and no rampart Metadata: those are in
-	// kept).
-	found [][]*graph.Canonical
+	// kept), packed as the batch's results are (packDeclarations).
+	found [][]byte
 }
 
 type declKey struct {
@@ -88,15 +88,16 @@ func (d *declarations) keepFound(batch int, units []unitResources, rs []evaluate
 	for _, ur := range units {
 		for _, c := range ur.canon {
 			if c.Native != nil && withFinding[c.UID] && !hasRampartMetadata(c) {
-				found = append(found, declaration(c))
+				found = append(found, c)
 			}
 		}
 	}
+	packed := packDeclarations(found)
 	d.mu.Lock()
 	if batch >= len(d.found) {
-		d.found = append(d.found, make([][]*graph.Canonical, batch+1-len(d.found))...)
+		d.found = append(d.found, make([][]byte, batch+1-len(d.found))...)
 	}
-	d.found[batch] = found
+	d.found[batch] = packed
 	d.mu.Unlock()
 }
 
@@ -105,7 +106,9 @@ func (d *declarations) keepFound(batch int, units []unitResources, rs []evaluate
 func (d *declarations) resources() []*graph.Canonical {
 	out := d.kept
 	for _, f := range d.found {
-		out = append(out, f...)
+		if f != nil {
+			out = append(out, unpackDeclarations(f)...)
+		}
 	}
 	return out
 }

@@ -76,6 +76,35 @@ func (po *packedOutput) unpack() *engine.Output {
 	return out
 }
 
+// packDeclarations packs what the suppression stage reads of resources
+// without rampart Metadata: what declaration gives for each, which
+// unpackDeclarations gives back.
+func packDeclarations(cs []*graph.Canonical) []byte {
+	p := packer{seen: map[string]uint64{}}
+	p.uint(uint64(len(cs)))
+	for _, c := range cs {
+		p.str(c.UID)
+		p.str(c.Kind)
+		p.str(c.Native.ID)
+		p.location(c.Native.Loc)
+	}
+	return p.buf
+}
+
+func unpackDeclarations(data []byte) []*graph.Canonical {
+	u := unpacker{data: data, text: string(data)}
+	out := make([]*graph.Canonical, u.uint())
+	for i := range out {
+		c := &graph.Canonical{UID: u.str(), Kind: u.str()}
+		c.Native = &graph.Resource{ID: u.str(), Loc: u.location()}
+		out[i] = c
+	}
+	if u.pos != len(u.text) {
+		panic(fmt.Sprintf("packed declarations: %d bytes left over", len(u.text)-u.pos))
+	}
+	return out
+}
+
 type packer struct {
 	buf  []byte
 	seen map[string]uint64

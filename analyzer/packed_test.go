@@ -141,3 +141,27 @@ func TestPackedOutputWritesAStringOnce(t *testing.T) {
 		t.Errorf("packed 100 findings sharing a 1000-byte remediation into %d bytes", n)
 	}
 }
+
+// Packed declarations unpack to what declaration keeps of a resource
+// without rampart Metadata.
+func TestPackedDeclarations(t *testing.T) {
+	loc := graph.Location{File: "modules/sg/main.tf", StartLine: 12, StartCol: 1, EndLine: 30, EndCol: 2}
+	cs := []*graph.Canonical{
+		{Kind: "aws.ec2.security_group", UID: "examples/complete#module.sg.aws_security_group.this[0]", ID: "aws_security_group.this[0]",
+			Native: &graph.Resource{ID: "aws_security_group.this[0]", Type: "aws_security_group", Loc: loc},
+			Props:  &graph.Value{Kind: graph.KindMap}, Parts: []string{"aws_security_group_rule.ingress[0]"}},
+		{Kind: "aws.ec2.security_group", UID: "examples/complete#module.sg.aws_security_group.this_name_prefix[0]",
+			Native: &graph.Resource{ID: "aws_security_group.this_name_prefix[0]", Loc: loc}},
+		{Kind: "aws.s3.bucket", UID: "template.yaml#Bucket", Native: &graph.Resource{ID: "Bucket"}},
+	}
+	var want []*graph.Canonical
+	for _, c := range cs {
+		want = append(want, declaration(c))
+	}
+	if diff := cmp.Diff(want, unpackDeclarations(packDeclarations(cs))); diff != "" {
+		t.Errorf("unpacked declarations differ (-declaration +unpacked):\n%s", diff)
+	}
+	if got := unpackDeclarations(packDeclarations(nil)); len(got) != 0 {
+		t.Errorf("no declarations unpacked to %d", len(got))
+	}
+}
