@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"testing"
@@ -163,5 +164,37 @@ func TestPackedDeclarations(t *testing.T) {
 	}
 	if got := unpackDeclarations(packDeclarations(nil)); len(got) != 0 {
 		t.Errorf("no declarations unpacked to %d", len(got))
+	}
+}
+
+// A batch's results are kept packed once it is evaluated, and the scan
+// reads them back whole; the declarations of its resources with a
+// finding are packed too.
+func TestEvaluatedBatchIsKeptPacked(t *testing.T) {
+	res := &graph.Canonical{Kind: "aws.ec2.security_group", UID: ".#aws_security_group.web", ID: "aws_security_group.web",
+		Native: &graph.Resource{ID: "aws_security_group.web", Loc: graph.Location{File: "main.tf", StartLine: 1, EndLine: 9}}}
+	want := filledOutput(t)
+	want.Findings[0].Resource.ID = res.ID // suppress.ResourceUID finds res
+	want.Findings[0].Instances = []result.Instance{{Root: "."}}
+	evaluate := func(context.Context, []*graph.Canonical, graph.Diagnostics) (*engine.Output, error) {
+		return cloneOutput(t, want), nil
+	}
+	for _, omitPassed := range []bool{false, true} {
+		s := &streamer{evaluator: evaluate, decls: newDeclarations(false), omitPassed: omitPassed, results: make([][]evaluated, 1)}
+		s.evaluate(batchJob{index: 0, units: []unitResources{{unit: &graph.Unit{Path: "."}, canon: []*graph.Canonical{res}}}})
+		r := s.results[0][0]
+		if r.out != nil || r.packed == nil {
+			t.Fatalf("omitPassed %v: the batch's results are kept unpacked", omitPassed)
+		}
+		wantHere := cloneOutput(t, want)
+		if omitPassed {
+			wantHere.Passed = nil
+		}
+		if diff := cmp.Diff(wantHere, r.output()); diff != "" {
+			t.Errorf("omitPassed %v: results read back differ (-evaluated +kept):\n%s", omitPassed, diff)
+		}
+		if diff := cmp.Diff([]*graph.Canonical{declaration(res)}, s.decls.resources()); diff != "" {
+			t.Errorf("omitPassed %v: declarations kept differ (-want +kept):\n%s", omitPassed, diff)
+		}
 	}
 }
