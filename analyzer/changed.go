@@ -105,21 +105,33 @@ func (inv *inventory) addStructured(paths []string) {
 // targets, directly or through other templates. Only a candidate that
 // names a target and declares a nested stack is parsed; it counts when the
 // parse shows it includes the target.
+//
+// A pre-commit scan of one template reads every template of the
+// repository for the test, so the reads run on every core; the parses
+// that follow, few, in order.
 func nestingParents(ctx context.Context, candidates, targets []string, boundary string, opts Options) []string {
 	var parents []string
+	abs := make([]string, len(candidates))
+	for i, c := range candidates {
+		abs[i] = absPath(c)
+	}
 	done := map[string]bool{}
 	for _, t := range targets {
 		done[absPath(t)] = true
 	}
 	for len(targets) > 0 && ctx.Err() == nil {
+		mentions := make([]bool, len(candidates))
+		forEachIndex(ctx, len(candidates), opts.Workers, func(i int) {
+			mentions[i] = !done[abs[i]] && mentionsNested(candidates[i], boundary, targets)
+		})
 		var next []string
-		for _, c := range candidates {
-			if done[absPath(c)] || !mentionsNested(c, boundary, targets) {
+		for i, c := range candidates {
+			if !mentions[i] || done[abs[i]] { // done: named twice, found above
 				continue
 			}
 			u, _, _ := parseStructured(ctx, c, boundary, opts)
 			if u != nil && includesAny(u, targets) {
-				done[absPath(c)] = true
+				done[abs[i]] = true
 				parents = append(parents, c)
 				next = append(next, c)
 			}

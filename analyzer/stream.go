@@ -367,17 +367,26 @@ func slimUnit(u *graph.Unit, withResources bool) *graph.Unit {
 // first unit; ahead keeps the small ones for their parse.
 func nestingOf(ctx context.Context, paths []string, bounds *boundaries, opts Options, ahead *readAhead) *nesting {
 	parents := make([]*graph.Unit, len(paths))
+	forEachIndex(ctx, len(paths), opts.Workers, func(i int) {
+		parents[i] = nestedStackParent(ctx, paths[i], bounds.of(paths[i]), opts, ahead)
+	})
+	return newNesting(slices.DeleteFunc(parents, func(u *graph.Unit) bool { return u == nil }))
+}
+
+// forEachIndex calls f for each index below n, on up to workers
+// goroutines, and returns when all calls have; it stops handing out
+// indexes once ctx is done.
+func forEachIndex(ctx context.Context, n, workers int, f func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range max(1, min(opts.Workers, len(paths))) {
+	for range max(1, min(workers, n)) {
 		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(paths) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
-				parents[i] = nestedStackParent(ctx, paths[i], bounds.of(paths[i]), opts, ahead)
+			for i := int(next.Add(1) - 1); i < n && ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				f(i)
 			}
 		})
 	}
 	wg.Wait()
-	return newNesting(slices.DeleteFunc(parents, func(u *graph.Unit) bool { return u == nil }))
 }
 
 // nestedStackParent parses the template at path when it declares a nested
