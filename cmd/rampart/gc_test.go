@@ -1,7 +1,10 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -101,5 +104,37 @@ func TestAfterEachGC(t *testing.T) {
 				t.Fatalf("no call after collection %d", i+1)
 			}
 		}
+	}
+}
+
+// TestOneFileScanDoesNotCollect: a one-file scan ends before its memory
+// reaches firstCollection, so it never collects (the runtime's trace of
+// collections says so); with GOGC set, rampart leaves the collector as the
+// runtime starts it, and the same scan collects.
+func TestOneFileScanDoesNotCollect(t *testing.T) {
+	src, err := os.ReadFile("../../testdata/examples/cloudformation/app.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "app.yaml"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	collections := func(env ...string) int {
+		r := rampart(t, dir, append([]string{"GODEBUG=gctrace=1"}, env...), "scan", "app.yaml", "--format", "json", "-o", filepath.Join(dir, "report.json"))
+		r.wantCode(t, 1)
+		n := 0
+		for line := range strings.Lines(r.stderr) {
+			if strings.HasPrefix(line, "gc ") {
+				n++
+			}
+		}
+		return n
+	}
+	if n := collections(); n != 0 {
+		t.Errorf("a one-file scan collected %d times", n)
+	}
+	if n := collections("GOGC=100"); n == 0 {
+		t.Error("with GOGC=100 the one-file scan did not collect: the trace does not tell")
 	}
 }
