@@ -47,9 +47,9 @@ func (d *Dir) Close() error {
 // ReadFile is ReadFile(path, d's directory, limit) for a path below the
 // directory, as written (d's path joined with a relative name).
 func (d *Dir) ReadFile(path string, limit int64) ([]byte, error) {
-	data, truncated, err := readBeneathFD(d.fd, d.path, path, limit)
+	data, truncated, err := readBeneathFD(d.fd, d.path, path, limit, nil)
 	if err != nil {
-		data, truncated, err = readBeneath(d.root, d.path, path, limit)
+		data, truncated, err = readBeneath(d.root, d.path, path, limit, nil)
 	}
 	if err != nil {
 		return ReadFile(path, d.path, limit)
@@ -63,7 +63,7 @@ func (d *Dir) ReadFile(path string, limit int64) ([]byte, error) {
 // readBeneath reads at most limit bytes of path through root, the open
 // directory dir (both absolute or both relative); any error sends the
 // read to the resolving path, which says what is wrong.
-func readBeneath(root *os.Root, dir, path string, limit int64) (data []byte, truncated bool, err error) {
+func readBeneath(root *os.Root, dir, path string, limit int64, buf []byte) (data []byte, truncated bool, err error) {
 	rel, err := relBeneath(dir, path)
 	if err != nil {
 		return nil, false, err
@@ -72,12 +72,12 @@ func readBeneath(root *os.Root, dir, path string, limit int64) (data []byte, tru
 	if err != nil {
 		return nil, false, err
 	}
-	return readRegular(f, path, limit)
+	return readRegular(f, path, limit, buf)
 }
 
 // readBeneathFD is readBeneath through the directory open as dirfd, with
 // openBeneath.
-func readBeneathFD(dirfd int, dir, path string, limit int64) (data []byte, truncated bool, err error) {
+func readBeneathFD(dirfd int, dir, path string, limit int64, buf []byte) (data []byte, truncated bool, err error) {
 	if dirfd < 0 {
 		return nil, false, errors.ErrUnsupported
 	}
@@ -89,7 +89,7 @@ func readBeneathFD(dirfd int, dir, path string, limit int64) (data []byte, trunc
 	if err != nil {
 		return nil, false, err
 	}
-	return readRegular(f, path, limit)
+	return readRegular(f, path, limit, buf)
 }
 
 // relBeneath is path relative to dir, which it must not leave as written.
@@ -102,8 +102,8 @@ func relBeneath(dir, path string) (string, error) {
 }
 
 // readRegular reads at most limit bytes of f, which it closes, when it is
-// a regular file.
-func readRegular(f *os.File, path string, limit int64) (data []byte, truncated bool, err error) {
+// a regular file (into buf's array when they fit: see readLimited).
+func readRegular(f *os.File, path string, limit int64, buf []byte) (data []byte, truncated bool, err error) {
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
@@ -112,5 +112,5 @@ func readRegular(f *os.File, path string, limit int64) (data []byte, truncated b
 	if !info.Mode().IsRegular() {
 		return nil, false, ErrNotRegular
 	}
-	return readLimited(f, info, path, limit)
+	return readLimited(f, info, path, limit, buf)
 }

@@ -44,6 +44,14 @@ func tooLarge(path string, limit int64) error {
 // ReadPrefix is ReadFile for callers that can use the beginning of a large
 // file: it returns at most limit bytes and whether the file holds more.
 func ReadPrefix(path, root string, limit int64) (data []byte, truncated bool, err error) {
+	return ReadPrefixInto(nil, path, root, limit)
+}
+
+// ReadPrefixInto is ReadPrefix reading into buf's array when the file fits
+// in its capacity, so the data may share buf's memory. It is for a caller
+// that reads many files one after the other and keeps none of them (a
+// text search), passing back the data of the previous read.
+func ReadPrefixInto(buf []byte, path, root string, limit int64) (data []byte, truncated bool, err error) {
 	if root != "" {
 		// Resolving the path and the root costs a system call per
 		// directory of each, for every file a scan reads (serverless-
@@ -51,7 +59,7 @@ func ReadPrefix(path, root string, limit int64) (data []byte, truncated bool, er
 		// one per directory below the root (45,000). What that cannot
 		// open as a regular file beneath the root is read the long way,
 		// which says why it is refused.
-		if data, truncated, err := readUnder(path, root, limit); err == nil {
+		if data, truncated, err := readUnder(path, root, limit, buf); err == nil {
 			return data, truncated, nil
 		}
 	}
@@ -64,12 +72,12 @@ func ReadPrefix(path, root string, limit int64) (data []byte, truncated bool, er
 	// reads a file in two calls, where io.ReadAll's growing buffer takes
 	// one per doubling; a file that grows meanwhile is still read to the
 	// limit.
-	return readLimited(f, info, path, limit)
+	return readLimited(f, info, path, limit, buf)
 }
 
 // readUnder reads path beneath root: with openBeneath, else through root
 // opened as an os.Root.
-func readUnder(path, root string, limit int64) ([]byte, bool, error) {
+func readUnder(path, root string, limit int64, buf []byte) ([]byte, bool, error) {
 	if filepath.IsAbs(root) != filepath.IsAbs(path) {
 		var err error
 		if root, err = filepath.Abs(root); err != nil {
@@ -80,7 +88,7 @@ func readUnder(path, root string, limit int64) ([]byte, bool, error) {
 		}
 	}
 	if fd, err := openDirFD(root); err == nil {
-		data, truncated, err := readBeneathFD(fd, root, path, limit)
+		data, truncated, err := readBeneathFD(fd, root, path, limit, buf)
 		closeDirFD(fd)
 		if err == nil {
 			return data, truncated, nil
@@ -91,16 +99,20 @@ func readUnder(path, root string, limit int64) ([]byte, bool, error) {
 		return nil, false, err
 	}
 	defer r.Close()
-	return readBeneath(r, root, path, limit)
+	return readBeneath(r, root, path, limit, buf)
 }
 
-// readLimited reads at most limit bytes of the open file f.
-func readLimited(f *os.File, info os.FileInfo, path string, limit int64) (data []byte, truncated bool, err error) {
-	buf := bytes.NewBuffer(make([]byte, 0, min(max(info.Size(), 0), limit+1)+bytes.MinRead))
-	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+// readLimited reads at most limit bytes of the open file f, into buf's
+// array when the file, as Stat sizes it, fits in its capacity.
+func readLimited(f *os.File, info os.FileInfo, path string, limit int64, buf []byte) (data []byte, truncated bool, err error) {
+	if size := min(max(info.Size(), 0), limit+1) + bytes.MinRead; int64(cap(buf)) < size {
+		buf = make([]byte, 0, size)
+	}
+	b := bytes.NewBuffer(buf[:0])
+	if _, err := b.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, false, fmt.Errorf("reading %s: %w", path, err)
 	}
-	data = buf.Bytes()
+	data = b.Bytes()
 	if int64(len(data)) > limit {
 		return data[:limit], true, nil
 	}

@@ -114,6 +114,37 @@ func TestReadPrefix(t *testing.T) {
 	}
 }
 
+// ReadPrefixInto reads as ReadPrefix does, into the buffer it is given
+// when the file fits, and refuses what ReadPrefix refuses.
+func TestReadPrefixInto(t *testing.T) {
+	repo := layout(t)
+	buf := make([]byte, 0, 4096)
+	for _, name := range []string{"main.tf", "sub/inside.tf", "big.tf", "main.tf"} {
+		want, wantTruncated, err := ReadPrefix(filepath.Join(repo, name), repo, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, truncated, err := ReadPrefixInto(buf, filepath.Join(repo, name), repo, 50)
+		if err != nil || truncated != wantTruncated || !bytes.Equal(got, want) {
+			t.Fatalf("ReadPrefixInto(%s) = %q, %v, %v; want %q, %v", name, got, truncated, err, want, wantTruncated)
+		}
+		if &got[:1][0] != &buf[:1][0] {
+			t.Errorf("ReadPrefixInto(%s) did not read into the buffer that fits it", name)
+		}
+		buf = got[:0]
+	}
+	if got, _, err := ReadPrefixInto(make([]byte, 0, 4), filepath.Join(repo, "big.tf"), repo, 200); err != nil || len(got) != 100 {
+		t.Errorf("ReadPrefixInto with a small buffer = %d bytes, %v", len(got), err)
+	}
+	for _, name := range []string{"secret.tf", "outdir/secret.txt", "zero.tf", "fifo.tf"} {
+		_, _, want := ReadPrefix(filepath.Join(repo, name), repo, 50)
+		got, _, err := ReadPrefixInto(buf, filepath.Join(repo, name), repo, 50)
+		if err == nil || want == nil || err.Error() != want.Error() || len(got) > 0 {
+			t.Errorf("ReadPrefixInto(%s) = %q, %v; ReadPrefix refuses it with %v", name, got, err, want)
+		}
+	}
+}
+
 func TestWithin(t *testing.T) {
 	repo := layout(t)
 	tests := []struct {
@@ -196,12 +227,12 @@ func TestDirReadsAsReadFile(t *testing.T) {
 				t.Error("read the secret outside the directory")
 			}
 			// The regular files inside, linked relatively or not, take one open.
-			if _, _, err := readBeneath(d.root, repo, path, 50); (err == nil) != beneath[name] {
+			if _, _, err := readBeneath(d.root, repo, path, 50, nil); (err == nil) != beneath[name] {
 				t.Errorf("read through the open directory: %v, want success %v", err, beneath[name])
 			}
 			// And the same files one openat2 call, where there is one.
 			if d.fd >= 0 {
-				if _, _, err := readBeneathFD(d.fd, repo, path, 50); (err == nil) != beneath[name] {
+				if _, _, err := readBeneathFD(d.fd, repo, path, 50, nil); (err == nil) != beneath[name] {
 					t.Errorf("read with openat2: %v, want success %v", err, beneath[name])
 				}
 			}
@@ -222,13 +253,13 @@ func TestReadUnderTakesTheShortPath(t *testing.T) {
 		{filepath.Join(repo, "sub", "inside.tf"), "repo"},
 		{"repo/sub/inside.tf", "repo"},
 	} {
-		data, truncated, err := readUnder(tc.path, tc.root, 50)
+		data, truncated, err := readUnder(tc.path, tc.root, 50, nil)
 		if err != nil || truncated || string(data) != "ok" {
 			t.Errorf("readUnder(%s, %s) = %q, %v, %v", tc.path, tc.root, data, truncated, err)
 		}
 	}
 	for _, outside := range []string{"repo/secret.tf", "repo/outdir/secret.txt", "repo/zero.tf", "repo/fifo.tf", "outside/secret.txt"} {
-		if _, _, err := readUnder(outside, "repo", 50); err == nil {
+		if _, _, err := readUnder(outside, "repo", 50, nil); err == nil {
 			t.Errorf("readUnder(%s) took the short path", outside)
 		}
 	}
@@ -239,12 +270,12 @@ func TestReadUnderTakesTheShortPath(t *testing.T) {
 	}
 	defer closeDirFD(fd)
 	for _, inside := range []string{"repo/main.tf", "repo/sub/inside.tf"} {
-		if data, _, err := readBeneathFD(fd, "repo", inside, 50); err != nil || string(data) != "ok" {
+		if data, _, err := readBeneathFD(fd, "repo", inside, 50, nil); err != nil || string(data) != "ok" {
 			t.Errorf("openat2 read of %s = %q, %v", inside, data, err)
 		}
 	}
 	for _, outside := range []string{"repo/secret.tf", "repo/outdir/secret.txt", "repo/zero.tf", "repo/fifo.tf", "outside/secret.txt"} {
-		if _, _, err := readBeneathFD(fd, "repo", outside, 50); err == nil {
+		if _, _, err := readBeneathFD(fd, "repo", outside, 50, nil); err == nil {
 			t.Errorf("openat2 read %s", outside)
 		}
 	}
