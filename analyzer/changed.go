@@ -8,11 +8,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/rampart-iac/rampart/analyzer/cloudformation"
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
 	"github.com/rampart-iac/rampart/analyzer/terraform"
+	"github.com/rampart-iac/rampart/internal/safefs"
 )
 
 // A scan of files, as a pre-commit hook passes the files a commit changes,
@@ -119,10 +121,19 @@ func nestingParents(ctx context.Context, candidates, targets []string, boundary 
 	for _, t := range targets {
 		done[absPath(t)] = true
 	}
+	// The reads keep nothing: each goes into a buffer a read before it
+	// is done with, so a scan of one template does not leave the
+	// repository's templates behind it as garbage.
+	buffers := sync.Pool{New: func() any { return new([]byte) }}
 	for len(targets) > 0 && ctx.Err() == nil {
 		mentions := make([]bool, len(candidates))
 		forEachIndex(ctx, len(candidates), opts.Workers, func(i int) {
-			mentions[i] = !done[abs[i]] && mentionsNested(candidates[i], boundary, targets)
+			if done[abs[i]] {
+				return
+			}
+			buf := buffers.Get().(*[]byte)
+			mentions[i] = mentionsNested(candidates[i], boundary, targets, buf)
+			buffers.Put(buf)
 		})
 		var next []string
 		for i, c := range candidates {
@@ -142,11 +153,15 @@ func nestingParents(ctx context.Context, candidates, targets []string, boundary 
 }
 
 // mentionsNested is the cheap test before parsing: the file declares a
-// nested stack and holds the base name of a target.
-func mentionsNested(path, boundary string, targets []string) bool {
-	src, _, err := readBounded(path, boundary, cloudformation.MaxFileSize)
+// nested stack and holds the base name of a target. It reads the file
+// into *buf, and leaves there the buffer to read the next one into.
+func mentionsNested(path, boundary string, targets []string, buf *[]byte) bool {
+	src, _, err := safefs.ReadPrefixInto(*buf, path, boundary, cloudformation.MaxFileSize)
 	if err != nil {
 		return false
+	}
+	if cap(src) > cap(*buf) {
+		*buf = src[:0]
 	}
 	if !bytes.Contains(src, []byte("AWS::CloudFormation::Stack")) && !bytes.Contains(src, []byte("AWS::Serverless::Application")) {
 		return false
