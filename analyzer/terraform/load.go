@@ -79,7 +79,9 @@ type loader struct {
 }
 
 func newLoader(root string) *loader {
-	return &loader{parser: newParser(), configs: map[string]*moduleConfig{}, abs: map[string]string{}, root: root}
+	p := newParser()
+	p.sources = newSourceCache()
+	return &loader{parser: p, configs: map[string]*moduleConfig{}, abs: map[string]string{}, root: root}
 }
 
 // pendingConfig is a module directory being parsed.
@@ -131,7 +133,7 @@ func (l *loader) config(dir string) *moduleConfig {
 // dirParser is a parser for one module directory: hcl's parsers are not
 // safe for concurrent use, and each directory is parsed once anyway.
 func (l *loader) dirParser() *parser {
-	return &parser{Parser: hclparse.NewParser(), iterations: l.parser.iterations}
+	return l.parser.sibling()
 }
 
 // cachedSource reports the configurations the loader keeps and the size

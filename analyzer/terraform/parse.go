@@ -21,10 +21,19 @@ import (
 type parser struct {
 	*hclparse.Parser
 	iterations *forbudget.Meter
+	// sources are the files parsed so far by this parser and its
+	// siblings, by their bytes; nil when none are kept.
+	sources *sourceCache
 }
 
 func newParser() *parser {
 	return &parser{Parser: hclparse.NewParser(), iterations: forbudget.NewMeter(forbudget.MaxIterations)}
+}
+
+// sibling is a parser of its own (hcl's are not safe for concurrent use)
+// drawing on p's budget and sharing its files by their bytes.
+func (p *parser) sibling() *parser {
+	return &parser{Parser: hclparse.NewParser(), iterations: p.iterations, sources: p.sources}
 }
 
 // parseSource parses a configuration or variables file read from path,
@@ -33,7 +42,8 @@ func newParser() *parser {
 // stack, which no recover catches. A large native syntax file is parsed
 // in pieces when it can be (parseInPieces), each checked the same way. A
 // JSON file's expressions are bounded when they are rewritten as native
-// syntax (jsonAsSyntax).
+// syntax (jsonAsSyntax). A native syntax file whose bytes p's sources
+// hold is copied from there instead.
 func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics) {
 	if strings.HasSuffix(path, ".json") {
 		if diags := nesting.JSON(src, path); diags.HasErrors() {
@@ -44,9 +54,15 @@ func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics
 	if f, ok := p.Files()[path]; ok {
 		return f, nil // as p.ParseHCL gives it
 	}
+	if f, ok := p.sources.clone(src, path); ok {
+		p.AddFile(path, f)
+		forbudget.Bound(f.Body.(*hclsyntax.Body), p.iterations)
+		return f, nil
+	}
 	if f, ok := parseInPieces(src, path); ok {
 		p.AddFile(path, f)
 		forbudget.Bound(f.Body.(*hclsyntax.Body), p.iterations)
+		p.sources.add(src, f)
 		return f, nil
 	}
 	if diags := nesting.HCL(src, path, hcl.InitialPos, false); diags.HasErrors() {
@@ -56,6 +72,9 @@ func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics
 	if f != nil {
 		if body, ok := f.Body.(*hclsyntax.Body); ok {
 			forbudget.Bound(body, p.iterations)
+		}
+		if len(diags) == 0 {
+			p.sources.add(src, f)
 		}
 	}
 	return f, diags
@@ -147,7 +166,7 @@ func parseFiles(p *parser, paths []string, root string, only func(path string, s
 				}
 				<-slots
 			}()
-			out[i] = parse(&parser{Parser: hclparse.NewParser(), iterations: p.iterations}, paths[i])
+			out[i] = parse(p.sibling(), paths[i])
 		})
 	}
 	wg.Wait()

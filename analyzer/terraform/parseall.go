@@ -82,7 +82,7 @@ func (l *loader) parseAll(dirs []string) *configStream {
 				}
 			}
 			go func() {
-				p := &parser{Parser: newParser().Parser, iterations: l.parser.iterations}
+				p := l.parser.sibling()
 				c <- configResult{dir: d, cfg: safeParse(p, d, l.root, callsOnly), parsed: true, callsOnly: callsOnly}
 			}()
 		}

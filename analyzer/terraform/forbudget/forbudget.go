@@ -209,6 +209,15 @@ func bound(f *hclsyntax.ForExpr, m *Meter) {
 	f.ValExpr = wrap(f.ValExpr)
 }
 
+// Unbound returns the expression Bound wrapped e around, or e itself when
+// Bound did not wrap it: a tree copied through it is the tree as parsed.
+func Unbound(e hclsyntax.Expression) hclsyntax.Expression {
+	if c, ok := e.(*counted); ok {
+		return c.Expression.(*hclsyntax.ParenthesesExpr).Expression
+	}
+	return e
+}
+
 // counted is a part of a for expression evaluated once per iteration.
 // Embedding hclsyntax.Expression makes it one: the unexported walk method
 // is promoted from the parentheses around the wrapped expression.
