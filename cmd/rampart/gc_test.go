@@ -49,11 +49,12 @@ func TestGCPercentFor(t *testing.T) {
 		// terraform-aws-vpc's largest live heap, allocated in all.
 		{21 << 20, 180 << 20, maxGCPercent},
 		{21 << 20, largeScan - 1, maxGCPercent},
-		// A large scan: goal largeHeapGoal, or the heap's own.
-		{32 << 20, largeScan, 700},
-		{64 << 20, 20 * largeScan, 300},
-		{largeHeapGoal / 2, largeScan, maxGCPercent},
-		{heapGoal / 3, largeScan, maxGCPercent},
+		// A large scan: goal largeHeapGoal, past maxGCPercent if need
+		// be, or the heap's own when that is more.
+		{32 << 20, largeScan, 1100},
+		{64 << 20, 20 * largeScan, 500},
+		{largeHeapGoal / 3, largeScan, 200},
+		{200 << 20, largeScan, minGCPercent},
 		{heapGoal, largeScan, minGCPercent},
 	}
 	for _, tt := range tests {
