@@ -54,6 +54,7 @@ func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics
 	if f, ok := p.Files()[path]; ok {
 		return f, nil // as p.ParseHCL gives it
 	}
+	// The same bytes passed the nesting check when they were parsed.
 	if f, ok := p.sources.clone(src, path); ok {
 		p.AddFile(path, f)
 		forbudget.Bound(f.Body.(*hclsyntax.Body), p.iterations)
