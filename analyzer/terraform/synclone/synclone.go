@@ -1,5 +1,5 @@
 // Package synclone copies a parsed native syntax HCL tree under another
-// file name.
+// file name, and at other positions.
 //
 // Terraform repositories hold many byte-identical files in different
 // module directories: terraform-aws-security-group's 58 generated modules
@@ -8,7 +8,10 @@
 // the tree it parses, so a tree cannot be shared between two files; a
 // copy with the other name is what parsing the same bytes under that name
 // gives, at a fraction of the cost (no lexing, no grapheme scanning, no
-// token slice).
+// token slice). Files that differ in a few lines share the rest line by
+// line: an attribute written on a line of its own parses the same
+// wherever the line is, but for where it starts, so a copy moved to the
+// other position is its parse there.
 package synclone
 
 import (
@@ -25,22 +28,48 @@ import (
 // tree holds a node this package does not know, which it then cannot copy
 // faithfully.
 func Body(b *hclsyntax.Body, filename string, unwrap func(hclsyntax.Expression) hclsyntax.Expression) (_ *hclsyntax.Body, ok bool) {
-	c := copier{name: filename, unwrap: unwrap, ok: true}
+	return Options{Filename: filename, Unwrap: unwrap}.Body(b)
+}
+
+// Options say how a copy differs from what it copies.
+type Options struct {
+	// Filename is the file every range of the copy names.
+	Filename string
+	// Move, when set, gives the position in the copy of a position in
+	// the original: the copy of a tree parsed elsewhere in a file.
+	Move func(hcl.Pos) hcl.Pos
+	// Unwrap is applied to every expression before it is copied, as
+	// Body says.
+	Unwrap func(hclsyntax.Expression) hclsyntax.Expression
+}
+
+// Body returns a copy of b made as o says; ok is false as Body says.
+func (o Options) Body(b *hclsyntax.Body) (_ *hclsyntax.Body, ok bool) {
+	c := copier{Options: o, ok: true}
 	out := c.body(b)
 	return out, c.ok
 }
 
+// Attribute returns a copy of a made as o says; ok is false as Body says.
+func (o Options) Attribute(a *hclsyntax.Attribute) (_ *hclsyntax.Attribute, ok bool) {
+	c := copier{Options: o, ok: true}
+	out := c.attribute(a)
+	return out, c.ok
+}
+
 type copier struct {
-	name   string
-	unwrap func(hclsyntax.Expression) hclsyntax.Expression
-	ok     bool
+	Options
+	ok bool
 	// symbols maps each splat's symbol to its copy: the symbol appears
 	// both as the splat's Item and inside its Each expression.
 	symbols map[*hclsyntax.AnonSymbolExpr]*hclsyntax.AnonSymbolExpr
 }
 
 func (c *copier) rng(r hcl.Range) hcl.Range {
-	r.Filename = c.name
+	r.Filename = c.Filename
+	if c.Move != nil {
+		r.Start, r.End = c.Move(r.Start), c.Move(r.End)
+	}
 	return r
 }
 
@@ -106,8 +135,8 @@ func (c *copier) expr(e hclsyntax.Expression) hclsyntax.Expression {
 	if e == nil {
 		return nil
 	}
-	if c.unwrap != nil {
-		e = c.unwrap(e)
+	if c.Unwrap != nil {
+		e = c.Unwrap(e)
 	}
 	switch e := e.(type) {
 	case *hclsyntax.LiteralValueExpr:

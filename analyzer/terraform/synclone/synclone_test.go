@@ -1,7 +1,12 @@
 package synclone
 
 import (
+	"bytes"
+	"fmt"
+	"maps"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
@@ -144,6 +149,57 @@ func TestUnknownNode(t *testing.T) {
 }
 
 type wrapper struct{ hclsyntax.Expression }
+
+// TestMovedAttributeIsTheParseThere: an attribute on a line of its own,
+// copied with its positions moved to where the same line stands in
+// another file, is what parsing that file gives there; one spanning lines
+// moves as well.
+func TestMovedAttributeIsTheParseThere(t *testing.T) {
+	orig := parse(t, everyNode, "a/main.tf")
+	locals := orig.Blocks[1].Body
+	src := []byte(everyNode)
+	// Another file: the same attributes, one per block, under lines that
+	// shift them by other numbers of lines and bytes (é is two bytes and
+	// one column).
+	var other strings.Builder
+	type placed struct {
+		name string
+		at   hcl.Pos // where the attribute's line starts in other
+	}
+	var moved []placed
+	for _, name := range slices.Sorted(maps.Keys(locals.Attributes)) {
+		a := locals.Attributes[name]
+		start := bytes.LastIndexByte(src[:a.SrcRange.Start.Byte], '\n') + 1
+		end := a.SrcRange.End.Byte + bytes.IndexByte(src[a.SrcRange.End.Byte:], '\n') + 1
+		fmt.Fprintf(&other, "# é %s\nlocals {\n", strings.Repeat("x", len(moved)))
+		lines := strings.Count(other.String(), "\n")
+		moved = append(moved, placed{name, hcl.Pos{Line: lines + 1, Column: 1, Byte: other.Len()}})
+		other.Write(src[start:end])
+		other.WriteString("}\n\n")
+	}
+	parsed := parse(t, other.String(), "b/main.tf")
+	for i, p := range moved {
+		a := locals.Attributes[p.name]
+		lineStart := bytes.LastIndexByte(src[:a.SrcRange.Start.Byte], '\n') + 1
+		from := hcl.Pos{Line: a.SrcRange.Start.Line, Byte: lineStart}
+		o := Options{Filename: "b/main.tf", Move: func(q hcl.Pos) hcl.Pos {
+			q.Line += p.at.Line - from.Line
+			q.Byte += p.at.Byte - from.Byte
+			return q
+		}}
+		got, ok := o.Attribute(a)
+		if !ok {
+			t.Fatalf("%s: a node was not copied", p.name)
+		}
+		want := parsed.Blocks[i].Body.Attributes[p.name]
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the moved copy differs from the parse at line %d", p.name, p.at.Line)
+		}
+	}
+	if len(moved) < 20 {
+		t.Fatalf("only %d attributes moved", len(moved))
+	}
+}
 
 func FuzzBodyIsTheParseUnderTheOtherName(f *testing.F) {
 	f.Add([]byte(everyNode))
