@@ -43,7 +43,8 @@ func (p *parser) sibling() *parser {
 // in pieces when it can be (parseInPieces), each checked the same way. A
 // JSON file's expressions are bounded when they are rewritten as native
 // syntax (jsonAsSyntax). A native syntax file whose bytes p's sources
-// hold is copied from there instead.
+// hold is copied from there instead, and one most of whose lines they
+// hold is filled from them (sourceCache.fill).
 func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics) {
 	if strings.HasSuffix(path, ".json") {
 		if diags := nesting.JSON(src, path); diags.HasErrors() {
@@ -58,6 +59,12 @@ func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics
 	if f, ok := p.sources.clone(src, path); ok {
 		p.AddFile(path, f)
 		forbudget.Bound(f.Body.(*hclsyntax.Body), p.iterations)
+		return f, nil
+	}
+	if f, ok := p.sources.fill(src, path); ok {
+		p.AddFile(path, f)
+		forbudget.Bound(f.Body.(*hclsyntax.Body), p.iterations)
+		p.sources.add(src, f)
 		return f, nil
 	}
 	if f, ok := parseInPieces(src, path); ok {

@@ -17,20 +17,26 @@ import (
 // rather than parsed again (synclone). Repositories repeat files: the 58
 // generated modules of terraform-aws-security-group share their main.tf,
 // variables.tf and outputs.tf, half of its source, and the copy costs
-// about a sixteenth of the parse (docs/performance.md). It lives as long
-// as the loader and holds at most maxCachedSource bytes of source, as the
-// loader does; it is safe for concurrent use.
+// about a sixteenth of the parse (docs/performance.md). It holds the
+// arguments of those files that stand on a line of their own as well,
+// which fill a file that differs from them in a few lines (lines.go). It
+// lives as long as the loader and holds at most maxCachedSource bytes of
+// source, as the loader does, and maxHeldLines of lines; it is safe for
+// concurrent use.
 type sourceCache struct {
 	seed  maphash.Seed
 	mu    sync.Mutex
 	files map[uint64]*hcl.File
 	bytes int
-	// copies counts the files given copied.
-	copies int
+	lines map[uint64]*heldLine
+	// lineBytes counts the bytes of the lines held.
+	lineBytes int
+	// copies counts the files given copied, filled those given filled.
+	copies, filled int
 }
 
 func newSourceCache() *sourceCache {
-	return &sourceCache{seed: maphash.MakeSeed(), files: map[uint64]*hcl.File{}}
+	return &sourceCache{seed: maphash.MakeSeed(), files: map[uint64]*hcl.File{}, lines: map[uint64]*heldLine{}}
 }
 
 // clone returns the file parsed from the same bytes as src, copied under
@@ -58,20 +64,30 @@ func (c *sourceCache) clone(src []byte, path string) (_ *hcl.File, ok bool) {
 }
 
 // add holds f, parsed from src without a diagnostic, unless the cache is
-// full or holds a file with the same hash already.
+// full or holds a file with the same hash already, and the arguments of
+// f on a line of their own, but those whose lines it holds already or
+// past its bound.
 func (c *sourceCache) add(src []byte, f *hcl.File) {
 	if c == nil {
 		return
 	}
-	if _, ok := f.Body.(*hclsyntax.Body); !ok {
+	body, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
 		return
 	}
+	lines := c.attributeLines(src, body)
 	h := maphash.Bytes(c.seed, src)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.files[h] != nil || c.bytes+len(src) > maxCachedSource {
-		return
+	if c.files[h] == nil && c.bytes+len(src) <= maxCachedSource {
+		c.files[h] = f
+		c.bytes += len(src)
 	}
-	c.files[h] = f
-	c.bytes += len(src)
+	for _, l := range lines {
+		if c.lines[l.hash] == nil && c.lineBytes+len(l.text) <= maxHeldLines {
+			l.text = bytes.Clone(l.text)
+			c.lines[l.hash] = l
+			c.lineBytes += len(l.text)
+		}
+	}
 }

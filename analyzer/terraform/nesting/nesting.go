@@ -30,7 +30,7 @@ const (
 // template is set. It returns no diagnostics for a source the lexer cannot
 // read, which the parser then reports itself.
 func HCL(src []byte, filename string, start hcl.Pos, template bool) hcl.Diagnostics {
-	if withinLimits(src) {
+	if WithinLimits(src) {
 		return nil
 	}
 	var toks hclsyntax.Tokens
@@ -42,7 +42,7 @@ func HCL(src []byte, filename string, start hcl.Pos, template bool) hcl.Diagnost
 	return checkTokens(toks)
 }
 
-// withinLimits reports whether src holds too few of the bytes that open
+// WithinLimits reports whether src holds too few of the bytes that open
 // a level or make an operator to pass either limit, whatever tokens they
 // are part of, so that it needs no lexing (lexing is as costly as
 // parsing, and most files of a module pass).
@@ -54,7 +54,7 @@ func HCL(src []byte, filename string, start hcl.Pos, template bool) hcl.Diagnost
 // more than the ${ and %{ count at once; and an open if or for directive
 // counts one more for its %{. Operators: each holds one of + - * / % & |
 // ! < > ?, or is ==. Counting those bytes bounds the tokens from above.
-func withinLimits(src []byte) bool {
+func WithinLimits(src []byte) bool {
 	levels, operators := count(src)
 	return levels <= MaxDepth && operators <= MaxOperators
 }
@@ -69,7 +69,7 @@ func FewOperators(src []byte) bool {
 }
 
 // count bounds from above the levels and the operators in src, as
-// withinLimits says.
+// WithinLimits says.
 func count(src []byte) (levels, operators int) {
 	levels = 1 // the outermost template
 	for i, c := range src {

@@ -82,7 +82,7 @@ func TestJSON(t *testing.T) {
 	}
 }
 
-// FuzzWithinLimits: a source withinLimits lets through without lexing is
+// FuzzWithinLimits: a source WithinLimits lets through without lexing is
 // one the token check accepts.
 func FuzzWithinLimits(f *testing.F) {
 	for _, s := range []string{
@@ -93,7 +93,7 @@ func FuzzWithinLimits(f *testing.F) {
 		f.Add([]byte(s), true)
 	}
 	f.Fuzz(func(t *testing.T, src []byte, template bool) {
-		if !withinLimits(src) {
+		if !WithinLimits(src) {
 			return
 		}
 		var toks hclsyntax.Tokens
@@ -129,8 +129,8 @@ func TestWithinLimitsAtTheEdge(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := withinLimits([]byte(tt.src)); got != tt.want {
-				t.Errorf("withinLimits = %v, want %v", got, tt.want)
+			if got := WithinLimits([]byte(tt.src)); got != tt.want {
+				t.Errorf("WithinLimits = %v, want %v", got, tt.want)
 			}
 		})
 	}
