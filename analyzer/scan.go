@@ -95,7 +95,7 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	}
 	failUnitFiles(res.Files, failures)
 	diags = append(diags, ruleErrors(err)...)
-	findings, suppressionDiags := applySuppressions(out.Findings, s.decls, eng, res, opts, bounds.of, s.unmarked)
+	findings, suppressionDiags := applySuppressions(out.Findings, s.decls, eng, res, opts, bounds.of, s.unmarkedFile)
 	diags = append(diags, suppressionDiags...)
 	res.Findings, res.Undecided, res.Passed = mergeInstances(findings, out.Undecided, out.Passed)
 	for _, d := range diags {
@@ -445,7 +445,7 @@ func loadTerraform(ctx context.Context, dirs []string, bounds *boundaries, opts 
 
 // newRootLoader finds the root modules among the module directories of
 // one boundary; an internal error fails them as one unit.
-func newRootLoader(dirs []string, boundary string, opts Options) (rl *terraform.RootLoader, failed *graph.Unit) {
+func newRootLoader(dirs []string, boundary string, opts Options, read func(path string, src []byte)) (rl *terraform.RootLoader, failed *graph.Unit) {
 	defer func() {
 		if p := recover(); p != nil {
 			rl, failed = nil, &graph.Unit{Source: graph.SourceTerraform, Path: dirs[0]}
@@ -453,7 +453,7 @@ func newRootLoader(dirs []string, boundary string, opts Options) (rl *terraform.
 				"internal error while loading Terraform modules (please report): %v", p)
 		}
 	}()
-	return terraform.NewRootLoader(dirs, terraform.Options{Args: opts.VarArgs, Env: opts.Env, Root: boundary}), nil
+	return terraform.NewRootLoader(dirs, terraform.Options{Args: opts.VarArgs, Env: opts.Env, Root: boundary, Read: read}), nil
 }
 
 // loadRoot loads one root module; an internal error fails it alone.

@@ -73,8 +73,10 @@ type streamer struct {
 	decls     *declarations
 	sensitive map[string]bool
 	// unmarked are the YAML/JSON files read whole without an inline
-	// suppression comment: the suppression stage does not read them again.
+	// suppression comment: the suppression stage does not read them again,
+	// nor the Terraform files tfMarks says hold none.
 	unmarked map[string]bool
+	tfMarks  *fileMarks
 	// acct is what the account rules read of every unit, in unit order.
 	acct      *accountSummary
 	resources int
@@ -88,7 +90,7 @@ type batchJob struct {
 
 func newStreamer(ctx context.Context, pending *pendingEngine, st stages, opts Options) *streamer {
 	s := &streamer{ctx: ctx, pending: pending, st: st, workers: opts.Workers, narrowing: namesFiles(opts.Paths), omitPassed: opts.OmitPassed,
-		planned: map[string]bool{}, sensitive: map[string]bool{}, unmarked: map[string]bool{}, jobs: make(chan batchJob)}
+		planned: map[string]bool{}, sensitive: map[string]bool{}, unmarked: map[string]bool{}, tfMarks: newFileMarks(), jobs: make(chan batchJob)}
 	for range max(1, s.workers) {
 		s.wg.Add(1)
 		go func() {
@@ -168,7 +170,7 @@ func (s *streamer) terraform(dirs []string, bounds *boundaries, opts Options) {
 	}
 	var roots []root
 	for _, group := range byBoundary(dirs, bounds) {
-		rl, failed := newRootLoader(group.dirs, group.boundary, opts)
+		rl, failed := newRootLoader(group.dirs, group.boundary, opts, s.tfMarks.note)
 		if failed != nil {
 			s.take(failed)
 			continue

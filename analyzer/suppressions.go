@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"sync"
+
 	"github.com/rampart-iac/rampart/analyzer/engine"
 	"github.com/rampart-iac/rampart/analyzer/graph"
 	"github.com/rampart-iac/rampart/analyzer/result"
@@ -17,10 +19,10 @@ const maxSuppressionRead = 16 << 20
 // merged (a configuration entry naming one module instance covers that
 // instance only), and returns the diagnostics about the suppressions.
 // decls are the declarations the scan kept (declarations.go). The files
-// in unmarked were read whole by the scan and hold no inline suppression
-// comment: they are not read again. The others are read inside the
+// unmarked reports were read whole by the scan and hold no inline
+// suppression comment: they are not read again. The others are read inside the
 // boundary they were scanned in (boundaryOf).
-func applySuppressions(findings []result.Finding, decls *declarations, eng *engine.Engine, res *Result, opts Options, boundaryOf func(string) string, unmarked map[string]bool) ([]result.Finding, graph.Diagnostics) {
+func applySuppressions(findings []result.Finding, decls *declarations, eng *engine.Engine, res *Result, opts Options, boundaryOf func(string) string, unmarked func(path string) bool) ([]result.Finding, graph.Diagnostics) {
 	return suppress.Apply(suppress.Input{
 		Findings:   findings,
 		Resources:  decls.resources(),
@@ -29,10 +31,44 @@ func applySuppressions(findings []result.Finding, decls *declarations, eng *engi
 		Ran:        eng.Rules(),
 		Files:      res.Files,
 		ReadFile: func(path string) ([]byte, error) {
-			if unmarked[path] {
+			if unmarked(path) {
 				return nil, nil
 			}
 			return safefs.ReadFile(path, boundaryOf(path), maxSuppressionRead)
 		},
 	}, opts.Suppressions)
+}
+
+// fileMarks notes, for the Terraform files the loaders read on their
+// goroutines, whether a read held the inline suppression marker: those
+// that never did are not read again for their comments. A file read
+// twice with other bytes (edited during the scan) is read again if
+// either held it.
+type fileMarks struct {
+	mu     sync.Mutex
+	marked map[string]bool
+}
+
+func newFileMarks() *fileMarks { return &fileMarks{marked: map[string]bool{}} }
+
+// note is terraform.Options.Read.
+func (m *fileMarks) note(path string, src []byte) {
+	has := suppress.HasMarker(src)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.marked[path] = m.marked[path] || has
+}
+
+// unmarked reports whether path was read and never held the marker.
+func (m *fileMarks) unmarked(path string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	has, read := m.marked[path]
+	return read && !has
+}
+
+// unmarkedFile reports whether the suppression stage need not read path
+// again: it was read whole, and held no suppression comment.
+func (s *streamer) unmarkedFile(path string) bool {
+	return s.unmarked[path] || s.tfMarks.unmarked(path)
 }

@@ -47,3 +47,53 @@ func TestParseStructuredUnmarked(t *testing.T) {
 		})
 	}
 }
+
+// TestTerraformFilesUnmarked: the Terraform files a root's loader read,
+// as the unit lists them, are noted as holding no suppression comment
+// unless their bytes hold the marker, in the root module and in the
+// modules it calls.
+func TestTerraformFilesUnmarked(t *testing.T) {
+	files := map[string]string{
+		"root/main.tf":         "module \"m\" {\n  source = \"../modules/m\"\n}\n",
+		"root/ignored.tf":      "resource \"aws_s3_bucket\" \"b\" {\n  # rampart:ignore AWS-S3-001 -- test\n  bucket = \"b\"\n}\n",
+		"root/vars.tfvars":     "x = 1\n",
+		"modules/m/main.tf":    "resource \"aws_s3_bucket\" \"c\" {\n  bucket = \"c\"\n}\n",
+		"modules/m/comment.tf": "locals {\n  a = \"rampart:ignore in a string\"\n}\n",
+	}
+	dir := t.TempDir()
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	marks := newFileMarks()
+	root := filepath.Join(dir, "root")
+	rl, failed := newRootLoader([]string{root, filepath.Join(dir, "modules/m")}, dir, Options{Workers: 1}, marks.note)
+	if failed != nil {
+		t.Fatal(failed.Diagnostics)
+	}
+	u := loadRoot(context.Background(), rl, root)
+	want := map[string]bool{"root/main.tf": true, "root/ignored.tf": false, "modules/m/main.tf": true, "modules/m/comment.tf": false}
+	seen := 0
+	for _, f := range u.Files {
+		rel, _ := filepath.Rel(dir, f)
+		unmarked, ok := want[filepath.ToSlash(rel)]
+		if !ok {
+			continue
+		}
+		seen++
+		if got := marks.unmarked(f); got != unmarked {
+			t.Errorf("%s: unmarked = %v, want %v", rel, got, unmarked)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("the unit lists %d of the %d files: %v", seen, len(want), u.Files)
+	}
+	if marks.unmarked(filepath.Join(dir, "elsewhere.tf")) {
+		t.Error("a file no loader read is unmarked")
+	}
+}

@@ -306,7 +306,7 @@ func parseFile(p *parser, path, root string) (*hcl.File, hcl.Diagnostics) {
 	if f, ok := p.Files()[path]; ok {
 		return f, nil
 	}
-	src, diags := readSource(path, root)
+	src, diags := p.readSource(path, root)
 	if diags.HasErrors() {
 		return nil, diags
 	}

@@ -28,6 +28,11 @@ type Options struct {
 	Args []VarArg
 	Env  []string // process environment, for TF_VAR_* (lowest after defaults) and TF_WORKSPACE
 	Root string   // repository root: file functions and module sources may read only below it
+	// Read, when set, is called with every configuration and variables
+	// file the loaders read, as read, from any of their goroutines: the
+	// scan notes there which files hold no suppression comment, and does
+	// not read those again.
+	Read func(path string, src []byte)
 }
 
 // VarArg is one -var name=value or one -var-file argument.
@@ -82,6 +87,13 @@ func newLoader(root string) *loader {
 	p := newParser()
 	p.sources = newSourceCache()
 	return &loader{parser: p, configs: map[string]*moduleConfig{}, abs: map[string]string{}, root: root}
+}
+
+// loaderFor is a loader for opts, calling opts.Read with what it reads.
+func loaderFor(opts Options) *loader {
+	l := newLoader(opts.Root)
+	l.parser.read = opts.Read
+	return l
 }
 
 // pendingConfig is a module directory being parsed.
@@ -194,7 +206,7 @@ func isLocalSource(src string) bool {
 // Unit. It never panics: an internal failure becomes an error diagnostic
 // on that root's Unit.
 func LoadModules(ctx context.Context, dirs []string, opts Options) []*graph.Unit {
-	l := newLoader(opts.Root)
+	l := loaderFor(opts)
 	var units []*graph.Unit
 	roots := findRoots(l, dirs)
 	for _, dir := range roots {
@@ -495,7 +507,7 @@ type RootLoader struct {
 // repository's examples and the module they call are parsed once), and of
 // the others it parses only the module calls.
 func NewRootLoader(dirs []string, opts Options) *RootLoader {
-	l := newLoader(opts.Root)
+	l := loaderFor(opts)
 	l.keepAtMost = maxCachedModules
 	rl := &RootLoader{opts: opts, roots: findRoots(l, dirs)}
 	if len(rl.roots) > 0 {
@@ -518,9 +530,9 @@ func (rl *RootLoader) Roots() []string { return rl.roots }
 func (rl *RootLoader) Load(ctx context.Context, dir string) *graph.Unit {
 	rl.mu.Lock()
 	if rl.l == nil {
-		rl.l = newLoader(rl.opts.Root)
+		rl.l = loaderFor(rl.opts)
 	} else if modules, bytes := rl.l.cachedSource(); modules > max(maxCachedModules, rl.keptModules) || bytes > max(maxCachedSource, rl.keptBytes) {
-		rl.l = newLoader(rl.opts.Root) // the loads under way keep the one they have
+		rl.l = loaderFor(rl.opts) // the loads under way keep the one they have
 		rl.keptModules, rl.keptBytes = 0, 0
 	}
 	l := rl.l

@@ -28,7 +28,7 @@ type OutputValue struct {
 // Terraform's own (testdata/terraform/differential). An output that fails
 // to evaluate is an error diagnostic on the Unit and an Unknown value.
 func LoadRootOutputs(ctx context.Context, dir string, opts Options) (*graph.Unit, map[string]OutputValue) {
-	l := newLoader(opts.Root)
+	l := loaderFor(opts)
 	unit, root := evalRoot(ctx, l, dir, opts)
 	unit.Diagnostics = append(unit.Diagnostics, undeclaredArgs(l, []string{dir}, opts.Args)...)
 	outs := map[string]OutputValue{}

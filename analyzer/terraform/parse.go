@@ -24,6 +24,8 @@ type parser struct {
 	// sources are the files parsed so far by this parser and its
 	// siblings, by their bytes; nil when none are kept.
 	sources *sourceCache
+	// read, when set, is called with every file read (Options.Read).
+	read func(path string, src []byte)
 }
 
 func newParser() *parser {
@@ -33,7 +35,16 @@ func newParser() *parser {
 // sibling is a parser of its own (hcl's are not safe for concurrent use)
 // drawing on p's budget and sharing its files by their bytes.
 func (p *parser) sibling() *parser {
-	return &parser{Parser: hclparse.NewParser(), iterations: p.iterations, sources: p.sources}
+	return &parser{Parser: hclparse.NewParser(), iterations: p.iterations, sources: p.sources, read: p.read}
+}
+
+// readSource reads a file as readSource does, and tells p.read.
+func (p *parser) readSource(path, root string) ([]byte, hcl.Diagnostics) {
+	src, diags := readSource(path, root)
+	if p.read != nil && !diags.HasErrors() {
+		p.read(path, src)
+	}
+	return src, diags
 }
 
 // parseSource parses a configuration or variables file read from path,
@@ -141,7 +152,7 @@ func parseFiles(p *parser, paths []string, root string, only func(path string, s
 		missing = append(missing, i)
 	}
 	parse := func(q *parser, path string) parsedFile {
-		src, diags := readSource(path, root)
+		src, diags := q.readSource(path, root)
 		if only != nil && (diags.HasErrors() || !only(path, src)) {
 			return parsedFile{}
 		}
