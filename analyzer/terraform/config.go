@@ -2,8 +2,10 @@ package terraform
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -70,11 +72,34 @@ type moduleConfig struct {
 	cycles    *moduleGraph
 	cycleOnce sync.Once
 
+	// declared are the names of the variables, local values and outputs,
+	// sorted, which every instance evaluates in that order: sorted once
+	// on first use (terraform-aws-vpc's module has 200 outputs).
+	declared     declaredNames
+	declaredOnce sync.Once
+
 	diags hcl.Diagnostics
 
 	// validated is set once an instance of the module, validated with
 	// every variable Unknown (validateOnly), found no error below it.
 	validated atomic.Bool
+}
+
+type declaredNames struct {
+	variables, locals, outputs []string
+}
+
+// sortedNames returns the module's declared names, sorted; the caller must
+// not change them.
+func (m *moduleConfig) sortedNames() *declaredNames {
+	m.declaredOnce.Do(func() {
+		m.declared = declaredNames{
+			variables: slices.Sorted(maps.Keys(m.variables)),
+			locals:    slices.Sorted(maps.Keys(m.locals)),
+			outputs:   slices.Sorted(maps.Keys(m.outputs)),
+		}
+	})
+	return &m.declared
 }
 
 type variableConfig struct {

@@ -2,8 +2,6 @@ package terraform
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -19,19 +17,19 @@ import (
 // so what a resource already read is not evaluated again. Variable
 // validations run last, once every value a condition may read is there.
 func (mi *moduleInstance) evaluateAll() {
-	for _, name := range slices.Sorted(maps.Keys(mi.cfg.variables)) {
+	for _, name := range mi.cfg.sortedNames().variables {
 		if mi.ev.cancelled() {
 			return
 		}
 		mi.variable(name)
 	}
-	for _, name := range slices.Sorted(maps.Keys(mi.cfg.locals)) {
+	for _, name := range mi.cfg.sortedNames().locals {
 		if mi.ev.cancelled() {
 			return
 		}
 		mi.local(name)
 	}
-	for _, name := range slices.Sorted(maps.Keys(mi.cfg.outputs)) {
+	for _, name := range mi.cfg.sortedNames().outputs {
 		if mi.ev.cancelled() {
 			return
 		}
@@ -39,10 +37,10 @@ func (mi *moduleInstance) evaluateAll() {
 		mi.checkSensitiveOutput(mi.cfg.outputs[name], v)
 		mi.checkEphemeralOutput(mi.cfg.outputs[name], v)
 	}
-	for _, name := range slices.Sorted(maps.Keys(mi.cfg.variables)) {
+	for _, name := range mi.cfg.sortedNames().variables {
 		mi.validate(mi.cfg.variables[name])
 	}
-	for _, name := range slices.Sorted(maps.Keys(mi.cfg.outputs)) {
+	for _, name := range mi.cfg.sortedNames().outputs {
 		mi.checkPreconditions(mi.cfg.outputs[name])
 	}
 	for _, c := range mi.cfg.checks {
@@ -156,7 +154,7 @@ func (mi *moduleInstance) validateOnly() {
 	mi.ev.noteModulePath(mi)
 	// The arguments may have been evaluated before, when the caller
 	// read this instance's outputs: argumentErrors says what they gave.
-	for _, name := range slices.Sorted(maps.Keys(mi.cfg.variables)) {
+	for _, name := range mi.cfg.sortedNames().variables {
 		mi.variable(name)
 	}
 	if !mi.argumentErrors && !mi.ev.cancelled() {

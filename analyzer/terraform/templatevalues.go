@@ -24,7 +24,7 @@ func (mi *moduleInstance) addTemplateValues() {
 			mi.ev.unit.Values = append(mi.ev.unit.Values, graph.TemplateValue{Holder: holder, Module: module, Value: v})
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(mi.cfg.variables)) {
+	for _, name := range mi.cfg.sortedNames().variables {
 		if mi.ev.cancelled() {
 			return
 		}
@@ -37,11 +37,11 @@ func (mi *moduleInstance) addTemplateValues() {
 			add("variable."+name+".default", def)
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(mi.cfg.locals)) {
+	for _, name := range mi.cfg.sortedNames().locals {
 		_, sh := mi.local(name)
 		add("local."+name, sh)
 	}
-	for _, name := range slices.Sorted(maps.Keys(mi.cfg.outputs)) {
+	for _, name := range mi.cfg.sortedNames().outputs {
 		_, sh := mi.output(name)
 		add("output."+name, sh)
 	}
