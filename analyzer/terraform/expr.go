@@ -399,7 +399,12 @@ func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *grap
 	ctx, inputs, tracked := s.emptyCtx(), []input(nil), map[provMark]bool(nil)
 	substituted := func() *hcl.EvalContext { return nil }
 	if b, groups := s.builderFor(expr); b != nil {
-		tracked = b.track(groups)
+		// Without inputs (a body only validated, where every reference
+		// is Unknown; count.index, path.module) there is no provenance
+		// to tell apart, and marking the context for it is wasted.
+		if len(b.inputs) > 0 {
+			tracked = b.track(groups)
+		}
 		ctx, inputs, substituted = b.ctx(), b.inputs, b.substitutedCtx
 	}
 	_, spentBefore := s.ev.iterations.Spent()
