@@ -97,3 +97,19 @@ func TestTerraformFilesUnmarked(t *testing.T) {
 		t.Error("a file no loader read is unmarked")
 	}
 }
+
+// TestFileMarks: a file is unmarked once read without the marker, and
+// stays marked once any read held it, in either order.
+func TestFileMarks(t *testing.T) {
+	m := newFileMarks()
+	m.note("a.tf", []byte("a = 1\n"))
+	m.note("b.tf", []byte("# rampart:ignore AWS-S3-001 -- test\n"))
+	m.note("b.tf", []byte("b = 1\n"))
+	m.note("c.tf", []byte("c = 1\n"))
+	m.note("c.tf", []byte("# rampart:ignore AWS-S3-001 -- test\n"))
+	for path, want := range map[string]bool{"a.tf": true, "b.tf": false, "c.tf": false, "d.tf": false} {
+		if got := m.unmarked(path); got != want {
+			t.Errorf("%s: unmarked = %v, want %v", path, got, want)
+		}
+	}
+}
