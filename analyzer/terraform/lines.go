@@ -166,6 +166,12 @@ func (c *sourceCache) fill(src []byte, path string) (_ *hcl.File, ok bool) {
 // bytes, and counts the bytes of those held. A last line without a line
 // break is never held.
 func (c *sourceCache) heldLinesOf(src []byte) (lines []lineOf, held int) {
+	c.mu.Lock()
+	empty := len(c.lines) == 0
+	c.mu.Unlock()
+	if empty {
+		return nil, 0
+	}
 	hashes := make([]uint64, 0, bytes.Count(src, []byte{'\n'})+1)
 	for start := 0; start < len(src); {
 		end := len(src)
@@ -178,9 +184,6 @@ func (c *sourceCache) heldLinesOf(src []byte) (lines []lineOf, held int) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.lines) == 0 {
-		return nil, 0
-	}
 	for i, h := range hashes {
 		l := &lines[i]
 		// Three bytes at least before the line break: the placeholder's.

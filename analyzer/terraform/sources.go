@@ -75,7 +75,13 @@ func (c *sourceCache) add(src []byte, f *hcl.File) {
 	if !ok {
 		return
 	}
-	lines := c.attributeLines(src, body)
+	c.mu.Lock()
+	full := c.lineBytes >= maxHeldLines
+	c.mu.Unlock()
+	var lines []*heldLine
+	if !full {
+		lines = c.attributeLines(src, body)
+	}
 	h := maphash.Bytes(c.seed, src)
 	c.mu.Lock()
 	defer c.mu.Unlock()
