@@ -68,19 +68,16 @@ func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics
 	}
 	// The same bytes passed the nesting check when they were parsed.
 	if f, ok := p.sources.clone(src, path); ok {
-		p.AddFile(path, f)
-		forbudget.Bound(f.Body.(*hclsyntax.Body), p.iterations)
+		p.record(path, f)
 		return f, nil
 	}
 	if f, ok := p.sources.fill(src, path); ok {
-		p.AddFile(path, f)
-		forbudget.Bound(f.Body.(*hclsyntax.Body), p.iterations)
+		p.record(path, f)
 		p.sources.add(src, f)
 		return f, nil
 	}
 	if f, ok := parseInPieces(src, path); ok {
-		p.AddFile(path, f)
-		forbudget.Bound(f.Body.(*hclsyntax.Body), p.iterations)
+		p.record(path, f)
 		p.sources.add(src, f)
 		return f, nil
 	}
@@ -97,6 +94,14 @@ func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics
 		}
 	}
 	return f, diags
+}
+
+// record keeps f, a native syntax file p did not parse itself (copied,
+// filled or parsed in pieces), as p.ParseHCL keeps what it parses, with
+// its for expressions bounded.
+func (p *parser) record(path string, f *hcl.File) {
+	p.AddFile(path, f)
+	forbudget.Bound(f.Body.(*hclsyntax.Body), p.iterations)
 }
 
 // parseExpression parses a variable value given as text (-var, TF_VAR_*,
