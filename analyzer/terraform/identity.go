@@ -4,12 +4,12 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/ext/customdecode"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/ctymarks"
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/rampart-iac/rampart/analyzer/graph"
+	"github.com/rampart-iac/rampart/analyzer/terraform/tffuncs"
 )
 
 // identMark marks an Unknown that is exactly one resource attribute (the
@@ -289,35 +289,15 @@ func unknownAt(v cty.Value, path cty.Path) bool {
 	return !v.IsKnown()
 }
 
-// keepTryMarks wraps hcl's try, which answers an argument that is not
-// wholly known with a bare cty.DynamicVal: as in Terraform the result is
-// Unknown, but the marks of the argument it stands for are kept, so
-// try(aws_security_group.x.id, "") still makes an edge and, being that
-// attribute once known, keeps its identity.
-func keepTryMarks(try function.Function) function.Function {
-	return function.New(&function.Spec{
-		Description: try.Description(),
-		VarParam:    try.VarParam(),
-		Type: func(args []cty.Value) (cty.Type, error) {
-			return try.ReturnTypeForValues(args)
-		},
-		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			v, err := try.Call(args)
-			if err != nil || v.IsKnown() || v.IsMarked() {
-				return v, err
-			}
-			for _, arg := range args {
-				av, diags := customdecode.ExpressionClosureFromVal(arg).Value()
-				if diags.HasErrors() {
-					continue
-				}
-				_, marks := av.UnmarkDeep()
-				return v.WithMarks(marks), nil
-			}
-			return v, nil
-		},
-	})
-}
+// tryKeepingMarks is Terraform's try, except that an argument that is not
+// wholly known, which try answers with a bare cty.DynamicVal, gives an
+// Unknown carrying that argument's marks: as in Terraform the result is
+// Unknown, but try(aws_security_group.x.id, "") still makes an edge and,
+// being that attribute once known, keeps its identity.
+var tryKeepingMarks = tffuncs.Budgeted("try", tffuncs.NewTryFunc(func(v cty.Value) cty.Value {
+	_, marks := v.UnmarkDeep()
+	return cty.DynamicVal.WithMarks(marks)
+}))
 
 // instanceFuncs is the function table of a module's instances: the
 // module's table (funcsFor) with try keeping marks, and the functions
@@ -335,7 +315,7 @@ func (ev *evaluator) instanceFuncs(cfg *moduleConfig) map[string]function.Functi
 		}
 		switch plain {
 		case "try":
-			fn = keepTryMarks(fn)
+			fn = tryKeepingMarks
 		case "lookup":
 			fn = openLookup(fn)
 		}

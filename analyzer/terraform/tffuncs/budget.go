@@ -44,6 +44,12 @@ var argChecks = map[string]func(args []cty.Value) error{
 	"yamldecode": checkYAMLArgs,
 }
 
+// Budgeted wraps fn as New wraps every function of its table, for a
+// caller that puts a function of its own in the table's place.
+func Budgeted(name string, fn function.Function) function.Function {
+	return budgeted(name, fn)
+}
+
 // budgeted wraps fn: arguments over budget are refused before it runs, a
 // result over budget is refused after, and a panic inside it (which cty
 // turns into an error carrying the whole goroutine stack) becomes a short

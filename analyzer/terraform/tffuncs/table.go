@@ -246,7 +246,7 @@ func base(opts Options) map[string]function.Function {
 
 		// Types and conversion.
 		"can":             tryfunc.CanFunc,
-		"try":             tryfunc.TryFunc,
+		"try":             NewTryFunc(nil),
 		"ephemeralasnull": makeEphemeralAsNullFunc(opts.EphemeralMark),
 		"issensitive":     makeIsSensitiveFunc(opts.SensitiveMark),
 		"nonsensitive":    makeNonsensitiveFunc(opts.SensitiveMark),
