@@ -18,12 +18,12 @@ const branchNotePrefix = "conditional is "
 // expression whose condition was known, that the condition chose this
 // branch and which variables, locals or attributes it reads: a finding
 // that exists only on this branch then says what decided it.
-func withBranchHop(v *graph.Value, cond hclsyntax.Expression, value bool) *graph.Value {
+func withBranchHop(v *graph.Value, cond hclsyntax.Expression, inputs []string, value bool) *graph.Value {
 	if v == nil {
 		return nil
 	}
 	note := branchNotePrefix + strconv.FormatBool(value)
-	if inputs := conditionInputs(cond); len(inputs) > 0 {
+	if len(inputs) > 0 {
 		note += " (decided by " + strings.Join(inputs, ", ") + ")"
 	}
 	h := graph.Hop{Location: loc(cond.Range()), Note: note}
@@ -37,9 +37,9 @@ func withBranchHop(v *graph.Value, cond hclsyntax.Expression, value bool) *graph
 
 // conditionInputs names what a condition reads: var.env, local.is_prod,
 // aws_s3_bucket.b, sorted and without repeats.
-func conditionInputs(cond hclsyntax.Expression) []string {
+func (s *scope) conditionInputs(cond hclsyntax.Expression) []string {
 	var out []string
-	for _, t := range cond.Variables() {
+	for _, t := range s.ev.loader.variables(cond) {
 		name := t.RootName()
 		if len(t) > 1 {
 			if a, ok := t[1].(hcl.TraverseAttr); ok {

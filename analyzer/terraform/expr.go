@@ -303,9 +303,13 @@ func (s *scope) evalObject(e *hclsyntax.ObjectConsExpr, l graph.Location) (cty.V
 // evalConditional picks the branch when the condition is known, so the
 // result keeps the chosen branch's positions and provenance; the value
 // itself comes from hcl, which also unifies the branch types.
+//
+// The condition is evaluated again, in the context the whole expression
+// was evaluated in: it holds every value the condition reads (a resource
+// object with at least the attributes the condition names), marked for
+// provenance perhaps, which the condition's value is unmarked of.
 func (s *scope) evalConditional(e *hclsyntax.ConditionalExpr, l graph.Location) (cty.Value, *graph.Value) {
-	full, fullSh := s.generic(e, l)
-	ctx, _ := s.build(e.Condition)
+	full, fullSh, ctx := s.genericIn(e, l)
 	cond, diags := e.Condition.Value(ctx)
 	if diags.HasErrors() {
 		return full, fullSh
@@ -321,7 +325,7 @@ func (s *scope) evalConditional(e *hclsyntax.ConditionalExpr, l graph.Location) 
 	}
 	_, sh := s.eval(branch)
 	out := annotate(full, sh, l, nil, "")
-	return full, withBranchHop(out, e.Condition, cond.True())
+	return full, withBranchHop(out, e.Condition, s.conditionInputs(e.Condition), cond.True())
 }
 
 // staticTraversal turns index and attribute steps applied to a reference
@@ -396,6 +400,13 @@ func (s *scope) traverse(t hcl.Traversal, l graph.Location) (cty.Value, *graph.V
 // generic evaluates any other expression with hcl and locates the result
 // at the expression, with the provenance of everything it read.
 func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *graph.Value) {
+	v, sh, _ := s.genericIn(expr, l)
+	return v, sh
+}
+
+// genericIn is generic, which also returns the context expr was
+// evaluated in.
+func (s *scope) genericIn(expr hcl.Expression, l graph.Location) (cty.Value, *graph.Value, *hcl.EvalContext) {
 	ctx, inputs, tracked := s.emptyCtx(), []input(nil), map[provMark]bool(nil)
 	substituted := func() *hcl.EvalContext { return nil }
 	if b, groups := s.builderFor(expr); b != nil {
@@ -413,11 +424,11 @@ func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *grap
 	if _, spent := s.ev.iterations.Spent(); spent && !spentBefore {
 		// What the loops built before the budget ran out is partial and
 		// may be large: it is not worth converting.
-		return cty.DynamicVal, graph.Unknown("for expressions run more iterations than rampart evaluates", l)
+		return cty.DynamicVal, graph.Unknown("for expressions run more iterations than rampart evaluates", l), ctx
 	}
 	if d := sizeBudget(val, expr.Range()); d != nil {
 		s.diag(hcl.Diagnostics{d})
-		return cty.DynamicVal, graph.Unknown("value larger than rampart evaluates", l)
+		return cty.DynamicVal, graph.Unknown("value larger than rampart evaluates", l), ctx
 	}
 	if tracked != nil {
 		var used map[provMark]bool
@@ -426,13 +437,13 @@ func (s *scope) generic(expr hcl.Expression, l graph.Location) (cty.Value, *grap
 	}
 	val = keepIdentities(expr, substituted, val)
 	if reason, ok := s.deferred(diags); ok {
-		return cty.DynamicVal, annotate(cty.DynamicVal, nil, l, hopsOf(inputs), reason)
+		return cty.DynamicVal, annotate(cty.DynamicVal, nil, l, hopsOf(inputs), reason), ctx
 	}
 	reason := ""
 	if !val.IsWhollyKnown() {
 		reason = unknownReason(diags, inputs)
 	}
-	return val, annotate(val, nil, l, hopsOf(inputs), reason)
+	return val, annotate(val, nil, l, hopsOf(inputs), reason), ctx
 }
 
 // build makes the evaluation context for expr: only the named values it
