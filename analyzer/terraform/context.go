@@ -25,7 +25,7 @@ type builder struct {
 	// reads attribute by attribute (consumedTraversals), by range.
 	consumedOf func() map[hcl.Range]bool
 	consumedR  map[hcl.Range]bool
-	ns         map[string]map[string]cty.Value // var, local, module, resource types
+	ns         []named                         // var, local, module, resource types
 	data       map[string]map[string]cty.Value // data source type -> name
 	ephemeral  map[string]map[string]cty.Value // ephemeral resource type -> name
 	flat       map[string]cty.Value            // count, each, path, terraform, iterators
@@ -37,6 +37,9 @@ type builder struct {
 	// identities replaced by stand-ins (keepIdentities); values without
 	// one are substituted when needed.
 	substitutes map[string]func() cty.Value
+	// byName indexes ns by "root.name" once it holds more than
+	// maxScannedNames values.
+	byName map[string]int
 }
 
 func (s *scope) newBuilder(vars []hcl.Traversal, attrsOf func() map[string]bool) *builder {
@@ -150,16 +153,48 @@ func (b *builder) setFlat(name string, v cty.Value) {
 	b.flat[name] = v
 }
 
+// named is a value a builder holds by its root and name: var.x, local.y,
+// module.m, aws_vpc.main. An expression reads few, and a reference alone
+// (scope.traverse) one, which needs no map: a builder keeps them in a
+// slice, and its context groups them by root.
+type named struct {
+	root, name string
+	v          cty.Value
+}
+
+// maxScannedNames is how many named values a builder looks through one by
+// one; past it, byName indexes them.
+const maxScannedNames = 8
+
 func (b *builder) put(root, name string, v cty.Value) {
-	if b.ns == nil {
-		b.ns = map[string]map[string]cty.Value{}
+	if i, ok := b.indexOf(root, name); ok {
+		b.ns[i].v = v
+		return
 	}
-	m := b.ns[root]
-	if m == nil {
-		m = map[string]cty.Value{}
-		b.ns[root] = m
+	b.ns = append(b.ns, named{root: root, name: name, v: v})
+	switch {
+	case b.byName != nil:
+		b.byName[root+"."+name] = len(b.ns) - 1
+	case len(b.ns) > maxScannedNames:
+		b.byName = make(map[string]int, 2*len(b.ns))
+		for i, n := range b.ns {
+			b.byName[n.root+"."+n.name] = i
+		}
 	}
-	m[name] = v
+}
+
+// indexOf returns where the builder holds root.name.
+func (b *builder) indexOf(root, name string) (int, bool) {
+	if b.byName != nil {
+		i, ok := b.byName[root+"."+name]
+		return i, ok
+	}
+	for i, n := range b.ns {
+		if n.root == root && n.name == name {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // traverseAbs is t.TraverseAbs(b.ctx()) for the one reference t the
@@ -171,8 +206,8 @@ func (b *builder) put(root, name string, v cty.Value) {
 func (b *builder) traverseAbs(t hcl.Traversal) (cty.Value, hcl.Diagnostics) {
 	if len(t) >= 2 {
 		if step, ok := t[1].(hcl.TraverseAttr); ok {
-			if v, ok := b.ns[t.RootName()][step.Name]; ok {
-				return t[2:].TraverseRel(v)
+			if i, ok := b.indexOf(t.RootName(), step.Name); ok {
+				return t[2:].TraverseRel(b.ns[i].v)
 			}
 		}
 	}
@@ -199,8 +234,19 @@ func (b *builder) substitutedCtx() *hcl.EvalContext {
 // "data.aws_ami.x", "resource.aws_vpc.main", "each".
 func (b *builder) context(f func(key string, v cty.Value) cty.Value) *hcl.EvalContext {
 	vars := make(map[string]cty.Value, len(b.ns)+len(b.flat)+2)
-	for root, m := range b.ns {
-		vars[root] = namedObject(root+".", m, f)
+	if len(b.ns) > 0 {
+		roots := make(map[string]map[string]cty.Value, 4)
+		for _, n := range b.ns {
+			m := roots[n.root]
+			if m == nil {
+				m = map[string]cty.Value{}
+				roots[n.root] = m
+			}
+			m[n.name] = n.v
+		}
+		for root, m := range roots {
+			vars[root] = namedObject(root+".", m, f)
+		}
 	}
 	if len(b.data) > 0 {
 		types := make(map[string]cty.Value, len(b.data))

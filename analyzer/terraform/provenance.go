@@ -64,10 +64,9 @@ func (b *builder) track(groups map[string]provMark) map[provMark]bool {
 		}
 		return mv
 	}
-	for root, m := range b.ns {
-		for name, v := range m {
-			m[name] = mark(root+"."+name, v)
-		}
+	for i := range b.ns {
+		n := &b.ns[i]
+		n.v = mark(n.root+"."+n.name, n.v)
 	}
 	for typ, m := range b.data {
 		for name, v := range m {

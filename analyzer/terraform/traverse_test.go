@@ -12,8 +12,15 @@ import (
 
 // TestTraverseAbsWithoutContext: a reference traversed on the value the
 // builder holds under its name gives what traversing the assembled
-// evaluation context gives, value, marks and diagnostics alike.
+// evaluation context gives, value, marks and diagnostics alike, whether
+// the builder looks its values through one by one or indexes them.
 func TestTraverseAbsWithoutContext(t *testing.T) {
+	for _, extra := range []int{0, maxScannedNames} {
+		t.Run(fmt.Sprintf("%d more", extra), func(t *testing.T) { testTraverseAbsWithoutContext(t, extra) })
+	}
+}
+
+func testTraverseAbsWithoutContext(t *testing.T, extra int) {
 	obj := cty.ObjectVal(map[string]cty.Value{
 		"id":   cty.StringVal("sg-1").Mark(refMark{Resource: "aws_security_group.g", Attr: "id"}),
 		"tags": cty.MapVal(map[string]cty.Value{"Name": cty.StringVal("g")}),
@@ -29,6 +36,11 @@ func TestTraverseAbsWithoutContext(t *testing.T) {
 		"aws_security_group.g.id", "aws_security_group.g",
 		"var.undeclared", "each.key",
 	}
+	for i := range extra {
+		name := fmt.Sprintf("extra%d", i)
+		ns["var"][name] = cty.NumberIntVal(int64(i))
+		refs = append(refs, "var."+name)
+	}
 	for _, ref := range refs {
 		t.Run(ref, func(t *testing.T) {
 			expr, diags := hclsyntax.ParseExpression([]byte(ref), "x.tf", hcl.InitialPos)
@@ -36,7 +48,19 @@ func TestTraverseAbsWithoutContext(t *testing.T) {
 				t.Fatal(diags)
 			}
 			trav := expr.(*hclsyntax.ScopeTraversalExpr).Traversal
-			b := &builder{s: &scope{ev: &evaluator{}}, ns: ns}
+			b := &builder{s: &scope{ev: &evaluator{}}}
+			for root, m := range ns {
+				for name, v := range m {
+					b.put(root, name, v)
+				}
+			}
+			b.put("var", "name", ns["var"]["name"]) // put again: still one
+			if got, want := len(b.ns), len(ns["var"])+len(ns["local"])+len(ns["aws_security_group"]); got != want {
+				t.Fatalf("builder holds %d values, want %d", got, want)
+			}
+			if indexed := len(b.ns) > maxScannedNames; indexed != (b.byName != nil) {
+				t.Fatalf("%d values held, indexed %t", len(b.ns), b.byName != nil)
+			}
 			got, gotDiags := b.traverseAbs(trav)
 			want, wantDiags := trav.TraverseAbs(b.ctx())
 			if !got.RawEquals(want) {
