@@ -21,16 +21,21 @@ type finishedDefault struct {
 // runs no loop and reports nothing, so its value and shadow are the same
 // in every instance and root. The loader keeps it with the parsed module
 // (a module's large defaults, such as a table of rules, were evaluated,
-// converted and annotated again for every instance); each caller gets its
-// own copy of the shadow. ok is false for any other default, and for one
-// that does not convert to the variable's type, which is evaluated as
-// before and reports its error.
+// converted and annotated again for every instance). Every instance gets
+// the same shadow: shadows are not changed once built (graph.Value), a
+// use derives its own from it, and TestCachedDefaultsStayAsBuilt holds
+// that over the test corpora. A copy per instance was a fifth of what the
+// collector found live while terraform-aws-security-group's examples
+// (its table of rules in every instance of the module) were in flight.
+// ok is false for any other default, and for one that does not convert to
+// the variable's type, which is evaluated as before and reports its
+// error.
 func (ev *evaluator) literalDefault(vc *variableConfig) (cty.Value, *graph.Value, bool) {
 	ev.loader.mu.Lock()
 	d, ok := ev.loader.defaults[vc]
 	ev.loader.mu.Unlock()
 	if ok {
-		return d.val, d.sh.Copy(), true
+		return d.val, d.sh, true
 	}
 	if !literalExpr(vc.def) {
 		return cty.NilVal, nil, false
@@ -45,10 +50,11 @@ func (ev *evaluator) literalDefault(vc *variableConfig) (cty.Value, *graph.Value
 	if ev.loader.defaults == nil {
 		ev.loader.defaults = map[*variableConfig]*finishedDefault{}
 	}
-	if _, ok := ev.loader.defaults[vc]; !ok {
-		ev.loader.defaults[vc] = &finishedDefault{val: conv, sh: out}
+	if d, ok := ev.loader.defaults[vc]; ok {
+		return d.val, d.sh, true // another evaluation cached it meanwhile
 	}
-	return conv, out.Copy(), true
+	ev.loader.defaults[vc] = &finishedDefault{val: conv, sh: out}
+	return conv, out, true
 }
 
 // literalExpr reports whether expr, in native syntax, is made of literal
