@@ -86,7 +86,7 @@ func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics
 	}
 	f, diags := p.ParseHCL(src, path)
 	if f != nil {
-		if body, ok := f.Body.(*hclsyntax.Body); ok {
+		if body, ok := f.Body.(*hclsyntax.Body); ok && forbudget.MayHoldFor(src) {
 			forbudget.Bound(body, p.iterations)
 		}
 		if len(diags) == 0 {
@@ -101,7 +101,9 @@ func parseSource(p *parser, src []byte, path string) (*hcl.File, hcl.Diagnostics
 // its for expressions bounded.
 func (p *parser) record(path string, f *hcl.File) {
 	p.AddFile(path, f)
-	forbudget.Bound(f.Body.(*hclsyntax.Body), p.iterations)
+	if forbudget.MayHoldFor(f.Bytes) {
+		forbudget.Bound(f.Body.(*hclsyntax.Body), p.iterations)
+	}
 }
 
 // parseExpression parses a variable value given as text (-var, TF_VAR_*,

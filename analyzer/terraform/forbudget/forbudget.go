@@ -17,6 +17,7 @@
 package forbudget
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"sync"
@@ -248,4 +249,69 @@ func (c *counted) Value(ctx *hcl.EvalContext) (cty.Value, hcl.Diagnostics) {
 		}
 	}
 	return v, diags
+}
+
+// MayHoldFor reports whether src, a native syntax file, may hold a for
+// expression or a %{for} directive, which Bound looks for: whether the
+// word for stands anywhere just after an opening bracket or brace, or a
+// directive's strip marker (~), with only white space between, or with
+// what may be a comment between. When it reports false, src holds none,
+// and bounding what it parses to would change nothing; walking the tree
+// of every file to find none allocated at every node. Descriptions
+// ("Map of tags for the bucket") and for_each do not count.
+func MayHoldFor(src []byte) bool {
+	for i := 0; i < len(src); {
+		j := bytes.Index(src[i:], []byte("for"))
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + len("for")
+		if (at > 0 && identByte(src[at-1])) || (i < len(src) && identByte(src[i])) {
+			continue // part of a name: format, for_each, platform
+		}
+		if opensBefore(src, at) {
+			return true
+		}
+	}
+	return false
+}
+
+// identByte reports whether c continues an HCL identifier, for ASCII; a
+// byte of a multibyte character does not, which only makes MayHoldFor
+// look further.
+func identByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// opensBefore reports whether what stands before src[at], past white
+// space, opens a for expression or directive ([, {, ~), or may end a
+// comment that stands between one and the keyword: */, or a line with #
+// or // on it.
+func opensBefore(src []byte, at int) bool {
+	newline := false
+	k := at - 1
+	for ; k >= 0; k-- {
+		switch src[k] {
+		case ' ', '\t', '\r':
+			continue
+		case '\n':
+			newline = true
+			continue
+		}
+		break
+	}
+	if k < 0 {
+		return false
+	}
+	switch src[k] {
+	case '[', '{', '~', '/':
+		return true
+	}
+	if newline {
+		start := bytes.LastIndexByte(src[:k], '\n') + 1
+		line := src[start : k+1]
+		return bytes.IndexByte(line, '#') >= 0 || bytes.Contains(line, []byte("//"))
+	}
+	return false
 }

@@ -1,6 +1,10 @@
 package forbudget
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -170,4 +174,101 @@ func TestProvidedMeter(t *testing.T) {
 	if Provided(nil) != nil || Provided(&hcl.EvalContext{}) != nil {
 		t.Error("a context without a meter provides one")
 	}
+}
+
+// holdsFor reports whether the file parsed from src has a for expression,
+// which is what Bound looks for (a %{for} directive parses to one too).
+func holdsFor(t testing.TB, src []byte) (found, parsed bool) {
+	f, diags := hclsyntax.ParseConfig(src, "t.tf", hcl.InitialPos)
+	if f == nil || diags.HasErrors() {
+		return false, false
+	}
+	_ = hclsyntax.VisitAll(f.Body.(*hclsyntax.Body), func(n hclsyntax.Node) hcl.Diagnostics {
+		if _, ok := n.(*hclsyntax.ForExpr); ok {
+			found = true
+		}
+		return nil
+	})
+	return found, true
+}
+
+// TestMayHoldFor: the word for where a for expression or directive may
+// start is found, through white space and comments; names holding it and
+// prose are not.
+func TestMayHoldFor(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"a = [for x in var.l : x]\n", true},
+		{"a = {for k, v in var.m : k => v}\n", true},
+		{"a = [\n  for x in var.l : x\n]\n", true},
+		{"a = [ # the list\n  for x in var.l : x\n]\n", true},
+		{"a = [ // the list\n  for x in var.l : x\n]\n", true},
+		{"a = [ /* the list */ for x in var.l : x]\n", true},
+		{"a = [/**/for x in var.l : x]\n", true},
+		{"a = [for\tx in var.l : x]\n", true},
+		{"a = \"%{for x in var.l}${x}%{endfor}\"\n", true},
+		{"a = \"%{~ for x in var.l ~}${x}%{ endfor }\"\n", true},
+		{"a = <<EOT\n%{ for x in var.l }\n${x}\n%{ endfor }\nEOT\n", true},
+		{"a = \"${join(\",\", [for x in var.l : upper(x)])}\"\n", true},
+		{"variable \"tags\" {\n  description = \"Map of tags for the bucket\"\n}\n", false},
+		{"resource \"a\" \"b\" {\n  for_each = var.m\n  format = format(\"%s\", each.key)\n}\n", false},
+		{"platform = \"linux\"\nforce = true\n", false},
+		{"# Set to true for public access\npublic = true\n", false},
+		{"", false},
+	} {
+		if got := MayHoldFor([]byte(tc.src)); got != tc.want {
+			t.Errorf("MayHoldFor(%q) = %t, want %t", tc.src, got, tc.want)
+		}
+		if found, parsed := holdsFor(t, []byte(tc.src)); parsed && found != tc.want {
+			t.Errorf("%q: the parse holds a for expression: %t; the case expects %t", tc.src, found, tc.want)
+		}
+	}
+}
+
+// TestMayHoldForOverTestdata: no file of testdata that parses to a for
+// expression is reported free of one.
+func TestMayHoldForOverTestdata(t *testing.T) {
+	n, with, skipped := 0, 0, 0
+	_ = filepath.WalkDir(filepath.Join("..", "..", "..", "testdata"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tf") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		found, _ := holdsFor(t, src)
+		if found {
+			with++
+		}
+		if !MayHoldFor(src) {
+			skipped++
+			if found {
+				t.Errorf("%s holds a for expression that MayHoldFor misses", p)
+			}
+		}
+		return nil
+	})
+	if n < 100 || with < 10 || skipped < 10 {
+		t.Fatalf("%d files, %d with a for expression, %d found free of one: too few to tell", n, with, skipped)
+	}
+}
+
+// FuzzMayHoldFor: a source that parses to a for expression is never
+// reported free of one.
+func FuzzMayHoldFor(f *testing.F) {
+	for _, s := range []string{
+		"a = [for x in y : x]\n", "a = [ # c\n for x in y : x]\n", "a = {/*c*/for k, v in m : k => v}\n",
+		"a = \"%{~for x in y}${x}%{endfor}\"\n", "b = \"for the record\"\nfor_each = {}\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if found, _ := holdsFor(t, []byte(src)); found && !MayHoldFor([]byte(src)) {
+			t.Errorf("MayHoldFor misses the for expression of %q", src)
+		}
+	})
 }
