@@ -26,6 +26,10 @@ type scope struct {
 	// check is the check block whose assertion is evaluated: its scoped
 	// data sources are declared there.
 	check *checkConfig
+	// discarded is set where only the errors of an evaluation are kept
+	// (an argument of a module call that is only validated): the inputs
+	// of its values are not told apart, for a shadow nobody reads.
+	discarded bool
 }
 
 // selfRef is the resource instance self stands for.
@@ -413,7 +417,7 @@ func (s *scope) genericIn(expr hcl.Expression, l graph.Location) (cty.Value, *gr
 		// Without inputs (a body only validated, where every reference
 		// is Unknown; count.index, path.module) there is no provenance
 		// to tell apart, and marking the context for it is wasted.
-		if len(b.inputs) > 0 {
+		if len(b.inputs) > 0 && !s.discarded {
 			tracked = b.track(groups)
 		}
 		ctx, inputs, substituted = b.ctx(), b.inputs, b.substitutedCtx

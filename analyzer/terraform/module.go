@@ -112,10 +112,10 @@ func (mi *moduleInstance) variable(name string) (cty.Value, *graph.Value, string
 // where the module is parsed.
 func (mi *moduleInstance) validateArgument(vc *variableConfig) {
 	defer mi.ev.within(mi)()
-	val, sh, _, set := mi.rawVariable(vc)
+	val, sh, _, set := mi.rawVariableIn(vc, true)
 	switch {
 	case set && !(val.IsNull() && !vc.nullable):
-		mi.ev.finishVariable(vc, val, sh)
+		mi.ev.checkVariable(vc, val, sh)
 	case vc.def == nil && !set:
 		mi.missingArgument(vc)
 	}
@@ -179,6 +179,12 @@ func (mi *moduleInstance) evalVariable(vc *variableConfig) (cty.Value, *graph.Va
 // rawVariable finds the value given for a variable: by the caller for a
 // child module, by tfvars, -var and the environment for the root.
 func (mi *moduleInstance) rawVariable(vc *variableConfig) (cty.Value, *graph.Value, string, bool) {
+	return mi.rawVariableIn(vc, false)
+}
+
+// rawVariableIn is rawVariable; with discarded, the caller keeps only the
+// errors the argument gives, not its value's provenance (scope.discarded).
+func (mi *moduleInstance) rawVariableIn(vc *variableConfig, discarded bool) (cty.Value, *graph.Value, string, bool) {
 	if mi.parent == nil {
 		rv := mi.ev.rootVals[vc.name]
 		if rv == nil {
@@ -192,7 +198,13 @@ func (mi *moduleInstance) rawVariable(vc *variableConfig) (cty.Value, *graph.Val
 		return cty.NilVal, nil, "", false
 	}
 	defer mi.ev.within(mi.parent)() // the argument is the caller's expression
-	v, sh := mi.callScope.eval(a.Expr)
+	s := mi.callScope
+	if discarded {
+		c := *s
+		c.discarded = true
+		s = &c
+	}
+	v, sh := s.eval(a.Expr)
 	if !vc.ephemeral && v.HasMarkDeep(ephemeralMark) {
 		mi.failure(loc(a.Expr.Range()), "Ephemeral value not allowed",
 			fmt.Sprintf("variable %s of %s is not declared ephemeral, so it may not be set to a value derived from an ephemeral value", vc.name, mi.addr))

@@ -200,17 +200,30 @@ func (ev *evaluator) rootValue(vc *variableConfig, rv *rootValue) (cty.Value, *g
 func (ev *evaluator) finishVariable(vc *variableConfig, val cty.Value, sh *graph.Value) (cty.Value, *graph.Value) {
 	conv, out, err := finishValue(vc, val, sh)
 	if err != nil {
-		// A value from the command line or the environment has no place
-		// in a file: terraform reports it at the variable's declaration.
-		at := sh.Loc
-		if at.File == "" {
-			at = loc(vc.declRange)
-		}
-		ev.errorAt(at, "Invalid value for input variable",
-			fmt.Sprintf("the value for variable %q is not compatible with its type %s: %s", vc.name, vc.typ.FriendlyName(), err))
+		ev.invalidValue(vc, sh, err)
 		return cty.UnknownVal(vc.typ), graph.Unknown("invalid value for variable "+vc.name, sh.Loc)
 	}
 	return conv, out
+}
+
+// checkVariable reports what finishVariable would about val, for a
+// variable whose value is only validated, without building it.
+func (ev *evaluator) checkVariable(vc *variableConfig, val cty.Value, sh *graph.Value) {
+	if _, err := vc.convert(val); err != nil {
+		ev.invalidValue(vc, sh, err)
+	}
+}
+
+// invalidValue reports a value that does not convert to its variable's
+// type. A value from the command line or the environment has no place in
+// a file: terraform reports it at the variable's declaration.
+func (ev *evaluator) invalidValue(vc *variableConfig, sh *graph.Value, err error) {
+	at := sh.Loc
+	if at.File == "" {
+		at = loc(vc.declRange)
+	}
+	ev.errorAt(at, "Invalid value for input variable",
+		fmt.Sprintf("the value for variable %q is not compatible with its type %s: %s", vc.name, vc.typ.FriendlyName(), err))
 }
 
 // finishValue converts a variable's value to its type and gives it its
