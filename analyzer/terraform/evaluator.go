@@ -36,8 +36,11 @@ type evaluator struct {
 	// funcTables holds each module configuration's function table
 	// (instanceFuncs), built once.
 	funcTables map[*moduleConfig]map[string]function.Function
-	// vocab is every attribute name the configurations read (vocabulary).
-	vocab map[string]bool
+	// vocab is every attribute name the configurations read (vocabulary);
+	// vocabNames the same, sorted, on first need. Neither is changed once
+	// built: wholeSet shares them.
+	vocab      map[string]bool
+	vocabNames []string
 	// wholeSets are the attribute names of resources used as a whole
 	// (wholeSet), by resource.
 	wholeSets map[*resourceConfig]*wholeSet

@@ -200,8 +200,11 @@ func (mi *moduleInstance) attributeNames(rc *resourceConfig, attrs map[string]bo
 	}
 	w := mi.ev.wholeSet(rc)
 	for a := range attrs {
-		if !w.set[a] {
-			set := maps.Clone(w.set)
+		if !w.has(a) {
+			set := make(map[string]bool, len(w.names)+len(attrs))
+			for _, n := range w.names {
+				set[n] = true
+			}
 			maps.Copy(set, attrs)
 			return slices.Sorted(maps.Keys(set)), true, nil
 		}
@@ -212,25 +215,41 @@ func (mi *moduleInstance) attributeNames(rc *resourceConfig, attrs map[string]bo
 // wholeSet is the attribute names of rc used as a whole: its arguments
 // and the vocabulary, sorted, with the object's cache key. It is computed
 // once per evaluation: a module's outputs use its resources whole many
-// times over, and every use sorted the vocabulary again.
+// times over, and every use sorted the vocabulary again. The key names
+// the set rather than spelling it: within an evaluation the set of rc is
+// always the same, and a key of a few hundred names was hashed at every
+// lookup of the object.
 type wholeSet struct {
-	set   map[string]bool
+	vocab map[string]bool
+	rc    *resourceConfig
 	names []string
 	key   string
+}
+
+// has reports whether the set holds attribute a.
+func (w *wholeSet) has(a string) bool {
+	return w.vocab[a] || (w.rc.attrs[a] != nil && !resourceMeta[a])
 }
 
 func (ev *evaluator) wholeSet(rc *resourceConfig) *wholeSet {
 	if w := ev.wholeSets[rc]; w != nil {
 		return w
 	}
-	set := maps.Clone(ev.vocabulary())
+	vocab := ev.vocabulary()
+	if ev.vocabNames == nil {
+		ev.vocabNames = slices.Sorted(maps.Keys(vocab))
+	}
+	names := ev.vocabNames
+	var extra []string
 	for a := range rc.attrs {
-		if !resourceMeta[a] {
-			set[a] = true
+		if !resourceMeta[a] && !vocab[a] {
+			extra = append(extra, a)
 		}
 	}
-	names := slices.Sorted(maps.Keys(set))
-	w := &wholeSet{set: set, names: names, key: rc.addr() + "|" + strings.Join(names, ",")}
+	if len(extra) > 0 {
+		names = slices.Sorted(slices.Values(append(slices.Clip(names), extra...)))
+	}
+	w := &wholeSet{vocab: vocab, rc: rc, names: names, key: rc.addr() + "|*whole"}
 	if ev.wholeSets == nil {
 		ev.wholeSets = map[*resourceConfig]*wholeSet{}
 	}
