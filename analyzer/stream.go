@@ -181,11 +181,17 @@ func (s *streamer) terraform(dirs []string, bounds *boundaries, opts Options) {
 	}
 	sort.SliceStable(roots, func(i, j int) bool { return roots[i].dir < roots[j].dir })
 	// Roots load workers at a time (running holds a slot per load) and are
-	// taken in order: while one is taken, the next ones load. done stops
-	// the loading when taking ends early (a panic, recovered by the scan).
+	// taken in order: while one is taken, the next ones load. A load that
+	// ends before the roots ahead of it are taken frees its slot for the
+	// next root, so a core does not wait on a slower root ahead; held
+	// bounds the roots loading or loaded and not yet taken to one more
+	// than the workers, so what waits for a slow root stays one root's
+	// worth. done stops the loading when taking ends early (a panic,
+	// recovered by the scan).
 	workers := max(1, s.workers)
-	loaded := make(chan chan *graph.Unit, workers)
+	loaded := make(chan chan *graph.Unit, workers+1)
 	running := make(chan struct{}, workers)
+	held := make(chan struct{}, workers+1)
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
@@ -196,6 +202,11 @@ func (s *streamer) terraform(dirs []string, bounds *boundaries, opts Options) {
 			}
 			if s.planned[filepath.Clean(r.dir)] {
 				continue
+			}
+			select {
+			case held <- struct{}{}:
+			case <-done:
+				return
 			}
 			select {
 			case running <- struct{}{}:
@@ -209,16 +220,17 @@ func (s *streamer) terraform(dirs []string, bounds *boundaries, opts Options) {
 				}
 				u := loadRoot(s.ctx, r.loader, r.dir)
 				if s.st.loading != nil {
-					s.st.loading(-1) // before the unit is handed over, which frees the slot
+					s.st.loading(-1)
 				}
+				<-running
 				c <- u
 			}()
-			loaded <- c // never blocks: no more than workers are running
+			loaded <- c // never blocks: no more than workers+1 are held
 		}
 	}()
 	for c := range loaded {
 		u := <-c
-		<-running
+		<-held
 		if s.ctx.Err() != nil {
 			continue // stopped: the scan fails; the loads under way are drained
 		}

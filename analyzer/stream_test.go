@@ -67,7 +67,8 @@ func TestScanReleasesEachUnit(t *testing.T) {
 }
 
 // TestRootsLoadWorkersAtATime: no more Terraform roots load at once than
-// the scan has workers, and their units are taken in path order.
+// the scan has workers, no more than one more is loading or loaded and
+// waiting while a unit is taken, and their units are taken in path order.
 func TestRootsLoadWorkersAtATime(t *testing.T) {
 	const roots = 12
 	files := map[string]string{}
@@ -79,10 +80,14 @@ func TestRootsLoadWorkersAtATime(t *testing.T) {
 	for _, workers := range []int{1, 3} {
 		t.Run(fmt.Sprint(workers), func(t *testing.T) {
 			var mu sync.Mutex
-			loading, most := 0, 0
+			loading, most, started, mostHeld := 0, 0, 0, 0
 			var taken []string
 			st := stages{
 				normalize: func(ctx context.Context, u *graph.Unit) ([]*graph.Canonical, graph.Diagnostics) {
+					mu.Lock()
+					// Besides this one, whose slot was freed as it was taken.
+					mostHeld = max(mostHeld, started-len(taken)-1)
+					mu.Unlock()
 					taken = append(taken, u.Path) // the taking goroutine only
 					return aws.Normalize(ctx, u)
 				},
@@ -90,6 +95,9 @@ func TestRootsLoadWorkersAtATime(t *testing.T) {
 					mu.Lock()
 					loading += delta
 					most = max(most, loading)
+					if delta > 0 {
+						started++
+					}
 					mu.Unlock()
 				},
 			}
@@ -98,6 +106,9 @@ func TestRootsLoadWorkersAtATime(t *testing.T) {
 			}
 			if most < 1 || most > workers {
 				t.Errorf("%d roots loaded at once, want 1 to %d", most, workers)
+			}
+			if mostHeld > workers+1 {
+				t.Errorf("%d roots loading or loaded and not taken at once, want 1 to %d", mostHeld, workers+1)
 			}
 			if len(taken) != roots || !slices.IsSorted(taken) {
 				t.Errorf("units taken %v, want the %d roots in path order", taken, roots)
