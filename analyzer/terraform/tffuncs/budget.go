@@ -62,19 +62,14 @@ func budgeted(name string, fn function.Function) function.Function {
 		Description: fn.Description(),
 		Params:      transparent(fn.Params()),
 		VarParam:    transparentOne(fn.VarParam()),
-		Type: func(args []cty.Value) (ty cty.Type, err error) {
-			defer recoverShort(name, &err)
-			args = listsForTuples(name, args)
-			// Some functions (jsondecode, yamldecode) do their work to
-			// find the type of their result.
-			if check != nil {
-				if err := check(unmarked(args)); err != nil {
-					return cty.DynamicPseudoType, err
-				}
-			}
-			ty, err = fn.ReturnTypeForValues(args)
-			return ty, shortPanic(name, err)
-		},
+		// The wrapper's own type is left dynamic: fn's type is asked, and
+		// its errors reported, when the wrapper calls it, and asking here
+		// too ran every function's type twice (and decoded jsondecode's
+		// and yamldecode's argument once more, which find the type of
+		// their result by decoding it). Its parameters take anything,
+		// so cty never answers for it from that type, and any result
+		// conforms to it.
+		Type: function.StaticReturnType(cty.DynamicPseudoType),
 		Impl: func(args []cty.Value, _ cty.Type) (v cty.Value, err error) {
 			defer recoverShort(name, &err)
 			args = listsForTuples(name, args)

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
 )
 
 // billionLaughs is a YAML document whose aliases expand to 10^9 values.
@@ -127,5 +128,57 @@ func TestListsForTuples(t *testing.T) {
 		if !got[0].Type().Equals(tt.want) {
 			t.Errorf("%s(%#v) hands on %s, want %s", tt.name, tt.arg, got[0].Type().FriendlyName(), tt.want.FriendlyName())
 		}
+	}
+}
+
+// TestBudgetedAnswersAsUnwrapped: a function behind the budget's wrapper
+// gives what it gives alone, values, marks and diagnostics, for calls
+// that succeed and calls whose arguments its type refuses.
+func TestBudgetedAnswersAsUnwrapped(t *testing.T) {
+	raw := base(Options{SensitiveMark: secretMark{}, EphemeralMark: ephemeralMark{}})
+	wrapped := New(Options{SensitiveMark: secretMark{}, EphemeralMark: ephemeralMark{}})
+	for _, src := range []string{
+		`upper("a")`, `upper(1)`, `upper([])`, `upper(u_str)`, `upper(secret)`, `upper(null)`, `upper(u_any)`,
+		`length(str_map)`, `length(1)`, `length(u_list)`,
+		`lookup(str_map, "a", "z")`, `lookup(str_map, "b")`, `lookup(1, "a")`,
+		`merge(str_map, {b = 1})`, `merge(1)`, `merge(secret_map, u_map)`,
+		`concat(["a"], u_list)`, `concat("a")`,
+		`jsondecode("{\"a\": [1, 2]}")`, `jsondecode("{")`, `jsondecode(1)`,
+		`yamldecode("a: [1, 2]")`, `yamldecode(":")`,
+		`element(["a", "b"], 3)`, `element([], 0)`, `cidrsubnet("10.0.0.0/8", 8, 1)`, `cidrsubnet("x", 8, 1)`,
+		`format("%s-%d", "a", 1)`, `format("%d", "a")`, `tostring([])`, `tonumber("x")`,
+	} {
+		expr, diags := hclsyntax.ParseExpression([]byte(src), "t.tf", hcl.InitialPos)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %s", src, diags.Error())
+		}
+		want, wantDiags := expr.Value(&hcl.EvalContext{Variables: testVars(), Functions: raw})
+		got, gotDiags := expr.Value(&hcl.EvalContext{Variables: testVars(), Functions: wrapped})
+		if !got.RawEquals(want) {
+			t.Errorf("%s: %#v, alone %#v", src, got, want)
+		}
+		if gotDiags.Error() != wantDiags.Error() {
+			t.Errorf("%s: diagnostics %q, alone %q", src, gotDiags.Error(), wantDiags.Error())
+		}
+	}
+}
+
+// TestBudgetedAsksTypeOnce: a call through the wrapper asks the function
+// its result type once.
+func TestBudgetedAsksTypeOnce(t *testing.T) {
+	asked := 0
+	fn := function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "s", Type: cty.String}},
+		Type: func(args []cty.Value) (cty.Type, error) {
+			asked++
+			return cty.String, nil
+		},
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) { return args[0], nil },
+	})
+	if _, err := budgeted("echo", fn).Call([]cty.Value{cty.StringVal("a")}); err != nil {
+		t.Fatal(err)
+	}
+	if asked != 1 {
+		t.Errorf("the type was asked %d times, want once", asked)
 	}
 }
