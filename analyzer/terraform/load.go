@@ -394,7 +394,16 @@ func manifestPath(rootDir string) string {
 // readManifest maps modules.json keys to directories; no manifest is no
 // error (nothing was downloaded), one that cannot be read safely (a link
 // outside root, a FIFO, too large) is.
+//
+// Most directories have no .terraform: one lstat says so, where the
+// confined read of the manifest costs half a dozen system calls (the
+// working directory asked for the absolute path, the root opened),
+// for every module directory when the roots are found and for every
+// root again. What is there is read confined as before.
 func readManifest(rootDir, root string) (map[string]string, error) {
+	if _, err := os.Lstat(filepath.Join(rootDir, ".terraform")); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
 	p := manifestPath(rootDir)
 	b, err := safefs.ReadFile(p, root, maxFileSize)
 	if errors.Is(err, fs.ErrNotExist) {

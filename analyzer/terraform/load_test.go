@@ -3,6 +3,8 @@ package terraform
 import (
 	"context"
 	"fmt"
+	"maps"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -740,5 +742,41 @@ func TestLoadModulesBadInput(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no error for the missing var file in %v", units[0].Diagnostics)
+	}
+}
+
+// TestReadManifest: a directory without .terraform has no manifest, and
+// no error, as one whose .terraform holds none; a manifest is read; one
+// reached through a link out of the root is an error, as before.
+func TestReadManifest(t *testing.T) {
+	outside := writeTree(t, map[string]string{
+		"modules/modules.json": `{"Modules":[{"Key":"x","Dir":"."}]}`,
+	})
+	root := writeTree(t, map[string]string{
+		"plain/main.tf":                        "",
+		"empty/.terraform/providers/p":         "",
+		"full/.terraform/modules/modules.json": `{"Modules":[{"Key":"vpc","Dir":".terraform/modules/vpc"}]}`,
+	})
+	if err := os.MkdirAll(filepath.Join(root, "linked"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(root, "linked", ".terraform")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		dir     string
+		want    map[string]string
+		wantErr bool
+	}{
+		{"plain", nil, false},
+		{"missing", nil, false},
+		{"empty", nil, false},
+		{"full", map[string]string{"vpc": filepath.Join(root, "full", ".terraform", "modules", "vpc")}, false},
+		{"linked", nil, true},
+	} {
+		got, err := readManifest(filepath.Join(root, tt.dir), root)
+		if (err != nil) != tt.wantErr || !maps.Equal(got, tt.want) {
+			t.Errorf("%s: %v, %v; want %v, error %t", tt.dir, got, err, tt.want, tt.wantErr)
+		}
 	}
 }
