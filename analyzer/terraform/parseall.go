@@ -7,8 +7,13 @@ import (
 )
 
 // parseAhead bounds the module directories parsed ahead of the one
-// findRoots reads, and so the parsed modules in flight.
-func parseAhead() int { return max(1, runtime.GOMAXPROCS(0)) }
+// findRoots reads, and so the parsed modules in flight. One a core kept
+// the cores waiting: findRoots reads the directories in order, and one
+// that takes long to parse (a module of a thousand lines) holds the
+// directories after it, parsed, in their slots. At four a core, finding
+// the roots of the 200-copy tree took 3.3 s instead of 4.6, of the
+// 20-copy tree 0.45 s instead of 0.55; at sixteen, no less.
+func parseAhead() int { return max(1, 4*runtime.GOMAXPROCS(0)) }
 
 // configStream hands out the configurations of a list of directories in
 // order, as safeConfig would give them, parsing the ones the loader does
