@@ -54,6 +54,10 @@ type boundaries struct {
 	// scanned pairs each absolute scan path with its boundary, longest
 	// path first so the most specific scan path claims a file.
 	scanned []scannedPath
+	// wd is the working directory relative paths are taken from, found
+	// once: of is asked for every directory and file a scan reads, and
+	// filepath.Abs asks the operating system each time.
+	wd string
 }
 
 type scannedPath struct {
@@ -62,6 +66,7 @@ type scannedPath struct {
 
 func newBoundaries(paths []string, fixed string) (*boundaries, error) {
 	b := &boundaries{}
+	b.wd, _ = os.Getwd() // without it, of asks for each path
 	if fixed != "" {
 		abs, err := filepath.Abs(fixed)
 		if err != nil {
@@ -100,9 +105,11 @@ func (b *boundaries) of(path string) string {
 	if b.fixed != "" {
 		return b.fixed
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
+	abs := filepath.Clean(path)
+	if !filepath.IsAbs(abs) && b.wd != "" {
+		abs = filepath.Join(b.wd, path)
+	} else if a, err := filepath.Abs(path); err == nil {
+		abs = a
 	}
 	for _, s := range b.scanned {
 		if within(s.abs, abs) {

@@ -86,6 +86,12 @@ type loader struct {
 func newLoader(root string) *loader {
 	p := newParser()
 	p.sources = newSourceCache()
+	// A loader reads every file of the modules it parses; relative paths
+	// are taken from the working directory found once (a scan does not
+	// change it).
+	if wd, err := os.Getwd(); err == nil {
+		p.wd = wd
+	}
 	return &loader{parser: p, configs: map[string]*moduleConfig{}, abs: map[string]string{}, root: root}
 }
 

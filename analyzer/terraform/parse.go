@@ -26,6 +26,9 @@ type parser struct {
 	sources *sourceCache
 	// read, when set, is called with every file read (Options.Read).
 	read func(path string, src []byte)
+	// wd is the working directory relative paths are read from, taken
+	// once for the loader (safefs.ReadFileFrom); empty, each read asks.
+	wd string
 }
 
 func newParser() *parser {
@@ -35,12 +38,12 @@ func newParser() *parser {
 // sibling is a parser of its own (hcl's are not safe for concurrent use)
 // drawing on p's budget and sharing its files by their bytes.
 func (p *parser) sibling() *parser {
-	return &parser{Parser: hclparse.NewParser(), iterations: p.iterations, sources: p.sources, read: p.read}
+	return &parser{Parser: hclparse.NewParser(), iterations: p.iterations, sources: p.sources, read: p.read, wd: p.wd}
 }
 
 // readSource reads a file as readSource does, and tells p.read.
 func (p *parser) readSource(path, root string) ([]byte, hcl.Diagnostics) {
-	src, diags := readSource(path, root)
+	src, diags := readSource(p.wd, path, root)
 	if p.read != nil && !diags.HasErrors() {
 		p.read(path, src)
 	}

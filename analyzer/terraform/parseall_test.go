@@ -164,7 +164,7 @@ func TestParseFilesAsOneAfterTheOther(t *testing.T) {
 			one := newParser()
 			var want []parsedFile
 			for _, path := range paths {
-				src, diags := readSource(path, dir)
+				src, diags := readSource("", path, dir)
 				switch {
 				case tc.only != nil && (diags.HasErrors() || !tc.only(path, src)):
 					want = append(want, parsedFile{})

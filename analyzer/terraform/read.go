@@ -13,8 +13,10 @@ import (
 // file of at most maxFileSize bytes, read through safefs, and, when root
 // is set, one whose symbolic links resolve inside it. A refusal is an error
 // at the file, so the file is accounted as failed, not silently skipped.
-func readSource(path, root string) ([]byte, hcl.Diagnostics) {
-	src, err := safefs.ReadFile(path, root, maxFileSize)
+// Relative paths are read from the working directory wd, when it is set
+// (safefs.ReadFileFrom).
+func readSource(wd, path, root string) ([]byte, hcl.Diagnostics) {
+	src, err := safefs.ReadFileFrom(wd, path, root, maxFileSize)
 	if err == nil {
 		return src, nil
 	}

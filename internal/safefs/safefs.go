@@ -41,6 +41,24 @@ func tooLarge(path string, limit int64) error {
 	return fmt.Errorf("%s: %w: larger than %d bytes", path, ErrTooLarge, limit)
 }
 
+// ReadFileFrom is ReadFile for a caller that reads many files and knows
+// the working directory, wd, that relative paths are taken from (an empty
+// wd is asked for): a path relative and a root absolute, or the other way
+// round, are made absolute for each read, and asking the operating system
+// for the working directory is two system calls more each time (os.Getwd
+// checks $PWD against "."). Scanning "." below an absolute repository
+// root, that was a third of the calls reading a tree of repositories made.
+func ReadFileFrom(wd, path, root string, limit int64) ([]byte, error) {
+	data, truncated, err := readPrefixFrom(nil, wd, path, root, limit)
+	if err != nil {
+		return nil, err
+	}
+	if truncated {
+		return nil, tooLarge(path, limit)
+	}
+	return data, nil
+}
+
 // ReadPrefix is ReadFile for callers that can use the beginning of a large
 // file: it returns at most limit bytes and whether the file holds more.
 func ReadPrefix(path, root string, limit int64) (data []byte, truncated bool, err error) {
@@ -52,6 +70,11 @@ func ReadPrefix(path, root string, limit int64) (data []byte, truncated bool, er
 // that reads many files one after the other and keeps none of them (a
 // text search), passing back the data of the previous read.
 func ReadPrefixInto(buf []byte, path, root string, limit int64) (data []byte, truncated bool, err error) {
+	return readPrefixFrom(buf, "", path, root, limit)
+}
+
+// readPrefixFrom is ReadPrefixInto, with ReadFileFrom's working directory.
+func readPrefixFrom(buf []byte, wd, path, root string, limit int64) (data []byte, truncated bool, err error) {
 	if root != "" {
 		// Resolving the path and the root costs a system call per
 		// directory of each, for every file a scan reads (serverless-
@@ -59,7 +82,7 @@ func ReadPrefixInto(buf []byte, path, root string, limit int64) (data []byte, tr
 		// one per directory below the root (45,000). What that cannot
 		// open as a regular file beneath the root is read the long way,
 		// which says why it is refused.
-		if data, truncated, err := readUnder(path, root, limit, buf); err == nil {
+		if data, truncated, err := readUnder(wd, path, root, limit, buf); err == nil {
 			return data, truncated, nil
 		}
 	}
@@ -76,14 +99,14 @@ func ReadPrefixInto(buf []byte, path, root string, limit int64) (data []byte, tr
 }
 
 // readUnder reads path beneath root: with openBeneath, else through root
-// opened as an os.Root.
-func readUnder(path, root string, limit int64, buf []byte) ([]byte, bool, error) {
+// opened as an os.Root. Relative paths are taken from wd when it is set.
+func readUnder(wd, path, root string, limit int64, buf []byte) ([]byte, bool, error) {
 	if filepath.IsAbs(root) != filepath.IsAbs(path) {
 		var err error
-		if root, err = filepath.Abs(root); err != nil {
+		if root, err = absFrom(wd, root); err != nil {
 			return nil, false, err
 		}
-		if path, err = filepath.Abs(path); err != nil {
+		if path, err = absFrom(wd, path); err != nil {
 			return nil, false, err
 		}
 	}
@@ -100,6 +123,15 @@ func readUnder(path, root string, limit int64, buf []byte) ([]byte, bool, error)
 	}
 	defer r.Close()
 	return readBeneath(r, root, path, limit, buf)
+}
+
+// absFrom is filepath.Abs(path), relative paths taken from wd when it is
+// set.
+func absFrom(wd, path string) (string, error) {
+	if wd == "" || filepath.IsAbs(path) {
+		return filepath.Abs(path)
+	}
+	return filepath.Join(wd, path), nil
 }
 
 // readLimited reads at most limit bytes of the open file f, into buf's

@@ -253,14 +253,18 @@ func TestReadUnderTakesTheShortPath(t *testing.T) {
 		{filepath.Join(repo, "sub", "inside.tf"), "repo"},
 		{"repo/sub/inside.tf", "repo"},
 	} {
-		data, truncated, err := readUnder(tc.path, tc.root, 50, nil)
-		if err != nil || truncated || string(data) != "ok" {
-			t.Errorf("readUnder(%s, %s) = %q, %v, %v", tc.path, tc.root, data, truncated, err)
+		for _, wd := range []string{"", filepath.Dir(repo)} {
+			data, truncated, err := readUnder(wd, tc.path, tc.root, 50, nil)
+			if err != nil || truncated || string(data) != "ok" {
+				t.Errorf("readUnder(%q, %s, %s) = %q, %v, %v", wd, tc.path, tc.root, data, truncated, err)
+			}
 		}
 	}
 	for _, outside := range []string{"repo/secret.tf", "repo/outdir/secret.txt", "repo/zero.tf", "repo/fifo.tf", "outside/secret.txt"} {
-		if _, _, err := readUnder(outside, "repo", 50, nil); err == nil {
-			t.Errorf("readUnder(%s) took the short path", outside)
+		for _, wd := range []string{"", filepath.Dir(repo)} {
+			if _, _, err := readUnder(wd, outside, repo, 50, nil); err == nil {
+				t.Errorf("readUnder(%q, %s) took the short path", wd, outside)
+			}
 		}
 	}
 	// Where openat2 is, the short path is one call of it.
@@ -277,6 +281,27 @@ func TestReadUnderTakesTheShortPath(t *testing.T) {
 	for _, outside := range []string{"repo/secret.tf", "repo/outdir/secret.txt", "repo/zero.tf", "repo/fifo.tf", "outside/secret.txt"} {
 		if _, _, err := readBeneathFD(fd, "repo", outside, 50, nil); err == nil {
 			t.Errorf("openat2 read %s", outside)
+		}
+	}
+}
+
+// TestReadFileFromAnswersAsReadFile: given the working directory, a read
+// gives what ReadFile gives, data or error, for a path and a root written
+// relative or absolute, inside the root or refused.
+func TestReadFileFromAnswersAsReadFile(t *testing.T) {
+	repo := layout(t)
+	wd := filepath.Dir(repo)
+	t.Chdir(wd)
+	names := []string{"main.tf", "big.tf", "sub/inside.tf", "secret.tf", "outdir/secret.txt", "zero.tf", "fifo.tf", "missing.tf", "../outside/secret.txt"}
+	for _, name := range names {
+		for _, path := range []string{filepath.Join("repo", name), filepath.Join(repo, name)} {
+			for _, root := range []string{"repo", repo} {
+				want, wantErr := ReadFile(path, root, 50)
+				got, err := ReadFileFrom(wd, path, root, 50)
+				if string(got) != string(want) || (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
+					t.Errorf("ReadFileFrom(%s, %s) = %q, %v; ReadFile gives %q, %v", path, root, got, err, want, wantErr)
+				}
+			}
 		}
 	}
 }
