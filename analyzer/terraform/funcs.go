@@ -99,7 +99,13 @@ func (sb sandbox) contains(abs string) bool {
 	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = resolved
 	}
-	rel, err := filepath.Rel(sb.root, abs)
+	return sb.holds(abs)
+}
+
+// holds reports whether real, absolute with its symbolic links resolved,
+// is the root or lies below it.
+func (sb sandbox) holds(real string) bool {
+	rel, err := filepath.Rel(sb.root, real)
 	return err == nil && !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
@@ -111,11 +117,10 @@ func (ev *evaluator) inBoundary(dir string) bool {
 	if root == "" {
 		root = ev.rootDir
 	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return false
-	}
-	return sandbox{root: ev.loader.absRoot(root)}.contains(abs)
+	// The loader resolves a directory once for every module call that
+	// names it (a module source is checked for each instance calling it),
+	// as it resolves the root.
+	return sandbox{root: ev.loader.absRoot(root)}.holds(ev.loader.absRoot(dir))
 }
 
 func (sb sandbox) wrap(name string, fn function.Function) function.Function {

@@ -64,7 +64,9 @@ type loader struct {
 	// parsing holds the directories being parsed for one evaluation, which
 	// another one waits for instead of parsing them too.
 	parsing map[string]*pendingConfig
-	abs     map[string]string
+	// abs holds absRoot's answers by the directory as written, real
+	// resolved's by the absolute path.
+	abs, real map[string]string
 	// root is Options.Root: no configuration, variables or manifest file
 	// is read whose symbolic links resolve outside it.
 	root string
@@ -92,7 +94,7 @@ func newLoader(root string) *loader {
 	if wd, err := os.Getwd(); err == nil {
 		p.wd = wd
 	}
-	return &loader{parser: p, configs: map[string]*moduleConfig{}, abs: map[string]string{}, root: root}
+	return &loader{parser: p, configs: map[string]*moduleConfig{}, abs: map[string]string{}, real: map[string]string{}, root: root}
 }
 
 // loaderFor is a loader for opts, calling opts.Read with what it reads.
@@ -176,6 +178,9 @@ func (l *loader) keep(dir string, c *moduleConfig) {
 	l.keptBytes += c.srcBytes
 }
 
+// absRoot is dir absolute with its symbolic links resolved (absolute
+// only, where they do not resolve): what findRoots tells module
+// directories apart by.
 func (l *loader) absRoot(dir string) string {
 	l.mu.Lock()
 	a, ok := l.abs[dir]
@@ -183,17 +188,42 @@ func (l *loader) absRoot(dir string) string {
 	if ok {
 		return a
 	}
-	a, err := filepath.Abs(dir)
-	if err != nil {
+	if wd := l.parser.wd; wd != "" && !filepath.IsAbs(dir) {
+		a = l.resolved(filepath.Join(wd, dir))
+	} else if abs, err := filepath.Abs(dir); err == nil {
+		a = l.resolved(abs)
+	} else if a, err = filepath.EvalSymlinks(dir); err != nil {
 		a = dir
-	}
-	if r, err := filepath.EvalSymlinks(a); err == nil {
-		a = r
 	}
 	l.mu.Lock()
 	l.abs[dir] = a
 	l.mu.Unlock()
 	return a
+}
+
+// resolved is filepath.EvalSymlinks(abs), for abs absolute and clean, or
+// abs where that fails. It takes a directory's parent resolved, once for
+// all its children, and joins its name when it is no symbolic link: one
+// Lstat, where EvalSymlinks takes one a component of the path (on a tree
+// of repositories, seven or more for each of its directories).
+func (l *loader) resolved(abs string) string {
+	l.mu.Lock()
+	r, ok := l.real[abs]
+	l.mu.Unlock()
+	if ok {
+		return r
+	}
+	r = abs
+	parent := filepath.Dir(abs)
+	if info, err := os.Lstat(abs); err == nil && info.Mode()&os.ModeSymlink == 0 && parent != abs {
+		r = filepath.Join(l.resolved(parent), filepath.Base(abs))
+	} else if real, err := filepath.EvalSymlinks(abs); err == nil {
+		r = real
+	}
+	l.mu.Lock()
+	l.real[abs] = r
+	l.mu.Unlock()
+	return r
 }
 
 // isLocalSource reports whether a module source is a local path, which

@@ -780,3 +780,57 @@ func TestReadManifest(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsRootAsEvalSymlinks: absRoot, which resolves a directory through
+// its parent, gives what filepath.Abs and filepath.EvalSymlinks give, for
+// directories written relative or absolute, below a link to a directory,
+// through a link that climbs, a chain of links and a link that loops, and
+// the directory written absolute where it does not resolve.
+func TestAbsRootAsEvalSymlinks(t *testing.T) {
+	base := writeTree(t, map[string]string{
+		"repo/modules/a/main.tf":    "",
+		"repo/examples/x/main.tf":   "",
+		"elsewhere/shared/main.tf":  "",
+		"repo/examples/y/c/main.tf": "",
+	})
+	links := map[string]string{
+		"repo/linked":          "../elsewhere", // a directory outside, linked relatively
+		"repo/examples/up":     "../modules",   // a link that climbs
+		"repo/examples/chain":  "up",           // a link to a link
+		"repo/examples/y/self": ".",            // a link to its own directory
+		"repo/loop":            "loop",         // a link to itself
+		"repo/absolute":        filepath.Join(base, "repo", "modules"),
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(base, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(filepath.Join(base, "repo"))
+	dirs := []string{
+		".", "modules/a", "examples/x", "linked/shared", "linked", "examples/up/a",
+		"examples/chain/a", "examples/y/self/self/c", "loop", "loop/x", "absolute/a",
+		"examples/x/../../modules/a", "missing", "missing/below", "examples/up/../x",
+		"..", "../elsewhere/shared", "/", filepath.Join(base, "repo", "linked", "shared"),
+	}
+	for _, wd := range []bool{true, false} {
+		l := newLoader(base)
+		if !wd {
+			l.parser.wd = "" // as when the working directory could not be found
+		}
+		for _, dir := range dirs {
+			want, err := filepath.Abs(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if real, err := filepath.EvalSymlinks(want); err == nil {
+				want = real
+			}
+			for range 2 { // asked again, from the cache
+				if got := l.absRoot(dir); got != want {
+					t.Errorf("absRoot(%s) = %s, want %s", dir, got, want)
+				}
+			}
+		}
+	}
+}
