@@ -39,12 +39,14 @@ const (
 // limit steps to measure.
 func deepSize(v cty.Value, limit int) int {
 	n := 1
-	v, _ = v.Unmark()
-	if !v.IsKnown() || v.IsNull() {
-		return n
-	}
+	// The type first: most values are primitive, and unmarking one (or
+	// asking a marked one whether it is known) copies its marks.
 	ty := v.Type()
 	if !ty.IsCollectionType() && !ty.IsTupleType() && !ty.IsObjectType() {
+		return n
+	}
+	v, _ = v.Unmark()
+	if !v.IsKnown() || v.IsNull() {
 		return n
 	}
 	if ty.IsCollectionType() && ty.ElementType().IsPrimitiveType() {

@@ -358,6 +358,9 @@ func TestDeepSize(t *testing.T) {
 		{"set of lists", cty.SetVal([]cty.Value{list}), 10, 5},
 		{"nested", cty.TupleVal([]cty.Value{list, list}), 100, 9},
 		{"marked", cty.TupleVal([]cty.Value{list.Mark(sensitiveMark)}).Mark(sensitiveMark), 100, 5},
+		{"marked leaves", cty.ObjectVal(map[string]cty.Value{"a": leaf.Mark(sensitiveMark), "b": cty.NullVal(cty.String).Mark(sensitiveMark)}), 10, 3},
+		{"null object", cty.NullVal(cty.Object(map[string]cty.Type{"a": cty.String})), 10, 1},
+		{"unknown object, marked", cty.UnknownVal(cty.Object(map[string]cty.Type{"a": cty.String})).Mark(sensitiveMark), 10, 1},
 		{"unknown", cty.UnknownVal(cty.List(cty.String)), 10, 1},
 		{"stops past the limit", cty.TupleVal([]cty.Value{list, list, list}), 5, 9},
 	}
