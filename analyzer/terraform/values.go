@@ -53,7 +53,11 @@ func containsMarked(v cty.Value) bool {
 func annotate(v cty.Value, like *graph.Value, l graph.Location, trace graph.Trace, reason string) *graph.Value {
 	sensitive := false
 	var pm cty.ValueMarks
-	if containsMarked(v) {
+	// Only v's own marks matter here: its elements are annotated with
+	// theirs below, and an unknown or a null holds no element. Asking
+	// whether anything in v is marked walked the whole value at each
+	// level of it.
+	if v.IsMarked() {
 		if om, ok := openResource(v); ok {
 			// Its key set is rampart's guess (openMark): it is the
 			// resource as a whole, not a map of attributes it may not
