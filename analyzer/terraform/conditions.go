@@ -88,7 +88,7 @@ func (mi *moduleInstance) checkEphemeralOutput(o *outputConfig, v cty.Value) {
 	case o.ephemeral && mi.parent == nil:
 		mi.failure(loc(o.declRange), "Ephemeral output not allowed",
 			fmt.Sprintf("output %s is declared ephemeral, which only outputs of child modules may be", o.name))
-	case !o.ephemeral && o.expr != nil && v.HasMarkDeep(ephemeralMark):
+	case !o.ephemeral && o.expr != nil && mi.ev.ephemeralIn(v):
 		mi.failure(loc(o.expr.Range()), "Ephemeral value not allowed",
 			fmt.Sprintf("output %s is not declared ephemeral, so its value may not be derived from an ephemeral value", o.name))
 	}
@@ -100,7 +100,7 @@ func (mi *moduleInstance) checkEphemeralOutput(o *outputConfig, v cty.Value) {
 // which they are, and takes the providers' naming of them, a _wo suffix
 // (password_wo), as the sign.
 func (mi *moduleInstance) checkEphemeralArgument(name string, at graph.Location, v cty.Value) {
-	if strings.HasSuffix(name, "_wo") || v == cty.NilVal || !v.HasMarkDeep(ephemeralMark) {
+	if strings.HasSuffix(name, "_wo") || v == cty.NilVal || !mi.ev.ephemeralIn(v) {
 		return
 	}
 	mi.failure(at, "Invalid use of ephemeral value",

@@ -336,6 +336,31 @@ output "out" {
 				"error main.tf:8 Ephemeral value not allowed: variable in of module.plain is not declared ephemeral, so it may not be set to a value derived from an ephemeral value",
 			},
 		},
+		{
+			// terraform: "Ephemeral value not allowed" at output o and
+			// "Invalid use of ephemeral value" at the argument, when
+			// only the child module declares anything ephemeral.
+			name: "ephemeral declared below the root only",
+			files: map[string]string{
+				"main.tf": `module "gen" { source = "./gen" }
+output "o" { value = module.gen.out }
+resource "terraform_data" "d" { input = module.gen.out }
+`,
+				"gen/main.tf": `variable "seed" {
+  default   = "s"
+  ephemeral = true
+}
+output "out" {
+  value     = var.seed
+  ephemeral = true
+}
+`,
+			},
+			diags: []string{
+				"error main.tf:2 Ephemeral value not allowed: output o is not declared ephemeral, so its value may not be derived from an ephemeral value",
+				`error main.tf:3 Invalid use of ephemeral value: ephemeral values are not valid for "input", which is not a write-only argument and must be kept in the state`,
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -89,6 +89,25 @@ type declaredNames struct {
 	variables, locals, outputs []string
 }
 
+// declaresEphemeral reports whether m declares an ephemeral variable,
+// output or resource, the only sources of ephemeral values.
+func (m *moduleConfig) declaresEphemeral() bool {
+	if len(m.ephemerals) > 0 {
+		return true
+	}
+	for _, v := range m.variables {
+		if v.ephemeral {
+			return true
+		}
+	}
+	for _, o := range m.outputs {
+		if o.ephemeral {
+			return true
+		}
+	}
+	return false
+}
+
 // sortedNames returns the module's declared names, sorted; the caller must
 // not change them.
 func (m *moduleConfig) sortedNames() *declaredNames {

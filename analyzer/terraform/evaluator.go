@@ -60,6 +60,9 @@ type evaluator struct {
 	edgeSeen map[string]bool
 	cfgSeen  map[*moduleConfig]bool
 	stopped  bool
+	// ephemeralDeclared is set once a module of the evaluation declares
+	// an ephemeral variable, output or resource (ephemeralIn).
+	ephemeralDeclared bool
 
 	// instances counts the resource and module instances created, against
 	// MaxUnitInstances (limits.go).
@@ -207,10 +210,21 @@ func (ev *evaluator) useConfig(cfg *moduleConfig) {
 		return
 	}
 	ev.cfgSeen[cfg] = true
+	ev.ephemeralDeclared = ev.ephemeralDeclared || cfg.declaresEphemeral()
 	for _, f := range cfg.files {
 		ev.addFile(f)
 	}
 	ev.addHCL(cfg.diags)
+}
+
+// ephemeralIn reports whether v holds a value derived from an ephemeral
+// one. Only what a module declares ephemeral (a variable, an output, an
+// ephemeral resource) makes one, and a module's values are evaluated
+// after useConfig has seen it: until a module of the evaluation declares
+// one, no value holds one, and v is not walked (checking every output
+// walked whole module objects).
+func (ev *evaluator) ephemeralIn(v cty.Value) bool {
+	return ev.ephemeralDeclared && v.HasMarkDeep(ephemeralMark)
 }
 
 func (ev *evaluator) addEdge(e graph.Edge) {

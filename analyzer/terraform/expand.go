@@ -144,7 +144,7 @@ const ephemeralRepetition = "the value is derived from an ephemeral value, which
 
 func (mi *moduleInstance) expandCount(expr hcl.Expression, what string) *expansion {
 	v, shadow := mi.scope().eval(expr)
-	ephemeral := v.HasMarkDeep(ephemeralMark)
+	ephemeral := mi.ev.ephemeralIn(v)
 	v, _ = v.UnmarkDeep()
 	bad := func(detail string) *expansion {
 		mi.ev.errorAt(loc(expr.Range()), "Invalid count argument", detail)
@@ -211,7 +211,7 @@ func (mi *moduleInstance) expandForEach(expr hcl.Expression, what string) *expan
 		mi.ev.errorAt(loc(expr.Range()), "Invalid for_each argument", detail)
 		return representative(modeForEach, what)
 	}
-	if marked.HasMarkDeep(ephemeralMark) {
+	if mi.ev.ephemeralIn(marked) {
 		return bad(ephemeralRepetition)
 	}
 	if !v.IsKnown() {

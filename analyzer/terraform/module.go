@@ -205,7 +205,7 @@ func (mi *moduleInstance) rawVariableIn(vc *variableConfig, discarded bool) (cty
 		s = &c
 	}
 	v, sh := s.eval(a.Expr)
-	if !vc.ephemeral && v.HasMarkDeep(ephemeralMark) {
+	if !vc.ephemeral && mi.ev.ephemeralIn(v) {
 		mi.failure(loc(a.Expr.Range()), "Ephemeral value not allowed",
 			fmt.Sprintf("variable %s of %s is not declared ephemeral, so it may not be set to a value derived from an ephemeral value", vc.name, mi.addr))
 	}
