@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -303,12 +304,27 @@ func navigate(v *graph.Value, steps hcl.Traversal) *graph.Value {
 // same variable read twice) are dropped.
 func hopsOf(inputs []input) graph.Trace {
 	var out graph.Trace
-	seen := map[graph.Hop]bool{}
+	// A trace has a few hops: they are looked through one by one, and
+	// indexed only past maxScannedHops (a map for each computed value
+	// was 1.5 % of what the 20-copy tree allocated).
+	var seen map[graph.Hop]bool
 	add := func(h graph.Hop) {
-		if !seen[h] {
+		switch {
+		case seen != nil:
+			if seen[h] {
+				return
+			}
 			seen[h] = true
-			out = append(out, h)
+		case slices.Contains(out, h):
+			return
+		case len(out) == maxScannedHops:
+			seen = make(map[graph.Hop]bool, 2*maxScannedHops)
+			for _, o := range out {
+				seen[o] = true
+			}
+			seen[h] = true
 		}
+		out = append(out, h)
 	}
 	for _, in := range inputs {
 		if in.sh == nil {
@@ -323,6 +339,9 @@ func hopsOf(inputs []input) graph.Trace {
 	}
 	return out
 }
+
+// maxScannedHops is how many hops hopsOf looks through one by one.
+const maxScannedHops = 16
 
 // firstUnknownReason explains why a computed value is unknown by the first
 // unknown value among its inputs.

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/zclconf/go-cty/cty"
@@ -48,5 +49,26 @@ func TestAnnotateTakesEachNodesOwnMarks(t *testing.T) {
 	}
 	if b := out.Get("bucket"); b.Kind != graph.KindUnknown || b.Ref == nil || b.Ref.Resource != open.Resource {
 		t.Errorf("bucket = %+v, want the resource %s as a whole", b, open.Resource)
+	}
+}
+
+// TestHopsOfKeepsFirstOccurrences: hopsOf lists each hop once, in the
+// order first met, for traces under and past the number it looks
+// through one by one.
+func TestHopsOfKeepsFirstOccurrences(t *testing.T) {
+	for _, n := range []int{1, maxScannedHops - 1, maxScannedHops, maxScannedHops + 1, 3 * maxScannedHops} {
+		var inputs []input
+		var want graph.Trace
+		for i := range n {
+			at := graph.Location{File: "main.tf", StartLine: i + 1, EndLine: i + 1}
+			sh := graph.String("x", at)
+			sh.Trace = append(graph.Trace(nil), want...) // every hop before it again
+			inputs = append(inputs, input{sh: sh})
+			want = append(want, graph.Hop{Location: at})
+		}
+		inputs = append(inputs, inputs...) // and every input twice
+		if got := hopsOf(inputs); !slices.Equal(got, want) {
+			t.Errorf("%d hops: got %v, want %v", n, got, want)
+		}
 	}
 }
