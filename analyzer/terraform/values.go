@@ -303,10 +303,20 @@ func navigate(v *graph.Value, steps hcl.Traversal) *graph.Value {
 // it read: each input's trace plus the input's own place. Duplicates (the
 // same variable read twice) are dropped.
 func hopsOf(inputs []input) graph.Trace {
-	var out graph.Trace
-	// A trace has a few hops: they are looked through one by one, and
-	// indexed only past maxScannedHops (a map for each computed value
-	// was 1.5 % of what the 20-copy tree allocated).
+	// The trace is sized for every hop at once, where growing it hop by
+	// hop made most of what hopsOf allocated. A trace has a few hops:
+	// they are looked through one by one, and indexed past
+	// maxScannedHops.
+	most := 0
+	for _, in := range inputs {
+		if in.sh != nil {
+			most += len(in.sh.Trace) + 1
+		}
+	}
+	if most == 0 {
+		return nil
+	}
+	out := make(graph.Trace, 0, most)
 	var seen map[graph.Hop]bool
 	add := func(h graph.Hop) {
 		switch {
@@ -336,6 +346,9 @@ func hopsOf(inputs []input) graph.Trace {
 		if in.sh.Loc.Known() || in.note != "" {
 			add(graph.Hop{Location: in.sh.Loc, Note: in.note})
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
