@@ -148,7 +148,9 @@ type variableConfig struct {
 // convert applies the type's optional() defaults to a value of the
 // variable and converts it to the type.
 func (v *variableConfig) convert(val cty.Value) (cty.Value, error) {
-	if v.convertedDefault != cty.NilVal && !val.ContainsMarked() && val.RawEquals(v.literalDefault) {
+	// RawEquals first: it tells most values from the default at their
+	// type, where ContainsMarked walks every one of them.
+	if v.convertedDefault != cty.NilVal && val.RawEquals(v.literalDefault) && !val.ContainsMarked() {
 		return v.convertedDefault, nil
 	}
 	if v.defaults != nil && val.IsKnown() && !val.IsNull() {
