@@ -46,8 +46,9 @@ func tooLarge(path string, limit int64) error {
 // wd is asked for): a path relative and a root absolute, or the other way
 // round, are made absolute for each read, and asking the operating system
 // for the working directory is two system calls more each time (os.Getwd
-// checks $PWD against "."). Scanning "." below an absolute repository
-// root, that was a third of the calls reading a tree of repositories made.
+// checks $PWD against "."): 57,000 stat calls for the 28,600 reads of a
+// scan of "." below an absolute repository root, on a tree of 20 copies
+// of three repositories.
 func ReadFileFrom(wd, path, root string, limit int64) ([]byte, error) {
 	data, truncated, err := readPrefixFrom(nil, wd, path, root, limit)
 	if err != nil {
