@@ -182,23 +182,18 @@ func (l *loader) keep(dir string, c *moduleConfig) {
 // only, where they do not resolve): what findRoots tells module
 // directories apart by.
 func (l *loader) absRoot(dir string) string {
-	l.mu.Lock()
-	a, ok := l.abs[dir]
-	l.mu.Unlock()
-	if ok {
-		return a
-	}
-	if wd := l.parser.wd; wd != "" && !filepath.IsAbs(dir) {
-		a = l.resolved(filepath.Join(wd, dir))
-	} else if abs, err := filepath.Abs(dir); err == nil {
-		a = l.resolved(abs)
-	} else if a, err = filepath.EvalSymlinks(dir); err != nil {
-		a = dir
-	}
-	l.mu.Lock()
-	l.abs[dir] = a
-	l.mu.Unlock()
-	return a
+	return l.cachedPath(l.abs, dir, func() string {
+		if wd := l.parser.wd; wd != "" && !filepath.IsAbs(dir) {
+			return l.resolved(filepath.Join(wd, dir))
+		}
+		if abs, err := filepath.Abs(dir); err == nil {
+			return l.resolved(abs)
+		}
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return real
+		}
+		return dir
+	})
 }
 
 // resolved is filepath.EvalSymlinks(abs), for abs absolute and clean, or
@@ -207,23 +202,33 @@ func (l *loader) absRoot(dir string) string {
 // Lstat, where EvalSymlinks takes one a component of the path (on a tree
 // of repositories, seven or more for each of its directories).
 func (l *loader) resolved(abs string) string {
+	return l.cachedPath(l.real, abs, func() string {
+		parent := filepath.Dir(abs)
+		if info, err := os.Lstat(abs); err == nil && info.Mode()&os.ModeSymlink == 0 && parent != abs {
+			return filepath.Join(l.resolved(parent), filepath.Base(abs))
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			return real
+		}
+		return abs
+	})
+}
+
+// cachedPath is cache[key], computed by find when the cache has none.
+// l.mu guards the cache but is not held while find runs, which may ask
+// for other paths (resolved asks for the parent).
+func (l *loader) cachedPath(cache map[string]string, key string, find func() string) string {
 	l.mu.Lock()
-	r, ok := l.real[abs]
+	p, ok := cache[key]
 	l.mu.Unlock()
 	if ok {
-		return r
+		return p
 	}
-	r = abs
-	parent := filepath.Dir(abs)
-	if info, err := os.Lstat(abs); err == nil && info.Mode()&os.ModeSymlink == 0 && parent != abs {
-		r = filepath.Join(l.resolved(parent), filepath.Base(abs))
-	} else if real, err := filepath.EvalSymlinks(abs); err == nil {
-		r = real
-	}
+	p = find()
 	l.mu.Lock()
-	l.real[abs] = r
+	cache[key] = p
 	l.mu.Unlock()
-	return r
+	return p
 }
 
 // isLocalSource reports whether a module source is a local path, which
