@@ -12,6 +12,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/rampart-iac/rampart/analyzer/result"
+	"github.com/rampart-iac/rampart/internal/pathlist"
 	"github.com/rampart-iac/rampart/internal/safefs"
 	"github.com/rampart-iac/rampart/internal/strblock"
 )
@@ -43,8 +44,10 @@ const (
 type inventory struct {
 	// tfDirs are directories holding .tf/.tf.json files, sorted.
 	tfDirs []string
-	// tfFiles are Terraform files (.tf, .tf.json, .tfvars) by path.
-	tfFiles []string
+	// tfFiles are Terraform files (.tf, .tf.json, .tfvars) by path, kept
+	// until the report in a compact list: on a large tree they are most
+	// of the paths a scan keeps.
+	tfFiles pathlist.List
 	// structured are YAML/JSON/.template files to classify.
 	structured []string
 	// ignored are files and directories passed over, with the reason.
@@ -75,24 +78,23 @@ func discover(ctx context.Context, paths []string, root string, exclude []string
 	inv := &inventory{}
 	dirs := map[string]bool{}
 	seen := map[string]bool{}
-	// The paths are kept until the report, in blocks (see strblock).
+	// The other paths are kept until the report, in blocks (see strblock).
 	var kept strblock.Block
 	add := func(path string, kind fileKind) {
 		if seen[path] {
 			return
 		}
 		seen[path] = true
-		path = kept.Keep(path)
 		switch kind {
 		case kindTerraform:
-			inv.tfFiles = append(inv.tfFiles, path)
+			inv.tfFiles.Add(path)
 			dirs[filepath.Dir(path)] = true
 		case kindTFVars:
-			inv.tfFiles = append(inv.tfFiles, path)
+			inv.tfFiles.Add(path)
 		case kindStructured:
-			inv.structured = append(inv.structured, path)
+			inv.structured = append(inv.structured, kept.Keep(path))
 		default:
-			inv.ignored = append(inv.ignored, result.File{Path: path, Status: result.FileIgnored,
+			inv.ignored = append(inv.ignored, result.File{Path: kept.Keep(path), Status: result.FileIgnored,
 				Reason: "not a CloudFormation, Terraform or plan file"})
 		}
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/rampart-iac/rampart/analyzer/terraform"
 	"github.com/rampart-iac/rampart/analyzer/terraform/plan"
 	"github.com/rampart-iac/rampart/analyzer/textenc"
+	"github.com/rampart-iac/rampart/internal/pathlist"
 )
 
 // Scan runs one scan. The returned error is for failures of the scan
@@ -61,7 +62,7 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	units, files := accountFiles(s.units, append(inv.ignored, s.files...), inv.tfFiles)
+	units, files := accountFiles(s.slimUnits(), append(inv.ignored, s.files...), &inv.tfFiles)
 
 	res := &Result{Root: opts.Root, Rules: eng.Rules(), Files: files, Resources: s.resources}
 	if res.Policies, err = policySources(opts); err != nil {
@@ -253,7 +254,7 @@ func parseAll(ctx context.Context, inv *inventory, bounds *boundaries, opts Opti
 		tfUnits = loadTerraform(ctx, inv.tfDirs, bounds, opts)
 	}
 	wg.Wait()
-	return accountFiles(append(units, tfUnits...), files, inv.tfFiles)
+	return accountFiles(append(units, tfUnits...), files, &inv.tfFiles)
 }
 
 // accountFiles drops the units a whole-scan read leaves out (nested stacks,
@@ -261,7 +262,7 @@ func parseAll(ctx context.Context, inv *inventory, bounds *boundaries, opts Opti
 // describes) and completes the file list: Terraform files by what the
 // units read, and files the units read that the walk did not list. Units
 // and files come back sorted by path.
-func accountFiles(units []*graph.Unit, files []result.File, tfFiles []string) ([]*graph.Unit, []result.File) {
+func accountFiles(units []*graph.Unit, files []result.File, tfFiles *pathlist.List) ([]*graph.Unit, []result.File) {
 	var structured, tfUnits []*graph.Unit
 	for _, u := range units {
 		if u.Source == graph.SourceTerraform {
@@ -485,7 +486,7 @@ func loadTerraformIn(ctx context.Context, dirs []string, boundary string, opts O
 // terraformFiles accounts for every Terraform file discovery found: failed
 // when a diagnostic error names it, scanned when a unit read it, and ignored
 // otherwise (a .tfvars file beside no module).
-func terraformFiles(paths []string, units []*graph.Unit) []result.File {
+func terraformFiles(paths *pathlist.List, units []*graph.Unit) []result.File {
 	read := map[string]graph.Source{}
 	failed := map[string]string{}
 	for _, u := range units {
@@ -500,8 +501,9 @@ func terraformFiles(paths []string, units []*graph.Unit) []result.File {
 			}
 		}
 	}
-	out := make([]result.File, 0, len(paths))
-	for _, p := range paths {
+	out := make([]result.File, 0, paths.Len())
+	for i := range paths.Len() {
+		p := paths.At(i)
 		c := filepath.Clean(p)
 		switch {
 		case failed[c] != "":

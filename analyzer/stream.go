@@ -17,6 +17,7 @@ import (
 	"github.com/rampart-iac/rampart/analyzer/result"
 	"github.com/rampart-iac/rampart/analyzer/terraform"
 	"github.com/rampart-iac/rampart/analyzer/textenc"
+	"github.com/rampart-iac/rampart/internal/pathlist"
 	"github.com/rampart-iac/rampart/internal/strblock"
 )
 
@@ -64,9 +65,13 @@ type streamer struct {
 	mu      sync.Mutex
 	results [][]evaluated
 
-	// Per unit, in the order taken.
-	units     []*graph.Unit  // slim
-	paths     strblock.Block // units' paths and file names
+	// Per unit, in the order taken. units are slim and without their
+	// files until slimUnits gives them back: the i-th unit's are those of
+	// unitFiles up to fileEnds[i], from the end of the unit before it.
+	units     []*graph.Unit
+	paths     strblock.Block // units' paths
+	unitFiles pathlist.List
+	fileEnds  []int
 	files     []result.File
 	normDiags graph.Diagnostics
 	failures  []unitFailure
@@ -287,11 +292,28 @@ func (s *streamer) take(u *graph.Unit) {
 }
 
 // keep records the slim copy of a unit the rest of the scan reads, its
-// file names in the scan's blocks of paths.
+// path in the scan's blocks of paths and its files in unitFiles.
 func (s *streamer) keep(u *graph.Unit) {
 	slim := slimUnit(u, s.narrowing)
-	slim.Path, slim.Files = s.paths.Keep(slim.Path), s.paths.KeepAll(slim.Files)
+	slim.Path = s.paths.Keep(slim.Path)
+	for _, f := range slim.Files {
+		s.unitFiles.Add(f)
+	}
+	slim.Files = nil
 	s.units = append(s.units, slim)
+	s.fileEnds = append(s.fileEnds, s.unitFiles.Len())
+}
+
+// slimUnits returns the slim copies of the units taken, in the order
+// taken, with their files: once every unit is taken, when the report is
+// made.
+func (s *streamer) slimUnits() []*graph.Unit {
+	start := 0
+	for i, u := range s.units {
+		u.Files = s.unitFiles.Slice(start, s.fileEnds[i])
+		start = s.fileEnds[i]
+	}
+	return s.units
 }
 
 // flush hands the batch being filled to an evaluator; it waits while
