@@ -51,11 +51,46 @@ type inventory struct {
 	// structured are YAML/JSON/.template files to classify.
 	structured []string
 	// ignored are files and directories passed over, with the reason.
-	ignored []result.File
+	ignored passedOver
 	// named are the files given as scan paths (not found by a walk) that
 	// are not excluded: the files a commit changed, for a pre-commit hook
 	// (see widenNamed).
 	named []string
+}
+
+// passedOver are the files and directories a walk passed over, with the
+// reason, kept until the report. On a large tree they are most of its
+// files that are not Terraform (every README), so their paths are kept as
+// compactly as tfFiles, and each reason once.
+type passedOver struct {
+	paths    pathlist.List
+	reasons  []string
+	reasonOf map[string]uint32
+	// reason holds the index in reasons of each path's reason.
+	reason []uint32
+}
+
+func (p *passedOver) add(path, reason string) {
+	i, ok := p.reasonOf[reason]
+	if !ok {
+		if p.reasonOf == nil {
+			p.reasonOf = map[string]uint32{}
+		}
+		i = uint32(len(p.reasons))
+		p.reasons = append(p.reasons, reason)
+		p.reasonOf[reason] = i
+	}
+	p.paths.Add(path)
+	p.reason = append(p.reason, i)
+}
+
+// files returns what was passed over as ignored files, in the order added.
+func (p *passedOver) files() []result.File {
+	out := make([]result.File, p.paths.Len())
+	for i := range out {
+		out[i] = result.File{Path: p.paths.At(i), Status: result.FileIgnored, Reason: p.reasons[p.reason[i]]}
+	}
+	return out
 }
 
 func classify(path string) fileKind {
@@ -94,8 +129,7 @@ func discover(ctx context.Context, paths []string, root string, exclude []string
 		case kindStructured:
 			inv.structured = append(inv.structured, kept.Keep(path))
 		default:
-			inv.ignored = append(inv.ignored, result.File{Path: kept.Keep(path), Status: result.FileIgnored,
-				Reason: "not a CloudFormation, Terraform or plan file"})
+			inv.ignored.add(path, "not a CloudFormation, Terraform or plan file")
 		}
 	}
 	for _, p := range paths {
@@ -105,7 +139,7 @@ func discover(ctx context.Context, paths []string, root string, exclude []string
 		}
 		if !info.IsDir() {
 			if excluded(p, root, exclude) {
-				inv.ignored = append(inv.ignored, result.File{Path: p, Status: result.FileIgnored, Reason: "excluded"})
+				inv.ignored.add(p, "excluded")
 				continue
 			}
 			inv.named = append(inv.named, p)
@@ -120,7 +154,7 @@ func discover(ctx context.Context, paths []string, root string, exclude []string
 				return fmt.Errorf("cannot read %s: %w", path, err)
 			}
 			if path != p && excluded(path, root, exclude) {
-				inv.ignored = append(inv.ignored, result.File{Path: kept.Keep(path), Status: result.FileIgnored, Reason: "excluded"})
+				inv.ignored.add(path, "excluded")
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -128,15 +162,14 @@ func discover(ctx context.Context, paths []string, root string, exclude []string
 			}
 			if d.IsDir() {
 				if reason, skip := skippedDirs[d.Name()]; skip && path != p {
-					inv.ignored = append(inv.ignored, result.File{Path: kept.Keep(path), Status: result.FileIgnored,
-						Reason: "directory skipped: " + reason})
+					inv.ignored.add(path, "directory skipped: "+reason)
 					return filepath.SkipDir
 				}
 				return nil
 			}
 			if !d.Type().IsRegular() {
 				if reason, ignore := special(path, d); ignore {
-					inv.ignored = append(inv.ignored, result.File{Path: kept.Keep(path), Status: result.FileIgnored, Reason: reason})
+					inv.ignored.add(path, reason)
 					return nil
 				}
 			}

@@ -62,7 +62,7 @@ func scan(ctx context.Context, opts Options, st stages) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	units, files := accountFiles(s.slimUnits(), append(inv.ignored, s.files...), &inv.tfFiles)
+	units, files := accountFiles(s.slimUnits(), append(inv.ignored.files(), s.files...), &inv.tfFiles)
 
 	res := &Result{Root: opts.Root, Rules: eng.Rules(), Files: files, Resources: s.resources}
 	if res.Policies, err = policySources(opts); err != nil {
@@ -218,7 +218,7 @@ func parseAll(ctx context.Context, inv *inventory, bounds *boundaries, opts Opti
 	var (
 		mu    sync.Mutex
 		units []*graph.Unit
-		files = append([]result.File(nil), inv.ignored...)
+		files = inv.ignored.files()
 	)
 	record := func(u *graph.Unit, f *result.File) {
 		mu.Lock()
