@@ -1,12 +1,13 @@
 // Package strblock keeps many short strings in a few large blocks of
 // memory.
 //
-// A scan keeps a path for every file it met and for every file each unit
-// read until its report: on a tree of 200 repository copies, about
-// 300,000 strings of 30 to 80 bytes, each a heap object of its own that
-// the garbage collector marks on every cycle and sweeps after it. Copied
-// into 64 KiB blocks they are a few hundred objects; the strings are as
-// before, substrings of the blocks. A block stays in memory while any of
+// A scan keeps many paths until its report: its Terraform directories,
+// its templates, its units, and the directories and names of the file
+// lists of pathlist. On a tree of 200 repository copies they are tens of
+// thousands of strings of 30 to 80 bytes, each a heap object of its own
+// that the garbage collector marks on every cycle and sweeps after it.
+// Copied into 64 KiB blocks they are a few hundred objects; the strings
+// are as before, substrings of the blocks. A block stays in memory while any of
 // its strings is used, so a Block is for strings kept together, for the
 // life of the same thing.
 package strblock
