@@ -64,6 +64,12 @@ type measurement struct {
 }
 
 func measure(bin, dir string, n int) (measurement, error) {
+	// The scan runs in dir: a relative binary path would be taken from
+	// there, not from where benchrepos was started (make's bin/rampart).
+	bin, err := filepath.Abs(bin)
+	if err != nil {
+		return measurement{}, err
+	}
 	out, err := os.CreateTemp("", "benchrepos-*.json")
 	if err != nil {
 		return measurement{}, err
